@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// One straight path: line → tokens → AST (Syntax) → evaluation (Shell) → layer (NN)
+/// → functional op / tensor (Torch) → loops over buffers (Kernels) → printed text.
+let package = Package(
+    name: "nnsh",
+    products: [
+        .executable(name: "nnsh", targets: ["nnsh"]),
+        .executable(name: "nnsh-bench", targets: ["nnsh-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
+
+        .target(name: "Kernels", dependencies: ["CBLAS"], swiftSettings: unchecked),
+        .target(name: "Torch", dependencies: ["Kernels"]),
+        .target(name: "NN", dependencies: ["Torch", "Kernels"]),
+        .target(name: "Syntax"),
+        .target(name: "Pictures", dependencies: ["Torch", "CPNG", "CJPEG"]),
+        .target(name: "Shell", dependencies: ["Syntax", "Torch", "NN", "Pictures"]),
+        .executableTarget(name: "nnsh", dependencies: [
+            "Shell", "CEditLine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "nnsh-bench", dependencies: ["NN", "Torch"]),
+
+        .testTarget(name: "KernelsTests", dependencies: ["Kernels"]),
+        .testTarget(name: "TorchTests", dependencies: ["Torch"], resources: [.copy("Golden")]),
+        .testTarget(name: "NNTests", dependencies: ["NN", "Torch"]),
+        .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+        .testTarget(name: "NnshTests", dependencies: ["nnsh"]),
+    ],
+    swiftLanguageModes: [.v5]
+)
+
+/// Kernels are loops over buffers whose bounds the Torch layer has already checked;
+/// nothing from user input reaches them unchecked, so they may drop Swift's runtime checks.
+var unchecked: [SwiftSetting] { [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))] }
