@@ -1,0 +1,16 @@
+/// One recorded operation in the autograd graph: its PyTorch name (`MulBackward0`), the inputs it
+/// needs gradients for, and the rule that maps the output's gradient to theirs.
+public final class GradNode {
+    /// What `grad_fn=<…>` prints: PyTorch's node name.
+    public let name: String
+    /// The differentiable inputs, in the order `backward` returns their gradients (nil: no grad needed).
+    let inputs: [Tensor?]
+    /// Gradient rule: output gradient → one gradient (or nil) per input. Runs with grad recording off.
+    let backward: (Tensor) throws -> [Tensor?]
+
+    init(name: String, inputs: [Tensor?], backward: @escaping (Tensor) throws -> [Tensor?]) {
+        self.name = name
+        self.inputs = inputs
+        self.backward = backward
+    }
+}

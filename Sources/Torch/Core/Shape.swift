@@ -1,0 +1,60 @@
+/// Shape arithmetic that never overflows silently and speaks PyTorch's error messages.
+public enum Shape {
+    /// Row-major strides of a contiguous tensor.
+    public static func contiguousStrides(_ shape: [Int]) -> [Int] {
+        var strides = [Int](repeating: 1, count: shape.count)
+        var acc = 1
+        for d in stride(from: shape.count - 1, through: 0, by: -1) {
+            strides[d] = acc
+            acc = acc &* max(shape[d], 1)
+        }
+        return strides
+    }
+
+    /// The element count, refusing negative dimensions and overflow.
+    public static func checkedNumel(_ shape: [Int]) throws -> Int {
+        var n = 1
+        for s in shape {
+            if s < 0 {
+                throw TorchError.runtime("Trying to create tensor with negative dimension \(s): \(describe(shape))")
+            }
+        }
+        for s in shape {
+            let (p, overflow) = n.multipliedReportingOverflow(by: s)
+            if overflow { throw TorchError.runtime("numel: integer multiplication overflow") }
+            n = p
+        }
+        return n
+    }
+
+    /// `[2, 3]` as PyTorch writes shapes inside messages.
+    public static func describe(_ shape: [Int]) -> String {
+        "[" + shape.map(String.init).joined(separator: ", ") + "]"
+    }
+
+    /// Wraps a possibly negative dimension index, as `maybe_wrap_dim` does.
+    public static func wrapDim(_ dim: Int, _ rank: Int) throws -> Int {
+        let r = max(rank, 1)
+        if dim < -r || dim >= r {
+            throw TorchError.index("Dimension out of range (expected to be in range of [\(-r), \(r - 1)], but got \(dim))")
+        }
+        return dim < 0 ? dim + r : dim
+    }
+
+    /// The broadcast shape of two shapes, with PyTorch's error.
+    public static func broadcast(_ a: [Int], _ b: [Int]) throws -> [Int] {
+        let n = max(a.count, b.count)
+        var out = [Int](repeating: 0, count: n)
+        for i in 0..<n {
+            let da = i < n - a.count ? 1 : a[i - (n - a.count)]
+            let db = i < n - b.count ? 1 : b[i - (n - b.count)]
+            if da == db || db == 1 { out[i] = da }
+            else if da == 1 { out[i] = db }
+            else {
+                throw TorchError.runtime(
+                    "The size of tensor a (\(da)) must match the size of tensor b (\(db)) at non-singleton dimension \(i)")
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,65 @@
+/// An error raised by a tensor operation, carrying the Python exception type and PyTorch's wording.
+public struct TorchError: Error, Equatable, CustomStringConvertible {
+    /// The Python exception class: `RuntimeError`, `IndexError`, `TypeError`, `ValueError`, …
+    public var kind: String
+    public var message: String
+
+    public init(_ kind: String, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public static func runtime(_ message: String) -> TorchError { TorchError("RuntimeError", message) }
+    public static func index(_ message: String) -> TorchError { TorchError("IndexError", message) }
+    public static func type(_ message: String) -> TorchError { TorchError("TypeError", message) }
+    public static func value(_ message: String) -> TorchError { TorchError("ValueError", message) }
+
+    public var description: String { "\(kind): \(message)" }
+}
+
+/// A cap on tensor memory, checked before every allocation so a typo like `torch.zeros(10**6, 10**6)`
+/// is an error, not an out-of-memory kill. Default: half of physical memory; `NNSH_MAX_MEMORY`
+/// (bytes, or with a K/M/G suffix) overrides it.
+public enum MemoryLimit {
+    nonisolated(unsafe) public static var bytes: Int = defaultBytes()
+
+    static func defaultBytes() -> Int {
+        if let text = getenvString("NNSH_MAX_MEMORY"), let value = parse(text) { return value }
+        let pages = sysconf(Int32(_SC_PHYS_PAGES)), pageSize = sysconf(Int32(_SC_PAGESIZE))
+        guard pages > 0, pageSize > 0 else { return 8 << 30 }
+        let (total, overflow) = pages.multipliedReportingOverflow(by: pageSize)
+        return overflow ? Int.max / 2 : total / 2
+    }
+
+    /// Parses `123`, `512M`, `4G`, `1.5G` into bytes.
+    public static func parse(_ text: String) -> Int? {
+        let units: [Character: Double] = ["K": 0x1p10, "M": 0x1p20, "G": 0x1p30, "T": 0x1p40]
+        var t = text.uppercased()
+        if t.hasSuffix("B") { t.removeLast() }
+        var scale = 1.0
+        if let last = t.last, let u = units[last] { scale = u; t.removeLast() }
+        guard let v = Double(t), v >= 0, v * scale < Double(Int.max) else { return nil }
+        return Int(v * scale)
+    }
+
+    /// Throws PyTorch-style when `count` elements of `dtype` would pass the cap.
+    public static func check(count: Int, dtype: DType) throws {
+        let (size, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
+        if overflow || size > bytes {
+            let shown = overflow ? "more than \(Int.max)" : "\(size)"
+            throw TorchError.runtime(
+                "[enforce fail at alloc_cpu.cpp] DefaultCPUAllocator: can't allocate memory: you tried to allocate \(shown) bytes (nnsh memory limit: \(bytes) bytes; set NNSH_MAX_MEMORY to change it)")
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+func getenvString(_ name: String) -> String? {
+    guard let p = getenv(name) else { return nil }
+    return String(cString: p)
+}
