@@ -7,6 +7,8 @@ public final class GradNode {
     let inputs: [Tensor?]
     /// Gradient rule: output gradient → one gradient (or nil) per input. Runs with grad recording off.
     let backward: (Tensor) throws -> [Tensor?]
+    /// Set once a backward pass without `retain_graph` has run through this node.
+    var released = false
 
     init(name: String, inputs: [Tensor?], backward: @escaping (Tensor) throws -> [Tensor?]) {
         self.name = name

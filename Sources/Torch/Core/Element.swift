@@ -12,8 +12,31 @@ public protocol Element: Comparable {
     var int64: Int64 { get }
 }
 
-/// Element types with real arithmetic (everything but bool).
-public protocol NumericElement: Element, Numeric {}
+/// Element types with real arithmetic (everything but bool). Integer arithmetic wraps as C++ does
+/// in PyTorch's kernels, so no user input can make it trap.
+public protocol NumericElement: Element, Numeric {
+    static func plus(_ a: Self, _ b: Self) -> Self
+    static func minus(_ a: Self, _ b: Self) -> Self
+    static func times(_ a: Self, _ b: Self) -> Self
+    static func negated(_ a: Self) -> Self
+    static var isSignedElement: Bool { get }
+}
+
+extension NumericElement where Self: FixedWidthInteger {
+    @inline(__always) public static func plus(_ a: Self, _ b: Self) -> Self { a &+ b }
+    @inline(__always) public static func minus(_ a: Self, _ b: Self) -> Self { a &- b }
+    @inline(__always) public static func times(_ a: Self, _ b: Self) -> Self { a &* b }
+    @inline(__always) public static func negated(_ a: Self) -> Self { 0 &- a }
+    public static var isSignedElement: Bool { Self.isSigned }
+}
+
+extension NumericElement where Self: BinaryFloatingPoint {
+    @inline(__always) public static func plus(_ a: Self, _ b: Self) -> Self { a + b }
+    @inline(__always) public static func minus(_ a: Self, _ b: Self) -> Self { a - b }
+    @inline(__always) public static func times(_ a: Self, _ b: Self) -> Self { a * b }
+    @inline(__always) public static func negated(_ a: Self) -> Self { -a }
+    public static var isSignedElement: Bool { true }
+}
 
 /// Float32 and float64: the types the maths functions exist for.
 public protocol FloatElement: NumericElement, BinaryFloatingPoint {

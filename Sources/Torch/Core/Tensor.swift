@@ -8,13 +8,17 @@ public final class Tensor {
 
     /// Autograd state (see Autograd/): leaves that want gradients, their accumulated `.grad`,
     /// and for results of differentiable ops the node that computes input gradients.
-    public var requiresGrad = false
+    /// Set on leaves by `requires_grad=True`; results of recorded ops require grad through `gradFn`.
+    var leafRequiresGrad = false
+    public var requiresGrad: Bool { leafRequiresGrad || gradFn != nil }
     public var grad: Tensor?
     public internal(set) var gradFn: GradNode?
     /// Module parameters print as `Parameter containing:`.
     public var isParameter = false
     /// The tensor this one is a view of, for `._base`-style bookkeeping (in-place on views).
     public internal(set) var base: Tensor?
+    /// A Python number taking part in an op; it ranks lowest in type promotion (`ResultType.cpp`).
+    public internal(set) var isWrappedNumber = false
 
     public var dtype: DType { storage.dtype }
     public var dim: Int { shape.count }

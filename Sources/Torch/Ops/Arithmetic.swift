@@ -1,0 +1,252 @@
+import Foundation
+
+/// Binary elementwise operators, with PyTorch's type promotion and gradient rules.
+public enum BinaryOp: Sendable {
+    case add, sub, mul, div, floorDiv, remainder, pow, maximum, minimum
+    case eq, ne, lt, le, gt, ge
+    case logicalAnd, logicalOr, logicalXor
+
+    var isComparison: Bool {
+        switch self {
+        case .eq, .ne, .lt, .le, .gt, .ge, .logicalAnd, .logicalOr, .logicalXor: return true
+        default: return false
+        }
+    }
+}
+
+extension Tensor {
+    /// A Python number as PyTorch wraps it for an op: a 0-d tensor that ranks lowest in promotion.
+    public static func wrapped(_ value: Double) -> Tensor {
+        let t = scalar(value, dtype: .float64)
+        t.isWrappedNumber = true
+        return t
+    }
+
+    public static func wrapped(int value: Int64) -> Tensor {
+        let t = scalar(int: value, dtype: .int64)
+        t.isWrappedNumber = true
+        return t
+    }
+
+    public static func wrapped(bool value: Bool) -> Tensor {
+        let t = scalar(int: value ? 1 : 0, dtype: .bool)
+        t.isWrappedNumber = true
+        return t
+    }
+
+    /// `torch.result_type` (ResultType.cpp): dimensioned tensors outrank 0-d tensors, which outrank
+    /// Python numbers, unless a lower-ranked operand is of a higher category (bool < int < float).
+    public static func resultType(_ operands: [Tensor]) -> DType {
+        var dimResult: DType?, zeroResult: DType?, wrappedResult: DType?
+        func merge(_ a: DType?, _ b: DType) -> DType { a.map { DType.promote($0, b) } ?? b }
+        for t in operands {
+            var current = t.dtype
+            if t.isWrappedNumber && current.isFloatingPoint { current = .float32 }
+            if t.dim > 0 { dimResult = merge(dimResult, current) }
+            else if t.isWrappedNumber { wrappedResult = merge(wrappedResult, current) }
+            else { zeroResult = merge(zeroResult, current) }
+        }
+        func combine(_ higher: DType?, _ lower: DType?) -> DType? {
+            guard let higher else { return lower }
+            guard let lower else { return higher }
+            if higher.isFloatingPoint { return higher }
+            if higher == .bool || lower.isFloatingPoint { return DType.promote(higher, lower) }
+            return higher
+        }
+        return combine(dimResult, combine(zeroResult, wrappedResult)) ?? .float32
+    }
+
+    /// `a <op> b` with broadcasting, promotion and autograd.
+    public static func binary(_ a: Tensor, _ b: Tensor, _ op: BinaryOp) throws -> Tensor {
+        var compute = resultType([a, b])
+        if op == .div && !compute.isFloatingPoint { compute = .float32 }
+        if op.isComparison {
+            let out = try compareValues(a.to(compute), b.to(compute), op)
+            return out
+        }
+        if compute == .bool {
+            switch op {
+            case .add, .mul, .maximum, .minimum: break
+            case .sub: throw TorchError.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
+            default: compute = .int64
+            }
+        }
+        let x = try a.to(compute), y = try b.to(compute)
+        if compute.isIntegral || compute == .bool {
+            if op == .floorDiv || op == .remainder, y.ints().contains(0) {
+                throw TorchError.runtime("ZeroDivisionError")
+            }
+            if op == .pow, y.ints().contains(where: { $0 < 0 }), compute.isIntegral {
+                throw TorchError.runtime("Integers to negative integer powers are not allowed.")
+            }
+        }
+        let out = try compute.dispatchNumeric(ArithVisitor(a: x, b: y, op: op, dtype: compute))
+        return try out.recordBinary(op, a, b)
+    }
+
+    static func compareValues(_ a: Tensor, _ b: Tensor, _ op: BinaryOp) throws -> Tensor {
+        struct V: ElementVisitor {
+            let a: Tensor, b: Tensor, op: BinaryOp
+            func visit<T: Element>(_: T.Type) throws -> Tensor {
+                switch op {
+                case .eq: return try Tensor.mapBinary(a, b, T.self, Bool.self, ==)
+                case .ne: return try Tensor.mapBinary(a, b, T.self, Bool.self, !=)
+                case .lt: return try Tensor.mapBinary(a, b, T.self, Bool.self, <)
+                case .le: return try Tensor.mapBinary(a, b, T.self, Bool.self, <=)
+                case .gt: return try Tensor.mapBinary(a, b, T.self, Bool.self, >)
+                case .ge: return try Tensor.mapBinary(a, b, T.self, Bool.self, >=)
+                case .logicalAnd: return try Tensor.mapBinary(a, b, T.self, Bool.self) { $0 != T.zero && $1 != T.zero }
+                case .logicalOr: return try Tensor.mapBinary(a, b, T.self, Bool.self) { $0 != T.zero || $1 != T.zero }
+                default: return try Tensor.mapBinary(a, b, T.self, Bool.self) { ($0 != T.zero) != ($1 != T.zero) }
+                }
+            }
+        }
+        return try a.dtype.dispatch(V(a: a, b: b, op: op))
+    }
+
+    /// `self + other` without autograd (gradient accumulation, internal sums).
+    func adding(_ other: Tensor) throws -> Tensor {
+        try GradMode.withoutGrad { try Tensor.binary(self, other, .add) }
+    }
+
+    /// Sums a broadcast gradient back down to `shape` (the adjoint of broadcasting).
+    public func sumTo(_ target: [Int]) throws -> Tensor {
+        if shape == target { return self }
+        var result = self
+        let lead = shape.count - target.count
+        if lead > 0 { result = try result.sum(dims: Array(0..<lead), keepdim: false) }
+        let keep = target.indices.filter { target[$0] == 1 && result.shape[$0] != 1 }
+        if !keep.isEmpty { result = try result.sum(dims: keep, keepdim: true) }
+        return result
+    }
+
+    private func recordBinary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+        guard Tensor.recordsGrad([a, b]) else { return self }
+        let out = self
+        let sa = a.shape, sb = b.shape
+        func reduce(_ g: Tensor?, _ s: [Int]) throws -> Tensor? { try g?.sumTo(s) }
+        switch op {
+        case .add:
+            return recording("AddBackward0", [a, b]) { g in [try reduce(g, sa), try reduce(g, sb)] }
+        case .sub:
+            let name = a.isWrappedNumber ? "RsubBackward1" : "SubBackward0"
+            return recording(name, [a, b]) { g in [try reduce(g, sa), try reduce(g.neg(), sb)] }
+        case .mul:
+            return recording("MulBackward0", [a, b]) { g in
+                [b.requiresGrad || a.requiresGrad ? try reduce(g * b, sa) : nil, try reduce(g * a, sb)]
+            }
+        case .div:
+            return recording("DivBackward0", [a, b]) { g in
+                [try reduce(g / b, sa), try reduce(g.neg() * a / (b * b), sb)]
+            }
+        case .pow:
+            let name = b.isWrappedNumber ? "PowBackward0" : (a.isWrappedNumber ? "PowBackward2" : "PowBackward1")
+            return recording(name, [a, b]) { g in
+                let da = try g * b * Tensor.binary(a, b - Tensor.wrapped(1), .pow)
+                let db = b.requiresGrad ? try g * out * a.log() : nil
+                return [try reduce(da, sa), try reduce(db, sb)]
+            }
+        case .maximum, .minimum:
+            let name = op == .maximum ? "MaximumBackward0" : "MinimumBackward0"
+            return recording(name, [a, b]) { g in
+                let pick = try Tensor.compareValues(a, b, op == .maximum ? .ge : .le).to(g.dtype)
+                return [try reduce(g * pick, sa), try reduce(g * (Tensor.wrapped(1) - pick), sb)]
+            }
+        default:
+            return self
+        }
+    }
+}
+
+private struct ArithVisitor: NumericVisitor {
+    let a: Tensor, b: Tensor, op: BinaryOp, dtype: DType
+    func visit<T: NumericElement>(_: T.Type) throws -> Tensor {
+        if dtype == .bool {
+            switch op {
+            case .add, .maximum: return try Tensor.mapBinary(a, b, Bool.self, Bool.self) { $0 || $1 }
+            default: return try Tensor.mapBinary(a, b, Bool.self, Bool.self) { $0 && $1 }
+            }
+        }
+        switch op {
+        case .add: return try Tensor.mapBinary(a, b, T.self, T.self, T.plus)
+        case .sub: return try Tensor.mapBinary(a, b, T.self, T.self, T.minus)
+        case .mul: return try Tensor.mapBinary(a, b, T.self, T.self, T.times)
+        case .maximum: return try Tensor.mapBinary(a, b, T.self, T.self) { x, y in
+            x != x ? x : (y != y ? y : (x >= y ? x : y))   // a NaN wins, as in PyTorch
+        }
+        case .minimum: return try Tensor.mapBinary(a, b, T.self, T.self) { x, y in
+            x != x ? x : (y != y ? y : (x <= y ? x : y))
+        }
+        default: break
+        }
+        switch dtype {
+        case .float32: return try floatOp(Float.self)
+        case .float64: return try floatOp(Double.self)
+        case .int64: return try intOp(Int64.self)
+        case .int32: return try intOp(Int32.self)
+        default: return try intOp(UInt8.self)
+        }
+    }
+
+    func floatOp<F: FloatElement>(_: F.Type) throws -> Tensor {
+        switch op {
+        case .div: return try Tensor.mapBinary(a, b, F.self, F.self, /)
+        case .pow: return try Tensor.mapBinary(a, b, F.self, F.self) { x, y in
+            y == 2 ? x * x : (y == 1 ? x : (y == 0.5 ? F.sqrt(x) : F.pow(x, y)))
+        }
+        case .remainder: return try Tensor.mapBinary(a, b, F.self, F.self) { x, y in
+            var m = x.truncatingRemainder(dividingBy: y)
+            if m != 0 && (y < 0) != (m < 0) { m += y }
+            return m
+        }
+        default: return try Tensor.mapBinary(a, b, F.self, F.self) { x, y in floorDivide(x, y) }
+        }
+    }
+
+    func intOp<I: NumericElement & FixedWidthInteger>(_: I.Type) throws -> Tensor {
+        switch op {
+        case .pow: return try Tensor.mapBinary(a, b, I.self, I.self) { x, y in
+            var result: I = 1, base = x, e = y
+            while e > 0 { if e & 1 == 1 { result = result &* base }; base = base &* base; e >>= 1 }
+            return result
+        }
+        case .remainder: return try Tensor.mapBinary(a, b, I.self, I.self) { x, y in
+            if y == -1 { return 0 }
+            var m = x % y
+            if m != 0 && (y < 0) != (m < 0) { m = m &+ y }
+            return m
+        }
+        default: return try Tensor.mapBinary(a, b, I.self, I.self) { x, y in
+            if y == -1 { return 0 &- x }
+            let q = x / y
+            return (x % y != 0) && ((x < 0) != (y < 0)) ? q - 1 : q
+        }
+        }
+    }
+}
+
+/// Python / PyTorch floor division of floats (`div_floor_floating` in BinaryOps.h).
+@inline(__always)
+func floorDivide<F: FloatElement>(_ a: F, _ b: F) -> F {
+    if b == 0 { return a / b }
+    let mod = a.truncatingRemainder(dividingBy: b)
+    var div = (a - mod) / b
+    if mod != 0 && (b < 0) != (mod < 0) { div -= 1 }
+    if div != 0 {
+        var floordiv = div.rounded(.down)
+        if div - floordiv > 0.5 { floordiv += 1 }
+        return floordiv
+    }
+    return F(sign: (a / b).sign, exponent: 0, significand: 0)
+}
+
+// MARK: operators for Swift callers (gradient rules, layers)
+
+public func + (a: Tensor, b: Tensor) throws -> Tensor { try Tensor.binary(a, b, .add) }
+public func - (a: Tensor, b: Tensor) throws -> Tensor { try Tensor.binary(a, b, .sub) }
+public func * (a: Tensor, b: Tensor) throws -> Tensor { try Tensor.binary(a, b, .mul) }
+public func / (a: Tensor, b: Tensor) throws -> Tensor { try Tensor.binary(a, b, .div) }
+public func * (a: Tensor, b: Double) throws -> Tensor { try Tensor.binary(a, .wrapped(b), .mul) }
+public func + (a: Tensor, b: Double) throws -> Tensor { try Tensor.binary(a, .wrapped(b), .add) }
+public func - (a: Tensor, b: Double) throws -> Tensor { try Tensor.binary(a, .wrapped(b), .sub) }
+public func / (a: Tensor, b: Double) throws -> Tensor { try Tensor.binary(a, .wrapped(b), .div) }

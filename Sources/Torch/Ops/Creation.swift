@@ -1,0 +1,127 @@
+import Foundation
+
+/// Factories: `zeros`, `ones`, `full`, `arange`, `linspace`, `eye`, `*_like`, and tensors from values.
+extension Tensor {
+    public static func full(_ shape: [Int], _ value: Double, dtype: DType = .float32) throws -> Tensor {
+        let t = try zeros(shape, dtype: dtype)
+        if value != 0 { try t.fill(value) }
+        return t
+    }
+
+    public static func ones(_ shape: [Int], dtype: DType = .float32) throws -> Tensor {
+        try full(shape, 1, dtype: dtype)
+    }
+
+    public static func onesLike(_ t: Tensor, dtype: DType? = nil) throws -> Tensor {
+        try ones(t.shape, dtype: dtype ?? t.dtype)
+    }
+
+    public static func zerosLike(_ t: Tensor, dtype: DType? = nil) throws -> Tensor {
+        try zeros(t.shape, dtype: dtype ?? t.dtype)
+    }
+
+    /// A tensor from flat values in row-major order (`torch.tensor` of nested lists).
+    public static func from(doubles values: [Double], shape: [Int], dtype: DType) throws -> Tensor {
+        let t = try zeros(shape, dtype: dtype)
+        for (i, v) in values.prefix(t.numel).enumerated() { t.setFlat(i, v) }
+        return t
+    }
+
+    public static func from(ints values: [Int64], shape: [Int], dtype: DType) throws -> Tensor {
+        let t = try zeros(shape, dtype: dtype)
+        for (i, v) in values.prefix(t.numel).enumerated() { t.setFlatInt(i, v) }
+        return t
+    }
+
+    /// `x.fill_(value)` on every element (views included).
+    public func fill(_ value: Double) throws {
+        struct V: ElementVisitor {
+            let t: Tensor, v: Double
+            func visit<T: Element>(_: T.Type) throws { let x = T(double: v); t.mapInPlace(T.self) { _ in x } }
+        }
+        try dtype.dispatch(V(t: self, v: value))
+    }
+
+    /// `torch.arange(start, end, step)`: values `start + i*step` computed in double (the CPU
+    /// kernel's accumulate type), `ceil((end - start) / step)` of them.
+    public static func arange(_ start: Double, _ end: Double, _ step: Double, dtype: DType) throws -> Tensor {
+        if step == 0 { throw TorchError.runtime("step must be nonzero") }
+        if !start.isFinite || !end.isFinite {
+            throw TorchError.runtime("unsupported range: \(start) -> \(end)")
+        }
+        if (step > 0 && end < start) || (step < 0 && end > start) {
+            throw TorchError.runtime("upper bound and larger bound inconsistent with step sign")
+        }
+        let sizeD = ((end - start) / step).rounded(.up)
+        guard sizeD >= 0 && sizeD < Double(Int.max / 16) else {
+            throw TorchError.runtime("invalid size, possible overflow?")
+        }
+        let n = Int(sizeD)
+        let t = try zeros([n], dtype: dtype)
+        for i in 0..<n { t.setFlat(i, start + Double(i) * step) }
+        if dtype.isIntegral {
+            for i in 0..<n { t.setFlatInt(i, Int64(start) + Int64(i) * Int64(step)) }
+        }
+        return t
+    }
+
+    /// `torch.linspace(start, end, steps)`: the CPU kernel fills from both ends in the dtype's precision.
+    public static func linspace(_ start: Double, _ end: Double, _ steps: Int, dtype: DType = .float32) throws -> Tensor {
+        if steps < 0 { throw TorchError.runtime("number of steps must be non-negative") }
+        let t = try zeros([steps], dtype: dtype)
+        if steps == 0 { return t }
+        if steps == 1 { t.setFlat(0, start); return t }
+        if dtype == .float32 {
+            let s = Float(start), e = Float(end)
+            let step = (e - s) / Float(steps - 1)
+            let half = steps / 2
+            let p = t.storage.pointer(Float.self)
+            for i in 0..<steps { p[i] = i < half ? s + step * Float(i) : e - step * Float(steps - i - 1) }
+        } else {
+            let step = (end - start) / Double(steps - 1)
+            let half = steps / 2
+            for i in 0..<steps { t.setFlat(i, i < half ? start + step * Double(i) : end - step * Double(steps - i - 1)) }
+        }
+        return t
+    }
+
+    public static func eye(_ n: Int, _ m: Int? = nil, dtype: DType = .float32) throws -> Tensor {
+        let cols = m ?? n
+        if n < 0 { throw TorchError.runtime("n must be greater or equal to 0, got \(n)") }
+        if cols < 0 { throw TorchError.runtime("m must be greater or equal to 0, got \(cols)") }
+        let t = try zeros([n, cols], dtype: dtype)
+        for i in 0..<Swift.min(n, cols) { t.setFlat(i * cols + i, 1) }
+        return t
+    }
+
+    /// `x.detach()`: same storage, no history.
+    public func detach() -> Tensor {
+        let t = Tensor(storage: storage, shape: shape, strides: strides, offset: offset)
+        t.base = base
+        return t
+    }
+
+    /// `x.item()`.
+    public func item() throws -> Double {
+        guard numel == 1 else {
+            throw TorchError.runtime("a Tensor with \(numel) elements cannot be converted to Scalar")
+        }
+        return flatDouble(storageOffset(of: [Int](repeating: 0, count: dim)))
+    }
+
+    /// Copies `src` into this tensor in place (`copy_`), broadcasting and converting.
+    public func copy_(_ src: Tensor) throws {
+        try checkInPlace()
+        try copyValues(from: src)
+    }
+
+    /// PyTorch refuses in-place changes to leaves that require grad while recording.
+    func checkInPlace() throws {
+        if GradMode.isEnabled && leafRequiresGrad && gradFn == nil {
+            throw TorchError.runtime("a leaf Variable that requires grad is being used in an in-place operation.")
+        }
+        if GradMode.isEnabled, let b = base, b.leafRequiresGrad {
+            throw TorchError.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import CBLAS
+
+/// Matrix products through OpenBLAS: `mm`, `mv`, `dot`, `bmm` and `matmul`'s broadcasting rules.
+extension Tensor {
+    /// `a @ b` with `torch.matmul`'s dimension rules.
+    public static func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        if a.dim == 0 || b.dim == 0 {
+            throw TorchError.runtime("both arguments to matmul need to be at least 1D, but they are \(a.dim)D and \(b.dim)D")
+        }
+        if a.dtype != b.dtype {
+            throw TorchError.runtime("expected m1 and m2 to have the same dtype, but got: \(a.dtype.cppName) != \(b.dtype.cppName)")
+        }
+        switch (a.dim, b.dim) {
+        case (1, 1): return try dot(a, b)
+        case (2, 1): return try mv(a, b)
+        case (1, 2): return try mm(a.unsqueeze(0), b).squeeze(0)
+        case (2, 2): return try mm(a, b)
+        default:
+            if b.dim == 1 {
+                let r = try matmul(a, b.unsqueeze(1))
+                return try r.squeeze(-1)
+            }
+            if a.dim == 1 {
+                return try matmul(a.unsqueeze(0), b).squeeze(-2)
+            }
+            // Batched: broadcast the batch dims, then bmm.
+            let ba = Array(a.shape.dropLast(2)), bb = Array(b.shape.dropLast(2))
+            let batch = try Shape.broadcast(ba, bb)
+            let n = a.shape[a.dim - 2], k = a.shape[a.dim - 1], k2 = b.shape[b.dim - 2], m = b.shape[b.dim - 1]
+            if k != k2 {
+                throw TorchError.runtime("Expected size for first two dimensions of batch2 tensor to be: [\(batch.reduce(1, *)), \(k)] but got: [\(batch.reduce(1, *)), \(k2)].")
+            }
+            let flatBatch = batch.reduce(1, *)
+            let a3 = try a.expand(batch + [n, k]).reshape([flatBatch, n, k])
+            let b3 = try b.expand(batch + [k, m]).reshape([flatBatch, k, m])
+            return try bmm(a3, b3).view(batch + [n, m])
+        }
+    }
+
+    public static func dot(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        guard a.dim == 1, b.dim == 1 else {
+            throw TorchError.runtime("1D tensors expected, but got \(a.dim)D and \(b.dim)D tensors")
+        }
+        guard a.numel == b.numel else {
+            throw TorchError.runtime("inconsistent tensor size, expected tensor [\(a.numel)] and src [\(b.numel)] to have the same number of elements, but got \(a.numel) and \(b.numel) elements respectively")
+        }
+        let out = try GradMode.withoutGrad { try (a * b).sum() }
+        out.gradFn = nil
+        return out.recording("DotBackward0", [a, b]) { g in [try g * b, try g * a] }
+    }
+
+    public static func mv(_ a: Tensor, _ v: Tensor) throws -> Tensor {
+        guard a.shape[1] == v.shape[0] else {
+            throw TorchError.runtime("size mismatch, got input (\(a.shape[0])), mat (\(a.shape[0])x\(a.shape[1])), vec (\(v.shape[0]))")
+        }
+        let out = try GradMode.withoutGrad { try gemm(a, v.unsqueeze(1)).squeeze(1) }
+        out.base = nil
+        return out.recording("MvBackward0", [a, v]) { g in
+            [try gemm(g.unsqueeze(1), v.unsqueeze(0)), try gemm(a.t(), g.unsqueeze(1)).squeeze(1)]
+        }
+    }
+
+    public static func mm(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        guard a.dim == 2 else { throw TorchError.runtime("self must be a matrix") }
+        guard b.dim == 2 else { throw TorchError.runtime("mat2 must be a matrix") }
+        guard a.shape[1] == b.shape[0] else {
+            throw TorchError.runtime("mat1 and mat2 shapes cannot be multiplied (\(a.shape[0])x\(a.shape[1]) and \(b.shape[0])x\(b.shape[1]))")
+        }
+        let out = try gemm(a, b)
+        return out.recording("MmBackward0", [a, b]) { g in
+            [a.requiresGrad ? try gemm(g, b.t()) : nil, b.requiresGrad ? try gemm(a.t(), g) : nil]
+        }
+    }
+
+    public static func bmm(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        guard a.dim == 3 else { throw TorchError.runtime("batch1 must be a 3D tensor") }
+        guard b.dim == 3 else { throw TorchError.runtime("batch2 must be a 3D tensor") }
+        guard a.shape[0] == b.shape[0], a.shape[2] == b.shape[1] else {
+            throw TorchError.runtime("Expected size for first two dimensions of batch2 tensor to be: [\(a.shape[0]), \(a.shape[2])] but got: [\(b.shape[0]), \(b.shape[1])].")
+        }
+        let parts = try GradMode.withoutGrad { try (0..<a.shape[0]).map { try gemm(a.select(0, $0), b.select(0, $0)).unsqueeze(0) } }
+        let out = parts.isEmpty ? try zeros([0, a.shape[1], b.shape[2]], dtype: a.dtype)
+                                : try GradMode.withoutGrad { try cat(parts, dim: 0) }
+        return out.recording("BmmBackward0", [a, b]) { g in
+            [try bmm(g, b.transpose(1, 2)), try bmm(a.transpose(1, 2), g)]
+        }
+    }
+
+    /// Plain 2-d product through cblas (no autograd); integer types use a simple triple loop.
+    static func gemm(_ a: Tensor, _ b: Tensor, beta: Tensor? = nil) throws -> Tensor {
+        let n = a.shape[0], k = a.shape[1], m = b.shape[1]
+        let dtype = DType.promote(a.dtype, b.dtype)
+        let out = try zeros([n, m], dtype: dtype)
+        if n == 0 || m == 0 { return out }
+        let x = try a.to(dtype).contiguous(), y = try b.to(dtype).contiguous()
+        switch dtype {
+        case .float32:
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(m), Int32(k), 1,
+                        x.storage.pointer(Float.self) + x.offset, Int32(Swift.max(k, 1)),
+                        y.storage.pointer(Float.self) + y.offset, Int32(Swift.max(m, 1)), 0,
+                        out.storage.pointer(Float.self), Int32(m))
+        case .float64:
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(m), Int32(k), 1,
+                        x.storage.pointer(Double.self) + x.offset, Int32(Swift.max(k, 1)),
+                        y.storage.pointer(Double.self) + y.offset, Int32(Swift.max(m, 1)), 0,
+                        out.storage.pointer(Double.self), Int32(m))
+        default:
+            let xa = x.ints(), ya = y.ints()
+            for i in 0..<n { for j in 0..<m {
+                var acc: Int64 = 0
+                for p in 0..<k { acc = acc &+ xa[i * k + p] &* ya[p * m + j] }
+                out.setFlatInt(i * m + j, acc)
+            } }
+        }
+        return out
+    }
+}
+
+extension DType {
+    /// The C++ scalar type name PyTorch uses in some messages (`Float`, `Double`, `Long`).
+    public var cppName: String {
+        switch self {
+        case .float32: return "Float"
+        case .float64: return "Double"
+        case .int64: return "Long"
+        case .int32: return "Int"
+        case .uint8: return "Byte"
+        case .bool: return "Bool"
+        }
+    }
+}

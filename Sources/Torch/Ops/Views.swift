@@ -1,0 +1,321 @@
+/// Shape operations that return views sharing storage (and the copies `reshape` falls back to).
+/// Each records a gradient rule: the gradient of a view is scattered back through the same view
+/// of a zero tensor shaped like the input.
+
+/// One item of a subscript: `x[0, 1:3, None, ...]`.
+public enum IndexItem {
+    case int(Int)
+    case slice(Int?, Int?, Int?)
+    case none
+    case ellipsis
+    case tensor(Tensor)
+}
+
+extension Tensor {
+    /// Records a view op whose gradient is "write g into the same view of zeros(input.shape)".
+    func recordingView(_ name: String, _ input: Tensor, _ makeView: @escaping (Tensor) throws -> Tensor) -> Tensor {
+        let inShape = input.shape, inType = input.dtype
+        return recording(name, [input]) { g in
+            let z = try Tensor.zeros(inShape, dtype: inType == g.dtype ? inType : g.dtype)
+            try makeView(z).copyValues(from: g)
+            return [z]
+        }
+    }
+
+    /// Resolves one `-1` in a requested shape, with PyTorch's messages (`infer_size`).
+    func inferShape(_ requested: [Int]) throws -> [Int] {
+        var out = requested, inferred: Int?
+        var known = 1
+        for (i, s) in requested.enumerated() {
+            if s == -1 {
+                if inferred != nil { throw TorchError.runtime("only one dimension can be inferred") }
+                inferred = i
+            } else if s < 0 {
+                throw TorchError.runtime("invalid shape dimension \(s)")
+            } else {
+                let (p, o) = known.multipliedReportingOverflow(by: s)
+                if o { throw TorchError.runtime("shape '\(Shape.describe(requested))' is invalid for input of size \(numel)") }
+                known = p
+            }
+        }
+        if let i = inferred {
+            if known == 0 || numel % known != 0 {
+                throw TorchError.runtime(known == 0
+                    ? "cannot reshape tensor of 0 elements into shape \(Shape.describe(requested)) because the unspecified dimension size -1 can be any value and is ambiguous"
+                    : "shape '\(Shape.describe(requested))' is invalid for input of size \(numel)")
+            }
+            out[i] = numel / known
+        } else if known != numel {
+            throw TorchError.runtime("shape '\(Shape.describe(requested))' is invalid for input of size \(numel)")
+        }
+        return out
+    }
+
+    /// Strides for viewing this tensor as `newShape` without copying, or nil (`computeStride`).
+    func viewStrides(_ newShape: [Int]) -> [Int]? {
+        if numel == 0 || shape.isEmpty { return Shape.contiguousStrides(newShape) }
+        var newStrides = [Int](repeating: 0, count: newShape.count)
+        var viewD = newShape.count - 1
+        var chunkBaseStride = strides.last ?? 1
+        var tensorNumel = 1, viewNumel = 1
+        var tensorD = shape.count - 1
+        while tensorD >= 0 {
+            tensorNumel *= shape[tensorD]
+            if tensorD == 0 || (shape[tensorD - 1] != 1 && strides[tensorD - 1] != tensorNumel * chunkBaseStride) {
+                while viewD >= 0 && (viewNumel < tensorNumel || newShape[viewD] == 1) {
+                    newStrides[viewD] = viewNumel * chunkBaseStride
+                    viewNumel *= newShape[viewD]
+                    viewD -= 1
+                }
+                if viewNumel != tensorNumel { return nil }
+                if tensorD > 0 {
+                    chunkBaseStride = strides[tensorD - 1]
+                    tensorNumel = 1
+                    viewNumel = 1
+                }
+            }
+            tensorD -= 1
+        }
+        return viewD == -1 ? newStrides : nil
+    }
+
+    public func view(_ requested: [Int]) throws -> Tensor {
+        let newShape = try inferShape(requested)
+        guard let st = viewStrides(newShape) else {
+            throw TorchError.runtime("view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.")
+        }
+        return makeView(shape: newShape, strides: st, offset: offset)
+            .recordingView("ViewBackward0", self) { try $0.view(newShape) }
+    }
+
+    public func reshape(_ requested: [Int]) throws -> Tensor {
+        let newShape = try inferShape(requested)
+        if viewStrides(newShape) != nil { return try view(newShape) }
+        let copy = try GradMode.withoutGrad { try contiguous() }
+        let out = copy.makeView(shape: newShape, strides: Shape.contiguousStrides(newShape), offset: 0)
+        out.base = nil
+        let inShape = shape
+        return out.recording("UnsafeViewBackward0", [self]) { g in [try g.reshape(inShape)] }
+    }
+
+    /// A contiguous tensor with the same values (self when already contiguous).
+    public func contiguous() throws -> Tensor {
+        if isContiguous { return self }
+        let out = try to(dtype, copy: true)
+        return out.recording("CloneBackward0", [self]) { g in [g] }
+    }
+
+    public func clone() throws -> Tensor {
+        let out = try to(dtype, copy: true)
+        return out.recording("CloneBackward0", [self]) { g in [g] }
+    }
+
+    public func flatten(startDim: Int = 0, endDim: Int = -1) throws -> Tensor {
+        if dim == 0 { return try reshape([1]) }
+        let s = try Shape.wrapDim(startDim, dim), e = try Shape.wrapDim(endDim, dim)
+        if s > e { throw TorchError.runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
+        if s == e { return self }
+        let merged = shape[s...e].reduce(1, *)
+        return try reshape(Array(shape[..<s]) + [merged] + Array(shape[(e + 1)...]))
+    }
+
+    public func permute(_ dims: [Int]) throws -> Tensor {
+        guard dims.count == dim else {
+            throw TorchError.runtime("permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = \(dim) is not equal to len(dims) = \(dims.count)")
+        }
+        let wrapped = try dims.map { try Shape.wrapDim($0, dim) }
+        if Set(wrapped).count != dim { throw TorchError.runtime("permute(): duplicate dims are not allowed.") }
+        let out = makeView(shape: wrapped.map { shape[$0] }, strides: wrapped.map { strides[$0] }, offset: offset)
+        return out.recordingView("PermuteBackward0", self) { try $0.permute(wrapped) }
+    }
+
+    public func transpose(_ d0: Int, _ d1: Int, name: String = "TransposeBackward0") throws -> Tensor {
+        let a = try Shape.wrapDim(d0, dim), b = try Shape.wrapDim(d1, dim)
+        var sh = shape, st = strides
+        if dim > 0 { sh.swapAt(a, b); st.swapAt(a, b) }
+        return makeView(shape: sh, strides: st, offset: offset)
+            .recordingView(name, self) { try $0.transpose(a, b) }
+    }
+
+    /// `t()`: 2-d transpose (0-d and 1-d unchanged).
+    public func t() throws -> Tensor {
+        guard dim <= 2 else { throw TorchError.runtime("t() expects a tensor with <= 2 dimensions, but self is \(dim)D") }
+        return dim < 2 ? try transpose(0, 0, name: "TBackward0") : try transpose(0, 1, name: "TBackward0")
+    }
+
+    public func unsqueeze(_ d: Int) throws -> Tensor {
+        let at = try Shape.wrapDim(d, dim + 1)
+        var sh = shape, st = strides
+        let newStride = at < dim ? shape[at] * strides[at] : 1
+        sh.insert(1, at: at)
+        st.insert(newStride, at: at)
+        return makeView(shape: sh, strides: st, offset: offset)
+            .recordingView("UnsqueezeBackward0", self) { try $0.unsqueeze(at) }
+    }
+
+    public func squeeze(_ d: Int? = nil) throws -> Tensor {
+        var keep = Array(0..<dim)
+        var name = "SqueezeBackward0"
+        if let d {
+            let at = try Shape.wrapDim(d, dim)
+            if dim > 0 && shape[at] == 1 { keep.remove(at: at) }
+            name = "SqueezeBackward1"
+        } else {
+            keep = keep.filter { shape[$0] != 1 }
+        }
+        let out = makeView(shape: keep.map { shape[$0] }, strides: keep.map { strides[$0] }, offset: offset)
+        let inShape = shape
+        return out.recording(name, [self]) { g in [try g.reshape(inShape)] }
+    }
+
+    public func expand(_ sizes: [Int]) throws -> Tensor {
+        guard sizes.count >= dim else {
+            throw TorchError.runtime("expand(torch.FloatTensor{\(Shape.describe(shape))}, size=\(Shape.describe(sizes))): the number of sizes provided (\(sizes.count)) must be greater or equal to the number of dimensions in the tensor (\(dim))")
+        }
+        let lead = sizes.count - dim
+        var sh = [Int](), st = [Int]()
+        for (i, s) in sizes.enumerated() {
+            if i < lead {
+                if s < 0 { throw TorchError.runtime("The expanded size of the tensor (\(s)) isn't allowed in a leading, non-existing dimension \(i)") }
+                sh.append(s); st.append(0)
+                continue
+            }
+            let cur = shape[i - lead]
+            let target = s == -1 ? cur : s
+            if cur == target { sh.append(cur); st.append(strides[i - lead]) }
+            else if cur == 1 { sh.append(target); st.append(0) }
+            else {
+                throw TorchError.runtime("The expanded size of the tensor (\(target)) must match the existing size (\(cur)) at non-singleton dimension \(i).  Target sizes: \(Shape.describe(sizes)).  Tensor sizes: \(Shape.describe(shape))")
+            }
+        }
+        let out = makeView(shape: sh, strides: st, offset: offset)
+        let inShape = shape
+        return out.recording("ExpandBackward0", [self]) { g in [try g.sumTo(inShape)] }
+    }
+
+    /// `x[i]` along dimension `d`.
+    public func select(_ d: Int, _ i: Int) throws -> Tensor {
+        guard dim > 0 else { throw TorchError.index("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number") }
+        let at = try Shape.wrapDim(d, dim)
+        let size = shape[at]
+        guard i >= -size && i < size else {
+            throw TorchError.index("index \(i) is out of bounds for dimension \(at) with size \(size)")
+        }
+        let idx = i < 0 ? i + size : i
+        var sh = shape, st = strides
+        sh.remove(at: at); st.remove(at: at)
+        return makeView(shape: sh, strides: st, offset: offset + idx * strides[at])
+            .recordingView("SelectBackward0", self) { try $0.select(at, idx) }
+    }
+
+    /// `x[start:stop:step]` along dimension `d`, with Python's clamping of bounds.
+    public func slice(_ d: Int, _ start: Int?, _ stop: Int?, _ step: Int?) throws -> Tensor {
+        let at = try Shape.wrapDim(d, dim)
+        let size = shape[at]
+        let st = step ?? 1
+        if st <= 0 { throw TorchError.value("step must be greater than zero") }
+        func clamp(_ v: Int?, _ def: Int) -> Int {
+            guard var v else { return def }
+            if v < 0 { v += size }
+            return Swift.min(Swift.max(v, 0), size)
+        }
+        let lo = clamp(start, 0), hi = Swift.max(clamp(stop, size), lo)
+        let count = (hi - lo + st - 1) / st
+        var sh = shape, strd = strides
+        sh[at] = count
+        strd[at] = strides[at] * st
+        return makeView(shape: sh, strides: strd, offset: offset + lo * strides[at])
+            .recordingView("SliceBackward0", self) { try $0.slice(at, lo, hi, st) }
+    }
+
+    public func narrow(_ d: Int, _ start: Int, _ length: Int) throws -> Tensor {
+        try slice(d, start, start + length, 1)
+    }
+
+    /// Basic indexing (`x[0, 1:3, None, ...]`); integer or boolean tensors index like PyTorch's advanced indexing.
+    public func index(_ items: [IndexItem]) throws -> Tensor {
+        var result = self
+        var d = 0
+        let consuming = items.filter { if case .none = $0 { return false }; if case .ellipsis = $0 { return false }; return true }.count
+        if items.filter({ if case .ellipsis = $0 { return true }; return false }).count > 1 {
+            throw TorchError.index("an index can only have a single ellipsis ('...')")
+        }
+        if consuming > dim {
+            throw TorchError.index("too many indices for tensor of dimension \(dim)")
+        }
+        for item in items {
+            switch item {
+            case .int(let i): result = try result.select(d, i)
+            case .slice(let a, let b, let c): result = try result.slice(d, a, b, c); d += 1
+            case .none: result = try result.unsqueeze(d); d += 1
+            case .ellipsis: d += dim - consuming
+            case .tensor(let t):
+                result = try result.indexSelectAdvanced(d, t)
+                d += t.dtype == .bool ? 1 : t.dim
+            }
+        }
+        return result
+    }
+
+    /// `x[idx]` with an integer tensor along `d` (a gather, which copies) or a boolean mask.
+    func indexSelectAdvanced(_ d: Int, _ idx: Tensor) throws -> Tensor {
+        if idx.dtype == .bool {
+            let mask = idx
+            guard d == 0, Array(shape.prefix(mask.dim)) == mask.shape else {
+                throw TorchError.index("The shape of the mask \(Shape.describe(mask.shape)) at index 0 does not match the shape of the indexed tensor \(Shape.describe(shape)) at index 0")
+            }
+            let flatSelf = try reshape([-1] + Array(shape.dropFirst(mask.dim)))
+            let positions = mask.ints().enumerated().filter { $0.element != 0 }.map { Int64($0.offset) }
+            return try flatSelf.indexSelectAdvanced(0, Tensor.from(positions))
+        }
+        guard idx.dtype.isIntegral else {
+            throw TorchError.index("tensors used as indices must be long, int, byte or bool tensors")
+        }
+        let size = shape[d]
+        var picks = [Int]()
+        for v in idx.ints() {
+            guard v >= -Int64(size) && v < Int64(size) else {
+                throw TorchError.index("index \(v) is out of bounds for dimension \(d) with size \(size)")
+            }
+            picks.append(Int(v < 0 ? v + Int64(size) : v))
+        }
+        let parts = try picks.map { p in try GradMode.withoutGrad { try self.select(d, p).unsqueeze(d) } }
+        let joined = parts.isEmpty ? try Tensor.zeros(Array(shape[..<d]) + [0] + Array(shape[(d + 1)...]), dtype: dtype)
+                                   : try GradMode.withoutGrad { try Tensor.cat(parts, dim: d) }
+        let out = try joined.reshape(Array(shape[..<d]) + idx.shape + Array(shape[(d + 1)...]))
+        out.gradFn = nil
+        let inShape = shape
+        return out.recording("IndexBackward0", [self]) { g in
+            let z = try Tensor.zeros(inShape, dtype: g.dtype)
+            let gflat = try g.reshape(Array(inShape[..<d]) + [picks.count] + Array(inShape[(d + 1)...]))
+            for (k, p) in picks.enumerated() {
+                let dst = try z.select(d, p)
+                try dst.copyValues(from: dst.adding(gflat.select(d, k)))
+            }
+            return [z]
+        }
+    }
+
+    /// `x[items] = value` (value broadcast), in place through the view.
+    public func indexAssign(_ items: [IndexItem], _ value: Tensor) throws {
+        if case .tensor(let mask)? = items.first, items.count == 1, mask.dtype == .bool, mask.shape == shape {
+            let p = mask.ints()
+            var k = 0
+            let v = value.numel == 1 ? value.doubles().first ?? 0 : 0
+            let values = value.numel == 1 ? [] : value.doubles()
+            var vi = 0
+            forEachOffset { o in
+                if p[k] != 0 {
+                    if values.isEmpty { setFlat(o, v) } else if vi < values.count { setFlat(o, values[vi]); vi += 1 }
+                }
+                k += 1
+            }
+            return
+        }
+        let target = try GradMode.withoutGrad { try index(items) }
+        if target.storage !== storage {
+            throw TorchError.index("assignment through advanced (tensor) indexing is not supported by nnsh yet")
+        }
+        try target.copyValues(from: value)
+    }
+}
