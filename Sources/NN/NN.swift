@@ -1,1 +1,6 @@
-// NN module
+import Torch
+
+/// Placeholder until the layer library lands.
+open class Module {
+    public init() {}
+}

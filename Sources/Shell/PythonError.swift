@@ -1,0 +1,47 @@
+import Syntax
+import Torch
+
+/// A Python exception raised while running: its class (`NameError`), message, and where it happened.
+public struct PythonError: Error, CustomStringConvertible {
+    public var kind: String
+    public var message: String
+    /// The node being evaluated when the error surfaced (filled in on the way up).
+    public var location: SourceLocation?
+    /// For `SystemExit`: the exit status.
+    public var exitCode: Int32?
+
+    public init(_ kind: String, _ message: String, at location: SourceLocation? = nil) {
+        self.kind = kind
+        self.message = message
+        self.location = location
+    }
+
+    public static func type(_ m: String) -> PythonError { PythonError("TypeError", m) }
+    public static func value(_ m: String) -> PythonError { PythonError("ValueError", m) }
+    public static func name(_ n: String) -> PythonError { PythonError("NameError", "name '\(n)' is not defined") }
+    public static func attribute(_ m: String) -> PythonError { PythonError("AttributeError", m) }
+    public static func index(_ m: String) -> PythonError { PythonError("IndexError", m) }
+    public static func runtime(_ m: String) -> PythonError { PythonError("RuntimeError", m) }
+    public static func zeroDivision(_ m: String) -> PythonError { PythonError("ZeroDivisionError", m) }
+    public static func overflow(_ m: String) -> PythonError { PythonError("OverflowError", m) }
+    public static func key(_ m: String) -> PythonError { PythonError("KeyError", m) }
+
+    /// `RuntimeError: message` (Python's last traceback line).
+    public var description: String { message.isEmpty ? kind : "\(kind): \(message)" }
+
+    /// Any error as a Python exception.
+    static func from(_ error: Error) -> PythonError {
+        switch error {
+        case let e as PythonError: return e
+        case let e as TorchError: return PythonError(e.kind, e.message)
+        default: return PythonError("RuntimeError", "\(error)")
+        }
+    }
+}
+
+/// How a running statement left its block, besides falling through.
+enum ControlFlow: Error {
+    case breakLoop
+    case continueLoop
+    case returnValue(Value)
+}

@@ -1,0 +1,131 @@
+import Torch
+import NN
+
+/// A runtime value of the Python subset nnsh runs. Lists and dicts are reference types, as in Python.
+public enum Value {
+    case none
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case str(String)
+    case tuple([Value])
+    case list(PyList)
+    case dict(PyDict)
+    case tensor(Tensor)
+    /// `torch.Size`: a tuple of ints that prints as `torch.Size([2, 3])`.
+    case size([Int])
+    case dtype(DType)
+    case slice(Value, Value, Value)
+    case ellipsis
+    case range(Int, Int, Int)
+    case module(Module)
+    case namespace(Namespace)
+    /// A Swift function bound to a Python name (`print`, `torch.randn`, `x.view`, `nn.Conv2d`).
+    case builtin(Builtin)
+    case function(UserFunction)
+    /// Anything else the bindings define (PIL images, autograd nodes, generators…).
+    case object(PyObject)
+}
+
+/// A Python list: shared and mutable.
+public final class PyList {
+    public var items: [Value]
+    public init(_ items: [Value]) { self.items = items }
+}
+
+/// A Python dict: insertion-ordered, keys compared by Python equality.
+public final class PyDict {
+    public var keys: [Value] = []
+    public var values: [Value] = []
+    public init() {}
+
+    public func get(_ key: Value) -> Value? {
+        guard let i = keys.firstIndex(where: { valuesEqual($0, key) }) else { return nil }
+        return values[i]
+    }
+
+    public func set(_ key: Value, _ value: Value) {
+        if let i = keys.firstIndex(where: { valuesEqual($0, key) }) { values[i] = value }
+        else { keys.append(key); values.append(value) }
+    }
+
+    @discardableResult
+    public func remove(_ key: Value) -> Bool {
+        guard let i = keys.firstIndex(where: { valuesEqual($0, key) }) else { return false }
+        keys.remove(at: i); values.remove(at: i)
+        return true
+    }
+}
+
+/// A named bag of members: `torch`, `torch.nn`, `torch.nn.functional`, `math`, …
+public final class Namespace {
+    public let name: String
+    public var members: [String: Value]
+    public init(_ name: String, _ members: [String: Value] = [:]) {
+        self.name = name
+        self.members = members
+    }
+}
+
+/// Positional and keyword arguments of one call.
+public struct Arguments {
+    public var positional: [Value]
+    public var keywords: [(String, Value)]
+    public init(_ positional: [Value] = [], _ keywords: [(String, Value)] = []) {
+        self.positional = positional
+        self.keywords = keywords
+    }
+}
+
+/// A callable implemented in Swift.
+public final class Builtin {
+    public let name: String
+    /// Printed as `<built-in function NAME>` or `<bound method …>` when it has a receiver.
+    public let receiver: String?
+    public let call: (Arguments) throws -> Value
+    public init(_ name: String, receiver: String? = nil, _ call: @escaping (Arguments) throws -> Value) {
+        self.name = name
+        self.receiver = receiver
+        self.call = call
+    }
+}
+
+/// An opaque object a binding exposes, with its own attributes, methods and repr.
+open class PyObject {
+    open var typeName: String { "object" }
+    public init() {}
+    open func repr() -> String { "<\(typeName) object>" }
+    open func attribute(_ name: String) throws -> Value? { nil }
+    open func setAttribute(_ name: String, _ value: Value) throws -> Bool { false }
+    open var memberNames: [String] { [] }
+}
+
+/// Python's `==` on values (tensors compare by identity here; elementwise `==` is an operator).
+public func valuesEqual(_ a: Value, _ b: Value) -> Bool {
+    switch (a, b) {
+    case (.none, .none), (.ellipsis, .ellipsis): return true
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.int(let x), .int(let y)): return x == y
+    case (.float(let x), .float(let y)): return x == y
+    case (.int(let x), .float(let y)), (.float(let y), .int(let x)): return Double(x) == y
+    case (.bool(let x), .int(let y)), (.int(let y), .bool(let x)): return (x ? 1 : 0) == y
+    case (.bool(let x), .float(let y)), (.float(let y), .bool(let x)): return (x ? 1.0 : 0.0) == y
+    case (.str(let x), .str(let y)): return x == y
+    case (.tuple(let x), .tuple(let y)): return x.count == y.count && zip(x, y).allSatisfy(valuesEqual)
+    case (.list(let x), .list(let y)): return x.items.count == y.items.count && zip(x.items, y.items).allSatisfy(valuesEqual)
+    case (.size(let x), .size(let y)): return x == y
+    case (.size(let x), .tuple(let y)), (.tuple(let y), .size(let x)):
+        return x.count == y.count && zip(x, y).allSatisfy { valuesEqual(.int($0), $1) }
+    case (.dtype(let x), .dtype(let y)): return x == y
+    case (.range(let a1, let b1, let c1), .range(let a2, let b2, let c2)): return a1 == a2 && b1 == b2 && c1 == c2
+    case (.tensor(let x), .tensor(let y)): return x === y
+    case (.module(let x), .module(let y)): return x === y
+    case (.namespace(let x), .namespace(let y)): return x === y
+    case (.builtin(let x), .builtin(let y)): return x === y
+    case (.function(let x), .function(let y)): return x === y
+    case (.object(let x), .object(let y)): return x === y
+    case (.dict(let x), .dict(let y)):
+        return x.keys.count == y.keys.count && zip(x.keys, x.values).allSatisfy { k, v in y.get(k).map { valuesEqual($0, v) } ?? false }
+    default: return false
+    }
+}
