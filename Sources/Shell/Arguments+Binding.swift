@@ -1,0 +1,138 @@
+import Torch
+
+/// Binding call arguments to parameter names, with Python's `TypeError` wording.
+public struct BoundArguments {
+    public let function: String
+    var values: [String: Value]
+
+    public subscript(_ name: String) -> Value? { values[name].flatMap { $0.isNone ? nil : $0 } }
+    public func has(_ name: String) -> Bool { values[name] != nil }
+
+    public func int(_ name: String, _ def: Int? = nil) throws -> Int {
+        guard let v = self[name] else {
+            if let def { return def }
+            throw PythonError.type("\(function)() missing required argument '\(name)'")
+        }
+        return try v.asInt(name, function)
+    }
+
+    public func double(_ name: String, _ def: Double) throws -> Double {
+        guard let v = self[name] else { return def }
+        return try v.asDouble(name, function)
+    }
+
+    public func bool(_ name: String, _ def: Bool) throws -> Bool {
+        guard let v = self[name] else { return def }
+        switch v {
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        default: throw PythonError.type("\(function)(): argument '\(name)' must be bool, not \(v.typeName)")
+        }
+    }
+
+    public func string(_ name: String, _ def: String) throws -> String {
+        guard let v = self[name] else { return def }
+        guard case .str(let s) = v else { throw PythonError.type("\(function)(): argument '\(name)' must be str, not \(v.typeName)") }
+        return s
+    }
+
+    public func tensor(_ name: String) throws -> Tensor {
+        guard let v = self[name] else { throw PythonError.type("\(function)() missing required argument '\(name)'") }
+        return try v.asTensor(name, function)
+    }
+
+    public func dtype(_ name: String = "dtype") throws -> DType? {
+        guard let v = self[name] else { return nil }
+        guard case .dtype(let d) = v else {
+            throw PythonError.type("\(function)(): argument '\(name)' must be torch.dtype, not \(v.typeName)")
+        }
+        return d
+    }
+}
+
+extension Arguments {
+    /// Binds like `def f(p0, p1, ...)`: `required` leading names must be given.
+    public func bind(_ function: String, _ names: [String], required: Int = 0) throws -> BoundArguments {
+        var values = [String: Value]()
+        if positional.count > names.count {
+            throw PythonError.type("\(function)() takes \(names.count == required ? "" : "from \(required) to ")\(names.count) positional argument\(names.count == 1 ? "" : "s") but \(positional.count) \(positional.count == 1 ? "was" : "were") given")
+        }
+        for (n, v) in zip(names, positional) { values[n] = v }
+        for (k, v) in keywords {
+            guard names.contains(k) else {
+                throw PythonError.type("\(function)() got an unexpected keyword argument '\(k)'")
+            }
+            if values[k] != nil { throw PythonError.type("\(function)() got multiple values for argument '\(k)'") }
+            values[k] = v
+        }
+        let missing = names.prefix(required).filter { values[$0] == nil }
+        if !missing.isEmpty {
+            let quoted = missing.map { "'\($0)'" }
+            let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " and " + (quoted.last ?? "")
+            throw PythonError.type("\(function)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
+        }
+        return BoundArguments(function: function, values: values)
+    }
+
+    /// Splits `f(*size, name=...)` style calls: sizes given as ints or one sequence.
+    public func sizeAndOptions(_ function: String, _ options: [String], sizeKeyword: String = "size") throws -> ([Int], BoundArguments) {
+        var size: [Int]
+        if positional.count == 1, case .int = positional[0] {
+            size = [try positional[0].asInt("size", function)]
+        } else if positional.count == 1 {
+            size = try positional[0].asIntList("size", function)
+        } else {
+            size = try positional.map { try $0.asInt("size", function) }
+        }
+        var rest = Arguments([], keywords.filter { $0.0 != sizeKeyword })
+        if let s = keywords.first(where: { $0.0 == sizeKeyword }) {
+            if !positional.isEmpty { throw PythonError.type("\(function)() got multiple values for argument '\(sizeKeyword)'") }
+            size = try s.1.asIntList(sizeKeyword, function)
+        }
+        rest.positional = []
+        return (size, try rest.bind(function, options))
+    }
+}
+
+extension Value {
+    public func asInt(_ name: String = "", _ function: String = "") throws -> Int {
+        switch self {
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        case .tensor(let t) where t.numel == 1 && !t.dtype.isFloatingPoint && t.dim == 0: return Int(t.flatInt(t.offset))
+        default:
+            if function.isEmpty { throw PythonError.type("'\(typeName)' object cannot be interpreted as an integer") }
+            throw PythonError.type("\(function)(): argument '\(name)' must be int, not \(typeName)")
+        }
+    }
+
+    public func asDouble(_ name: String = "", _ function: String = "") throws -> Double {
+        switch self {
+        case .int(let i): return Double(i)
+        case .bool(let b): return b ? 1 : 0
+        case .float(let d): return d
+        case .tensor(let t) where t.numel == 1: return try t.item()
+        default:
+            if function.isEmpty { throw PythonError.type("must be real number, not \(typeName)") }
+            throw PythonError.type("\(function)(): argument '\(name)' must be float, not \(typeName)")
+        }
+    }
+
+    public func asIntList(_ name: String = "", _ function: String = "") throws -> [Int] {
+        switch self {
+        case .int, .bool: return [try asInt(name, function)]
+        case .size(let s): return s
+        case .tuple(let items): return try items.map { try $0.asInt(name, function) }
+        case .list(let l): return try l.items.map { try $0.asInt(name, function) }
+        default:
+            throw PythonError.type("\(function)(): argument '\(name)' must be tuple of ints, not \(typeName)")
+        }
+    }
+
+    public func asTensor(_ name: String = "input", _ function: String = "") throws -> Tensor {
+        guard case .tensor(let t) = self else {
+            throw PythonError.type("\(function)(): argument '\(name)' (position 1) must be Tensor, not \(typeName)")
+        }
+        return t
+    }
+}

@@ -1,0 +1,357 @@
+import Foundation
+import Torch
+
+/// Python's builtin functions, bound by name.
+extension Interpreter {
+    func makeBuiltins() -> [String: Value] {
+        var t = [String: Value]()
+        func def(_ name: String, _ f: @escaping (Arguments) throws -> Value) { t[name] = .builtin(Builtin(name, f)) }
+
+        def("print") { [unowned self] args in
+            let b = try Arguments([], args.keywords).bind("print", ["sep", "end", "file", "flush"])
+            let sep = try b["sep"].map { v -> String in
+                guard case .str(let s) = v else { throw PythonError.type("sep must be None or a string, not \(v.typeName)") }
+                return s
+            } ?? " "
+            let end = try b["end"].map { v -> String in
+                guard case .str(let s) = v else { throw PythonError.type("end must be None or a string, not \(v.typeName)") }
+                return s
+            } ?? "\n"
+            self.write(args.positional.map(\.str).joined(separator: sep) + end)
+            return .none
+        }
+        def("len") { [unowned self] args in
+            let b = try args.bind("len", ["obj"], required: 1)
+            return .int(try self.length(b.values["obj"] ?? .none))
+        }
+        def("range") { args in
+            guard args.keywords.isEmpty else { throw PythonError.type("range() takes no keyword arguments") }
+            let n = try args.positional.map { try $0.asInt() }
+            switch n.count {
+            case 1: return .range(0, n[0], 1)
+            case 2: return .range(n[0], n[1], 1)
+            case 3:
+                if n[2] == 0 { throw PythonError.value("range() arg 3 must not be zero") }
+                return .range(n[0], n[1], n[2])
+            default: throw PythonError.type("range expected at most 3 arguments, got \(n.count)")
+            }
+        }
+        def("str") { [unowned self] args in
+            let b = try args.bind("str", ["object"])
+            return .str(try b.values["object"].map { try self.strOf($0) } ?? "")
+        }
+        def("repr") { args in .str(try args.bind("repr", ["obj"], required: 1).values["obj"]!.repr) }
+        def("int") { [unowned self] args in
+            let b = try args.bind("int", ["x", "base"])
+            guard let v = b.values["x"] else { return .int(0) }
+            return .int(try self.toInt(v, base: b["base"].map { try $0.asInt() }))
+        }
+        def("float") { [unowned self] args in
+            let b = try args.bind("float", ["x"])
+            guard let v = b.values["x"] else { return .float(0) }
+            return .float(try self.toFloat(v))
+        }
+        def("bool") { [unowned self] args in
+            let b = try args.bind("bool", ["x"])
+            return .bool(try b.values["x"].map { try self.truthy($0) } ?? false)
+        }
+        def("abs") { [unowned self] args in
+            let v = try args.bind("abs", ["x"], required: 1).values["x"]!
+            switch v {
+            case .int(let i):
+                if i == Int.min { throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
+                return .int(Swift.abs(i))
+            case .bool(let b): return .int(b ? 1 : 0)
+            case .float(let d): return .float(Swift.abs(d))
+            case .tensor(let x): return .tensor(try x.abs())
+            default: throw PythonError.type("bad operand type for abs(): '\(v.typeName)'")
+            }
+            _ = self
+        }
+        def("min") { [unowned self] args in try self.extreme(args, isMax: false) }
+        def("max") { [unowned self] args in try self.extreme(args, isMax: true) }
+        def("sum") { [unowned self] args in
+            let b = try args.bind("sum", ["iterable", "start"], required: 1)
+            var acc = b.values["start"] ?? .int(0)
+            for v in try self.iterate(b.values["iterable"]!) { acc = try self.binaryOperation(.add, acc, v) }
+            return acc
+        }
+        def("round") { [unowned self] args in
+            let b = try args.bind("round", ["number", "ndigits"], required: 1)
+            let v = b.values["number"]!
+            if case .tensor(let x) = v { return .tensor(try x.unary(.round)) }
+            if case .int = v { return v }
+            let d = try self.asDouble(v)
+            guard let nd = b["ndigits"] else {
+                guard d.isFinite else { throw PythonError(d.isNaN ? "ValueError" : "OverflowError", d.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer") }
+                let r = d.rounded(.toNearestOrEven)
+                guard Swift.abs(r) < 9.2e18 else { throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
+                return .int(Int(r))
+            }
+            let n = try nd.asInt()
+            let text = try pythonFormat(d, spec: ".\(Swift.max(0, Swift.min(n, 300)))f")
+            return .float(n >= 0 ? Double(text) ?? d : (d / Foundation.pow(10, Double(-n))).rounded(.toNearestOrEven) * Foundation.pow(10, Double(-n)))
+        }
+        def("list") { [unowned self] args in
+            let b = try args.bind("list", ["iterable"])
+            return .list(PyList(try b.values["iterable"].map { try self.iterate($0) } ?? []))
+        }
+        def("tuple") { [unowned self] args in
+            let b = try args.bind("tuple", ["iterable"])
+            return .tuple(try b.values["iterable"].map { try self.iterate($0) } ?? [])
+        }
+        def("dict") { [unowned self] args in
+            let d = PyDict()
+            if let first = args.positional.first {
+                if case .dict(let src) = first { for (k, v) in zip(src.keys, src.values) { d.set(k, v) } }
+                else {
+                    for pair in try self.iterate(first) {
+                        let kv = try self.iterate(pair)
+                        guard kv.count == 2 else { throw PythonError.value("dictionary update sequence element has length \(kv.count); 2 is required") }
+                        d.set(kv[0], kv[1])
+                    }
+                }
+            }
+            for (k, v) in args.keywords { d.set(.str(k), v) }
+            return .dict(d)
+        }
+        def("enumerate") { [unowned self] args in
+            let b = try args.bind("enumerate", ["iterable", "start"], required: 1)
+            let start = try b.int("start", 0)
+            return .list(PyList(try self.iterate(b.values["iterable"]!).enumerated().map { .tuple([.int($0.offset + start), $0.element]) }))
+        }
+        def("zip") { [unowned self] args in
+            let lists = try args.positional.map { try self.iterate($0) }
+            let n = lists.map(\.count).min() ?? 0
+            return .list(PyList((0..<n).map { i in .tuple(lists.map { $0[i] }) }))
+        }
+        def("reversed") { [unowned self] args in
+            .list(PyList(try self.iterate(try args.bind("reversed", ["sequence"], required: 1).values["sequence"]!).reversed()))
+        }
+        def("sorted") { [unowned self] args in
+            let b = try args.bind("sorted", ["iterable", "key", "reverse"], required: 1)
+            var items = try self.iterate(b.values["iterable"]!)
+            let key = b["key"]
+            let keys = try items.map { try key.map { k in try self.call(k, Arguments([$0])) } ?? $0 }
+            var order = Array(items.indices)
+            var failure: Error?
+            order.sort { i, j in
+                do { return try self.order(keys[i], keys[j], .less) < 0 } catch { failure = error; return false }
+            }
+            if let failure { throw failure }
+            items = order.map { items[$0] }
+            if try b.bool("reverse", false) { items.reverse() }
+            return .list(PyList(items))
+        }
+        def("any") { [unowned self] args in .bool(try self.iterate(args.positional.first ?? .tuple([])).contains { try self.truthy($0) }) }
+        def("all") { [unowned self] args in .bool(try self.iterate(args.positional.first ?? .tuple([])).allSatisfy { try self.truthy($0) }) }
+        def("isinstance") { [unowned self] args in
+            let b = try args.bind("isinstance", ["obj", "class_or_tuple"], required: 2)
+            return .bool(try self.isInstance(b.values["obj"]!, b.values["class_or_tuple"]!))
+        }
+        def("type") { args in
+            let v = try args.bind("type", ["object"], required: 1).values["object"]!
+            return .object(TypeObject(v))
+        }
+        def("hasattr") { [unowned self] args in
+            let b = try args.bind("hasattr", ["obj", "name"], required: 2)
+            guard case .str(let n) = b.values["name"]! else { throw PythonError.type("attribute name must be string") }
+            return .bool((try? self.getAttribute(b.values["obj"]!, n)) != nil)
+        }
+        def("getattr") { [unowned self] args in
+            let b = try args.bind("getattr", ["obj", "name", "default"], required: 2)
+            guard case .str(let n) = b.values["name"]! else { throw PythonError.type("attribute name must be string") }
+            do { return try self.getAttribute(b.values["obj"]!, n) }
+            catch let e as PythonError where e.kind == "AttributeError" {
+                if let d = b.values["default"] { return d }
+                throw e
+            }
+        }
+        def("setattr") { [unowned self] args in
+            let b = try args.bind("setattr", ["obj", "name", "value"], required: 3)
+            guard case .str(let n) = b.values["name"]! else { throw PythonError.type("attribute name must be string") }
+            try self.setAttribute(b.values["obj"]!, n, b.values["value"]!)
+            return .none
+        }
+        def("dir") { [unowned self] args in
+            if let v = args.positional.first { return .list(PyList(self.memberNames(v).sorted().map { .str($0) })) }
+            return .list(PyList(self.globals.keys.sorted().map { .str($0) }))
+        }
+        def("callable") { args in
+            switch args.positional.first ?? .none {
+            case .builtin, .function, .module: return .bool(true)
+            default: return .bool(false)
+            }
+        }
+        def("divmod") { [unowned self] args in
+            let b = try args.bind("divmod", ["a", "b"], required: 2)
+            return .tuple([try self.binaryOperation(.floorDivide, b.values["a"]!, b.values["b"]!),
+                           try self.binaryOperation(.modulo, b.values["a"]!, b.values["b"]!)])
+        }
+        def("pow") { [unowned self] args in
+            let b = try args.bind("pow", ["base", "exp"], required: 2)
+            return try self.binaryOperation(.power, b.values["base"]!, b.values["exp"]!)
+        }
+        def("chr") { args in
+            let i = try args.bind("chr", ["i"], required: 1).int("i")
+            guard let s = Unicode.Scalar(UInt32(clamping: Swift.max(i, 0))), i >= 0, i <= 0x10FFFF else { throw PythonError.value("chr() arg not in range(0x110000)") }
+            return .str(String(Character(s)))
+        }
+        def("ord") { args in
+            guard case .str(let s) = try args.bind("ord", ["c"], required: 1).values["c"]!, s.unicodeScalars.count == 1, let u = s.unicodeScalars.first else {
+                throw PythonError.type("ord() expected a character")
+            }
+            return .int(Int(u.value))
+        }
+        def("id") { args in
+            switch args.positional.first ?? .none {
+            case .tensor(let x): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(x).hashValue)))
+            default: return .int(0)
+            }
+        }
+        def("exit") { args in
+            var e = PythonError("SystemExit", "")
+            e.exitCode = Int32(truncatingIfNeeded: (try? args.positional.first?.asInt()) ?? 0)
+            throw e
+        }
+        t["quit"] = t["exit"]
+        def("input") { _ in throw PythonError("EOFError", "EOF when reading a line") }
+        def("map") { [unowned self] args in
+            guard args.positional.count >= 2 else { throw PythonError.type("map() must have at least two arguments.") }
+            let lists = try args.positional.dropFirst().map { try self.iterate($0) }
+            let n = lists.map(\.count).min() ?? 0
+            return .list(PyList(try (0..<n).map { i in try self.call(args.positional[0], Arguments(lists.map { $0[i] })) }))
+        }
+        def("filter") { [unowned self] args in
+            let b = try args.bind("filter", ["function", "iterable"], required: 2)
+            let f = b.values["function"]!
+            return .list(PyList(try self.iterate(b.values["iterable"]!).filter { try self.truthy(f.isNone ? $0 : try self.call(f, Arguments([$0]))) }))
+        }
+        t["True"] = .bool(true)
+        t["False"] = .bool(false)
+        t["None"] = .none
+        for (name, value) in makeTorchBuiltins() { t[name] = value }
+        return t
+    }
+
+    func length(_ v: Value) throws -> Int {
+        switch v {
+        case .str(let s): return s.count
+        case .tuple(let t): return t.count
+        case .list(let l): return l.items.count
+        case .dict(let d): return d.keys.count
+        case .size(let s): return s.count
+        case .range(let a, let b, let c): return rangeCount(a, b, c)
+        case .tensor(let t):
+            guard t.dim > 0 else { throw PythonError.type("len() of a 0-d tensor") }
+            return t.shape[0]
+        case .module(let m): return try moduleIterate(m).count
+        default: throw PythonError.type("object of type '\(v.typeName)' has no len()")
+        }
+    }
+
+    func strOf(_ v: Value) throws -> String { v.str }
+
+    func toInt(_ v: Value, base: Int?) throws -> Int {
+        switch v {
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        case .float(let d):
+            guard d.isFinite else { throw PythonError(d.isNaN ? "ValueError" : "OverflowError", d.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer") }
+            guard Swift.abs(d) < 9.2e18 else { throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
+            return Int(d.rounded(.towardZero))
+        case .str(let s):
+            let text = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+            guard let i = Int(text, radix: base ?? 10) else {
+                throw PythonError.value("invalid literal for int() with base \(base ?? 10): \(pythonStringRepr(s))")
+            }
+            return i
+        case .tensor(let t):
+            guard t.numel == 1 else { throw PythonError.runtime("a Tensor with \(t.numel) elements cannot be converted to Scalar") }
+            if t.dtype.isFloatingPoint { return try toInt(.float(try t.item()), base: nil) }
+            return Int(t.flatInt(t.storageOffset(of: [Int](repeating: 0, count: t.dim))))
+        default:
+            throw PythonError.type("int() argument must be a string, a bytes-like object or a real number, not '\(v.typeName)'")
+        }
+    }
+
+    func toFloat(_ v: Value) throws -> Double {
+        switch v {
+        case .str(let s):
+            let text = s.trimmingCharacters(in: .whitespaces).lowercased()
+            switch text {
+            case "inf", "+inf", "infinity": return .infinity
+            case "-inf", "-infinity": return -.infinity
+            case "nan", "+nan", "-nan": return .nan
+            default:
+                guard let d = Double(text) else { throw PythonError.value("could not convert string to float: \(pythonStringRepr(s))") }
+                return d
+            }
+        case .tensor(let t):
+            guard t.numel == 1 else { throw PythonError.runtime("a Tensor with \(t.numel) elements cannot be converted to Scalar") }
+            return try t.item()
+        default:
+            do { return try asDouble(v) }
+            catch { throw PythonError.type("float() argument must be a string or a real number, not '\(v.typeName)'") }
+        }
+    }
+
+    func extreme(_ args: Arguments, isMax: Bool) throws -> Value {
+        let name = isMax ? "max" : "min"
+        if args.positional.count == 1, case .tensor(let t) = args.positional[0] {
+            return .tensor(try t.extreme(isMax))
+        }
+        let items = args.positional.count == 1 ? try iterate(args.positional[0]) : args.positional
+        let key = args.keywords.first { $0.0 == "key" }?.1
+        guard var best = items.first else {
+            if let d = args.keywords.first(where: { $0.0 == "default" }) { return d.1 }
+            throw PythonError.value("\(name)() iterable argument is empty")
+        }
+        var bestKey = try key.map { try call($0, Arguments([best])) } ?? best
+        for v in items.dropFirst() {
+            let k = try key.map { try call($0, Arguments([v])) } ?? v
+            let c = try order(k, bestKey, isMax ? .greater : .less)
+            if isMax ? c > 0 : c < 0 { best = v; bestKey = k }
+        }
+        return best
+    }
+
+    func isInstance(_ v: Value, _ cls: Value) throws -> Bool {
+        if case .tuple(let options) = cls { return try options.contains { try isInstance(v, $0) } }
+        guard case .builtin(let b) = cls else {
+            if case .object(let o) = cls, let t = o as? TypeObject { return t.name == v.typeName }
+            if case .namespace(let n) = cls { return n.name == v.typeName }
+            return false
+        }
+        switch (b.name, v) {
+        case ("int", .int), ("int", .bool), ("float", .float), ("str", .str), ("bool", .bool), ("list", .list),
+             ("tuple", .tuple), ("tuple", .size), ("dict", .dict), ("Tensor", .tensor), ("Size", .size):
+            return true
+        case ("Module", .module): return true
+        default:
+            if case .module(let m) = v { return moduleTypeName(m) == b.name }
+            return false
+        }
+    }
+}
+
+/// What `type(x)` returns: prints as `<class 'int'>` (or `<class 'torch.Tensor'>`).
+final class TypeObject: PyObject {
+    let name: String
+    let qualified: String
+    init(_ v: Value) {
+        name = v.typeName
+        switch v {
+        case .tensor(let t): qualified = t.isParameter ? "torch.nn.parameter.Parameter" : "torch.Tensor"
+        case .size: qualified = "torch.Size"
+        case .dtype: qualified = "torch.dtype"
+        case .module(let m): qualified = "torch.nn.modules.\(moduleFileName(m)).\(moduleTypeName(m))"
+        default: qualified = v.typeName
+        }
+    }
+    override var typeName: String { "type" }
+    override func repr() -> String { "<class '\(qualified)'>" }
+    override func attribute(_ name: String) throws -> Value? {
+        name == "__name__" ? .str(self.name) : nil
+    }
+}

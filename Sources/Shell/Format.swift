@@ -1,0 +1,176 @@
+import Foundation
+import Torch
+
+/// Python's `format(value, spec)`, `str.format` and `%`-formatting.
+extension Interpreter {
+    func format(_ v: Value, spec: String) throws -> String {
+        switch v {
+        case .float(let d): return try pythonFormat(d, spec: spec)
+        case .int(let i):
+            if let last = spec.last, "eEfFgG%".contains(last) { return try pythonFormat(Double(i), spec: spec) }
+            return try pythonFormat(Int64(i), spec: spec)
+        case .bool(let b):
+            if spec.isEmpty { return b ? "True" : "False" }
+            return try pythonFormat(Int64(b ? 1 : 0), spec: spec)
+        case .tensor(let t):
+            if spec.isEmpty { return v.str }
+            guard t.numel == 1 else { throw PythonError.type("unsupported format string passed to Tensor.__format__") }
+            if t.dtype.isFloatingPoint { return try pythonFormat(try t.item(), spec: spec) }
+            return try pythonFormat(t.flatInt(t.storageOffset(of: [Int](repeating: 0, count: t.dim))), spec: spec)
+        default:
+            return try padString(v.str, spec: spec)
+        }
+    }
+
+    /// Width, fill and alignment for strings (`{:>10}`, `{:*^9}`).
+    func padString(_ s: String, spec: String) throws -> String {
+        if spec.isEmpty { return s }
+        var chars = Array(spec)
+        var fill: Character = " ", align: Character = "<"
+        if chars.count >= 2, "<>^=".contains(chars[1]) { fill = chars[0]; align = chars[1]; chars.removeFirst(2) }
+        else if let f = chars.first, "<>^".contains(f) { align = f; chars.removeFirst() }
+        var precision: Int?
+        if let dot = chars.firstIndex(of: ".") {
+            precision = Int(String(chars[(dot + 1)...].filter(\.isNumber)))
+            chars = Array(chars[..<dot])
+        }
+        if chars.last == "s" { chars.removeLast() }
+        guard chars.allSatisfy(\.isNumber) else {
+            throw PythonError.value("Unknown format code '\(spec.last.map(String.init) ?? "")' for object of type 'str'")
+        }
+        var text = s
+        if let p = precision { text = String(text.prefix(p)) }
+        let width = Int(String(chars)) ?? 0
+        let pad = Swift.max(0, width - text.count)
+        switch align {
+        case ">": return String(repeating: fill, count: pad) + text
+        case "^": return String(repeating: fill, count: pad / 2) + text + String(repeating: fill, count: pad - pad / 2)
+        default: return text + String(repeating: fill, count: pad)
+        }
+    }
+
+    /// `"...".format(*args, **kwargs)` with auto and explicit numbering, names, attributes and indices.
+    func strFormat(_ template: String, _ args: Arguments) throws -> String {
+        var out = ""
+        var auto = 0
+        let chars = Array(template)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "{" {
+                if i + 1 < chars.count && chars[i + 1] == "{" { out.append("{"); i += 2; continue }
+                var depth = 1, j = i + 1
+                while j < chars.count && depth > 0 {
+                    if chars[j] == "{" { depth += 1 } else if chars[j] == "}" { depth -= 1 }
+                    if depth > 0 { j += 1 }
+                }
+                guard j < chars.count else { throw PythonError.value("Single '{' encountered in format string") }
+                let field = String(chars[(i + 1)..<j])
+                out += try formatField(field, args, &auto)
+                i = j + 1
+            } else if c == "}" {
+                if i + 1 < chars.count && chars[i + 1] == "}" { out.append("}"); i += 2; continue }
+                throw PythonError.value("Single '}' encountered in format string")
+            } else {
+                out.append(c)
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private func formatField(_ field: String, _ args: Arguments, _ auto: inout Int) throws -> String {
+        var name = field, spec = "", conversion: Character?
+        if let colon = field.firstIndex(of: ":") {
+            name = String(field[..<colon]); spec = String(field[field.index(after: colon)...])
+        }
+        if let bang = name.firstIndex(of: "!") {
+            conversion = name[name.index(after: bang)...].first
+            name = String(name[..<bang])
+        }
+        if spec.contains("{") { spec = try strFormat(spec, args) }
+        // Split `a.b[0]` into the base and its trailers.
+        var base = name
+        var trailers = ""
+        if let cut = name.firstIndex(where: { $0 == "." || $0 == "[" }) {
+            base = String(name[..<cut]); trailers = String(name[cut...])
+        }
+        var value: Value
+        if base.isEmpty {
+            guard auto < args.positional.count else {
+                throw PythonError.index("Replacement index \(auto) out of range for positional args tuple")
+            }
+            value = args.positional[auto]; auto += 1
+        } else if let n = Int(base) {
+            guard n < args.positional.count else {
+                throw PythonError.index("Replacement index \(n) out of range for positional args tuple")
+            }
+            value = args.positional[n]
+        } else {
+            guard let kw = args.keywords.first(where: { $0.0 == base }) else { throw PythonError.key("'\(base)'") }
+            value = kw.1
+        }
+        var rest = Substring(trailers)
+        while let c = rest.first {
+            if c == "." {
+                rest = rest.dropFirst()
+                let attr = rest.prefix { $0 != "." && $0 != "[" }
+                rest = rest.dropFirst(attr.count)
+                value = try getAttribute(value, String(attr))
+            } else {
+                rest = rest.dropFirst()
+                let key = rest.prefix { $0 != "]" }
+                rest = rest.dropFirst(key.count + 1)
+                value = try getItem(value, Int(key).map { .int($0) } ?? .str(String(key)))
+            }
+        }
+        if let c = conversion { value = .str(c == "s" ? value.str : value.repr) }
+        return try format(value, spec: spec)
+    }
+
+    /// `'%d items, %.2f' % (n, x)`.
+    func percentFormat(_ template: String, _ arg: Value) throws -> String {
+        var values: [Value]
+        if case .tuple(let t) = arg { values = t } else { values = [arg] }
+        var out = ""
+        let chars = Array(template)
+        var i = 0
+        while i < chars.count {
+            guard chars[i] == "%" else { out.append(chars[i]); i += 1; continue }
+            i += 1
+            guard i < chars.count else { throw PythonError.value("incomplete format") }
+            if chars[i] == "%" { out.append("%"); i += 1; continue }
+            var spec = ""
+            while i < chars.count, !"diouxXeEfFgGcrsa".contains(chars[i]) { spec.append(chars[i]); i += 1 }
+            guard i < chars.count else { throw PythonError.value("incomplete format") }
+            let code = chars[i]; i += 1
+            guard !values.isEmpty else { throw PythonError.type("not enough arguments for format string") }
+            let v = values.removeFirst()
+            switch code {
+            case "s": out += try padString(v.str, spec: spec.hasPrefix("-") ? "<" + spec.dropFirst() : ">" + spec)
+            case "r", "a": out += try padString(v.repr, spec: spec.hasPrefix("-") ? "<" + spec.dropFirst() : ">" + spec)
+            case "d", "i", "u": out += try format(.int(Int(try asDouble(v))), spec: spec + "d")
+            default: out += try format(v, spec: spec + String(code))
+            }
+        }
+        if !values.isEmpty, case .tuple = arg { throw PythonError.type("not all arguments converted during string formatting") }
+        return out
+    }
+}
+
+/// Python's float floor division.
+func pythonFloorDivide(_ a: Double, _ b: Double) -> Double {
+    let mod = a.truncatingRemainder(dividingBy: b)
+    var div = (a - mod) / b
+    if mod != 0 && (b < 0) != (mod < 0) { div -= 1 }
+    if div != 0 {
+        var f = div.rounded(.down)
+        if div - f > 0.5 { f += 1 }
+        return f
+    }
+    return (0.0).withSign(of: a / b)
+}
+
+extension Double {
+    func withSign(of other: Double) -> Double { other.sign == .minus ? -Swift.abs(self) : Swift.abs(self) }
+}

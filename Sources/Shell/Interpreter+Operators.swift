@@ -1,0 +1,465 @@
+import Foundation
+import Syntax
+import Torch
+
+/// Python's operators over values: numbers with Python's semantics, sequences, and tensors
+/// (which go to `Tensor.binary` with Python numbers wrapped as PyTorch wraps them).
+extension Interpreter {
+    func truthy(_ v: Value) throws -> Bool {
+        switch v {
+        case .none: return false
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        case .float(let d): return d != 0
+        case .str(let s): return !s.isEmpty
+        case .tuple(let t): return !t.isEmpty
+        case .list(let l): return !l.items.isEmpty
+        case .dict(let d): return !d.keys.isEmpty
+        case .size(let s): return !s.isEmpty
+        case .range(let a, let b, let c): return rangeCount(a, b, c) > 0
+        case .tensor(let t):
+            guard t.numel == 1 else {
+                throw PythonError.runtime(t.numel == 0 ? "Boolean value of Tensor with no values is ambiguous"
+                                                       : "Boolean value of Tensor with more than one value is ambiguous")
+            }
+            return try t.item() != 0
+        default: return true
+        }
+    }
+
+    func tensorOp(_ op: BinaryOperator) -> BinaryOp? {
+        switch op {
+        case .add: return .add
+        case .subtract: return .sub
+        case .multiply: return .mul
+        case .divide: return .div
+        case .floorDivide: return .floorDiv
+        case .modulo: return .remainder
+        case .power: return .pow
+        case .bitAnd: return .logicalAnd
+        case .bitOr: return .logicalOr
+        case .bitXor: return .logicalXor
+        default: return nil
+        }
+    }
+
+    /// A Python number or tensor as an operand of a tensor op.
+    func toTensorOperand(_ v: Value, like t: Tensor) throws -> Tensor {
+        switch v {
+        case .tensor(let x): return x
+        case .int(let i): return .wrapped(int: Int64(i))
+        case .float(let d): return .wrapped(d)
+        case .bool(let b): return .wrapped(bool: b)
+        case .list, .tuple: return try makeTensor(v, dtype: nil)
+        default: throw PythonError.type("unsupported operand type(s) for Tensor and '\(v.typeName)'")
+        }
+    }
+
+    func unaryOperation(_ op: UnaryOperator, _ v: Value) throws -> Value {
+        switch (op, v) {
+        case (.not, _): return .bool(!(try truthy(v)))
+        case (.negate, .int(let i)):
+            let (r, o) = (0).subtractingReportingOverflow(i)
+            if o { throw PythonError.overflow("integer overflow in -(\(i))") }
+            return .int(r)
+        case (.negate, .bool(let b)): return .int(b ? -1 : 0)
+        case (.negate, .float(let d)): return .float(-d)
+        case (.plus, .int), (.plus, .float): return v
+        case (.plus, .bool(let b)): return .int(b ? 1 : 0)
+        case (.invert, .int(let i)): return .int(~i)
+        case (.invert, .bool(let b)): return .int(b ? -2 : -1)
+        case (.negate, .tensor(let t)): return .tensor(try t.neg())
+        case (.plus, .tensor): return v
+        case (.invert, .tensor(let t)):
+            guard t.dtype == .bool || t.dtype.isIntegral else {
+                throw PythonError.type("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
+            }
+            return .tensor(t.dtype == .bool ? try Tensor.compareValues(t, Tensor.wrapped(bool: false), .eq)
+                                            : try (t.neg() - Tensor.wrapped(int: 1)))
+        default:
+            throw PythonError.type("bad operand type for unary \(op.rawValue): '\(v.typeName)'")
+        }
+    }
+
+    func binaryOperation(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        // Tensors first: any tensor operand makes this a tensor op.
+        if case .tensor(let x) = a {
+            if op == .matrixMultiply { return .tensor(try Tensor.matmul(x, try toTensorOperand(b, like: x))) }
+            if let top = tensorOp(op) { return .tensor(try Tensor.binary(x, try toTensorOperand(b, like: x), top)) }
+        }
+        if case .tensor(let y) = b {
+            if op == .matrixMultiply { return .tensor(try Tensor.matmul(try toTensorOperand(a, like: y), y)) }
+            if let top = tensorOp(op) { return .tensor(try Tensor.binary(try toTensorOperand(a, like: y), y, top)) }
+        }
+        switch (a, b) {
+        case (.int, .int), (.int, .bool), (.bool, .int), (.bool, .bool):
+            return try intOperation(op, asInt(a), asInt(b))
+        case (.float, .float), (.float, .int), (.int, .float), (.float, .bool), (.bool, .float):
+            return try floatOperation(op, asDouble(a), asDouble(b))
+        case (.str(let x), .str(let y)) where op == .add: return .str(x + y)
+        case (.str(let s), .int(let n)) where op == .multiply, (.int(let n), .str(let s)) where op == .multiply:
+            return .str(try repeatCollection(Array(s), n).map(String.init).joined())
+        case (.str(let s), _) where op == .modulo:
+            return .str(try percentFormat(s, b))
+        case (.list(let x), .list(let y)) where op == .add: return .list(PyList(x.items + y.items))
+        case (.tuple(let x), .tuple(let y)) where op == .add: return .tuple(x + y)
+        case (.size(let x), .size(let y)) where op == .add: return .size(x + y)
+        case (.size(let x), .tuple(let y)) where op == .add: return .tuple(x.map { .int($0) } + y)
+        case (.tuple(let x), .size(let y)) where op == .add: return .tuple(x + y.map { .int($0) })
+        case (.list(let l), .int(let n)) where op == .multiply, (.int(let n), .list(let l)) where op == .multiply:
+            return .list(PyList(try repeatCollection(l.items, n)))
+        case (.tuple(let t), .int(let n)) where op == .multiply, (.int(let n), .tuple(let t)) where op == .multiply:
+            return .tuple(try repeatCollection(t, n))
+        default:
+            throw PythonError.type("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
+        }
+    }
+
+    private func repeatCollection<T>(_ items: [T], _ n: Int) throws -> [T] {
+        if n <= 0 { return [] }
+        let (total, o) = items.count.multipliedReportingOverflow(by: n)
+        if o || total > 100_000_000 { throw PythonError("MemoryError", "") }
+        var out = [T]()
+        out.reserveCapacity(total)
+        for _ in 0..<n { out += items }
+        return out
+    }
+
+    func asInt(_ v: Value) throws -> Int {
+        switch v {
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        default: throw PythonError.type("'\(v.typeName)' object cannot be interpreted as an integer")
+        }
+    }
+
+    func asDouble(_ v: Value) throws -> Double {
+        switch v {
+        case .int(let i): return Double(i)
+        case .bool(let b): return b ? 1 : 0
+        case .float(let d): return d
+        case .tensor(let t) where t.numel == 1: return try t.item()
+        default: throw PythonError.type("must be real number, not \(v.typeName)")
+        }
+    }
+
+    private func intOperation(_ op: BinaryOperator, _ x: Int, _ y: Int) throws -> Value {
+        func checked(_ r: (Int, Bool)) throws -> Value {
+            if r.1 { throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
+            return .int(r.0)
+        }
+        switch op {
+        case .add: return try checked(x.addingReportingOverflow(y))
+        case .subtract: return try checked(x.subtractingReportingOverflow(y))
+        case .multiply: return try checked(x.multipliedReportingOverflow(by: y))
+        case .divide:
+            if y == 0 { throw PythonError.zeroDivision("division by zero") }
+            return .float(Double(x) / Double(y))
+        case .floorDivide, .modulo:
+            if y == 0 { throw PythonError.zeroDivision("integer division or modulo by zero") }
+            if x == Int.min && y == -1 {
+                if op == .modulo { return .int(0) }
+                throw PythonError.overflow("integer overflow: nnsh integers are 64-bit")
+            }
+            var q = x / y, r = x % y
+            if r != 0 && ((r < 0) != (y < 0)) { q -= 1; r += y }
+            return .int(op == .floorDivide ? q : r)
+        case .power:
+            if y < 0 {
+                if x == 0 { throw PythonError.zeroDivision("0.0 cannot be raised to a negative power") }
+                return .float(Foundation.pow(Double(x), Double(y)))
+            }
+            var result = 1, base = x, e = y
+            while e > 0 {
+                if e & 1 == 1 { result = try asInt(checked(result.multipliedReportingOverflow(by: base))) }
+                e >>= 1
+                if e > 0 { base = try asInt(checked(base.multipliedReportingOverflow(by: base))) }
+            }
+            return .int(result)
+        case .leftShift:
+            if y < 0 { throw PythonError.value("negative shift count") }
+            if y >= 63 || (x != 0 && (x << y) >> y != x) { if x == 0 { return .int(0) }; throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
+            return .int(x << y)
+        case .rightShift:
+            if y < 0 { throw PythonError.value("negative shift count") }
+            return .int(y >= 64 ? (x < 0 ? -1 : 0) : x >> y)
+        case .bitAnd: return .int(x & y)
+        case .bitOr: return .int(x | y)
+        case .bitXor: return .int(x ^ y)
+        case .matrixMultiply: throw PythonError.type("unsupported operand type(s) for @: 'int' and 'int'")
+        }
+    }
+
+    private func floatOperation(_ op: BinaryOperator, _ x: Double, _ y: Double) throws -> Value {
+        switch op {
+        case .add: return .float(x + y)
+        case .subtract: return .float(x - y)
+        case .multiply: return .float(x * y)
+        case .divide:
+            if y == 0 { throw PythonError.zeroDivision("float division by zero") }
+            return .float(x / y)
+        case .floorDivide:
+            if y == 0 { throw PythonError.zeroDivision("float floor division by zero") }
+            return .float(pythonFloorDivide(x, y))
+        case .modulo:
+            if y == 0 { throw PythonError.zeroDivision("float modulo") }
+            var m = x.truncatingRemainder(dividingBy: y)
+            if m != 0 && (y < 0) != (m < 0) { m += y }
+            return .float(m)
+        case .power:
+            if x == 0 && y < 0 { throw PythonError.zeroDivision("0.0 cannot be raised to a negative power") }
+            if x < 0 && y != y.rounded() { throw PythonError.value("complex results are not supported by nnsh") }
+            let r = Foundation.pow(x, y)
+            if r.isInfinite && x.isFinite && y.isFinite { throw PythonError.overflow("(34, 'Numerical result out of range')") }
+            return .float(r)
+        default:
+            throw PythonError.type("unsupported operand type(s) for \(op.rawValue): 'float' and 'float'")
+        }
+    }
+
+    func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value) throws -> Value {
+        switch op {
+        case .in: return .bool(try contains(b, a))
+        case .notIn: return .bool(!(try contains(b, a)))
+        case .is: return .bool(identical(a, b))
+        case .isNot: return .bool(!identical(a, b))
+        default: break
+        }
+        if case .tensor(let x) = a { return .tensor(try Tensor.binary(x, try toTensorOperand(b, like: x), comparisonOp(op))) }
+        if case .tensor(let y) = b { return .tensor(try Tensor.binary(try toTensorOperand(a, like: y), y, comparisonOp(op))) }
+        switch op {
+        case .equal: return .bool(valuesEqual(a, b))
+        case .notEqual: return .bool(!valuesEqual(a, b))
+        default: break
+        }
+        let c = try order(a, b, op)
+        switch op {
+        case .less: return .bool(c < 0)
+        case .lessEqual: return .bool(c <= 0)
+        case .greater: return .bool(c > 0)
+        default: return .bool(c >= 0)
+        }
+    }
+
+    private func comparisonOp(_ op: ComparisonOperator) -> BinaryOp {
+        switch op {
+        case .less: return .lt
+        case .lessEqual: return .le
+        case .greater: return .gt
+        case .greaterEqual: return .ge
+        case .notEqual: return .ne
+        default: return .eq
+        }
+    }
+
+    /// Three-way ordering for `<` and friends; NaN compares false both ways via the caller's Double path.
+    func order(_ a: Value, _ b: Value, _ op: ComparisonOperator) throws -> Int {
+        switch (a, b) {
+        case (.int, .int), (.bool, .int), (.int, .bool), (.bool, .bool):
+            let x = try asInt(a), y = try asInt(b)
+            return x < y ? -1 : (x > y ? 1 : 0)
+        case (.float, _), (_, .float):
+            guard case .some = try? asDouble(a), case .some = try? asDouble(b) else { break }
+            let x = try asDouble(a), y = try asDouble(b)
+            if x.isNaN || y.isNaN { return op == .notEqual ? 1 : (op == .less || op == .lessEqual ? 1 : -1) }
+            return x < y ? -1 : (x > y ? 1 : 0)
+        case (.str(let x), .str(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.tuple(let x), .tuple(let y)): return try orderSequences(x, y, op)
+        case (.list(let x), .list(let y)): return try orderSequences(x.items, y.items, op)
+        case (.size(let x), .size(let y)): return try orderSequences(x.map { .int($0) }, y.map { .int($0) }, op)
+        default: break
+        }
+        throw PythonError.type("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
+    }
+
+    private func orderSequences(_ x: [Value], _ y: [Value], _ op: ComparisonOperator) throws -> Int {
+        for (p, q) in zip(x, y) where !valuesEqual(p, q) { return try order(p, q, op) }
+        return x.count < y.count ? -1 : (x.count > y.count ? 1 : 0)
+    }
+
+    private func identical(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.none, .none), (.ellipsis, .ellipsis): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.list(let x), .list(let y)): return x === y
+        case (.dict(let x), .dict(let y)): return x === y
+        case (.int(let x), .int(let y)): return x == y
+        case (.str(let x), .str(let y)): return x == y
+        case (.dtype(let x), .dtype(let y)): return x == y
+        default:
+            if case .tensor = a { return valuesEqual(a, b) }
+            if case .module = a { return valuesEqual(a, b) }
+            return false
+        }
+    }
+
+    func contains(_ container: Value, _ item: Value) throws -> Bool {
+        switch container {
+        case .str(let s):
+            guard case .str(let sub) = item else { throw PythonError.type("'in <string>' requires string as left operand, not \(item.typeName)") }
+            return sub.isEmpty || s.contains(sub)
+        case .dict(let d): return d.get(item) != nil
+        case .tensor(let t):
+            let eq = try Tensor.binary(t, try toTensorOperand(item, like: t), .eq)
+            return eq.ints().contains { $0 != 0 }
+        default:
+            return try iterate(container).contains { valuesEqual($0, item) }
+        }
+    }
+
+    // MARK: iteration and subscripts
+
+    func rangeCount(_ a: Int, _ b: Int, _ c: Int) -> Int {
+        if c > 0 { return b > a ? (b - a - 1) / c + 1 : 0 }
+        return a > b ? (a - b - 1) / (-c) + 1 : 0
+    }
+
+    /// The items a `for` loop (or unpacking, `list()`, …) visits.
+    func iterate(_ v: Value) throws -> [Value] {
+        switch v {
+        case .tuple(let t): return t
+        case .list(let l): return l.items
+        case .str(let s): return s.map { .str(String($0)) }
+        case .dict(let d): return d.keys
+        case .size(let s): return s.map { .int($0) }
+        case .range(let a, let b, let c):
+            let n = rangeCount(a, b, c)
+            if n > 50_000_000 { throw PythonError("MemoryError", "range of \(n) items is too long to iterate in nnsh") }
+            return (0..<n).map { .int(a + $0 * c) }
+        case .tensor(let t):
+            guard t.dim > 0 else { throw PythonError.type("iteration over a 0-d tensor") }
+            return try (0..<t.shape[0]).map { .tensor(try t.select(0, $0)) }
+        case .module(let m):
+            return try moduleIterate(m)
+        case .object(let o):
+            if let items = try o.attribute("__iter__"), case .list(let l) = items { return l.items }
+            throw PythonError.type("'\(o.typeName)' object is not iterable")
+        default:
+            throw PythonError.type("'\(v.typeName)' object is not iterable")
+        }
+    }
+
+    func normalizeIndex(_ index: Value, count: Int, what: String) throws -> Int {
+        let i: Int
+        switch index {
+        case .int(let x): i = x
+        case .bool(let b): i = b ? 1 : 0
+        case .tensor(let t) where t.numel == 1 && !t.dtype.isFloatingPoint: i = Int(t.flatInt(t.offset))
+        default: throw PythonError.type("\(what) indices must be integers or slices, not \(index.typeName)")
+        }
+        let j = i < 0 ? i + count : i
+        guard j >= 0 && j < count else { throw PythonError.index("\(what) index out of range") }
+        return j
+    }
+
+    /// Python slice semantics over a sequence of `count` items.
+    func sliceIndices(_ lo: Value, _ hi: Value, _ st: Value, count: Int) throws -> [Int] {
+        let step = try st.isNone ? 1 : asInt(st)
+        if step == 0 { throw PythonError.value("slice step cannot be zero") }
+        func bound(_ v: Value, _ def: Int) throws -> Int {
+            if v.isNone { return def }
+            var x = try asInt(v)
+            if x < 0 { x += count }
+            return step > 0 ? Swift.min(Swift.max(x, 0), count) : Swift.min(Swift.max(x, -1), count - 1)
+        }
+        let start = try bound(lo, step > 0 ? 0 : count - 1)
+        let stop = try bound(hi, step > 0 ? count : -1)
+        return Array(stride(from: start, to: stop, by: step))
+    }
+
+    func getItem(_ obj: Value, _ index: Value) throws -> Value {
+        switch obj {
+        case .tensor(let t): return .tensor(try t.index(try indexItems(index)))
+        case .list(let l):
+            if case .slice(let a, let b, let c) = index { return .list(PyList(try sliceIndices(a, b, c, count: l.items.count).map { l.items[$0] })) }
+            return l.items[try normalizeIndex(index, count: l.items.count, what: "list")]
+        case .tuple(let t):
+            if case .slice(let a, let b, let c) = index { return .tuple(try sliceIndices(a, b, c, count: t.count).map { t[$0] }) }
+            return t[try normalizeIndex(index, count: t.count, what: "tuple")]
+        case .size(let s):
+            if case .slice(let a, let b, let c) = index { return .size(try sliceIndices(a, b, c, count: s.count).map { s[$0] }) }
+            return .int(s[try normalizeIndex(index, count: s.count, what: "tuple")])
+        case .str(let s):
+            let chars = Array(s)
+            if case .slice(let a, let b, let c) = index { return .str(String(try sliceIndices(a, b, c, count: chars.count).map { chars[$0] })) }
+            return .str(String(chars[try normalizeIndex(index, count: chars.count, what: "string")]))
+        case .dict(let d):
+            guard let v = d.get(index) else { throw PythonError.key(index.repr) }
+            return v
+        case .range(let a, let b, let c):
+            let n = rangeCount(a, b, c)
+            return .int(a + c * (try normalizeIndex(index, count: n, what: "range object")))
+        case .module(let m):
+            return try moduleGetItem(m, index)
+        default:
+            throw PythonError.type("'\(obj.typeName)' object is not subscriptable")
+        }
+    }
+
+    func setItem(_ obj: Value, _ index: Value, _ value: Value) throws {
+        switch obj {
+        case .tensor(let t):
+            try t.checkAssignable()
+            try t.indexAssign(try indexItems(index), try toTensorOperand(value, like: t))
+        case .list(let l):
+            if case .slice(let a, let b, let c) = index {
+                let idx = try sliceIndices(a, b, c, count: l.items.count)
+                let newItems = try iterate(value)
+                if c.isNone || (try? asInt(c)) == 1 {
+                    let lo = idx.first ?? Swift.min(Swift.max(try a.isNone ? 0 : asInt(a), 0), l.items.count)
+                    l.items.replaceSubrange(lo..<(lo + idx.count), with: newItems)
+                } else {
+                    guard idx.count == newItems.count else {
+                        throw PythonError.value("attempt to assign sequence of size \(newItems.count) to extended slice of size \(idx.count)")
+                    }
+                    for (i, v) in zip(idx, newItems) { l.items[i] = v }
+                }
+                return
+            }
+            l.items[try normalizeIndex(index, count: l.items.count, what: "list assignment")] = value
+        case .dict(let d): d.set(index, value)
+        default:
+            throw PythonError.type("'\(obj.typeName)' object does not support item assignment")
+        }
+    }
+
+    /// A subscript value as tensor index items.
+    func indexItems(_ index: Value) throws -> [IndexItem] {
+        func item(_ v: Value) throws -> IndexItem {
+            switch v {
+            case .int(let i): return .int(i)
+            case .bool(let b): return .tensor(Tensor.scalar(int: b ? 1 : 0, dtype: .bool))
+            case .none: return .none
+            case .ellipsis: return .ellipsis
+            case .slice(let a, let b, let c):
+                func opt(_ x: Value) throws -> Int? {
+                    if x.isNone { return nil }
+                    if case .tensor(let t) = x, t.numel == 1 { return Int(t.flatInt(t.offset)) }
+                    return try asInt(x)
+                }
+                return .slice(try opt(a), try opt(b), try opt(c))
+            case .tensor(let t):
+                if t.dim == 0 && t.dtype.isIntegral { return .int(Int(t.flatInt(t.offset))) }
+                return .tensor(t)
+            case .list: return .tensor(try makeTensor(v, dtype: nil))
+            default:
+                throw PythonError.index("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(v.typeName))")
+            }
+        }
+        if case .tuple(let items) = index { return try items.map(item) }
+        return [try item(index)]
+    }
+}
+
+extension Value {
+    var isNone: Bool { if case .none = self { return true }; return false }
+}
+
+extension Tensor {
+    /// `x[i] = v` is an in-place change: refused on leaves that require grad.
+    func checkAssignable() throws {
+        if GradMode.isEnabled && requiresGrad && isLeaf {
+            throw TorchError.runtime("a leaf Variable that requires grad is being used in an in-place operation.")
+        }
+    }
+}

@@ -1,0 +1,309 @@
+import Foundation
+import Torch
+
+/// The `torch` namespace: factories, maths, random numbers, dtypes and settings.
+extension Interpreter {
+    func makeTorchBuiltins() -> [String: Value] {
+        let torch = Namespace("torch")
+        var m = [String: Value]()
+        func def(_ name: String, _ f: @escaping (Arguments) throws -> Value) { m[name] = .builtin(Builtin(name, f)) }
+
+        for d in DType.allCases { m[d.rawValue] = .dtype(d) }
+        m["float"] = .dtype(.float32); m["double"] = .dtype(.float64); m["long"] = .dtype(.int64)
+        m["int"] = .dtype(.int32); m["half"] = .dtype(.float32)
+        m["pi"] = .float(Double.pi); m["e"] = .float(M_E); m["inf"] = .float(.infinity); m["nan"] = .float(.nan)
+        m["__version__"] = .str("2.15.0 (nnsh)")
+
+        def("tensor") { [unowned self] args in
+            let b = try args.bind("tensor", ["data", "dtype", "device", "requires_grad"], required: 1)
+            let t = try self.makeTensor(b.values["data"]!, dtype: try b.dtype())
+            if try b.bool("requires_grad", false) { try t.setRequiresGrad(true) }
+            return .tensor(t)
+        }
+        m["as_tensor"] = m["tensor"]
+        func factory(_ name: String, _ make: @escaping ([Int], DType) throws -> Tensor) {
+            def(name) { args in
+                let (size, b) = try args.sizeAndOptions(name, ["dtype", "device", "requires_grad", "generator", "out", "layout"])
+                let t = try make(size, try b.dtype() ?? .float32)
+                if try b.bool("requires_grad", false) { try t.setRequiresGrad(true) }
+                return .tensor(t)
+            }
+        }
+        factory("zeros") { try Tensor.zeros($0, dtype: $1) }
+        factory("ones") { try Tensor.ones($0, dtype: $1) }
+        factory("empty") { try Tensor.zeros($0, dtype: $1) }
+        factory("rand") { try Tensor.rand($0, dtype: $1) }
+        factory("randn") { try Tensor.randn($0, dtype: $1) }
+        func likeFactory(_ name: String, _ make: @escaping (Tensor, DType) throws -> Tensor) {
+            def(name) { args in
+                let b = try args.bind(name, ["input", "dtype", "device", "requires_grad", "memory_format"], required: 1)
+                let x = try b.tensor("input")
+                let t = try make(x, try b.dtype() ?? x.dtype)
+                if try b.bool("requires_grad", false) { try t.setRequiresGrad(true) }
+                return .tensor(t)
+            }
+        }
+        likeFactory("zeros_like") { try Tensor.zeros($0.shape, dtype: $1) }
+        likeFactory("ones_like") { try Tensor.ones($0.shape, dtype: $1) }
+        likeFactory("empty_like") { try Tensor.zeros($0.shape, dtype: $1) }
+        likeFactory("rand_like") { try Tensor.randLike($0, dtype: $1) }
+        likeFactory("randn_like") { try Tensor.randnLike($0, dtype: $1) }
+        def("full") { args in
+            let b = try args.bind("full", ["size", "fill_value", "dtype", "device", "requires_grad"], required: 2)
+            let fill = b.values["fill_value"]!
+            let dtype = try b.dtype() ?? { if case .int = fill { return .int64 }; if case .bool = fill { return .bool }; return .float32 }()
+            let t = try Tensor.full(try b.values["size"]!.asIntList("size", "full"), try fill.asDouble("fill_value", "full"), dtype: dtype)
+            if case .int(let i) = fill, dtype.isIntegral { try t.fillInt(Int64(i)) }
+            if try b.bool("requires_grad", false) { try t.setRequiresGrad(true) }
+            return .tensor(t)
+        }
+        def("full_like") { args in
+            let b = try args.bind("full_like", ["input", "fill_value", "dtype", "device", "requires_grad"], required: 2)
+            let x = try b.tensor("input")
+            return .tensor(try Tensor.full(x.shape, try b.values["fill_value"]!.asDouble(), dtype: try b.dtype() ?? x.dtype))
+        }
+        def("arange") { args in
+            var pos = args.positional
+            var kw = args.keywords
+            for name in ["start", "end", "step"] {
+                if let i = kw.firstIndex(where: { $0.0 == name }) {
+                    if name == "end" && pos.isEmpty { pos.append(.int(0)) }
+                    pos.append(kw[i].1); kw.remove(at: i)
+                }
+            }
+            let b = try Arguments([], kw).bind("arange", ["dtype", "device", "requires_grad", "out", "layout"])
+            guard !pos.isEmpty && pos.count <= 3 else { throw PythonError.type("arange() received an invalid combination of arguments") }
+            let allInt = pos.allSatisfy { if case .int = $0 { return true }; if case .bool = $0 { return true }; return false }
+            let nums = try pos.map { try $0.asDouble("end", "arange") }
+            let (start, end, step) = nums.count == 1 ? (0, nums[0], 1.0) : (nums[0], nums[1], nums.count == 3 ? nums[2] : 1)
+            let t = try Tensor.arange(start, end, step, dtype: try b.dtype() ?? (allInt ? .int64 : .float32))
+            if try b.bool("requires_grad", false) { try t.setRequiresGrad(true) }
+            return .tensor(t)
+        }
+        def("linspace") { args in
+            let b = try args.bind("linspace", ["start", "end", "steps", "dtype", "device", "requires_grad"], required: 3)
+            let t = try Tensor.linspace(try b.double("start", 0), try b.double("end", 0), try b.int("steps"), dtype: try b.dtype() ?? .float32)
+            if try b.bool("requires_grad", false) { try t.setRequiresGrad(true) }
+            return .tensor(t)
+        }
+        def("eye") { args in
+            let b = try args.bind("eye", ["n", "m", "dtype", "device", "requires_grad"], required: 1)
+            return .tensor(try Tensor.eye(try b.int("n"), try b["m"].map { try $0.asInt() }, dtype: try b.dtype() ?? .float32))
+        }
+        def("randint") { args in
+            var pos = args.positional
+            var kw = args.keywords
+            if let i = kw.firstIndex(where: { $0.0 == "size" }) { pos.append(kw[i].1); kw.remove(at: i) }
+            if let i = kw.firstIndex(where: { $0.0 == "high" }) {
+                let high = kw[i].1; kw.remove(at: i)
+                if let j = kw.firstIndex(where: { $0.0 == "low" }) { pos.insert(kw[j].1, at: 0); kw.remove(at: j) }
+                pos.insert(high, at: pos.count >= 1 && pos.count == 2 ? 1 : (pos.isEmpty ? 0 : pos.count - 1))
+            }
+            let b = try Arguments([], kw).bind("randint", ["dtype", "device", "requires_grad", "generator", "low"])
+            guard pos.count == 2 || pos.count == 3 else {
+                throw PythonError.type("randint() received an invalid combination of arguments - got \(pos.count) positional arguments")
+            }
+            let low = pos.count == 3 ? try pos[0].asInt("low", "randint") : 0
+            let high = try pos[pos.count - 2].asInt("high", "randint")
+            let size = try pos[pos.count - 1].asIntList("size", "randint")
+            return .tensor(try Tensor.randint(Int64(low), Int64(high), size, dtype: try b.dtype() ?? .int64))
+        }
+        def("randperm") { args in
+            let b = try args.bind("randperm", ["n", "dtype", "device", "requires_grad", "generator"], required: 1)
+            return .tensor(try Tensor.randperm(try b.int("n"), dtype: try b.dtype() ?? .int64))
+        }
+        def("normal") { args in
+            let b = try args.bind("normal", ["mean", "std", "size", "generator", "dtype"], required: 0)
+            let size = try b["size"]?.asIntList("size", "normal") ?? []
+            return .tensor(try Tensor.normal(try b.double("mean", 0), try b.double("std", 1), size, dtype: try b.dtype() ?? .float32))
+        }
+        def("manual_seed") { args in
+            let v = try args.bind("manual_seed", ["seed"], required: 1).values["seed"]!
+            let seed: Int
+            switch v {
+            case .float(let d):
+                guard d.isFinite, Swift.abs(d) < 9.2e18 else { throw PythonError.value("Overflow when unpacking long long") }
+                seed = Int(d)
+            default: seed = try v.asInt("seed", "manual_seed")
+            }
+            _ = manualSeed(Int64(seed))
+            return .object(GeneratorObject())
+        }
+        def("initial_seed") { _ in
+            let s = initialSeed()
+            return s > UInt64(Int.max) ? .str(String(s)) : .int(Int(s))
+        }
+        def("seed") { _ in
+            let s = UInt64.random(in: 0...UInt64(Int64.max))
+            _ = manualSeed(Int64(bitPattern: s))
+            return .int(Int(s))
+        }
+        def("set_printoptions") { args in
+            let b = try args.bind("set_printoptions", ["precision", "threshold", "edgeitems", "linewidth", "profile", "sci_mode"])
+            try setPrintOptions(precision: try b["precision"].map { try $0.asInt() },
+                                threshold: try b["threshold"].map { try $0.asDouble() },
+                                edgeitems: try b["edgeitems"].map { try $0.asInt() },
+                                linewidth: try b["linewidth"].map { try $0.asInt() },
+                                profile: try b["profile"].map { v -> String in guard case .str(let s) = v else { throw PythonError.type("profile must be a string") }; return s },
+                                sciMode: b.has("sci_mode") ? .some(try b["sci_mode"].map { try $0.asInt() != 0 }) : .none)
+            return .none
+        }
+        def("is_tensor") { args in
+            if case .tensor = args.positional.first ?? .none { return .bool(true) }
+            return .bool(false)
+        }
+        def("numel") { args in .int(try args.bind("numel", ["input"], required: 1).tensor("input").numel) }
+        def("is_grad_enabled") { _ in .bool(GradMode.isEnabled) }
+        def("set_grad_enabled") { args in
+            GradMode.isEnabled = try args.bind("set_grad_enabled", ["mode"], required: 1).bool("mode", true)
+            return .none
+        }
+        def("Size") { [unowned self] args in
+            let b = try args.bind("Size", ["sizes"])
+            return .size(try b.values["sizes"].map { try self.iterate($0).map { try $0.asInt() } } ?? [])
+        }
+        def("cat") { [unowned self] args in
+            let b = try args.bind("cat", ["tensors", "dim", "out"], required: 1)
+            let ts = try self.iterate(b.values["tensors"]!).map { try $0.asTensor("tensors", "cat") }
+            return .tensor(try Tensor.cat(ts, dim: try b.int("dim", 0)))
+        }
+        m["concat"] = m["cat"]
+        m["concatenate"] = m["cat"]
+        def("stack") { [unowned self] args in
+            let b = try args.bind("stack", ["tensors", "dim", "out"], required: 1)
+            let ts = try self.iterate(b.values["tensors"]!).map { try $0.asTensor("tensors", "stack") }
+            return .tensor(try Tensor.stack(ts, dim: try b.int("dim", 0)))
+        }
+        def("where") { [unowned self] args in
+            let b = try args.bind("where", ["condition", "input", "other"], required: 3)
+            let c = try b.tensor("condition")
+            return .tensor(try c.where(try self.toTensorOperand(b.values["input"]!, like: c),
+                                       try self.toTensorOperand(b.values["other"]!, like: c)))
+        }
+        def("allclose") { args in
+            let b = try args.bind("allclose", ["input", "other", "rtol", "atol", "equal_nan"], required: 2)
+            let x = try b.tensor("input"), y = try b.tensor("other")
+            let rtol = try b.double("rtol", 1e-5), atol = try b.double("atol", 1e-8)
+            let shape = try Shape.broadcast(x.shape, y.shape)
+            let xs = try x.expand(shape).doubles(), ys = try y.expand(shape).doubles()
+            return .bool(zip(xs, ys).allSatisfy { Swift.abs($0 - $1) <= atol + rtol * Swift.abs($1) || ($0 == $1) })
+        }
+        def("equal") { args in
+            let b = try args.bind("equal", ["input", "other"], required: 2)
+            let x = try b.tensor("input"), y = try b.tensor("other")
+            return .bool(x.shape == y.shape && x.doubles() == y.doubles())
+        }
+        def("no_grad") { _ in .object(NoGradContext()) }
+        // Functions that are also tensor methods: torch.f(x, ...) is x.f(...).
+        for name in Interpreter.torchFunctionsFromMethods {
+            def(name) { [unowned self] args in
+                guard let first = args.positional.first else {
+                    guard let kw = args.keywords.first(where: { $0.0 == "input" }) else {
+                        throw PythonError.type("\(name)() missing 1 required positional arguments: \"input\"")
+                    }
+                    return try self.callMethod(kw.1, name, Arguments([], args.keywords.filter { $0.0 != "input" }))
+                }
+                let receiver: Value
+                if case .tensor = first { receiver = first } else if case .list = first, name == "tensor" { receiver = first }
+                else { receiver = .tensor(try self.makeTensor(first, dtype: nil)) }
+                return try self.callMethod(receiver, name, Arguments(Array(args.positional.dropFirst()), args.keywords))
+            }
+        }
+        let autograd = Namespace("torch.autograd")
+        autograd.members["grad"] = .builtin(Builtin("grad") { [unowned self] args in
+            let b = try args.bind("grad", ["outputs", "inputs", "grad_outputs", "retain_graph", "create_graph", "allow_unused"], required: 2)
+            func tensors(_ v: Value?) throws -> [Tensor] {
+                guard let v else { return [] }
+                if case .tensor(let t) = v { return [t] }
+                return try self.iterate(v).map { try $0.asTensor() }
+            }
+            let grads = try Tensor.autogradGrad(outputs: try tensors(b.values["outputs"]), inputs: try tensors(b.values["inputs"]),
+                                                gradOutputs: try tensors(b["grad_outputs"]).map { $0 },
+                                                retainGraph: try b.bool("retain_graph", false), allowUnused: try b.bool("allow_unused", false))
+            return .tuple(grads.map { $0.map { .tensor($0) } ?? .none })
+        })
+        m["autograd"] = .namespace(autograd)
+        torch.members = m
+        for (k, v) in makeNNNamespaces() { torch.members[k] = v }
+
+        var top: [String: Value] = [:]
+        top["__torch__"] = .namespace(torch)
+        // Bare names: `randn(...)`, `tensor(...)`, `Conv2d(...)`.
+        for (k, v) in m where top[k] == nil && !["float", "int", "bool", "long", "double", "e", "pi", "inf", "nan", "half"].contains(k) {
+            top[k] = v
+        }
+        if case .namespace(let nn)? = torch.members["nn"] {
+            for (k, v) in nn.members where k.first?.isUppercase == true { top[k] = v }
+        }
+        return top
+    }
+
+    /// `torch.f(x, …)` that simply call the method `x.f(…)`.
+    static let torchFunctionsFromMethods = [
+        "abs", "exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "relu", "neg", "sign", "floor", "ceil", "round",
+        "clamp", "clip", "sum", "mean", "prod", "max", "min", "argmax", "argmin", "std", "var", "matmul", "mm", "bmm", "mv",
+        "dot", "reshape", "flatten", "squeeze", "unsqueeze", "permute", "transpose", "t", "chunk", "split", "add", "sub",
+        "mul", "div", "pow", "maximum", "minimum", "square", "reciprocal", "rsqrt", "log1p", "expm1", "erf", "softmax",
+        "log_softmax", "eq", "ne", "lt", "le", "gt", "ge", "all", "any", "clone", "detach", "numel", "flip", "exp2", "log2",
+        "log10", "trunc", "floor_divide", "remainder", "fmod", "logical_not", "isnan", "isinf", "isfinite", "true_divide",
+        "multiply", "subtract", "divide", "norm", "cumsum", "sort", "argsort", "topk", "masked_fill", "index_select",
+    ]
+
+    /// `torch.tensor(data)`: nested lists/tuples of numbers (or 0-d tensors) with PyTorch's dtype inference.
+    func makeTensor(_ data: Value, dtype: DType?) throws -> Tensor {
+        if case .tensor(let t) = data { return try t.detach().to(dtype ?? t.dtype, copy: true) }
+        var shape = [Int]()
+        var values = [Double]()
+        var ints = [Int64]()
+        var kind = 0   // 0 bool, 1 int, 2 float
+        var sawAny = false
+        func walk(_ v: Value, _ depth: Int) throws {
+            if depth > 64 { throw PythonError.value("too many dimensions (nesting deeper than 64)") }
+            switch v {
+            case .list, .tuple, .size:
+                let items = try iterate(v)
+                if depth == shape.count { shape.append(items.count) }
+                else if depth > shape.count || shape[depth] != items.count {
+                    throw PythonError.value("expected sequence of length \(depth < shape.count ? shape[depth] : 0) at dim \(depth) (got \(items.count))")
+                }
+                for item in items { try walk(item, depth + 1) }
+            default:
+                if depth != shape.count { throw PythonError.value("expected sequence of length \(shape[depth]) at dim \(depth) (got 0)") }
+                sawAny = true
+                switch v {
+                case .bool(let b): values.append(b ? 1 : 0); ints.append(b ? 1 : 0)
+                case .int(let i): kind = Swift.max(kind, 1); values.append(Double(i)); ints.append(Int64(i))
+                case .float(let d): kind = 2; values.append(d); ints.append(Int64(double: d))
+                case .tensor(let t) where t.numel == 1 && t.dim == 0:
+                    if t.dtype.isFloatingPoint { kind = 2 } else if t.dtype != .bool { kind = Swift.max(kind, 1) }
+                    values.append(try t.item()); ints.append(t.flatInt(t.offset))
+                default:
+                    throw PythonError.type("new(): invalid data type '\(v.typeName)'")
+                }
+            }
+        }
+        try walk(data, 0)
+        _ = sawAny
+        let inferred: DType = kind == 2 ? .float32 : (kind == 1 ? .int64 : (values.isEmpty && shape.last == 0 ? .float32 : .bool))
+        let dt = dtype ?? inferred
+        let t = try Tensor.zeros(shape, dtype: dt)
+        if dt.isFloatingPoint || kind == 2 {
+            for (i, v) in values.enumerated() { t.setFlat(i, v) }
+        } else {
+            for (i, v) in ints.enumerated() { t.setFlatInt(i, v) }
+        }
+        return t
+    }
+}
+
+/// What `torch.manual_seed` returns: `<torch._C.Generator object at 0x…>`.
+final class GeneratorObject: PyObject {
+    override var typeName: String { "Generator" }
+    override func repr() -> String { "<torch._C.Generator object>" }
+}
+
+/// `torch.no_grad()` (usable as `with torch.no_grad():` once `with` is parsed).
+final class NoGradContext: PyObject {
+    override var typeName: String { "no_grad" }
+    override func repr() -> String { "<torch.autograd.grad_mode.no_grad object>" }
+}

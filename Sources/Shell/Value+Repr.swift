@@ -1,0 +1,87 @@
+import Torch
+import NN
+
+/// `str()` and `repr()` of values, as Python prints them.
+extension Value {
+    public var repr: String {
+        switch self {
+        case .none: return "None"
+        case .bool(let b): return b ? "True" : "False"
+        case .int(let i): return String(i)
+        case .float(let d): return pythonFloatRepr(d)
+        case .str(let s): return pythonStringRepr(s)
+        case .tuple(let items):
+            return items.count == 1 ? "(\(items[0].repr),)" : "(" + items.map(\.repr).joined(separator: ", ") + ")"
+        case .list(let l): return "[" + l.items.map(\.repr).joined(separator: ", ") + "]"
+        case .dict(let d):
+            return "{" + zip(d.keys, d.values).map { "\($0.repr): \($1.repr)" }.joined(separator: ", ") + "}"
+        case .tensor(let t): return tensorRepr(t)
+        case .size(let s): return sizeRepr(s)
+        case .dtype(let d): return d.description
+        case .slice(let a, let b, let c): return "slice(\(a.repr), \(b.repr), \(c.repr))"
+        case .ellipsis: return "Ellipsis"
+        case .range(let a, let b, let c): return c == 1 ? "range(\(a), \(b))" : "range(\(a), \(b), \(c))"
+        case .module(let m): return moduleRepr(m)
+        case .namespace(let n): return "<module '\(n.name)'>"
+        case .builtin(let b):
+            if let r = b.receiver { return "<built-in method \(b.name) of \(r)>" }
+            return "<built-in function \(b.name)>"
+        case .function(let f): return "<function \(f.name) at 0x\(String(UInt(bitPattern: ObjectIdentifier(f).hashValue), radix: 16))>"
+        case .object(let o): return o.repr()
+        }
+    }
+
+    public var str: String {
+        switch self {
+        case .str(let s): return s
+        default: return repr
+        }
+    }
+
+    /// Python's type name, for messages like `unsupported operand type(s) for +: 'int' and 'str'`.
+    public var typeName: String {
+        switch self {
+        case .none: return "NoneType"
+        case .bool: return "bool"
+        case .int: return "int"
+        case .float: return "float"
+        case .str: return "str"
+        case .tuple: return "tuple"
+        case .list: return "list"
+        case .dict: return "dict"
+        case .tensor(let t): return t.isParameter ? "Parameter" : "Tensor"
+        case .size: return "Size"
+        case .dtype: return "dtype"
+        case .slice: return "slice"
+        case .ellipsis: return "ellipsis"
+        case .range: return "range"
+        case .module(let m): return moduleTypeName(m)
+        case .namespace: return "module"
+        case .builtin: return "builtin_function_or_method"
+        case .function: return "function"
+        case .object(let o): return o.typeName
+        }
+    }
+}
+
+/// Python's `repr(str)`: single quotes unless the text has a single quote and no double quote.
+public func pythonStringRepr(_ s: String) -> String {
+    let useDouble = s.contains("'") && !s.contains("\"")
+    var out = useDouble ? "\"" : "'"
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "'" where !useDouble: out += "\\'"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                out += "\\x" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + (useDouble ? "\"" : "'")
+}
