@@ -109,7 +109,11 @@ public func maxPoolBackward<T: KernelFloat>(_ g: PoolGeometry, gradOutput: Unsaf
             gi.update(repeating: 0, count: inPlane)
             let go = gradOutput + p * outPlane
             let ix = indices + p * outPlane
-            for i in 0..<outPlane { gi[Int(ix[i])] += go[i] }
+            for i in 0..<outPlane {
+                // a window holding no input element (dilation) reports an index past the plane: skip it
+                let j = Int(ix[i])
+                if UInt(bitPattern: j) < UInt(inPlane) { gi[j] += go[i] }
+            }
         }
     }
 }
