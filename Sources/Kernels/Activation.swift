@@ -15,7 +15,7 @@ public func reluForward<T: KernelFloat>(_ x: UnsafePointer<T>, _ y: UnsafeMutabl
 public func reluBackward<T: KernelFloat>(gradOutput: UnsafePointer<T>, input: UnsafePointer<T>,
                                          gradInput: UnsafeMutablePointer<T>, count: Int) {
     parallelFor(count: count, minChunk: elementwiseMinChunk) { r in
-        for i in r { gradInput[i] = input[i] > 0 ? gradOutput[i] : 0 }
+        for i in r { let g = gradOutput[i], v = input[i]; gradInput[i] = v > 0 ? g : 0 }
     }
 }
 
