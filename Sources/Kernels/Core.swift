@@ -49,23 +49,10 @@ extension Float: KernelFloat {
                     beta, c, Int32(max(ldc, 1)))
     }
     public static func sigmoidRange(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ range: Range<Int>) {
-        var i = range.lowerBound
-        while i + 8 <= range.upperBound {
-            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
-            let r = 1 / (1 + fastExpf8(-v))
-            UnsafeMutableRawPointer(y + i).storeBytes(of: r, as: SIMD8<Float>.self)
-            i += 8
-        }
-        while i < range.upperBound { y[i] = 1 / (1 + fastExpf(-x[i])); i += 1 }
+        for i in range { y[i] = 1 / (1 + fastExpf(-x[i])) }
     }
     public static func tanhRange(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ range: Range<Int>) {
-        var i = range.lowerBound
-        while i + 8 <= range.upperBound {
-            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
-            UnsafeMutableRawPointer(y + i).storeBytes(of: fastTanhf8(v), as: SIMD8<Float>.self)
-            i += 8
-        }
-        while i < range.upperBound { y[i] = fastTanhf(x[i]); i += 1 }
+        for i in range { y[i] = fastTanhf(x[i]) }
     }
 }
 
@@ -141,51 +128,4 @@ func validRange(_ outCount: Int, _ stride: Int, _ off: Int, _ inCount: Int) -> (
     var hi = top < 0 ? 0 : top / stride + 1
     hi = min(hi, outCount)
     return (min(lo, hi), hi)
-}
-
-/// SIMD8 version of `fastExpf` (same arithmetic, lane-wise).
-@inline(__always)
-func fastExpf8(_ xIn: SIMD8<Float>) -> SIMD8<Float> {
-    let hiLim = SIMD8<Float>(repeating: 88.72283), loLim = SIMD8<Float>(repeating: -87.33654)
-    let x = xIn.clamped(lowerBound: loLim, upperBound: hiLim)
-    let magic = SIMD8<Float>(repeating: 12582912.0)
-    let t = x * 1.44269504088896341 + magic
-    let n = t - magic
-    let nBits = unsafeBitCast(t, to: SIMD8<Int32>.self) &- 0x4B40_0000
-    var r = x - n * 0.693359375
-    r = r - n * -2.12194440e-4
-    var p = SIMD8<Float>(repeating: 1.9875691500e-4)
-    p = p * r + 1.3981999507e-3
-    p = p * r + 8.3334519073e-3
-    p = p * r + 4.1665795894e-2
-    p = p * r + 1.6666665459e-1
-    p = p * r + 5.0000001201e-1
-    let y = p * (r * r) + r + 1
-    let h = nBits &>> 1
-    let s1 = unsafeBitCast((h &+ 127) &<< 23, to: SIMD8<Float>.self)
-    let s2 = unsafeBitCast((nBits &- h &+ 127) &<< 23, to: SIMD8<Float>.self)
-    var res = y * s1 * s2
-    res.replace(with: .infinity, where: xIn .> hiLim)
-    res.replace(with: 0, where: xIn .< loLim)
-    res.replace(with: xIn, where: xIn .!= xIn)
-    return res
-}
-
-/// SIMD8 version of `fastTanhf`.
-@inline(__always)
-func fastTanhf8(_ x: SIMD8<Float>) -> SIMD8<Float> {
-    let a = x.replacing(with: -x, where: x .< 0)
-    let z = x * x
-    var p = SIMD8<Float>(repeating: -5.70498872745e-3)
-    p = p * z + 2.06390887954e-2
-    p = p * z - 5.37397155531e-2
-    p = p * z + 1.33314422036e-1
-    p = p * z - 3.33332819422e-1
-    let small = p * z * x + x
-    let e = fastExpf8(pointwiseMin(2 * a, SIMD8<Float>(repeating: 40)))
-    var large = 1 - 2 / (e + 1)
-    large.replace(with: -large, where: x .< 0)
-    large.replace(with: x, where: x .!= x)
-    large.replace(with: small, where: a .< 0.625)
-    return large
 }

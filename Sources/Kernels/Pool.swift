@@ -70,6 +70,26 @@ public func maxPoolForward<T: KernelFloat>(_ g: PoolGeometry, input: UnsafePoint
             var h0 = oh * sH - g.padH
             let h1 = min(h0 + (kH - 1) * dH + 1, iH)
             while h0 < 0 { h0 += dH }
+            if dD == 1 && dH == 1 && dW == 1 && d1 - d0 == 1 {
+                // common case: unit dilation, one depth slice — plain window loops
+                let planeOff = d0 * iH
+                for ow in 0..<oW {
+                    let ws = ow * sW - g.padW
+                    let w0 = max(ws, 0), w1 = min(ws + kW, iW)
+                    var maxIdx = (planeOff + h0) * iW + w0
+                    var maxVal = -T.infinity
+                    for ih in h0..<max(h0, h1) {
+                        let base = (planeOff + ih) * iW
+                        for iw in w0..<max(w0, w1) {
+                            let v = src[base &+ iw]
+                            if v > maxVal || v != v { maxVal = v; maxIdx = base &+ iw }
+                        }
+                    }
+                    outRow[ow] = maxVal
+                    if let idxRow { idxRow[ow] = Int64(maxIdx) }
+                }
+                continue
+            }
             for ow in 0..<oW {
                 var w0 = ow * sW - g.padW
                 let w1 = min(w0 + (kW - 1) * dW + 1, iW)
