@@ -2,9 +2,9 @@
 //
 // Node shapes:
 // - `Stmt` and `Expr` are indirect enums. Every case's LAST associated value is the
-//   `SourceLocation` of the node (usually its first token; for binary operators, calls,
-//   attributes and subscripts it is the operator / `(` / `.` / `[` token, which is where
-//   Python puts the caret). `expr.location` / `stmt.location` read it uniformly.
+//   `SourceLocation` (1-based line, column) where the node's source text starts: `a + b`
+//   and `m.weight(x)` are located at `a` / `m`; a statement at its first token.
+//   `expr.location` / `stmt.location` read it uniformly.
 // - Blocks (suites) are `[Stmt]`. `elif` is an `.if` nested as the only statement of `orElse`.
 // - Assignment targets are ordinary `Expr`s restricted to `.name`, `.attribute`, `.subscript`,
 //   and `.tuple` / `.list` of targets; the parser rejects anything else.
@@ -176,7 +176,7 @@ public indirect enum Expr: Equatable, Sendable {
     /// `lower:upper:step` inside a subscript.
     case slice(lower: Expr?, upper: Expr?, step: Expr?, SourceLocation)
 
-    /// Where the expression starts (or its operator, for operators, calls and trailers).
+    /// Where the expression's source text starts.
     public var location: SourceLocation {
         switch self {
         case .name(_, let l), .int(_, let l), .bigInt(_, let l), .float(_, let l), .string(_, let l),

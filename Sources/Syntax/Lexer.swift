@@ -176,7 +176,7 @@ struct Lexer {
             if indents.count > Lexer.maxIndentLevels { throw error("too many levels of indentation", loc) }
             indents.append(col)
             altIndents.append(alt)
-            tokens.append(Token(kind: .indent, text: "", location: SourceLocation(line: loc.line, column: 1)))
+            tokens.append(Token(kind: .indent, text: "", location: loc))
         } else {
             while let t = indents.last, col < t, indents.count > 1 {
                 indents.removeLast()

@@ -85,7 +85,7 @@ import Testing
 
     @Test func tokenLocationsAfterTripleQuotedString() throws {
         let tokens = try tokenize("s = '''a\nbc''' + x")
-        #expect(tokens.last(where: { $0.kind == .name })?.location == SourceLocation(line: 2, column: 10))
+        #expect(tokens.last(where: { $0.kind == .name })?.location == SourceLocation(line: 2, column: 9))
     }
 
     @Test func commentsAndBlankLinesProduceNothing() throws {
