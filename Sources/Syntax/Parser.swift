@@ -770,8 +770,6 @@ final class Parser {
         case .punct(.ellipsis): advance(); return .ellipsis(loc)
         case .punct(.leftParen):
             advance()
-            try enter()
-            defer { leave() }
             if match(.rightParen) { return .tuple([], loc) }
             let first = try expression()
             if check(.for) {
@@ -792,8 +790,6 @@ final class Parser {
             return .tuple(items, loc)
         case .punct(.leftBracket):
             advance()
-            try enter()
-            defer { leave() }
             if match(.rightBracket) { return .list([], loc) }
             let first = try expression()
             if check(.for) {
@@ -813,8 +809,6 @@ final class Parser {
             return .list(items, loc)
         case .punct(.leftBrace):
             advance()
-            try enter()
-            defer { leave() }
             var entries: [DictEntry] = []
             var height = 1
             while !check(.rightBrace) {

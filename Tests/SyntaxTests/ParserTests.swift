@@ -142,8 +142,8 @@ import Testing
     }
 
     @Test func deepButLegalNesting() throws {
-        let source = String(repeating: "(", count: 150) + "1" + String(repeating: ")", count: 150)
-        #expect(try sexpr(source) == "1")
+        let source = String(repeating: "(", count: 199) + "[1]" + String(repeating: ")", count: 199)
+        #expect(try sexpr(source) == "(list 1)")
         let chain = (0..<500).map { "a\($0)" }.joined(separator: " + ")
         #expect(try parse(chain).count == 1)
     }
