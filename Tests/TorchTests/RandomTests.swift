@@ -92,8 +92,13 @@ private func run(_ step: [String: Any], _ g: Generator) throws -> Tensor {
             #expect(String(g.initialSeed) == s["initial_seed"] as! String)
             for (k, step) in (s["steps"] as! [[String: Any]]).enumerated() {
                 let expected = step["out"] as! [String]
-                let got = encode(try run(step, g))
+                let result = try run(step, g)
+                let got = encode(result)
                 compared += expected.count
+                if let text = step["repr"] as? String {
+                    let shown = tensorRepr(result, options: PrintOptions())
+                    if shown != text { failures.append("seed \(seedText) step \(k) repr:\n" + readableDiff(expected: text, got: shown)) }
+                }
                 if got != expected {
                     let i = (0..<min(got.count, expected.count)).first { got[$0] != expected[$0] } ?? min(got.count, expected.count)
                     var desc = step

@@ -112,7 +112,10 @@ for si, seed in enumerate(seeds):
     steps = steps_for(si, sizes)
     torch.manual_seed(seed)
     for st in steps:
-        st['out'] = enc(run(st))
+        t = run(st)
+        st['out'] = enc(t)
+        if si < 4:                         # also what print() shows (printer + RNG together)
+            st['repr'] = repr(t)
     streams.append({'seed': str(seed), 'initial_seed': str(torch.initial_seed()), 'steps': steps})
 
 def err(f):
