@@ -104,6 +104,7 @@ private func run(_ step: [String: Any], _ g: Generator) throws -> Tensor {
                     var desc = step
                     desc["out"] = nil
                     desc["x"] = nil
+                    desc["repr"] = nil
                     failures.append("seed \(seedText) step \(k) \(desc): \(got.count) vs \(expected.count) values, first difference at \(i): got \(i < got.count ? got[i] : "-") expected \(i < expected.count ? expected[i] : "-")")
                     break   // the rest of this stream is out of step
                 }
