@@ -160,7 +160,7 @@ private func assemble(negative: Bool, prefix: String, intDigits: String, rest: S
     let signStr: String = negative ? "-" : (spec.sign == "+" ? "+" : (spec.sign == " " ? " " : ""))
     let align = spec.align ?? ">"
     var body: String
-    if align == "=" && spec.fill == "0" {
+    if align == "=" && spec.fill == "0" && !intDigits.isEmpty {
         let minInt = spec.width - signStr.count - prefix.count - rest.count
         body = group(intDigits, sep: spec.grouping, every: groupEvery, minWidth: minInt) + rest
     } else {

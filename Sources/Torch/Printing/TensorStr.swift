@@ -235,12 +235,13 @@ func get_summarized_data(_ view: _TensorView, _ options: PrintOptions) -> [Int] 
     let edge = options.edgeitems
     if dim == 0 { return [view.offset] }
     if dim == 1 {
-        let all = view.elementOffsets
-        if view.size(0) > 2 * edge {
-            // `self[-0:]` is the whole tensor, so edgeitems=0 keeps everything (as PyTorch does).
-            return Array(all[..<edge]) + (edge == 0 ? all : Array(all[(all.count - edge)...]))
+        let n = view.size(0)
+        if n > 2 * edge && edge > 0 {
+            let at = { (i: Int) in view.offset + i * view.strides[0] }
+            return (0..<edge).map(at) + ((n - edge)..<n).map(at)
         }
-        return all
+        // `self[-0:]` is the whole tensor, so edgeitems=0 keeps everything (as PyTorch does).
+        return view.elementOffsets
     }
     if edge == 0 { return [] }
     let n = view.size(0)
