@@ -132,7 +132,7 @@ extension Interpreter {
             let b = try args.bind("sorted", ["iterable", "key", "reverse"], required: 1)
             var items = try self.iterate(b.values["iterable"]!)
             let key = b["key"]
-            let keys = try items.map { try key.map { k in try self.call(k, Arguments([$0])) } ?? $0 }
+            let keys = try items.map { item in try key.map { k in try self.call(k, Arguments([item])) } ?? item }
             var order = Array(items.indices)
             var failure: Error?
             order.sort { i, j in

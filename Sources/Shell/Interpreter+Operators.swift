@@ -406,7 +406,8 @@ extension Interpreter {
                 let idx = try sliceIndices(a, b, c, count: l.items.count)
                 let newItems = try iterate(value)
                 if c.isNone || (try? asInt(c)) == 1 {
-                    let lo = idx.first ?? Swift.min(Swift.max(try a.isNone ? 0 : asInt(a), 0), l.items.count)
+                    let start = try a.isNone ? 0 : asInt(a)
+                    let lo = idx.first ?? Swift.min(Swift.max(start < 0 ? start + l.items.count : start, 0), l.items.count)
                     l.items.replaceSubrange(lo..<(lo + idx.count), with: newItems)
                 } else {
                     guard idx.count == newItems.count else {

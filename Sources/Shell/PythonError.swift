@@ -40,7 +40,7 @@ public struct PythonError: Error, CustomStringConvertible {
 }
 
 /// How a running statement left its block, besides falling through.
-enum ControlFlow: Error {
+indirect enum ControlFlow: Error {
     case breakLoop
     case continueLoop
     case returnValue(Value)

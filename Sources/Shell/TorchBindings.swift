@@ -145,7 +145,7 @@ extension Interpreter {
                                 edgeitems: try b["edgeitems"].map { try $0.asInt() },
                                 linewidth: try b["linewidth"].map { try $0.asInt() },
                                 profile: try b["profile"].map { v -> String in guard case .str(let s) = v else { throw PythonError.type("profile must be a string") }; return s },
-                                sciMode: b.has("sci_mode") ? .some(try b["sci_mode"].map { try $0.asInt() != 0 }) : .none)
+                                sciMode: try b["sci_mode"].map { try $0.asInt() != 0 })
             return .none
         }
         def("is_tensor") { args in

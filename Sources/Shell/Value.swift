@@ -2,7 +2,7 @@ import Torch
 import NN
 
 /// A runtime value of the Python subset nnsh runs. Lists and dicts are reference types, as in Python.
-public enum Value {
+public indirect enum Value {
     case none
     case bool(Bool)
     case int(Int)

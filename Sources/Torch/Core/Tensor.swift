@@ -109,7 +109,7 @@ public final class Tensor {
         }
     }
 
-    func setFlat(_ storageOffset: Int, _ v: Double) {
+    public func setFlat(_ storageOffset: Int, _ v: Double) {
         switch dtype {
         case .float32: storage.pointer(Float.self)[storageOffset] = Float(v)
         case .float64: storage.pointer(Double.self)[storageOffset] = v
@@ -120,7 +120,7 @@ public final class Tensor {
         }
     }
 
-    func setFlatInt(_ storageOffset: Int, _ v: Int64) {
+    public func setFlatInt(_ storageOffset: Int, _ v: Int64) {
         switch dtype {
         case .float32: storage.pointer(Float.self)[storageOffset] = Float(v)
         case .float64: storage.pointer(Double.self)[storageOffset] = Double(v)

@@ -84,7 +84,7 @@ extension Tensor {
         return try out.recordBinary(op, a, b)
     }
 
-    static func compareValues(_ a: Tensor, _ b: Tensor, _ op: BinaryOp) throws -> Tensor {
+    public static func compareValues(_ a: Tensor, _ b: Tensor, _ op: BinaryOp) throws -> Tensor {
         struct V: ElementVisitor {
             let a: Tensor, b: Tensor, op: BinaryOp
             func visit<T: Element>(_: T.Type) throws -> Tensor {

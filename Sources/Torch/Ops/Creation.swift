@@ -116,7 +116,7 @@ extension Tensor {
     }
 
     /// PyTorch refuses in-place changes to leaves that require grad while recording.
-    func checkInPlace() throws {
+    public func checkInPlace() throws {
         if GradMode.isEnabled && leafRequiresGrad && gradFn == nil {
             throw TorchError.runtime("a leaf Variable that requires grad is being used in an in-place operation.")
         }

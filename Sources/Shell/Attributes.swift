@@ -1,0 +1,232 @@
+import Foundation
+import Torch
+
+/// Attribute access (`x.shape`, `m.weight`, `torch.nn`) and assignment (`m.weight.data = t`).
+extension Interpreter {
+    func getAttribute(_ obj: Value, _ name: String) throws -> Value {
+        switch obj {
+        case .namespace(let ns):
+            if let v = ns.members[name] { return v }
+            throw PythonError.attribute("module '\(ns.name)' has no attribute '\(name)'")
+        case .tensor(let t):
+            if let v = try tensorAttribute(t, name) { return v }
+        case .module(let m):
+            if let v = try moduleAttribute(m, name) { return v }
+            throw PythonError.attribute("'\(moduleTypeName(m))' object has no attribute '\(name)'")
+        case .object(let o):
+            if let v = try o.attribute(name) { return v }
+        case .size(let s):
+            if name == "numel" { return method(obj, name) { _ in .int(s.reduce(1, *)) } }
+            if name == "count" || name == "index" { return try sequenceMethod(obj, name) }
+        case .dtype(let d):
+            switch name {
+            case "is_floating_point": return .bool(d.isFloatingPoint)
+            case "itemsize": return .int(d.itemSize)
+            case "is_signed": return .bool(d != .uint8 && d != .bool)
+            default: break
+            }
+        case .str, .list, .tuple, .dict:
+            return try sequenceMethod(obj, name)
+        case .int(let i):
+            switch name {
+            case "real", "numerator": return .int(i)
+            case "imag": return .int(0)
+            case "denominator": return .int(1)
+            case "bit_length": return method(obj, name) { _ in .int(i == 0 ? 0 : Int.bitWidth - (i < 0 ? (~i).leadingZeroBitCount : i.leadingZeroBitCount)) }
+            default: break
+            }
+        case .float(let d):
+            switch name {
+            case "real": return .float(d)
+            case "imag": return .float(0)
+            case "is_integer": return method(obj, name) { _ in .bool(d.isFinite && d == d.rounded()) }
+            default: break
+            }
+        case .builtin(let b):
+            if name == "__name__" { return .str(b.name) }
+        case .function(let f):
+            if name == "__name__" { return .str(f.name) }
+        default: break
+        }
+        throw PythonError.attribute("'\(obj.typeName)' object has no attribute '\(name)'")
+    }
+
+    func setAttribute(_ obj: Value, _ name: String, _ value: Value) throws {
+        switch obj {
+        case .tensor(let t):
+            try setTensorAttribute(t, name, value)
+        case .module(let m):
+            try setModuleAttribute(m, name, value)
+        case .namespace(let ns):
+            ns.members[name] = value
+        case .object(let o):
+            if try !o.setAttribute(name, value) {
+                throw PythonError.attribute("'\(o.typeName)' object has no attribute '\(name)'")
+            }
+        default:
+            throw PythonError.attribute("'\(obj.typeName)' object has no attribute '\(name)'")
+        }
+    }
+
+    /// A bound method value.
+    func method(_ receiver: Value, _ name: String, _ body: @escaping (Arguments) throws -> Value) -> Value {
+        .builtin(Builtin(name, receiver: "\(receiver.typeName) object", body))
+    }
+
+    /// Names `dir()` and completion show.
+    func memberNames(_ v: Value) -> [String] {
+        switch v {
+        case .namespace(let ns): return Array(ns.members.keys)
+        case .tensor: return Interpreter.tensorAttributeNames + Interpreter.tensorMethodNames
+        case .module(let m): return moduleMemberNames(m)
+        case .object(let o): return o.memberNames
+        case .str: return ["format", "join", "split", "strip", "lstrip", "rstrip", "upper", "lower", "replace", "startswith", "endswith", "find", "count", "center", "ljust", "rjust", "zfill", "title", "capitalize", "splitlines", "isdigit", "isalpha", "index"]
+        case .list: return ["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "clear", "copy"]
+        case .dict: return ["keys", "values", "items", "get", "pop", "update", "setdefault", "clear", "copy"]
+        case .tuple, .size: return ["count", "index"] + (v.typeName == "Size" ? ["numel"] : [])
+        default: return []
+        }
+    }
+
+    // MARK: str, list, tuple and dict methods
+
+    func sequenceMethod(_ obj: Value, _ name: String) throws -> Value {
+        switch (obj, name) {
+        case (.str(let s), _): return try stringMethod(s, name, obj)
+        case (.list(let l), "append"): return method(obj, name) { a in l.items.append(try a.bind("append", ["object"], required: 1).values["object"]!); return .none }
+        case (.list(let l), "extend"): return method(obj, name) { [unowned self] a in l.items += try self.iterate(try a.bind("extend", ["iterable"], required: 1).values["iterable"]!); return .none }
+        case (.list(let l), "insert"): return method(obj, name) { a in
+            let b = try a.bind("insert", ["index", "object"], required: 2)
+            var i = try b.int("index"); let n = l.items.count
+            if i < 0 { i = Swift.max(0, i + n) }
+            l.items.insert(b.values["object"]!, at: Swift.min(i, n)); return .none }
+        case (.list(let l), "pop"): return method(obj, name) { [unowned self] a in
+            guard !l.items.isEmpty else { throw PythonError.index("pop from empty list") }
+            let b = try a.bind("pop", ["index"])
+            let i = try b["index"].map { try self.normalizeIndex($0, count: l.items.count, what: "pop") } ?? l.items.count - 1
+            return l.items.remove(at: i) }
+        case (.list(let l), "remove"): return method(obj, name) { a in
+            let v = try a.bind("remove", ["value"], required: 1).values["value"]!
+            guard let i = l.items.firstIndex(where: { valuesEqual($0, v) }) else { throw PythonError.value("list.remove(x): x not in list") }
+            l.items.remove(at: i); return .none }
+        case (.list(let l), "reverse"): return method(obj, name) { _ in l.items.reverse(); return .none }
+        case (.list(let l), "clear"): return method(obj, name) { _ in l.items.removeAll(); return .none }
+        case (.list(let l), "copy"): return method(obj, name) { _ in .list(PyList(l.items)) }
+        case (.list(let l), "sort"): return method(obj, name) { [unowned self] a in
+            guard case .builtin(let sorted)? = self.builtinsStorage["sorted"] else { return .none }
+            let r = try sorted.call(Arguments([obj], a.keywords))
+            if case .list(let s) = r { l.items = s.items }
+            return .none }
+        case (.list, "index"), (.tuple, "index"), (.size, "index"):
+            return method(obj, name) { [unowned self] a in
+                let v = try a.bind("index", ["value"], required: 1).values["value"]!
+                guard let i = try self.iterate(obj).firstIndex(where: { valuesEqual($0, v) }) else { throw PythonError.value("\(v.repr) is not in \(obj.typeName)") }
+                return .int(i) }
+        case (.list, "count"), (.tuple, "count"), (.size, "count"):
+            return method(obj, name) { [unowned self] a in
+                let v = try a.bind("count", ["value"], required: 1).values["value"]!
+                return .int(try self.iterate(obj).filter { valuesEqual($0, v) }.count) }
+        case (.dict(let d), "keys"): return method(obj, name) { _ in .list(PyList(d.keys)) }
+        case (.dict(let d), "values"): return method(obj, name) { _ in .list(PyList(d.values)) }
+        case (.dict(let d), "items"): return method(obj, name) { _ in .list(PyList(zip(d.keys, d.values).map { .tuple([$0, $1]) })) }
+        case (.dict(let d), "get"): return method(obj, name) { a in
+            let b = try a.bind("get", ["key", "default"], required: 1)
+            return d.get(b.values["key"]!) ?? (b.values["default"] ?? .none) }
+        case (.dict(let d), "pop"): return method(obj, name) { a in
+            let b = try a.bind("pop", ["key", "default"], required: 1)
+            let k = b.values["key"]!
+            if let v = d.get(k) { d.remove(k); return v }
+            if let def = b.values["default"] { return def }
+            throw PythonError.key(k.repr) }
+        case (.dict(let d), "update"): return method(obj, name) { a in
+            if case .dict(let o)? = a.positional.first { for (k, v) in zip(o.keys, o.values) { d.set(k, v) } }
+            for (k, v) in a.keywords { d.set(.str(k), v) }
+            return .none }
+        case (.dict(let d), "setdefault"): return method(obj, name) { a in
+            let b = try a.bind("setdefault", ["key", "default"], required: 1)
+            if let v = d.get(b.values["key"]!) { return v }
+            d.set(b.values["key"]!, b.values["default"] ?? .none); return b.values["default"] ?? .none }
+        case (.dict(let d), "clear"): return method(obj, name) { _ in d.keys = []; d.values = []; return .none }
+        case (.dict(let d), "copy"): return method(obj, name) { _ in
+            let c = PyDict(); c.keys = d.keys; c.values = d.values; return .dict(c) }
+        default:
+            throw PythonError.attribute("'\(obj.typeName)' object has no attribute '\(name)'")
+        }
+    }
+
+    func stringMethod(_ s: String, _ name: String, _ obj: Value) throws -> Value {
+        func strArg(_ a: Arguments, _ fn: String, _ p: String) throws -> String? {
+            let b = try a.bind(fn, [p])
+            guard let v = b[p] else { return nil }
+            guard case .str(let x) = v else { throw PythonError.type("must be str, not \(v.typeName)") }
+            return x
+        }
+        switch name {
+        case "format": return method(obj, name) { [unowned self] a in .str(try self.strFormat(s, a)) }
+        case "join": return method(obj, name) { [unowned self] a in
+            let items = try self.iterate(try a.bind("join", ["iterable"], required: 1).values["iterable"]!)
+            return .str(try items.enumerated().map { i, v in
+                guard case .str(let x) = v else { throw PythonError.type("sequence item \(i): expected str instance, \(v.typeName) found") }
+                return x
+            }.joined(separator: s)) }
+        case "upper": return method(obj, name) { _ in .str(s.uppercased()) }
+        case "lower": return method(obj, name) { _ in .str(s.lowercased()) }
+        case "title": return method(obj, name) { _ in .str(s.capitalized) }
+        case "capitalize": return method(obj, name) { _ in .str(s.prefix(1).uppercased() + s.dropFirst().lowercased()) }
+        case "strip": return method(obj, name) { a in
+            let chars = try strArg(a, "strip", "chars")
+            return .str(s.trimmingCharacters(in: chars.map { CharacterSet(charactersIn: $0) } ?? .whitespacesAndNewlines)) }
+        case "lstrip": return method(obj, name) { a in
+            let set = try strArg(a, "lstrip", "chars").map { CharacterSet(charactersIn: $0) } ?? .whitespacesAndNewlines
+            return .str(String(s.unicodeScalars.drop { set.contains($0) })) }
+        case "rstrip": return method(obj, name) { a in
+            let set = try strArg(a, "rstrip", "chars").map { CharacterSet(charactersIn: $0) } ?? .whitespacesAndNewlines
+            var u = Array(s.unicodeScalars)
+            while let last = u.last, set.contains(last) { u.removeLast() }
+            var out = ""; out.unicodeScalars.append(contentsOf: u); return .str(out) }
+        case "split": return method(obj, name) { a in
+            let b = try a.bind("split", ["sep", "maxsplit"])
+            if let sepV = b["sep"] {
+                guard case .str(let sep) = sepV, !sep.isEmpty else { throw PythonError.value("empty separator") }
+                return .list(PyList(s.components(separatedBy: sep).map { .str($0) }))
+            }
+            return .list(PyList(s.split(whereSeparator: { $0.isWhitespace }).map { .str(String($0)) })) }
+        case "splitlines": return method(obj, name) { _ in .list(PyList(s.split(separator: "\n", omittingEmptySubsequences: false).map { .str(String($0)) }.dropLast(s.hasSuffix("\n") ? 1 : 0))) }
+        case "replace": return method(obj, name) { a in
+            let b = try a.bind("replace", ["old", "new", "count"], required: 2)
+            guard case .str(let old) = b.values["old"]!, case .str(let new) = b.values["new"]! else { throw PythonError.type("replace() arguments must be str") }
+            return .str(old.isEmpty ? s : s.replacingOccurrences(of: old, with: new)) }
+        case "startswith", "endswith": return method(obj, name) { a in
+            let v = try a.bind(name, ["prefix"], required: 1).values["prefix"]!
+            let options: [String]
+            switch v {
+            case .str(let p): options = [p]
+            case .tuple(let t): options = t.compactMap { if case .str(let p) = $0 { return p }; return nil }
+            default: throw PythonError.type("\(name) first arg must be str or a tuple of str, not \(v.typeName)")
+            }
+            return .bool(options.contains { name == "startswith" ? s.hasPrefix($0) : s.hasSuffix($0) }) }
+        case "find", "index", "count": return method(obj, name) { a in
+            guard let sub = try strArg(a, name, "sub") else { throw PythonError.type("\(name)() takes at least 1 argument (0 given)") }
+            if name == "count" { return .int(sub.isEmpty ? s.count + 1 : s.components(separatedBy: sub).count - 1) }
+            guard let r = s.range(of: sub) else {
+                if name == "index" { throw PythonError.value("substring not found") }
+                return .int(-1)
+            }
+            return .int(s.distance(from: s.startIndex, to: r.lowerBound)) }
+        case "center", "ljust", "rjust": return method(obj, name) { [unowned self] a in
+            let b = try a.bind(name, ["width", "fillchar"], required: 1)
+            let fill = try b.string("fillchar", " ")
+            let align = name == "center" ? "^" : (name == "ljust" ? "<" : ">")
+            return .str(try self.padString(s, spec: fill + align + String(try b.int("width")))) }
+        case "zfill": return method(obj, name) { a in
+            let w = try a.bind("zfill", ["width"], required: 1).int("width")
+            let neg = s.hasPrefix("-") || s.hasPrefix("+")
+            let body = neg ? String(s.dropFirst()) : s
+            return .str((neg ? String(s.prefix(1)) : "") + String(repeating: "0", count: Swift.max(0, w - s.count)) + body) }
+        case "isdigit": return method(obj, name) { _ in .bool(!s.isEmpty && s.allSatisfy(\.isNumber)) }
+        case "isalpha": return method(obj, name) { _ in .bool(!s.isEmpty && s.allSatisfy(\.isLetter)) }
+        case "isspace": return method(obj, name) { _ in .bool(!s.isEmpty && s.allSatisfy(\.isWhitespace)) }
+        default: throw PythonError.attribute("'str' object has no attribute '\(name)'")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Syntax
+import Torch
+
+/// Runs source text through the whole pipeline (tokens → AST → evaluation) and renders errors.
+/// The command line, the REPL, the fuzzer and the tests all go through it.
+public final class Session {
+    public let interpreter: Interpreter
+    /// Where error reports go (stderr for the command line).
+    public var writeError: (String) -> Void
+
+    public init(file: String = "<stdin>", write: @escaping (String) -> Void, writeError: @escaping (String) -> Void) {
+        interpreter = Interpreter(file: file, write: write)
+        self.writeError = writeError
+    }
+
+    /// What running one chunk of source did.
+    public enum Outcome: Equatable {
+        case ok
+        /// An exception was reported; the session goes on.
+        case failed(kind: String)
+        /// `exit()` / `quit()` / `SystemExit` with its status.
+        case exit(Int32)
+    }
+
+    /// Runs `source` (a whole script, or one REPL entry with `echo`) and reports any error.
+    @discardableResult
+    public func run(_ source: String, file: String? = nil, echo: Bool = false) -> Outcome {
+        let name = file ?? interpreter.file
+        let statements: [Stmt]
+        do {
+            statements = try parse(source, file: name)
+        } catch let e as SyntaxError {
+            writeError(Diagnostic.render(e))
+            return .failed(kind: "SyntaxError")
+        } catch {
+            writeError("SyntaxError: \(error)\n")
+            return .failed(kind: "SyntaxError")
+        }
+        do {
+            try interpreter.run(statements, echo: echo)
+            return .ok
+        } catch let e as PythonError {
+            if e.kind == "SystemExit" { return .exit(e.exitCode ?? 0) }
+            writeError(Diagnostic.render(e, source: source, file: name))
+            return .failed(kind: e.kind)
+        } catch {
+            let e = PythonError.from(error)
+            writeError(Diagnostic.render(e, source: source, file: name))
+            return .failed(kind: e.kind)
+        }
+    }
+}

@@ -1,0 +1,458 @@
+import Foundation
+import Torch
+
+/// Tensor attributes (`shape`, `grad`, `requires_grad`, …) and methods (`view`, `sum`, `add_`, …).
+extension Interpreter {
+    static let tensorAttributeNames = [
+        "shape", "dtype", "ndim", "grad", "grad_fn", "requires_grad", "is_leaf", "data", "T", "mT", "device", "layout", "names", "is_cuda",
+    ]
+
+    static let tensorMethodNames = [
+        "size", "dim", "numel", "nelement", "item", "tolist", "view", "view_as", "reshape", "reshape_as", "flatten", "unsqueeze",
+        "unsqueeze_", "squeeze", "squeeze_", "permute", "transpose", "t", "contiguous", "is_contiguous", "expand", "expand_as",
+        "repeat", "stride", "storage_offset", "element_size", "sum", "mean", "prod", "max", "min", "argmax", "argmin", "std", "var",
+        "abs", "exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "relu", "neg", "sign", "floor", "ceil", "round", "trunc",
+        "clamp", "clamp_", "clip", "pow", "add", "sub", "mul", "div", "matmul", "mm", "bmm", "mv", "dot", "add_", "sub_", "mul_",
+        "div_", "pow_", "fill_", "zero_", "copy_", "normal_", "uniform_", "random_", "bernoulli_", "exponential_", "clone", "detach",
+        "detach_", "requires_grad_", "backward", "retain_grad", "float", "double", "long", "int", "bool", "half", "byte", "to",
+        "type", "cpu", "cuda", "numpy", "eq", "ne", "lt", "le", "gt", "ge", "all", "any", "split", "chunk", "softmax", "log_softmax",
+        "square", "reciprocal", "rsqrt", "log1p", "expm1", "erf", "maximum", "minimum", "neg_", "abs_", "exp_", "relu_",
+        "sigmoid_", "tanh_", "sqrt_", "floor_divide", "remainder", "fmod", "flip", "logical_not", "isnan", "isinf", "isfinite",
+        "true_divide", "multiply", "subtract", "divide", "norm", "cumsum", "sort", "argsort", "topk", "masked_fill",
+        "masked_fill_", "index_select", "unbind", "narrow", "select", "new_zeros", "new_ones", "new_full", "new_tensor",
+        "zeros_like", "type_as", "is_floating_point", "apply_", "map_", "square_", "exp2", "log2", "log10",
+    ]
+
+    func tensorAttribute(_ t: Tensor, _ name: String) throws -> Value? {
+        switch name {
+        case "shape": return .size(t.shape)
+        case "dtype": return .dtype(t.dtype)
+        case "ndim": return .int(t.dim)
+        case "grad": return t.grad.map { .tensor($0) } ?? .none
+        case "grad_fn": return t.gradFn.map { .object(GradFnObject($0)) } ?? .none
+        case "requires_grad": return .bool(t.requiresGrad)
+        case "is_leaf": return .bool(t.isLeaf)
+        case "data": return .tensor(t.detach())
+        case "T":
+            return .tensor(try t.permute(Array((0..<t.dim).reversed())))
+        case "mT": return .tensor(try t.transpose(-2, -1))
+        case "device": return .object(DeviceObject())
+        case "is_cuda": return .bool(false)
+        default: break
+        }
+        guard Interpreter.tensorMethodNames.contains(name) else { return nil }
+        let receiver = Value.tensor(t)
+        return .builtin(Builtin(name, receiver: "Tensor object") { [unowned self] args in
+            try self.callMethod(receiver, name, args)
+        })
+    }
+
+    func setTensorAttribute(_ t: Tensor, _ name: String, _ value: Value) throws {
+        switch name {
+        case "requires_grad":
+            guard case .bool(let b) = value else { throw PythonError.type("requires_grad must be a bool") }
+            try t.setRequiresGrad(b)
+        case "grad":
+            switch value {
+            case .none: t.grad = nil
+            case .tensor(let g):
+                guard g.shape == t.shape else { throw PythonError.runtime("assigned grad has data of a different size") }
+                t.grad = g
+            default: throw PythonError.type("assigned grad expected to be a Tensor or None but got grad of type \(value.typeName)")
+            }
+        case "data":
+            guard case .tensor(let src) = value else { throw PythonError.type("Variable data has to be a tensor, but got \(value.typeName)") }
+            t.replaceData(with: src)
+        default:
+            throw PythonError.attribute("'Tensor' object has no attribute '\(name)'")
+        }
+    }
+
+    /// Calls method `name` on a tensor receiver (also used for `torch.f(x, …)`).
+    func callMethod(_ receiver: Value, _ name: String, _ args: Arguments) throws -> Value {
+        guard case .tensor(let x) = receiver else {
+            return try call(try getAttribute(receiver, name), args)
+        }
+        func dims(_ a: Arguments, _ fn: String) throws -> [Int] {
+            if a.positional.count == 1, case .int = a.positional[0] { return [try a.positional[0].asInt()] }
+            if a.positional.count == 1 { return try a.positional[0].asIntList("size", fn) }
+            if let kw = a.keywords.first(where: { ["size", "shape", "dims"].contains($0.0) }) { return try kw.1.asIntList(kw.0, fn) }
+            return try a.positional.map { try $0.asInt("size", fn) }
+        }
+        func other(_ b: BoundArguments, _ key: String = "other") throws -> Tensor {
+            guard let v = b.values[key] else { throw PythonError.type("\(name)() missing 1 required positional arguments: \"\(key)\"") }
+            return try toTensorOperand(v, like: x)
+        }
+        func optionalDims(_ v: Value?) throws -> [Int]? {
+            guard let v, !v.isNone else { return nil }
+            return try v.asIntList("dim", name)
+        }
+        func reduction(_ op: (([Int], Bool) throws -> Tensor)) throws -> Value {
+            let b = try args.bind(name, ["dim", "keepdim", "dtype"])
+            let ds = try optionalDims(b.values["dim"]) ?? []
+            var input = x
+            if let dt = try b.dtype() { input = try x.to(dt) }
+            _ = input
+            return .tensor(try op(ds, try b.bool("keepdim", false)))
+        }
+        func unaryOp(_ op: UnaryOp) throws -> Value {
+            _ = try args.bind(name, [])
+            return .tensor(try x.unary(op))
+        }
+        func inPlaceUnary(_ op: UnaryOp) throws -> Value {
+            try x.checkInPlace()
+            let r = try x.unary(op)
+            try x.applyInPlace(.mul, Tensor.wrapped(0))
+            try x.applyInPlace(.add, r)
+            return receiver
+        }
+        func binaryOp(_ op: BinaryOp) throws -> Value {
+            let b = try args.bind(name, ["other", "alpha"], required: 1)
+            var o = try other(b)
+            if let alpha = b["alpha"] { o = try Tensor.binary(o, toTensorOperand(alpha, like: x), .mul) }
+            return .tensor(try Tensor.binary(x, o, op))
+        }
+        func inPlaceBinary(_ op: BinaryOp) throws -> Value {
+            let b = try args.bind(name, ["other", "alpha"], required: 1)
+            var o = try other(b)
+            if let alpha = b["alpha"] { o = try Tensor.binary(o, toTensorOperand(alpha, like: x), .mul) }
+            try x.applyInPlace(op, o)
+            return receiver
+        }
+        func cast(_ d: DType) throws -> Value { _ = try args.bind(name, ["memory_format"]); return .tensor(try x.castRecording(d)) }
+
+        switch name {
+        case "size":
+            let b = try args.bind("size", ["dim"])
+            if let d = b["dim"] { return .int(x.shape[try Shape.wrapDim(try d.asInt(), x.dim)]) }
+            return .size(x.shape)
+        case "dim", "ndimension": return .int(x.dim)
+        case "numel", "nelement": return .int(x.numel)
+        case "element_size": return .int(x.dtype.itemSize)
+        case "stride":
+            let b = try args.bind("stride", ["dim"])
+            if let d = b["dim"] { return .int(x.strides[try Shape.wrapDim(try d.asInt(), x.dim)]) }
+            return .tuple(x.strides.map { .int($0) })
+        case "storage_offset": return .int(x.offset)
+        case "is_contiguous": return .bool(x.isContiguous)
+        case "is_floating_point": return .bool(x.dtype.isFloatingPoint)
+        case "item":
+            guard x.numel == 1 else { throw PythonError.runtime("a Tensor with \(x.numel) elements cannot be converted to Scalar") }
+            return scalarValue(x, x.storageOffset(of: [Int](repeating: 0, count: x.dim)))
+        case "tolist": return toList(x)
+        case "view":
+            if let first = args.positional.first, case .dtype = first { throw PythonError.runtime("view(dtype) is not supported by nnsh") }
+            return .tensor(try x.view(try dims(args, "view")))
+        case "reshape": return .tensor(try x.reshape(try dims(args, "reshape")))
+        case "view_as", "reshape_as": return .tensor(try x.reshape(try args.bind(name, ["other"], required: 1).tensor("other").shape))
+        case "expand": return .tensor(try x.expand(try dims(args, "expand")))
+        case "expand_as": return .tensor(try x.expand(try args.bind(name, ["other"], required: 1).tensor("other").shape))
+        case "repeat":
+            let reps = try dims(args, "repeat")
+            return .tensor(try x.repeatTiles(reps))
+        case "flatten":
+            let b = try args.bind("flatten", ["start_dim", "end_dim"])
+            return .tensor(try x.flatten(startDim: try b.int("start_dim", 0), endDim: try b.int("end_dim", -1)))
+        case "unsqueeze": return .tensor(try x.unsqueeze(try args.bind(name, ["dim"], required: 1).int("dim")))
+        case "squeeze":
+            let b = try args.bind(name, ["dim"])
+            if let d = b["dim"], case .tuple(let ds) = d {
+                var r = x
+                for dd in try ds.map({ try $0.asInt() }).sorted(by: >) { r = try r.squeeze(dd) }
+                return .tensor(r)
+            }
+            return .tensor(try x.squeeze(try b["dim"].map { try $0.asInt() }))
+        case "unsqueeze_", "squeeze_":
+            let b = try args.bind(name, ["dim"], required: name == "unsqueeze_" ? 1 : 0)
+            let r = name == "unsqueeze_" ? try x.unsqueeze(try b.int("dim")) : try x.squeeze(try b["dim"].map { try $0.asInt() })
+            x.adoptGeometry(of: r)
+            return receiver
+        case "permute": return .tensor(try x.permute(try dims(args, "permute")))
+        case "transpose", "swapaxes", "swapdims":
+            let b = try args.bind(name, ["dim0", "dim1"], required: 2)
+            return .tensor(try x.transpose(try b.int("dim0"), try b.int("dim1")))
+        case "t": return .tensor(try x.t())
+        case "contiguous": return .tensor(try x.contiguous())
+        case "clone": return .tensor(try x.clone())
+        case "detach": return .tensor(x.detach())
+        case "detach_": x.detachInPlace(); return receiver
+        case "narrow":
+            let b = try args.bind(name, ["dim", "start", "length"], required: 3)
+            return .tensor(try x.narrow(try b.int("dim"), try b.int("start"), try b.int("length")))
+        case "select":
+            let b = try args.bind(name, ["dim", "index"], required: 2)
+            return .tensor(try x.select(try b.int("dim"), try b.int("index")))
+        case "unbind":
+            let d = try args.bind(name, ["dim"]).int("dim", 0)
+            let at = try Shape.wrapDim(d, x.dim)
+            return .tuple(try (0..<x.shape[at]).map { .tensor(try x.select(at, $0)) })
+        case "split":
+            let b = try args.bind(name, ["split_size_or_sections", "dim"], required: 1)
+            let s = b.values["split_size_or_sections"]!
+            let parts: [Tensor]
+            if case .int(let n) = s { parts = try x.split(n, dim: try b.int("dim", 0)) }
+            else { parts = try x.split(sizes: try s.asIntList(), dim: try b.int("dim", 0)) }
+            return .tuple(parts.map { .tensor($0) })
+        case "chunk":
+            let b = try args.bind(name, ["chunks", "dim"], required: 1)
+            return .tuple(try x.chunk(try b.int("chunks"), dim: try b.int("dim", 0)).map { .tensor($0) })
+        case "sum":
+            return try reduction { try x.sum(dims: $0, keepdim: $1) }
+        case "mean": return try reduction { try x.mean(dims: $0, keepdim: $1) }
+        case "prod": return try reduction { try x.prod(dims: $0, keepdim: $1) }
+        case "std", "var":
+            let b = try args.bind(name, ["dim", "unbiased", "keepdim", "correction"])
+            var correction = try b.double("correction", 1)
+            if let u = b["unbiased"] { correction = try truthy(u) ? 1 : 0 }
+            return .tensor(try x.variance(dims: try optionalDims(b.values["dim"]) ?? [], correction: correction,
+                                          keepdim: try b.bool("keepdim", false), std: name == "std"))
+        case "max", "min":
+            let isMax = name == "max"
+            if let first = args.positional.first, case .tensor(let o) = first {
+                return .tensor(try Tensor.binary(x, o, isMax ? .maximum : .minimum))
+            }
+            let b = try args.bind(name, ["dim", "keepdim"])
+            guard let d = b["dim"] else { return .tensor(try x.extreme(isMax)) }
+            let (v, i) = try x.extreme(isMax, dim: try d.asInt(), keepdim: try b.bool("keepdim", false))
+            return .object(NamedTupleObject(name: "torch.return_types.\(name)", fields: [("values", .tensor(v)), ("indices", .tensor(i))]))
+        case "argmax", "argmin":
+            let b = try args.bind(name, ["dim", "keepdim"])
+            return .tensor(try x.argExtreme(name == "argmax", dim: try b["dim"].map { try $0.asInt() }, keepdim: try b.bool("keepdim", false)))
+        case "all", "any":
+            let b = try args.bind(name, ["dim", "keepdim"])
+            let r = try x.logicalReduce(all: name == "all", dims: try optionalDims(b.values["dim"]) ?? [], keepdim: try b.bool("keepdim", false))
+            return .tensor(r)
+        case "abs": return try unaryOp(.abs)
+        case "exp": return try unaryOp(.exp)
+        case "exp2": return try unaryOp(.exp2)
+        case "log": return try unaryOp(.log)
+        case "log2": return try unaryOp(.log2)
+        case "log10": return try unaryOp(.log10)
+        case "sqrt": return try unaryOp(.sqrt)
+        case "sin": return try unaryOp(.sin)
+        case "cos": return try unaryOp(.cos)
+        case "tanh": return try unaryOp(.tanh)
+        case "sigmoid": return try unaryOp(.sigmoid)
+        case "relu": return try unaryOp(.relu)
+        case "neg", "negative": return try unaryOp(.neg)
+        case "sign": return try unaryOp(.sign)
+        case "floor": return try unaryOp(.floor)
+        case "ceil": return try unaryOp(.ceil)
+        case "trunc": return try unaryOp(.trunc)
+        case "round": return try unaryOp(.round)
+        case "square": return try unaryOp(.square)
+        case "reciprocal": return try unaryOp(.reciprocal)
+        case "rsqrt": return try unaryOp(.rsqrt)
+        case "log1p": return try unaryOp(.log1p)
+        case "expm1": return try unaryOp(.expm1)
+        case "erf": return try unaryOp(.erf)
+        case "neg_": return try inPlaceUnary(.neg)
+        case "abs_": return try inPlaceUnary(.abs)
+        case "exp_": return try inPlaceUnary(.exp)
+        case "relu_": return try inPlaceUnary(.relu)
+        case "sigmoid_": return try inPlaceUnary(.sigmoid)
+        case "tanh_": return try inPlaceUnary(.tanh)
+        case "sqrt_": return try inPlaceUnary(.sqrt)
+        case "square_": return try inPlaceUnary(.square)
+        case "logical_not": return .tensor(try Tensor.compareValues(x.to(.bool), Tensor.wrapped(bool: false), .eq))
+        case "isnan": return .tensor(try Tensor.compareValues(x, x, .ne))
+        case "isinf": return .tensor(try x.abs().mapToBool { $0.isInfinite })
+        case "isfinite": return .tensor(try x.mapToBool { $0.isFinite })
+        case "clamp", "clip", "clamp_":
+            let b = try args.bind(name, ["min", "max"])
+            let r = try x.clamp(min: try b["min"].map { try $0.asDouble() }, max: try b["max"].map { try $0.asDouble() })
+            if name == "clamp_" { try x.checkInPlace(); try x.copyValuesInPlace(from: r); return receiver }
+            return .tensor(r)
+        case "pow":
+            let b = try args.bind(name, ["exponent"], required: 1)
+            return .tensor(try Tensor.binary(x, try toTensorOperand(b.values["exponent"]!, like: x), .pow))
+        case "pow_": return try inPlaceBinary(.pow)
+        case "add": return try binaryOp(.add)
+        case "sub", "subtract": return try binaryOp(.sub)
+        case "mul", "multiply": return try binaryOp(.mul)
+        case "div", "divide", "true_divide":
+            let b = try args.bind(name, ["other", "rounding_mode"], required: 1)
+            let o = try other(b)
+            switch b["rounding_mode"] {
+            case .str("floor")?: return .tensor(try Tensor.binary(x, o, .floorDiv))
+            case .str("trunc")?: return .tensor(try Tensor.binary(x, o, .div).unary(.trunc).to(Tensor.resultType([x, o])))
+            default: return .tensor(try Tensor.binary(x, o, .div))
+            }
+        case "floor_divide": return try binaryOp(.floorDiv)
+        case "remainder", "fmod": return try binaryOp(.remainder)
+        case "maximum": return try binaryOp(.maximum)
+        case "minimum": return try binaryOp(.minimum)
+        case "eq": return try binaryOp(.eq)
+        case "ne": return try binaryOp(.ne)
+        case "lt": return try binaryOp(.lt)
+        case "le": return try binaryOp(.le)
+        case "gt": return try binaryOp(.gt)
+        case "ge": return try binaryOp(.ge)
+        case "add_": return try inPlaceBinary(.add)
+        case "sub_": return try inPlaceBinary(.sub)
+        case "mul_": return try inPlaceBinary(.mul)
+        case "div_": return try inPlaceBinary(.div)
+        case "matmul": return .tensor(try Tensor.matmul(x, try args.bind(name, ["other"], required: 1).tensor("other")))
+        case "mm": return .tensor(try Tensor.mm(x, try args.bind(name, ["mat2"], required: 1).tensor("mat2")))
+        case "bmm": return .tensor(try Tensor.bmm(x, try args.bind(name, ["mat2"], required: 1).tensor("mat2")))
+        case "mv": return .tensor(try Tensor.mv(x, try args.bind(name, ["vec"], required: 1).tensor("vec")))
+        case "dot": return .tensor(try Tensor.dot(x, try args.bind(name, ["other"], required: 1).tensor("other")))
+        case "fill_":
+            let v = try args.bind(name, ["value"], required: 1).values["value"]!
+            try x.checkInPlace()
+            if case .int(let i) = v, !x.dtype.isFloatingPoint { try x.fillInt(Int64(i)) } else { try x.fill(try v.asDouble()) }
+            return receiver
+        case "zero_":
+            try x.checkInPlace(); try x.fill(0); return receiver
+        case "copy_":
+            try x.copy_(try args.bind(name, ["src", "non_blocking"], required: 1).tensor("src")); return receiver
+        case "normal_":
+            let b = try args.bind(name, ["mean", "std", "generator"])
+            try x.checkInPlace()
+            try normal_(x, mean: try b.double("mean", 0), std: try b.double("std", 1)); return receiver
+        case "uniform_":
+            let b = try args.bind(name, ["from", "to", "generator"])
+            try x.checkInPlace()
+            try uniform_(x, from: try b.double("from", 0), to: try b.double("to", 1)); return receiver
+        case "random_":
+            let b = try args.bind(name, ["from", "to", "generator"])
+            try x.checkInPlace()
+            if let to = b["to"] { try random_(x, from: Int64(try b.int("from", 0)), to: Int64(try to.asInt())) }
+            else if let from = b["from"] { try random_(x, from: 0, to: Int64(try from.asInt())) }
+            else { try random_(x) }
+            return receiver
+        case "bernoulli_":
+            let b = try args.bind(name, ["p", "generator"])
+            try x.checkInPlace()
+            try bernoulli_(x, p: try b.double("p", 0.5)); return receiver
+        case "requires_grad_":
+            try x.setRequiresGrad(try args.bind(name, ["requires_grad"]).bool("requires_grad", true)); return receiver
+        case "retain_grad": return .none
+        case "backward":
+            let b = try args.bind(name, ["gradient", "retain_graph", "create_graph", "inputs"])
+            try x.backward(try b["gradient"].map { try $0.asTensor("gradient", "backward") }, retainGraph: try b.bool("retain_graph", false))
+            return .none
+        case "float": return try cast(.float32)
+        case "double": return try cast(.float64)
+        case "long": return try cast(.int64)
+        case "int": return try cast(.int32)
+        case "bool": return try cast(.bool)
+        case "byte": return try cast(.uint8)
+        case "half": return try cast(.float32)
+        case "cpu", "cuda", "numpy": return receiver
+        case "type_as": return .tensor(try x.castRecording(try args.bind(name, ["other"], required: 1).tensor("other").dtype))
+        case "to", "type":
+            var target: DType?
+            for v in args.positional {
+                if case .dtype(let d) = v { target = d }
+                if case .tensor(let o) = v { target = o.dtype }
+            }
+            if let kw = args.keywords.first(where: { $0.0 == "dtype" }), case .dtype(let d) = kw.1 { target = d }
+            if name == "type" && target == nil { return .str("torch.\(x.dtype.cppName)Tensor") }
+            guard let t = target else { return receiver }
+            return .tensor(try x.castRecording(t))
+        case "softmax", "log_softmax":
+            let b = try args.bind(name, ["dim", "dtype"], required: 1)
+            return .tensor(try softmaxBinding(x, dim: try b.int("dim"), log: name == "log_softmax"))
+        case "flip":
+            let ds = try dims(args, "flip")
+            return .tensor(try x.flip(ds))
+        case "norm":
+            let b = try args.bind(name, ["p", "dim", "keepdim"])
+            let p = try b.double("p", 2)
+            let ds = try optionalDims(b.values["dim"]) ?? []
+            let keep = try b.bool("keepdim", false)
+            if p == 2 { return .tensor(try (x * x).sum(dims: ds, keepdim: keep).sqrt()) }
+            if p == 1 { return .tensor(try x.abs().sum(dims: ds, keepdim: keep)) }
+            return .tensor(try Tensor.binary(Tensor.binary(x.abs(), .wrapped(p), .pow).sum(dims: ds, keepdim: keep), .wrapped(1 / p), .pow))
+        case "cumsum":
+            let d = try args.bind(name, ["dim", "dtype"], required: 1).int("dim")
+            return .tensor(try x.cumsum(d))
+        case "sort", "argsort":
+            let b = try args.bind(name, ["dim", "descending", "stable"])
+            let (v, i) = try x.sort(dim: try b.int("dim", -1), descending: try b.bool("descending", false))
+            if name == "argsort" { return .tensor(i) }
+            return .object(NamedTupleObject(name: "torch.return_types.sort", fields: [("values", .tensor(v)), ("indices", .tensor(i))]))
+        case "topk":
+            let b = try args.bind(name, ["k", "dim", "largest", "sorted"], required: 1)
+            let (v, i) = try x.sort(dim: try b.int("dim", -1), descending: try b.bool("largest", true))
+            let k = try b.int("k"), d = try b.int("dim", -1)
+            return .object(NamedTupleObject(name: "torch.return_types.topk", fields: [("values", .tensor(try v.narrow(d, 0, k))), ("indices", .tensor(try i.narrow(d, 0, k)))]))
+        case "masked_fill", "masked_fill_":
+            let b = try args.bind(name, ["mask", "value"], required: 2)
+            let mask = try b.tensor("mask")
+            let filled = try mask.where(try toTensorOperand(b.values["value"]!, like: x).to(x.dtype), x)
+            if name == "masked_fill_" { try x.checkInPlace(); try x.copyValuesInPlace(from: filled); return receiver }
+            return .tensor(filled)
+        case "index_select":
+            let b = try args.bind(name, ["dim", "index"], required: 2)
+            let d = try Shape.wrapDim(try b.int("dim"), x.dim)
+            var items = [IndexItem](repeating: .slice(nil, nil, nil), count: d)
+            items.append(.tensor(try b.tensor("index")))
+            return .tensor(try x.index(items))
+        case "new_zeros", "new_ones", "new_full", "new_tensor":
+            if name == "new_tensor" { return .tensor(try makeTensor(args.positional.first ?? .none, dtype: x.dtype)) }
+            if name == "new_full" {
+                let b = try args.bind(name, ["size", "fill_value", "dtype"], required: 2)
+                return .tensor(try Tensor.full(try b.values["size"]!.asIntList(), try b.double("fill_value", 0), dtype: try b.dtype() ?? x.dtype))
+            }
+            let (size, b) = try args.sizeAndOptions(name, ["dtype", "device", "requires_grad"])
+            return .tensor(name == "new_zeros" ? try Tensor.zeros(size, dtype: try b.dtype() ?? x.dtype)
+                                               : try Tensor.ones(size, dtype: try b.dtype() ?? x.dtype))
+        default:
+            throw PythonError.attribute("'Tensor' object has no attribute '\(name)'")
+        }
+    }
+
+    /// A Python number for one element.
+    func scalarValue(_ t: Tensor, _ offset: Int) -> Value {
+        switch t.dtype {
+        case .float32, .float64: return .float(t.flatDouble(offset))
+        case .bool: return .bool(t.flatInt(offset) != 0)
+        default: return .int(Int(t.flatInt(offset)))
+        }
+    }
+
+    func toList(_ t: Tensor) -> Value {
+        if t.dim == 0 { return scalarValue(t, t.offset) }
+        func build(_ d: Int, _ off: Int) -> Value {
+            if d == t.dim { return scalarValue(t, off) }
+            return .list(PyList((0..<t.shape[d]).map { build(d + 1, off + $0 * t.strides[d]) }))
+        }
+        return build(0, t.offset)
+    }
+}
+
+/// `x.grad_fn`: prints as `<MulBackward0 object at 0x…>`.
+final class GradFnObject: PyObject {
+    let node: GradNode
+    init(_ node: GradNode) { self.node = node }
+    override var typeName: String { node.name }
+    override func repr() -> String { "<\(node.name) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(node).hashValue), radix: 16))>" }
+    override func attribute(_ name: String) throws -> Value? {
+        name == "name" ? .builtin(Builtin("name") { [node] _ in .str(node.name) }) : nil
+    }
+}
+
+/// `x.device`: always the CPU.
+final class DeviceObject: PyObject {
+    override var typeName: String { "device" }
+    override func repr() -> String { "device(type='cpu')" }
+    override func attribute(_ name: String) throws -> Value? { name == "type" ? .str("cpu") : nil }
+}
+
+/// `torch.return_types.max(values=…, indices=…)`: a tuple with named fields.
+final class NamedTupleObject: PyObject {
+    let name: String
+    let fields: [(String, Value)]
+    init(name: String, fields: [(String, Value)]) { self.name = name; self.fields = fields }
+    override var typeName: String { name.components(separatedBy: ".").last ?? name }
+    override func repr() -> String {
+        "\(name)(\n" + fields.map { "\($0.0)=\($0.1.repr)" }.joined(separator: ",\n") + ")"
+    }
+    override func attribute(_ name: String) throws -> Value? {
+        if name == "__iter__" { return .list(PyList(fields.map(\.1))) }
+        return fields.first { $0.0 == name }?.1
+    }
+    override var memberNames: [String] { fields.map(\.0) }
+}

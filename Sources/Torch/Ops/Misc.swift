@@ -1,0 +1,134 @@
+/// Smaller tensor operations the shell exposes: casts that record autograd, in-place geometry
+/// changes, `repeat`, `flip`, `cumsum`, `sort`, logical reductions.
+extension Tensor {
+    /// `x.float()`, `x.to(dtype)`: a converted copy (self when the dtype already matches), differentiable.
+    public func castRecording(_ d: DType) throws -> Tensor {
+        if d == dtype { return self }
+        let out = try to(d)
+        let src = dtype
+        if d.isFloatingPoint && src.isFloatingPoint {
+            return out.recording("ToCopyBackward0", [self]) { g in [try g.to(src)] }
+        }
+        return out
+    }
+
+    /// `fill_` with an exact integer (int64 values beyond 2^53).
+    public func fillInt(_ value: Int64) throws {
+        let n = numel
+        var offsets = [Int](); offsets.reserveCapacity(n)
+        forEachOffset { offsets.append($0) }
+        for o in offsets { setFlatInt(o, value) }
+    }
+
+    /// `x.data = other`: this tensor now views `other`'s storage (PyTorch's `set_data`).
+    public func replaceData(with src: Tensor) {
+        storage = src.storage
+        shape = src.shape
+        strides = src.strides
+        offset = src.offset
+    }
+
+    /// In-place view ops (`unsqueeze_`): take the geometry of a view of self.
+    public func adoptGeometry(of view: Tensor) {
+        shape = view.shape
+        strides = view.strides
+        offset = view.offset
+    }
+
+    /// `x.detach_()`.
+    public func detachInPlace() {
+        gradFn = nil
+        leafRequiresGrad = false
+    }
+
+    /// Copies values in place without autograd bookkeeping (after the caller checked in-place rules).
+    public func copyValuesInPlace(from src: Tensor) throws {
+        try copyValues(from: src)
+    }
+
+    /// `x.repeat(*sizes)`.
+    public func repeatTiles(_ reps: [Int]) throws -> Tensor {
+        guard reps.count >= dim else {
+            throw TorchError.runtime("Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor")
+        }
+        var x = self
+        while x.dim < reps.count { x = try x.unsqueeze(0) }
+        // Interleave: [r0, s0, r1, s1, …] expanded then reshaped.
+        var expandedShape = [Int](), viewShape = [Int]()
+        for (r, s) in zip(reps, x.shape) { viewShape += [1, s]; expandedShape += [r, s] }
+        let out = try x.reshape(viewShape).expand(expandedShape).contiguous()
+        return try out.reshape(zip(reps, x.shape).map { $0 * $1 })
+    }
+
+    /// `x.flip(dims)`.
+    public func flip(_ dims: [Int]) throws -> Tensor {
+        let ds = try dims.map { try Shape.wrapDim($0, dim) }
+        let out = try Tensor.zeros(shape, dtype: dtype)
+        var src = [Int](repeating: 0, count: dim)
+        for i in 0..<numel {
+            var rem = i
+            for d in stride(from: dim - 1, through: 0, by: -1) { src[d] = rem % shape[d]; rem /= shape[d] }
+            for d in ds { src[d] = shape[d] - 1 - src[d] }
+            out.setFlat(i, flatDouble(storageOffset(of: src)))
+            if !dtype.isFloatingPoint { out.setFlatInt(i, flatInt(storageOffset(of: src))) }
+        }
+        return out.recording("FlipBackward0", [self]) { g in [try g.flip(ds)] }
+    }
+
+    /// `x.cumsum(dim)`.
+    public func cumsum(_ d: Int) throws -> Tensor {
+        let at = try Shape.wrapDim(d, dim)
+        let resultType: DType = dtype.isFloatingPoint ? dtype : .int64
+        let out = try to(resultType, copy: true)
+        guard dim > 0 else { return out }
+        let n = shape[at]
+        for k in 1..<Swift.max(n, 1) {
+            let prev = try out.select(at, k - 1), cur = try out.select(at, k)
+            try cur.copyValues(from: GradMode.withoutGrad { try cur.adding(prev) })
+        }
+        let inShape = shape
+        return out.recording("CumsumBackward0", [self]) { g in
+            [try g.flip([at]).cumsum(at).flip([at]).sumTo(inShape)]
+        }
+    }
+
+    /// `x.sort(dim, descending)` → (values, indices); stable.
+    public func sort(dim d: Int, descending: Bool) throws -> (Tensor, Tensor) {
+        let at = try Shape.wrapDim(d, dim)
+        let moved = try GradMode.withoutGrad { try transpose(at, dim - 1).contiguous() }
+        let n = dim == 0 ? 1 : shape[at]
+        let values = try moved.to(dtype, copy: true)
+        let indices = try Tensor.zeros(moved.shape, dtype: .int64)
+        let rows = n == 0 ? 0 : moved.numel / n
+        let vals = moved.doubles()
+        for r in 0..<rows {
+            let base = r * n
+            let order = (0..<n).sorted { i, j in
+                let a = vals[base + i], b = vals[base + j]
+                if a.isNaN != b.isNaN { return descending ? a.isNaN : b.isNaN }
+                return descending ? a > b : a < b
+            }
+            for (k, i) in order.enumerated() {
+                if dtype.isFloatingPoint { values.setFlat(base + k, vals[base + i]) }
+                else { values.setFlatInt(base + k, moved.flatInt(base + i)) }
+                indices.setFlatInt(base + k, Int64(i))
+            }
+        }
+        if dim == 0 { return (values, indices) }
+        return (try values.transpose(at, dim - 1), try indices.transpose(at, dim - 1))
+    }
+
+    /// `x.all(dim)` / `x.any(dim)`.
+    public func logicalReduce(all: Bool, dims: [Int], keepdim: Bool) throws -> Tensor {
+        try reduceRows(all ? .all : .any, dims: dims, keepdim: keepdim).values
+    }
+
+    /// A bool tensor from a predicate on each (float) value.
+    public func mapToBool(_ f: (Double) -> Bool) throws -> Tensor {
+        let out = try Tensor.zeros(shape, dtype: .bool)
+        let p = out.storage.pointer(Bool.self)
+        var i = 0
+        forEachOffset { p[i] = f(flatDouble($0)); i += 1 }
+        return out
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Shell
+
+/// The `nnsh` command: run a script, a `-c` string, standard input, or an interactive prompt.
+@main
+struct NNSH: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nnsh",
+        abstract: "A shell for exploring neural-network layers the way PyTorch tutorials do.",
+        discussion: """
+        nnsh runs a Python subset with PyTorch semantics natively in Swift and prints exactly what PyTorch prints.
+        With no arguments on a terminal it opens an interactive prompt; `nnsh FILE` runs a script; `nnsh -` or a pipe runs standard input.
+        """,
+        version: nnshVersion)
+
+    @Argument(help: "A script to run (.nnsh or .py); '-' reads standard input.")
+    var file: String?
+
+    @Option(name: .customShort("c"), help: "Run CODE and exit.")
+    var code: String?
+
+    @Flag(name: .customShort("q"), help: "Don't print the banner at the interactive prompt.")
+    var quiet = false
+
+    mutating func run() throws {
+        Signals.install()
+        if let code {
+            exitWith(runScript(code, file: "<string>"))
+        }
+        if let file, file != "-" {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                FileHandle.standardError.write(Data("nnsh: can't open file '\(file)': [Errno 2] No such file or directory\n".utf8))
+                Foundation.exit(2)
+            }
+            exitWith(runScript(String(decoding: data, as: UTF8.self), file: file))
+        }
+        if file == nil && isatty(STDIN_FILENO) != 0 {
+            Foundation.exit(REPL(quiet: quiet).loop())
+        }
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        exitWith(runScript(String(decoding: data, as: UTF8.self), file: "<stdin>"))
+    }
+
+    private func exitWith(_ status: Int32) -> Never {
+        Output.flush()
+        Foundation.exit(status)
+    }
+}
+
+let nnshVersion = "nnsh 0.1.0 (PyTorch 2.15 semantics)"
+
+/// Runs a whole script like `python FILE`: output as it goes, an error stops it with status 1.
+func runScript(_ source: String, file: String) -> Int32 {
+    var text = source
+    if text.hasPrefix("#!") { text = String(text.drop { $0 != "\n" }) ; text = "\n" + text.dropFirst() }
+    let session = Session(file: file, write: Output.write, writeError: Output.writeError)
+    switch session.run(text) {
+    case .ok: return 0
+    case .failed(let kind): return kind == "KeyboardInterrupt" ? 130 : 1
+    case .exit(let code): return code
+    }
+}
