@@ -391,6 +391,9 @@ extension Interpreter {
             return .int(a + c * (try normalizeIndex(index, count: n, what: "range object")))
         case .module(let m):
             return try moduleGetItem(m, index)
+        case .object(let o):
+            if case .list(let items)? = try o.attribute("__iter__") { return try getItem(.tuple(items.items), index) }
+            throw PythonError.type("'\(obj.typeName)' object is not subscriptable")
         default:
             throw PythonError.type("'\(obj.typeName)' object is not subscriptable")
         }

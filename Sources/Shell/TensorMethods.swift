@@ -28,8 +28,8 @@ extension Interpreter {
         case "shape": return .size(t.shape)
         case "dtype": return .dtype(t.dtype)
         case "ndim": return .int(t.dim)
-        case "grad": return t.grad.map { .tensor($0) } ?? .none
-        case "grad_fn": return t.gradFn.map { .object(GradFnObject($0)) } ?? .none
+        case "grad": return t.grad.map { Value.tensor($0) } ?? Value.none
+        case "grad_fn": return t.gradFn.map { Value.object(GradFnObject($0)) } ?? Value.none
         case "requires_grad": return .bool(t.requiresGrad)
         case "is_leaf": return .bool(t.isLeaf)
         case "data": return .tensor(t.detach())
