@@ -1,0 +1,134 @@
+// Kernels: loops over contiguous buffers. No tensor type; callers (Torch) validate arguments.
+// Every output buffer is overwritten (never accumulated into) unless documented otherwise.
+import CBLAS
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Number of worker threads kernels split work over (capped at 2: the target machine has 2 cores).
+public let kernelThreadCount: Int = {
+    let n = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    return max(1, min(2, n))
+}()
+
+/// Splits `0..<count` into at most `kernelThreadCount` contiguous chunks of at least `minChunk`
+/// items and runs `body` on each chunk, concurrently when there is more than one chunk.
+@inlinable
+public func parallelFor(count: Int, minChunk: Int = 1, body: (Range<Int>) -> Void) {
+    if count <= 0 { return }
+    let threads = min(kernelThreadCount, count / max(minChunk, 1))
+    if threads <= 1 { body(0..<count); return }
+    DispatchQueue.concurrentPerform(iterations: threads) { t in
+        body((count * t / threads)..<(count * (t + 1) / threads))
+    }
+}
+
+/// Float or Double: the element types kernels are specialised for.
+public protocol KernelFloat: BinaryFloatingPoint, Sendable {
+    /// Row-major GEMM: C = alpha * op(A) * op(B) + beta * C, op(A) is m×k, op(B) is k×n.
+    static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Self,
+                     a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int,
+                     beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
+    /// y[i] = 1 / (1 + exp(-x[i])) over `range` (x may equal y).
+    static func sigmoidRange(_ x: UnsafePointer<Self>, _ y: UnsafeMutablePointer<Self>, _ range: Range<Int>)
+    /// y[i] = tanh(x[i]) over `range` (x may equal y).
+    static func tanhRange(_ x: UnsafePointer<Self>, _ y: UnsafeMutablePointer<Self>, _ range: Range<Int>)
+}
+
+extension Float: KernelFloat {
+    @inlinable
+    public static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+                            a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                            beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        if m == 0 || n == 0 { return }
+        cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(max(lda, 1)), b, Int32(max(ldb, 1)),
+                    beta, c, Int32(max(ldc, 1)))
+    }
+    public static func sigmoidRange(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ range: Range<Int>) {
+        for i in range {
+            let e = fastExpf(-x[i])
+            y[i] = 1 / (1 + e)
+        }
+    }
+    public static func tanhRange(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ range: Range<Int>) {
+        for i in range { y[i] = fastTanhf(x[i]) }
+    }
+}
+
+extension Double: KernelFloat {
+    @inlinable
+    public static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double,
+                            a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+                            beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int) {
+        if m == 0 || n == 0 { return }
+        cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(max(lda, 1)), b, Int32(max(ldb, 1)),
+                    beta, c, Int32(max(ldc, 1)))
+    }
+    public static func sigmoidRange(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ range: Range<Int>) {
+        for i in range { y[i] = 1 / (1 + exp(-x[i])) }
+    }
+    public static func tanhRange(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ range: Range<Int>) {
+        for i in range { y[i] = tanh(x[i]) }
+    }
+}
+
+/// exp(x) for Float, branch-free (auto-vectorisable), Cephes polynomial, ~1 ulp.
+/// Saturates to +inf above ~88.72 and to 0 below ~-87.34 (no denormal results).
+@inline(__always)
+func fastExpf(_ xIn: Float) -> Float {
+    let x = min(max(xIn, -87.33654), 88.72283)
+    // n = round(x / ln2) via the 1.5*2^23 trick
+    let t = x * 1.44269504088896341 + 12582912.0
+    let n = t - 12582912.0
+    let nBits = Int32(bitPattern: t.bitPattern) &- 0x4B40_0000
+    var r = x - n * 0.693359375
+    r = r - n * -2.12194440e-4
+    var p: Float = 1.9875691500e-4
+    p = p * r + 1.3981999507e-3
+    p = p * r + 8.3334519073e-3
+    p = p * r + 4.1665795894e-2
+    p = p * r + 1.6666665459e-1
+    p = p * r + 5.0000001201e-1
+    let z = r * r
+    let y = p * z + r + 1
+    // 2^n split in two factors so n = 128 does not overflow the exponent field
+    let h = nBits >> 1
+    let s1 = Float(bitPattern: UInt32(bitPattern: (h &+ 127) << 23))
+    let s2 = Float(bitPattern: UInt32(bitPattern: (nBits &- h &+ 127) << 23))
+    var res = y * s1 * s2
+    res = xIn > 88.72283 ? Float.infinity : res
+    res = xIn < -87.33654 ? 0 : res
+    return xIn != xIn ? xIn : res
+}
+
+/// tanh(x) for Float, branch-free: odd polynomial for |x| < 0.625 (Cephes), else 1 - 2/(exp(2|x|)+1).
+@inline(__always)
+func fastTanhf(_ x: Float) -> Float {
+    let a = abs(x)
+    let z = x * x
+    var p: Float = -5.70498872745e-3
+    p = p * z + 2.06390887954e-2
+    p = p * z - 5.37397155531e-2
+    p = p * z + 1.33314422036e-1
+    p = p * z - 3.33332819422e-1
+    let small = p * z * x + x
+    let e = fastExpf(min(2 * a, 40))
+    var large = 1 - 2 / (e + 1)
+    large = x < 0 ? -large : large
+    return a < 0.625 ? small : (x != x ? x : large)
+}
+
+/// Range of o in `0..<outCount` where `o * stride + off` lies in `0..<inCount`.
+@inlinable @inline(__always)
+func validRange(_ outCount: Int, _ stride: Int, _ off: Int, _ inCount: Int) -> (Int, Int) {
+    let lo = off >= 0 ? 0 : (-off + stride - 1) / stride
+    let top = inCount - 1 - off
+    var hi = top < 0 ? 0 : top / stride + 1
+    hi = min(hi, outCount)
+    return (min(lo, hi), hi)
+}

@@ -1,0 +1,138 @@
+import Testing
+import Kernels
+
+@Suite struct ConvTests {
+    static let cases = 150
+
+    @Test func convForwardMatchesReferenceAllPaths() {
+        var rng = Rng(1)
+        var checked = 0
+        for i in 0..<Self.cases {
+            let g = randomConvGeometry(&rng, dims: i % 3 + 1, pointwise: i % 7 == 0)
+            let cg = g.inChannels / g.groups
+            let x = rng.array(g.batch * g.inChannels * g.inPlane)
+            let w = rng.array(g.outChannels * cg * g.kernelVolume)
+            let b: [Double]? = rng.bool() ? rng.array(g.outChannels) : nil
+            let ref = refConv(g, x, w, b)
+            let n = ref.count
+            let outs: [[Double]] = [
+                produce(n) { o in withOptional(b) { bp in convForward(g, input: x, weight: w, bias: bp, output: o) } },
+                produce(n) { o in withOptional(b) { bp in convForwardDirect(g, input: x, weight: w, bias: bp, output: o) } },
+                produce(n) { o in withOptional(b) { bp in convForwardGEMM(g, input: x, weight: w, bias: bp, output: o) } },
+            ]
+            for out in outs { #expect(maxAbsDiff(out, ref) < 1e-10, "\(g)") }
+            // Float path
+            let xf = x.map(Float.init), wf = w.map(Float.init), bf = b?.map(Float.init)
+            let outF: [Float] = produce(n) { o in withOptional(bf) { bp in convForward(g, input: xf, weight: wf, bias: bp, output: o) } }
+            #expect(maxAbsDiffF(outF, ref) < 1e-4, "\(g)")
+            checked += 1
+        }
+        #expect(checked == Self.cases)
+    }
+
+    @Test func convBackwardAdjointAndBias() {
+        var rng = Rng(2)
+        for i in 0..<Self.cases {
+            let g = randomConvGeometry(&rng, dims: i % 3 + 1, pointwise: i % 7 == 0)
+            let cg = g.inChannels / g.groups
+            let x = rng.array(g.batch * g.inChannels * g.inPlane)
+            let w = rng.array(g.outChannels * cg * g.kernelVolume)
+            let y = rng.array(g.batch * g.outChannels * g.outPlane)
+            let fx = refConv(g, x, w, nil)
+            let gx: [Double] = produce(x.count) { o in convBackwardInput(g, gradOutput: y, weight: w, gradInput: o) }
+            let gw: [Double] = produce(w.count) { o in convBackwardWeight(g, input: x, gradOutput: y, gradWeight: o) }
+            let lhs = dot(fx, y)
+            #expect(abs(lhs - dot(x, gx)) < 1e-9 * max(1, abs(lhs)), "\(g)")
+            #expect(abs(lhs - dot(w, gw)) < 1e-9 * max(1, abs(lhs)), "\(g)")
+            // bias gradient = d<conv(x)+b, y>/db
+            let gb: [Double] = produce(g.outChannels) { o in convBackwardBias(g, gradOutput: y, gradBias: o) }
+            var rb = [Double](repeating: 0, count: g.outChannels)
+            for n in 0..<g.batch { for o in 0..<g.outChannels { for s in 0..<g.outPlane {
+                rb[o] += y[(n * g.outChannels + o) * g.outPlane + s]
+            }}}
+            #expect(maxAbsDiff(gb, rb) < 1e-10)
+        }
+    }
+
+    @Test func convBackwardWeightFiniteDifference() {
+        var rng = Rng(3)
+        let g = ConvGeometry(batch: 2, inChannels: 4, outChannels: 6, groups: 2, input: (1, 5, 6),
+                             kernel: (1, 3, 2), stride: (1, 2, 1), padding: (0, 1, 1), dilation: (1, 1, 2))
+        let x = rng.array(g.batch * 4 * g.inPlane)
+        var w = rng.array(6 * 2 * g.kernelVolume)
+        let y = rng.array(g.batch * 6 * g.outPlane)
+        let gw: [Double] = produce(w.count) { o in convBackwardWeight(g, input: x, gradOutput: y, gradWeight: o) }
+        let h = 1e-6
+        for j in stride(from: 0, to: w.count, by: 3) {
+            let w0 = w[j]
+            w[j] = w0 + h; let lp = dot(refConv(g, x, w, nil), y)
+            w[j] = w0 - h; let lm = dot(refConv(g, x, w, nil), y)
+            w[j] = w0
+            #expect(abs((lp - lm) / (2 * h) - gw[j]) < 1e-6)
+        }
+    }
+
+    @Test func convTransposeForwardMatchesReference() {
+        var rng = Rng(4)
+        for i in 0..<Self.cases {
+            let dims = i % 3 + 1
+            var g = randomConvGeometry(&rng, dims: dims, pointwise: i % 7 == 0)
+            // Reinterpret as transposed conv: input = g's input; output padding < max(stride, dilation).
+            var op = [0, 0, 0]
+            let s = [g.strideD, g.strideH, g.strideW], d = [g.dilD, g.dilH, g.dilW]
+            for a in (3 - dims)..<3 { op[a] = rng.int(0...(max(s[a], d[a]) - 1)) }
+            g = ConvGeometry.transposed(batch: g.batch, inChannels: g.inChannels, outChannels: g.outChannels,
+                                        groups: g.groups, input: (g.inD, g.inH, g.inW), kernel: (g.kD, g.kH, g.kW),
+                                        stride: (g.strideD, g.strideH, g.strideW), padding: (g.padD, g.padH, g.padW),
+                                        outputPadding: (op[0], op[1], op[2]), dilation: (g.dilD, g.dilH, g.dilW))
+            if g.outD < 1 || g.outH < 1 || g.outW < 1 { continue }
+            let og = g.outChannels / g.groups
+            let x = rng.array(g.batch * g.inChannels * g.inPlane)
+            let w = rng.array(g.inChannels * og * g.kernelVolume)
+            let b: [Double]? = rng.bool() ? rng.array(g.outChannels) : nil
+            let ref = refConvTranspose(g, x, w, b)
+            let out: [Double] = produce(ref.count) { o in withOptional(b) { bp in convTransposeForward(g, input: x, weight: w, bias: bp, output: o) } }
+            #expect(maxAbsDiff(out, ref) < 1e-10, "\(g)")
+            let xf = x.map(Float.init), wf = w.map(Float.init), bf = b?.map(Float.init)
+            let outF: [Float] = produce(ref.count) { o in withOptional(bf) { bp in convTransposeForward(g, input: xf, weight: wf, bias: bp, output: o) } }
+            #expect(maxAbsDiffF(outF, ref) < 1e-4)
+
+            // backward: adjoint identities
+            let y = rng.array(ref.count)
+            let fx = refConvTranspose(g, x, w, nil)
+            let gx: [Double] = produce(x.count) { o in convTransposeBackwardInput(g, gradOutput: y, weight: w, gradInput: o) }
+            let gw: [Double] = produce(w.count) { o in convTransposeBackwardWeight(g, input: x, gradOutput: y, gradWeight: o) }
+            let lhs = dot(fx, y)
+            #expect(abs(lhs - dot(x, gx)) < 1e-9 * max(1, abs(lhs)), "\(g)")
+            #expect(abs(lhs - dot(w, gw)) < 1e-9 * max(1, abs(lhs)), "\(g)")
+            if let b {
+                let gb: [Double] = produce(g.outChannels) { o in convTransposeBackwardBias(g, gradOutput: y, gradBias: o) }
+                // <f(x)+b, y> - <f(x), y> = <b, gb>
+                #expect(abs(dot(ref, y) - lhs - dot(b, gb)) < 1e-9 * max(1, abs(lhs)))
+            }
+        }
+    }
+
+    @Test func largeConvUsesThreadsCorrectly() {
+        // Big enough that parallel chunks and the GEMM/direct split are exercised.
+        var rng = Rng(5)
+        for (cIn, cOut, groups) in [(3, 1, 1), (8, 8, 8), (6, 10, 2)] {
+            let g = ConvGeometry(batch: 2, inChannels: cIn, outChannels: cOut, groups: groups, input: (1, 40, 37),
+                                 kernel: (1, 3, 3), stride: (1, 1, 2), padding: (0, 1, 1))
+            let x = rng.array(g.batch * cIn * g.inPlane)
+            let w = rng.array(cOut * (cIn / groups) * 9)
+            let b = rng.array(cOut)
+            let ref = refConv(g, x, w, b)
+            let out: [Double] = produce(ref.count) { o in withOptional(b) { bp in convForward(g, input: x, weight: w, bias: bp, output: o) } }
+            #expect(maxAbsDiff(out, ref) < 1e-10)
+        }
+    }
+
+    @Test func geometryHelpers() {
+        #expect(ConvGeometry.convOutputSize(50, 3, 2, 4, 1) == 28)
+        let t = ConvGeometry.transposed(batch: 1, inChannels: 3, outChannels: 1, input: (1, 1, 512),
+                                        kernel: (1, 1, 3), stride: (1, 1, 2))
+        #expect(t.outW == 1025 && t.outD == 1)
+        #expect(t.swapped.inW == 1025 && t.swapped.outW == 512 && t.swapped.inChannels == 1)
+    }
+}
