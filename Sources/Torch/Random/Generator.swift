@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// PyTorch's `CPUGeneratorImpl`: an mt19937 engine (`MT19937RNGEngine.h`) plus the cached second
+/// half of a double Box–Muller pair (`next_double_normal_sample`). Spec: shared/specs/RNG.md §1–2.
+public final class Generator {
+    /// `c10::default_rng_seed_val`: the seed of a fresh `torch.Generator()`.
+    public static let defaultRngSeedVal: UInt64 = 67280421310721
+
+    /// The process-wide generator behind `torch.manual_seed`, `torch.rand`, … Seeded at startup
+    /// from /dev/urandom (falling back to the clock) like PyTorch's `getDefaultCPUGenerator`.
+    nonisolated(unsafe) public static var defaultGenerator = Generator(seed: nondeterministicSeed())
+
+    /// `initial_seed()`: the full 64-bit seed (negative seeds wrapped by two's complement).
+    public private(set) var initialSeed: UInt64 = 0
+    /// The cached N(0,1) sine half of the last scalar Box–Muller pair; cleared by seeding.
+    public var nextDoubleNormalSample: Double?
+    /// `next_float_normal_sample`: kept for completeness; the CPU kernels never use it.
+    public var nextFloatNormalSample: Float?
+
+    private var state = [UInt32](repeating: 0, count: 624)
+    private var left = 1
+    private var nextIndex = 0
+
+    public init(seed: UInt64 = Generator.defaultRngSeedVal) {
+        manualSeed(seed)
+    }
+
+    /// `set_current_seed`: only `seed mod 2^32` seeds the engine; both normal caches are cleared.
+    public func manualSeed(_ seed: UInt64) {
+        initialSeed = seed
+        nextDoubleNormalSample = nil
+        nextFloatNormalSample = nil
+        state[0] = UInt32(truncatingIfNeeded: seed)
+        for j in 1..<624 {
+            let prev = state[j - 1]
+            state[j] = 1812433253 &* (prev ^ (prev >> 30)) &+ UInt32(j)
+        }
+        left = 1
+        nextIndex = 0
+    }
+
+    /// A signed seed: negative values wrap to `seed + 2^64` as `torch.manual_seed` does.
+    public func manualSeed(_ seed: Int64) { manualSeed(UInt64(bitPattern: seed)) }
+    public func manualSeed(_ seed: Int) { manualSeed(UInt64(bitPattern: Int64(seed))) }
+
+    /// `seed()`: reseed nondeterministically and return the new seed.
+    @discardableResult
+    public func seed() -> UInt64 {
+        let s = Generator.nondeterministicSeed()
+        manualSeed(s)
+        return s
+    }
+
+    private func twist() {
+        state.withUnsafeMutableBufferPointer { s in
+            for i in 0..<624 {
+                let y = (s[i] & 0x8000_0000) | (s[(i + 1) % 624] & 0x7FFF_FFFF)
+                s[i] = s[(i + 397) % 624] ^ (y >> 1) ^ ((y & 1) != 0 ? 0x9908_B0DF : 0)
+            }
+        }
+        left = 624
+        nextIndex = 0
+    }
+
+    /// One tempered 32-bit mt19937 word.
+    @inline(__always)
+    public func random() -> UInt32 {
+        left -= 1
+        if left == 0 { twist() }
+        var y = state[nextIndex]
+        nextIndex += 1
+        y ^= y >> 11
+        y ^= (y << 7) & 0x9D2C_5680
+        y ^= (y << 15) & 0xEFC6_0000
+        y ^= y >> 18
+        return y
+    }
+
+    /// Two draws, the first in the high half.
+    @inline(__always)
+    public func random64() -> UInt64 {
+        let hi = UInt64(random())
+        return (hi << 32) | UInt64(random())
+    }
+
+    /// `U24`: the low 24 bits of one draw over 2^24, as float32 (exact).
+    @inline(__always)
+    func u24() -> Float { Float(random() & 0xFF_FFFF) * 0x1p-24 }
+
+    /// `U53`: the low 53 bits of a 64-bit draw over 2^53, as double (exact).
+    @inline(__always)
+    func u53() -> Double { Double(random64() & ((1 << 53) - 1)) * 0x1p-53 }
+
+    /// `at::normal_distribution<double>` (scalar path): Box–Muller in double, caching the sine half.
+    func normalDouble(mean: Double, std: Double) -> Double {
+        if let cached = nextDoubleNormalSample {
+            nextDoubleNormalSample = nil
+            return mean.addingProduct(cached, std)
+        }
+        let u1 = u53()
+        let u2 = u53()
+        let r = (-2.0 * log1p(-u2)).squareRoot()
+        let theta = (2.0 * Double.pi) * u1
+        nextDoubleNormalSample = r * sin(theta)
+        return mean.addingProduct(r * cos(theta), std)
+    }
+
+    /// 64 bits from /dev/urandom, or the clock if that fails (`getNonDeterministicRandom`).
+    static func nondeterministicSeed() -> UInt64 {
+        var value: UInt64 = 0
+        if let f = fopen("/dev/urandom", "rb") {
+            let n = fread(&value, 8, 1, f)
+            fclose(f)
+            if n == 1 { return value }
+        }
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return UInt64(bitPattern: Int64(ts.tv_sec)) &* 1_000_000_007 &+ UInt64(bitPattern: Int64(ts.tv_nsec))
+    }
+}
+
+/// `torch.manual_seed(s)`: seeds the default generator and returns it.
+@discardableResult
+public func manualSeed(_ seed: Int64) -> Generator {
+    Generator.defaultGenerator.manualSeed(seed)
+    return Generator.defaultGenerator
+}
+
+/// `torch.initial_seed()`.
+public func initialSeed() -> UInt64 { Generator.defaultGenerator.initialSeed }
