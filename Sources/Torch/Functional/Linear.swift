@@ -27,7 +27,7 @@ extension Functional {
     /// `bias + x @ w.T` as one `AddmmBackward0` node.
     static func addmm(_ bias: Tensor, _ x: Tensor, _ w: Tensor, shapeInput: [Int]) throws -> Tensor {
         if x.shape[1] != w.shape[1] {
-            throw TorchError.runtime("mat1 and mat2 shapes cannot be multiplied (\(x.shape[0])x\(x.shape[1]) and \(w.shape[1])x\(w.shape[0]))")
+            throw TorchError.runtime("addmm: mat1 and mat2 shapes cannot be multiplied (\(x.shape[0])x\(x.shape[1]) and \(w.shape[1])x\(w.shape[0]))")
         }
         let target = [x.shape[0], w.shape[0]]
         let bshape = bias.shape

@@ -34,7 +34,7 @@ extension Functional {
             switch kmode {
             case .reflect:
                 if before >= size || after >= size {
-                    let argNo = [1: 4, 2: 4, 3: 8][n]!  // matches torch's Argument #N for these ops
+                    let argNo = 4 + 2 * (n - 1 - i)  // torch's argument position of this dim's pad
                     throw TorchError.runtime("Argument #\(argNo): Padding size should be less than the corresponding input dimension, but got: padding (\(before), \(after)) at dimension \(dimIdx) of input \(listText(input.shape))")
                 }
             case .circular:
