@@ -52,11 +52,12 @@ func callFunctional(_ fn: String, _ xs: [Int], _ ws: [Int]?, _ kw: JSON) throws 
     }
 }
 
-let errorCases = golden["errors"] as! [JSON]
+extension NNSerial { @Suite struct NNErrorTests {
+static let errorCases = golden["errors"] as! [JSON]
 
-@Test(arguments: Array(errorCases.indices))
+@Test(arguments: Array(NNSerial.NNErrorTests.errorCases.indices))
 func functionalError(_ i: Int) throws {
-    let c = errorCases[i]
+    let c = NNSerial.NNErrorTests.errorCases[i]
     let fn = c["fn"] as! String
     guard let err = c["error"] as? JSON else { return }
     do {
@@ -81,7 +82,7 @@ func functionalError(_ i: Int) throws {
       (4): Sigmoid()
     )
     """)
-    let nested = Sequential([Sequential([ReLU()]), Linear(inFeatures: 3, outFeatures: 4) as Module].compactMap { $0 })
+    let nested = Sequential([Sequential([ReLU()]), try Linear(inFeatures: 3, outFeatures: 4)])
     #expect(nested.repr == "Sequential(\n  (0): Sequential(\n    (0): ReLU()\n  )\n  (1): Linear(in_features=3, out_features=4, bias=True)\n)")
     #expect(nested.namedParameters().map(\.0) == ["1.weight", "1.bias"])
     let conv = try Conv2d(1, 1, kernelSize: .int(3))
@@ -93,4 +94,7 @@ func functionalError(_ i: Int) throws {
     #expect(try Conv2d(16, 33, kernelSize: .tuple([3, 5])).attribute("kernel_size").map { $0.pythonRepr } == "(3, 5)")
     #expect(LeakyReLU().repr == "LeakyReLU(negative_slope=0.01)")
     #expect(ReLU(inplace: true).repr == "ReLU(inplace=True)")
+}
+
+}
 }

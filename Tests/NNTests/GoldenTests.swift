@@ -5,6 +5,9 @@ import Torch
 
 typealias JSON = [String: Any]
 
+/// Autograd mode and the default generator are process-global: run all NN tests one at a time.
+@Suite(.serialized) enum NNSerial {}
+
 let golden: JSON = {
     let url = Bundle.module.url(forResource: "nn_golden", withExtension: "json", subdirectory: "Golden")!
     return try! JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! JSON
@@ -69,11 +72,12 @@ func close(_ a: [Double], _ b: [Double], rtol: Double = 1e-5, atol: Double = 1e-
     a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= atol + rtol * abs($1) }
 }
 
-let moduleCases = (golden["modules"] as! [JSON]).enumerated().map { ($0.offset, $0.element) }
+extension NNSerial { @Suite struct NNGoldenTests {
+static let moduleCases = (golden["modules"] as! [JSON]).enumerated().map { ($0.offset, $0.element) }
 
-@Test(arguments: moduleCases.map(\.0))
+@Test(arguments: NNSerial.NNGoldenTests.moduleCases.map(\.0))
 func moduleGolden(_ index: Int) throws {
-    let c = moduleCases[index].1
+    let c = NNSerial.NNGoldenTests.moduleCases[index].1
     let name = c["ctor"] as! String
     Generator.defaultGenerator.manualSeed(UInt64(c["seed"] as! Int))
     let m = try makeModule(name, c["kwargs"] as! JSON)
@@ -151,4 +155,7 @@ func moduleGolden(_ index: Int) throws {
         let p = (g[1] as? NSNumber)?.doubleValue
         #expect(try Init.calculateGain(g[0] as! String, param: p) == (g[2] as! NSNumber).doubleValue)
     }
+}
+
+}
 }
