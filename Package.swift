@@ -31,7 +31,7 @@ let package = Package(
 
         .testTarget(name: "KernelsTests", dependencies: ["Kernels"]),
         .testTarget(name: "TorchTests", dependencies: ["Torch"], resources: [.copy("Golden")]),
-        .testTarget(name: "NNTests", dependencies: ["NN", "Torch"]),
+        .testTarget(name: "NNTests", dependencies: ["NN", "Torch"], resources: [.copy("Golden")]),
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
         .testTarget(name: "NnshTests", dependencies: ["nnsh"]),
