@@ -61,40 +61,71 @@ extension Functional {
         return y
     }
 
+    /// Runs a forward kernel over a contiguous float copy; `kernel` gets (x, y, count).
+    static func kernelMap(_ x: Tensor,
+                          _ f32: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void,
+                          _ f64: (UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void) throws -> Tensor {
+        let xs = try x.dense()
+        let y = try Tensor.zeros(x.shape, dtype: xs.dtype)
+        if xs.dtype == .float64 { f64(ptr(xs, Double.self), y.storage.pointer(Double.self), xs.numel) }
+        else { f32(ptr(xs, Float.self), y.storage.pointer(Float.self), xs.numel) }
+        return y
+    }
+
+    /// Runs a backward kernel (gradOutput, saved, gradInput, count) with `g` made dense in the saved tensor's dtype.
+    static func kernelGrad(_ g: Tensor, _ saved: Tensor,
+                           _ f32: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void,
+                           _ f64: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void) throws -> Tensor {
+        let gs = try g.dense(saved.dtype), ss = try saved.dense()
+        let out = try Tensor.zeros(saved.shape, dtype: saved.dtype)
+        if saved.dtype == .float64 { f64(ptr(gs, Double.self), ptr(ss, Double.self), out.storage.pointer(Double.self), out.numel) }
+        else { f32(ptr(gs, Float.self), ptr(ss, Float.self), out.storage.pointer(Float.self), out.numel) }
+        return out
+    }
+
     public static func relu(_ x: Tensor, inplace: Bool = false) throws -> Tensor {
         if !x.dtype.isFloatingPoint {
             return try finishInPlace(x, try GradMode.withoutGrad { try x.unary(.relu) }, inplace: inplace)
         }
-        let y = try x.mapValues { $0.isNaN ? $0 : ($0 < 0 ? 0 : $0) }
-        let xs = try x.dense()
+        let y = try kernelMap(x, { reluForward($0, $1, count: $2) }, { reluForward($0, $1, count: $2) })
         y.recording("ReluBackward0", [x]) { g in
-            [try GradMode.withoutGrad { try Tensor.binary(g, try y.mapValues { $0 > 0 ? 1 : 0 }, .mul) }]
+            // ReLU's derivative only needs the sign of the output (PyTorch saves the result).
+            [try kernelGrad(g, y, { reluBackward(gradOutput: $0, input: $1, gradInput: $2, count: $3) },
+                            { reluBackward(gradOutput: $0, input: $1, gradInput: $2, count: $3) })]
         }
-        _ = xs
         return try finishInPlace(x, y, inplace: inplace)
     }
 
     public static func leakyRelu(_ x: Tensor, negativeSlope: Double = 0.01, inplace: Bool = false) throws -> Tensor {
         try requireFloat(x, "leaky_relu_cpu")
-        let s = x.dtype == .float32 ? Double(Float(negativeSlope)) : negativeSlope
-        let y = try activation(x, name: "LeakyReluBackward0", kernel: "leaky_relu_cpu", { $0 > 0 ? $0 : $0 * s }, { xv, _ in xv > 0 ? 1 : s })
+        let s32 = Float(negativeSlope)
+        let y = try kernelMap(x, { leakyReluForward($0, $1, count: $2, slope: s32) },
+                              { leakyReluForward($0, $1, count: $2, slope: negativeSlope) })
+        let xs = try x.dense()
+        y.recording("LeakyReluBackward0", [x]) { g in
+            [try kernelGrad(g, xs, { leakyReluBackward(gradOutput: $0, input: $1, gradInput: $2, count: $3, slope: s32) },
+                            { leakyReluBackward(gradOutput: $0, input: $1, gradInput: $2, count: $3, slope: negativeSlope) })]
+        }
         return try finishInPlace(x, y, inplace: inplace)
     }
 
+    /// Float32 sigmoid runs in float32 like PyTorch's kernel (so `sigmoid(-100.)` is exactly 0).
     public static func sigmoid(_ x: Tensor) throws -> Tensor {
         let xf = x.dtype.isFloatingPoint ? x : try x.to(.float32)
-        let y = try xf.mapValues { 1 / (1 + Foundation.exp(-$0)) }
+        let y = try kernelMap(xf, { sigmoidForward($0, $1, count: $2) }, { sigmoidForward($0, $1, count: $2) })
         y.recording("SigmoidBackward0", [x]) { g in
-            [try GradMode.withoutGrad { try Tensor.binary(g, try y.mapValues { (1 - $0) * $0 }, .mul) }]
+            [try kernelGrad(g, y, { sigmoidBackward(gradOutput: $0, output: $1, gradInput: $2, count: $3) },
+                            { sigmoidBackward(gradOutput: $0, output: $1, gradInput: $2, count: $3) })]
         }
         return y
     }
 
     public static func tanh(_ x: Tensor) throws -> Tensor {
         let xf = x.dtype.isFloatingPoint ? x : try x.to(.float32)
-        let y = try xf.mapValues { Foundation.tanh($0) }
+        let y = try kernelMap(xf, { tanhForward($0, $1, count: $2) }, { tanhForward($0, $1, count: $2) })
         y.recording("TanhBackward0", [x]) { g in
-            [try GradMode.withoutGrad { try Tensor.binary(g, try y.mapValues { 1 - $0 * $0 }, .mul) }]
+            [try kernelGrad(g, y, { tanhBackward(gradOutput: $0, output: $1, gradInput: $2, count: $3) },
+                            { tanhBackward(gradOutput: $0, output: $1, gradInput: $2, count: $3) })]
         }
         return y
     }
