@@ -88,6 +88,13 @@ enum Resampler {
     static func resample(_ src: [UInt8], width: Int, height: Int, channels c: Int,
                          outWidth: Int, outHeight: Int, filter: Resample) -> [UInt8] {
         if filter == .nearest { return nearest(src, width: width, height: height, channels: c, outWidth: outWidth, outHeight: outHeight) }
+        // Pillow 13 does the vertical (shrinking) pass first when the width grows and the height
+        // shrinks (checked against it); that order is the horizontal-first algorithm on the transpose.
+        if outWidth > width && outHeight < height {
+            let t = transpose(src, width: width, height: height, channels: c)
+            let r = resample(t, width: height, height: width, channels: c, outWidth: outHeight, outHeight: outWidth, filter: filter)
+            return transpose(r, width: outHeight, height: outWidth, channels: c)
+        }
         let needH = outWidth != width, needV = outHeight != height
         let hc = coefficients(inSize: width, outSize: outWidth, filter: filter)
         var vc = coefficients(inSize: height, outSize: outHeight, filter: filter)
@@ -134,6 +141,17 @@ enum Resampler {
                         }
                     }
                 }
+            }
+        }
+        return out
+    }
+
+    /// Swaps rows and columns of interleaved pixels.
+    static func transpose(_ src: [UInt8], width: Int, height: Int, channels c: Int) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: src.count)
+        for y in 0..<height {
+            for x in 0..<width {
+                for ch in 0..<c { out[(x * height + y) * c + ch] = src[(y * width + x) * c + ch] }
             }
         }
         return out

@@ -68,7 +68,8 @@ golden["crop_L"] = pixels(crop.convert("L"))
 
 # 2. resizes of the crop (PIL default BICUBIC, BILINEAR, torchvision smaller-edge resize).
 golden["resize"] = []
-for size, name in [((7, 11), "bicubic"), ((23, 37), "bicubic"), ((7, 11), "bilinear"), ((40, 9), "bilinear")]:
+for size, name in [((7, 11), "bicubic"), ((23, 37), "bicubic"), ((7, 11), "bilinear"), ((40, 9), "bilinear"),
+                   ((50, 5), "bicubic"), ((5, 50), "bicubic"), ((9, 4), "bicubic")]:
     resample = {"bicubic": Image.BICUBIC, "bilinear": Image.BILINEAR}[name]
     im = crop.resize(size, resample) if name == "bilinear" else crop.resize(size)
     golden["resize"].append({"size": list(size), "filter": name, "pixels": pixels(im)})
