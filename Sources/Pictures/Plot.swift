@@ -5,8 +5,11 @@ import Torch
 public struct Plot {
     /// One curve: its legend name and points (non-finite points are skipped and break the line).
     public struct Series {
+        /// Legend text.
         public var name: String
+        /// X coordinates.
         public var xs: [Double]
+        /// Y coordinates, one per x.
         public var ys: [Double]
 
         /// A series; `xs` and `ys` must have the same length.
@@ -17,9 +20,13 @@ public struct Plot {
         }
     }
 
+    /// The curves, drawn in order (later ones on top).
     public var series: [Series]
+    /// Centred above the chart.
     public var title: String
+    /// Centred below the x tick labels.
     public var xLabel: String
+    /// Above the y axis.
     public var yLabel: String
 
     /// A chart with optional title, axis labels and initial series.
@@ -51,7 +58,7 @@ public struct Plot {
             }
         }
         guard xlo <= xhi else { throw TorchError.value("nothing to plot: no series has a finite point") }
-        return (Axis(lo: xlo, hi: xhi, target: xTicks), Axis(lo: ylo, hi: yhi, target: yTicks))
+        return (Axis(lo: xlo, hi: xhi, target: xTicks, roundOut: false), Axis(lo: ylo, hi: yhi, target: yTicks))
     }
 
     /// The series' points, each series split into runs of consecutive finite points.
@@ -166,20 +173,27 @@ func centered(_ s: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, (width - s.count) / 2)) + s
 }
 
-/// One axis: data range rounded out to a 1-2-5 tick step, and the ticks in it.
+/// One axis: a 1-2-5 tick step, limits (the data range, or rounded out to whole steps), and the ticks in them.
 struct Axis {
     let lo: Double, hi: Double, step: Double
     let ticks: [Double]
 
-    init(lo dataLo: Double, hi dataHi: Double, target: Int) {
+    init(lo dataLo: Double, hi dataHi: Double, target: Int, roundOut: Bool = true) {
         var a = dataLo, b = dataHi
         if a == b { let d = a == 0 ? 1 : abs(a) * 0.1; a -= d; b += d }
         let s = niceStep((b - a) / Double(max(target, 1)))
-        let first = (a / s).rounded(.down), last = (b / s).rounded(.up)
         step = s
-        lo = first * s
-        hi = last * s
-        ticks = stride(from: first, through: last, by: 1).map { cleanTick($0 * s, s) }
+        if roundOut {
+            let first = (a / s).rounded(.down), last = (b / s).rounded(.up)
+            lo = first * s
+            hi = last * s
+            ticks = stride(from: first, through: last, by: 1).map { cleanTick($0 * s, s) }
+        } else {
+            let first = (a / s - 1e-9).rounded(.up), last = (b / s + 1e-9).rounded(.down)
+            lo = a
+            hi = b
+            ticks = first <= last ? stride(from: first, through: last, by: 1).map { cleanTick($0 * s, s) } : []
+        }
     }
 
     /// Where `v` sits between the limits, 0…1.

@@ -152,7 +152,9 @@ public struct ShownImage {
     public let note: String
     /// The full-resolution RGB bytes (H×W×3) before fitting to the terminal.
     public let rgb: [UInt8]
+    /// Width of `rgb` in pixels.
     public let width: Int
+    /// Height of `rgb` in pixels.
     public let height: Int
 }
 

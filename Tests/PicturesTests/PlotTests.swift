@@ -112,3 +112,18 @@ func brailleDots(_ text: String) -> [(Int, Int)] {
         #expect(listing(dir) == ["chart.png"])
     }
 }
+
+@Suite struct PlotPrintTests {
+    @Test func brailleChartHasOneLinePerRowPlusFrame() throws {
+        var p = Plot(title: "sigmoid", xLabel: "x")
+        try p.add("sigmoid", xs: stride(from: -6.0, through: 6.0, by: 0.25).map { $0 }, ys: stride(from: -6.0, through: 6.0, by: 0.25).map { 1 / (1 + exp(-$0)) })
+        let text = try p.renderBraille(columns: 40, rows: 10)
+
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 1 + 10 + 2 + 1 + 1)   // title, rows, axis, tick labels, x label, legend
+        let dots = brailleDots(text)
+        // Monotone curve: the lowest dot row at the left edge is below the highest at the right edge.
+        let left = dots.filter { $0.0 == 0 }.map { $0.1 }, right = dots.filter { $0.0 == 79 }.map { $0.1 }
+        #expect(!left.isEmpty && !right.isEmpty && left.min()! > right.max()!)
+    }
+}
