@@ -35,6 +35,7 @@ let package = Package(
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
         .testTarget(name: "NnshTests", dependencies: ["nnsh"]),
+        .testTarget(name: "PicturesTests", dependencies: ["Pictures", "Torch"], resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v5]
 )
