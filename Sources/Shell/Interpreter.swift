@@ -122,7 +122,14 @@ public final class Interpreter {
             }
             if !broke { try execBlock(orElse, scope) }
         case .for(let target, let iterable, let body, let orElse, _):
-            let items = try iterate(eval(iterable, scope))
+            let source = try eval(iterable, scope)
+            // A range is walked lazily, so `for i in range(10**9)` is a long loop, not a huge list.
+            let items: AnyCollection<Value>
+            if case .range(let a, let b, let c) = source {
+                items = AnyCollection((0..<rangeCount(a, b, c)).lazy.map { Value.int(a &+ $0 &* c) })
+            } else {
+                items = AnyCollection(try iterate(source))
+            }
             var broke = false
             loop: for item in items {
                 try checkInterrupt()
