@@ -37,7 +37,7 @@ struct REPL {
 
         /// Records and runs one complete entry; returns an exit status to leave with.
         func submit(_ entry: String) -> Int32? {
-            _ = add_history(entry)
+            if entries.items.last != entry && history.entries.last != entry { _ = add_history(entry) }
             if let warning = history.append(entry) { Output.writeError(warning + "\n") }
             entries.items.append(entry)
             Interpreter.interruptRequested = false
@@ -71,7 +71,7 @@ struct REPL {
                     if let code = submit(line) { return code }
                     continue
                 }
-            } else if REPL.startsNewStatement(line), inputCompleteness(pending) == .incomplete,
+            } else if REPL.startsNewStatement(line), inputCompleteness(pending + "\n") == .incomplete,
                       inputCompleteness(pending + "\n\n") == .complete {
                 // A pasted block: the unindented line after a compound statement ends it, as in a script.
                 let block = pending
@@ -79,7 +79,9 @@ struct REPL {
                 if let code = submit(block) { return code }
             }
             pending += pending.isEmpty ? line : "\n" + line
-            if inputCompleteness(pending) == .incomplete { continue }
+            // A trailing backslash joins the next line (the lexer reports it as an error at end of input).
+            if line.hasSuffix("\\") && !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") { continue }
+            if inputCompleteness(pending + "\n") == .incomplete { continue }
             let entry = pending
             pending = ""
             if entry.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
@@ -189,8 +191,7 @@ enum REPLTerminal {
         let point = Swift.max(0, Swift.min(Int(rl_point), bytes.count))
         let before = bytes[0..<point]
         if before.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
-            _ = rl_insert_text("    ")
-            rl_forced_update_display()
+            redraw(afterInserting: "    ", line: bytes, point: point)
             return 0
         }
         let completion = interp.completions(line: line, cursor: point)
@@ -201,14 +202,29 @@ enum REPLTerminal {
         let typed = String(decoding: bytes[completion.start..<point], as: UTF8.self)
         let common = completion.commonPrefix
         if common.utf8.count > typed.utf8.count, common.hasPrefix(typed) {
-            _ = rl_insert_text(String(decoding: Array(common.utf8).dropFirst(typed.utf8.count), as: UTF8.self))
-            rl_forced_update_display()
+            redraw(afterInserting: String(decoding: Array(common.utf8).dropFirst(typed.utf8.count), as: UTF8.self), line: bytes, point: point)
             return 0
         }
         if completion.candidates.count == 1 { return 0 }
         showList(completion.candidates)
         rl_forced_update_display()
         return 0
+    }
+
+    static var terminalWidth: Int {
+        var ws = winsize()
+        return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0 && ws.ws_col > 0 ? Int(ws.ws_col) : 80
+    }
+
+    /// Inserts text and redraws the line in place: libedit's refresh assumes the cursor is at the
+    /// start of the prompt, so go there first (up over wrapped rows, then column 0).
+    static func redraw(afterInserting text: String, line: [UInt8], point: Int) {
+        _ = rl_insert_text(text)
+        let column = 4 + String(decoding: line[0..<point], as: UTF8.self).count
+        let up = column / terminalWidth
+        let move = (up > 0 ? "\u{1b}[\(up)A" : "") + "\r"
+        _ = move.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+        rl_forced_update_display()
     }
 
     /// Prints candidates in columns below the line (libedit redraws the prompt after).
@@ -219,8 +235,7 @@ enum REPLTerminal {
         }
         var more = 0
         if names.count > 300 { more = names.count - 300; names = Array(names.prefix(300)) }
-        var ws = winsize()
-        let width = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0 && ws.ws_col > 0 ? Int(ws.ws_col) : 80
+        let width = terminalWidth
         let colWidth = (names.map(\.count).max() ?? 0) + 2
         let perLine = Swift.max(1, width / colWidth)
         let rows = (names.count + perLine - 1) / perLine
