@@ -112,7 +112,7 @@ public enum HelpTable {
 
         // Convolutions.
         for n in 1...3 {
-            let d = dims(n, "_in"), o = dims(n, "_out"), first = dimNames[n]!.last!
+            let d = dims(n, "_in"), o = dims(n, "_out"), first = dimNames[n]!.first!
             add("torch.nn.Conv\(n)d",
                 "(in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True, padding_mode='zeros', device=None, dtype=None)",
                 "Applies a \(n)D convolution over an input signal made of several input planes. Each of the out_channels filters is a learned kernel of shape (in_channels/groups, kernel_size…) slid over the input with the given stride, padding and dilation; padding may also be 'same' or 'valid'.",
@@ -126,7 +126,7 @@ public enum HelpTable {
         }
         // Pooling.
         for n in 1...3 {
-            let d = dims(n, "_in"), o = dims(n, "_out"), first = dimNames[n]!.last!
+            let d = dims(n, "_in"), o = dims(n, "_out"), first = dimNames[n]!.first!
             add("torch.nn.MaxPool\(n)d", "(kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False)",
                 "Applies a \(n)D max pooling: each output element is the maximum of a kernel_size window of the input. stride defaults to kernel_size; padding is implicit negative infinity. With return_indices=True it also returns the argmax positions, for MaxUnpool\(n)d.",
                 shape: "Input (N, C, \(d)) → Output (N, C, \(o)), where for each spatial dim\n    \(first)_out = floor((\(first)_in + 2*padding - dilation*(kernel_size - 1) - 1) / stride + 1)   (ceil with ceil_mode=True)",

@@ -128,6 +128,11 @@ enum REPLTerminal {
     static func setUp() {
         // Our own SIGINT handling (libedit's re-raises to the whole process group) and our own getc,
         // which turns Ctrl-C at the prompt into "cancel this line". Both must be set before rl_initialize.
+        // A parent may have blocked SIGINT (the mask survives exec); Ctrl-C must reach us.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
         rl_catch_signals = 0
         rl_getc_function = readKey
         rl_initialize()
