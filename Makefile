@@ -28,8 +28,7 @@ parity: release
 	python3 ../shared/parity/run.py --nnsh .build/release/nnsh
 
 bench: deps
-	swift build -c release --product nnsh-bench
-	.build/release/nnsh-bench
+	scripts/bench.sh
 
 clean:
 	rm -rf .build

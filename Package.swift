@@ -18,7 +18,8 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
 
-        .target(name: "Kernels", dependencies: ["CBLAS"], swiftSettings: unchecked),
+        .target(name: "CFastMath"),
+        .target(name: "Kernels", dependencies: ["CBLAS", "CFastMath"], swiftSettings: unchecked),
         .target(name: "Torch", dependencies: ["Kernels"]),
         .target(name: "NN", dependencies: ["Torch", "Kernels"]),
         .target(name: "Syntax"),

@@ -71,12 +71,17 @@ public func tanhBackward<T: KernelFloat>(gradOutput: UnsafePointer<T>, output: U
 @inlinable
 public func preluForward<T: KernelFloat>(_ x: UnsafePointer<T>, weight: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>,
                                          outer: Int, channels: Int, inner: Int) {
-    let rows = outer * channels
-    parallelFor(count: rows, minChunk: max(1, elementwiseMinChunk / max(inner, 1))) { r in
-        for row in r {
+    let total = outer * channels * inner
+    if inner == 0 { return }
+    // Split the flat range (not rows): a single shared weight is one row of every element.
+    parallelFor(count: total, minChunk: elementwiseMinChunk) { r in
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let row = i / inner
+            let end = min(r.upperBound, (row + 1) * inner)
             let w = weight[row % channels]
-            let xs = x + row * inner, ys = y + row * inner
-            for i in 0..<inner { let v = xs[i]; ys[i] = v > 0 ? v : w * v }
+            for j in i..<end { let v = x[j]; y[j] = v > 0 ? v : w * v }
+            i = end
         }
     }
 }

@@ -1,6 +1,7 @@
 // Kernels: loops over contiguous buffers. No tensor type; callers (Torch) validate arguments.
 // Every output buffer is overwritten (never accumulated into) unless documented otherwise.
 import CBLAS
+import CFastMath
 import Dispatch
 #if canImport(Glibc)
 import Glibc
@@ -48,11 +49,13 @@ extension Float: KernelFloat {
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(max(lda, 1)), b, Int32(max(ldb, 1)),
                     beta, c, Int32(max(ldc, 1)))
     }
+    /// Vectorised in CFastMath (AVX2+FMA when the CPU has it); same values as `fastExpf` lane by lane.
     public static func sigmoidRange(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ range: Range<Int>) {
-        for i in range { y[i] = 1 / (1 + fastExpf(-x[i])) }
+        nnsh_sigmoid_f32(x + range.lowerBound, y + range.lowerBound, range.count)
     }
+    /// Vectorised in CFastMath; same values as `fastTanhf`.
     public static func tanhRange(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ range: Range<Int>) {
-        for i in range { y[i] = fastTanhf(x[i]) }
+        nnsh_tanh_f32(x + range.lowerBound, y + range.lowerBound, range.count)
     }
 }
 
@@ -128,4 +131,13 @@ func validRange(_ outCount: Int, _ stride: Int, _ off: Int, _ inCount: Int) -> (
     var hi = top < 0 ? 0 : top / stride + 1
     hi = min(hi, outCount)
     return (min(lo, hi), hi)
+}
+
+/// PyTorch's float32 `normal_fill_16_AVX2` (Box–Muller with the Cephes log/sincos of `avx_mathfun.h`)
+/// over `blocks` consecutive blocks of 16 uniforms at `d`, bit for bit (shared/specs/RNG.md §4b).
+/// Blocks are independent, so they are split over the kernel threads.
+public func normalFill16Blocks(_ d: UnsafeMutablePointer<Float>, blocks: Int, mean: Float, std: Float) {
+    parallelFor(count: blocks, minChunk: 4096) { r in
+        nnsh_normal_fill16_f32(d + 16 * r.lowerBound, r.count, mean, std)
+    }
 }

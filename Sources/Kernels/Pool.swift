@@ -73,6 +73,25 @@ public func maxPoolForward<T: KernelFloat>(_ g: PoolGeometry, input: UnsafePoint
             if dD == 1 && dH == 1 && dW == 1 && d1 - d0 == 1 {
                 // common case: unit dilation, one depth slice — plain window loops
                 let planeOff = d0 * iH
+                if kH == 2 && kW == 2 && sW == 2 && g.padW == 0 && h1 - h0 == 2 && 2 * oW <= iW {
+                    // 2×2 windows, stride 2 along w, fully inside: four loads per output, same
+                    // order and NaN/tie rules as the general loop (first maximum wins, NaN wins).
+                    let b0 = (planeOff + h0) * iW, b1 = b0 + iW
+                    let r0 = src + b0, r1 = src + b1
+                    for ow in 0..<oW {
+                        let c = 2 &* ow
+                        var mv = r0[c], mi = b0 &+ c
+                        var v = r0[c &+ 1]
+                        if v > mv || v != v { mv = v; mi = b0 &+ c &+ 1 }
+                        v = r1[c]
+                        if v > mv || v != v { mv = v; mi = b1 &+ c }
+                        v = r1[c &+ 1]
+                        if v > mv || v != v { mv = v; mi = b1 &+ c &+ 1 }
+                        outRow[ow] = mv
+                        if let idxRow { idxRow[ow] = Int64(mi) }
+                    }
+                    continue
+                }
                 for ow in 0..<oW {
                     let ws = ow * sW - g.padW
                     let w0 = max(ws, 0), w1 = min(ws + kW, iW)

@@ -6,12 +6,13 @@ public final class Storage {
 
     /// Zero-filled storage for `count` elements. The caller has already checked the size
     /// against `MemoryLimit` (see `Tensor.allocate`), so the allocation itself cannot be absurd.
-    init(dtype: DType, count: Int) {
+    /// `zeroed: false` leaves the bytes unset: only for results every element of which is written next.
+    init(dtype: DType, count: Int, zeroed: Bool = true) {
         self.dtype = dtype
         self.count = count
         let size = max(count * dtype.itemSize, 1)
         bytes = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 64)
-        bytes.initializeMemory(as: UInt8.self, repeating: 0, count: size)
+        if zeroed { bytes.initializeMemory(as: UInt8.self, repeating: 0, count: size) }
     }
 
     deinit { bytes.deallocate() }

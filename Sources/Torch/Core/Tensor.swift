@@ -42,8 +42,12 @@ public final class Tensor {
 
     /// A contiguous tensor for internal results whose size was derived from already-validated
     /// tensors (it still checks, since a broadcast or a layer can multiply sizes).
+    /// Its elements are **not** initialised: use it only for a result whose every element is written next.
     static func uninitialized(_ shape: [Int], dtype: DType) throws -> Tensor {
-        try zeros(shape, dtype: dtype)
+        let count = try Shape.checkedNumel(shape)
+        try MemoryLimit.check(count: count, dtype: dtype)
+        return Tensor(storage: Storage(dtype: dtype, count: count, zeroed: false), shape: shape,
+                      strides: Shape.contiguousStrides(shape), offset: 0)
     }
 
     /// A 0-d or 1-d tensor from Swift values.

@@ -66,7 +66,7 @@ extension Functional {
                           _ f32: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void,
                           _ f64: (UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void) throws -> Tensor {
         let xs = try x.dense()
-        let y = try Tensor.zeros(x.shape, dtype: xs.dtype)
+        let y = try Tensor.uninitialized(x.shape, dtype: xs.dtype)  // the kernel writes every element
         if xs.dtype == .float64 { f64(ptr(xs, Double.self), y.storage.pointer(Double.self), xs.numel) }
         else { f32(ptr(xs, Float.self), y.storage.pointer(Float.self), xs.numel) }
         return y
@@ -77,7 +77,7 @@ extension Functional {
                            _ f32: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void,
                            _ f64: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void) throws -> Tensor {
         let gs = try g.dense(saved.dtype), ss = try saved.dense()
-        let out = try Tensor.zeros(saved.shape, dtype: saved.dtype)
+        let out = try Tensor.uninitialized(saved.shape, dtype: saved.dtype)  // the kernel writes every element
         if saved.dtype == .float64 { f64(ptr(gs, Double.self), ptr(ss, Double.self), out.storage.pointer(Double.self), out.numel) }
         else { f32(ptr(gs, Float.self), ptr(ss, Float.self), out.storage.pointer(Float.self), out.numel) }
         return out
@@ -203,7 +203,7 @@ extension Functional {
         let inner = wn == 1 ? x.numel : (x.dim > 2 ? x.shape[2...].reduce(1, *) : 1)
         let out1 = wn == 1 ? 1 : outer
         let xs = try x.dense(), ws = try weight.dense()
-        let y = try Tensor.zeros(x.shape, dtype: x.dtype)
+        let y = try Tensor.uninitialized(x.shape, dtype: x.dtype)  // preluForward writes every element
         if y.numel > 0 {
             if x.dtype == .float64 { preluForward(ptr(xs, Double.self), weight: ptr(ws, Double.self), ptr(y, Double.self), outer: out1, channels: ch, inner: inner) }
             else { preluForward(ptr(xs, Float.self), weight: ptr(ws, Float.self), ptr(y, Float.self), outer: out1, channels: ch, inner: inner) }
@@ -235,8 +235,16 @@ extension Functional {
             }
         } else {
             let slope = (lower + upper) / 2
-            let s = x.dtype == .float32 ? Double(Float(slope)) : slope
-            y = try activation(x, name: "RreluWithNoiseBackward0", kernel: "rrelu", { $0 > 0 ? $0 : $0 * s }, { xv, _ in xv > 0 ? 1 : s })
+            // x > 0 ? x : x * slope in the dtype (a float product rounds as the exact double product does).
+            let s32 = Float(slope)
+            let y0 = try kernelMap(x, { leakyReluForward($0, $1, count: $2, slope: s32) },
+                                   { leakyReluForward($0, $1, count: $2, slope: slope) })
+            let xs = try x.dense()
+            y0.recording("RreluWithNoiseBackward0", [x]) { g in
+                [try kernelGrad(g, xs, { leakyReluBackward(gradOutput: $0, input: $1, gradInput: $2, count: $3, slope: s32) },
+                                { leakyReluBackward(gradOutput: $0, input: $1, gradInput: $2, count: $3, slope: slope) })]
+            }
+            y = y0
         }
         return try finishInPlace(x, y, inplace: inplace)
     }

@@ -137,7 +137,8 @@ extension Functional {
                                stride: triple(st, fill: 1), padding: triple(pd, fill: 0), dilation: triple(dl, fill: 1),
                                output: triple(out, fill: 1))
         let x = try input.dense(compute), w = try weight.dense(compute), b = try bias?.dense(compute)
-        var result = try Tensor.zeros([ins[0], ws[0]] + out, dtype: compute)
+        // convForward writes every output element (bias or zero fill, GEMM with beta 0, direct rows).
+        var result = try Tensor.uninitialized([ins[0], ws[0]] + out, dtype: compute)
         if result.numel > 0 {
             if compute == .float64 {
                 convForward(geo, input: ptr(x, Double.self), weight: ptr(w, Double.self), bias: b.map { UnsafePointer(ptr($0, Double.self)) }, output: ptr(result, Double.self))
@@ -150,19 +151,20 @@ extension Functional {
         let inputs: [Tensor] = [input, weight] + (bias.map { [$0] } ?? [])
         result.recording("ConvolutionBackward0", inputs) { g in
             let go = try g.dense(compute)
+            // The backward kernels overwrite every element of the gradients they fill.
             var gi: Tensor? = nil, gw: Tensor? = nil, gb: Tensor? = nil
             if input.requiresGrad {
-                gi = try Tensor.zeros(ins, dtype: compute)
+                gi = try Tensor.uninitialized(ins, dtype: compute)
                 if compute == .float64 { convBackwardInput(geo, gradOutput: ptr(go, Double.self), weight: ptr(w, Double.self), gradInput: ptr(gi!, Double.self)) }
                 else { convBackwardInput(geo, gradOutput: ptr(go, Float.self), weight: ptr(w, Float.self), gradInput: ptr(gi!, Float.self)) }
             }
             if weight.requiresGrad {
-                gw = try Tensor.zeros(ws, dtype: compute)
+                gw = try Tensor.uninitialized(ws, dtype: compute)
                 if compute == .float64 { convBackwardWeight(geo, input: ptr(x, Double.self), gradOutput: ptr(go, Double.self), gradWeight: ptr(gw!, Double.self)) }
                 else { convBackwardWeight(geo, input: ptr(x, Float.self), gradOutput: ptr(go, Float.self), gradWeight: ptr(gw!, Float.self)) }
             }
             if hasBias, bias!.requiresGrad {
-                gb = try Tensor.zeros([ws[0]], dtype: compute)
+                gb = try Tensor.uninitialized([ws[0]], dtype: compute)
                 if compute == .float64 { convBackwardBias(geo, gradOutput: ptr(go, Double.self), gradBias: ptr(gb!, Double.self)) }
                 else { convBackwardBias(geo, gradOutput: ptr(go, Float.self), gradBias: ptr(gb!, Float.self)) }
             }
@@ -247,7 +249,9 @@ extension Functional {
                                stride: triple(st, fill: 1), padding: triple(pd, fill: 0), dilation: triple(dl, fill: 1),
                                output: triple(out, fill: 1))
         let x = try input.dense(compute), w = try weight.dense(compute), b = try bias?.dense(compute)
-        var result = try Tensor.zeros([ins[0], outC] + out, dtype: compute)
+        // convTransposeForward clears then accumulates every output element (when the input is non-empty).
+        var result = input.numel > 0 ? try Tensor.uninitialized([ins[0], outC] + out, dtype: compute)
+                                     : try Tensor.zeros([ins[0], outC] + out, dtype: compute)
         if result.numel > 0 && input.numel > 0 {
             if compute == .float64 {
                 convTransposeForward(geo, input: ptr(x, Double.self), weight: ptr(w, Double.self), bias: b.map { UnsafePointer(ptr($0, Double.self)) }, output: ptr(result, Double.self))
@@ -260,19 +264,20 @@ extension Functional {
         let inputs: [Tensor] = [input, weight] + (bias.map { [$0] } ?? [])
         result.recording("ConvolutionBackward0", inputs) { g in
             let go = try g.dense(compute)
+            // The backward kernels overwrite every element of the gradients they fill.
             var gi: Tensor? = nil, gw: Tensor? = nil, gb: Tensor? = nil
             if input.requiresGrad {
-                gi = try Tensor.zeros(ins, dtype: compute)
+                gi = try Tensor.uninitialized(ins, dtype: compute)
                 if compute == .float64 { convTransposeBackwardInput(geo, gradOutput: ptr(go, Double.self), weight: ptr(w, Double.self), gradInput: ptr(gi!, Double.self)) }
                 else { convTransposeBackwardInput(geo, gradOutput: ptr(go, Float.self), weight: ptr(w, Float.self), gradInput: ptr(gi!, Float.self)) }
             }
             if weight.requiresGrad {
-                gw = try Tensor.zeros(ws, dtype: compute)
+                gw = try Tensor.uninitialized(ws, dtype: compute)
                 if compute == .float64 { convTransposeBackwardWeight(geo, input: ptr(x, Double.self), gradOutput: ptr(go, Double.self), gradWeight: ptr(gw!, Double.self)) }
                 else { convTransposeBackwardWeight(geo, input: ptr(x, Float.self), gradOutput: ptr(go, Float.self), gradWeight: ptr(gw!, Float.self)) }
             }
             if hasBias, bias!.requiresGrad {
-                gb = try Tensor.zeros([outC], dtype: compute)
+                gb = try Tensor.uninitialized([outC], dtype: compute)
                 if compute == .float64 { convTransposeBackwardBias(geo, gradOutput: ptr(go, Double.self), gradBias: ptr(gb!, Double.self)) }
                 else { convTransposeBackwardBias(geo, gradOutput: ptr(go, Float.self), gradBias: ptr(gb!, Float.self)) }
             }

@@ -119,8 +119,9 @@ extension Functional {
         let compute: DType = dtype.isFloatingPoint ? dtype : .float64
         let geo = setup.geo
         let x = try setup.x.dense(compute)
-        var out = try Tensor.zeros(setup.outShape, dtype: compute)
-        let idx = try Tensor.zeros(setup.outShape, dtype: .int64)
+        // maxPoolForward writes every value and index.
+        var out = try Tensor.uninitialized(setup.outShape, dtype: compute)
+        let idx = try Tensor.uninitialized(setup.outShape, dtype: .int64)
         if out.numel > 0 {
             if compute == .float64 { maxPoolForward(geo, input: ptr(x, Double.self), output: ptr(out, Double.self), indices: ptr(idx, Int64.self)) }
             else { maxPoolForward(geo, input: ptr(x, Float.self), output: ptr(out, Float.self), indices: ptr(idx, Int64.self)) }
@@ -129,7 +130,7 @@ extension Functional {
         let inShape = input.shape
         out.recording(n == 3 ? "MaxPool3DWithIndicesBackward0" : "MaxPool2DWithIndicesBackward0", [input]) { g in
             let go = try g.dense(compute)
-            let gi = try Tensor.zeros(inShape, dtype: compute)
+            let gi = try Tensor.uninitialized(inShape, dtype: compute)  // maxPoolBackward clears each plane first
             if compute == .float64 { maxPoolBackward(geo, gradOutput: ptr(go, Double.self), indices: ptr(idx, Int64.self), gradInput: ptr(gi, Double.self)) }
             else { maxPoolBackward(geo, gradOutput: ptr(go, Float.self), indices: ptr(idx, Int64.self), gradInput: ptr(gi, Float.self)) }
             return [gi]
@@ -172,7 +173,7 @@ extension Functional {
         let compute: DType = dtype.isFloatingPoint ? dtype : .float64
         let geo = setup.geo
         let x = try setup.x.dense(compute)
-        var out = try Tensor.zeros(setup.outShape, dtype: compute)
+        var out = try Tensor.uninitialized(setup.outShape, dtype: compute)  // avgPoolForward writes every element
         if out.numel > 0 {
             if compute == .float64 { avgPoolForward(geo, countIncludePad: countIncludePad, divisorOverride: divisorOverride, input: ptr(x, Double.self), output: ptr(out, Double.self)) }
             else { avgPoolForward(geo, countIncludePad: countIncludePad, divisorOverride: divisorOverride, input: ptr(x, Float.self), output: ptr(out, Float.self)) }
@@ -273,7 +274,8 @@ extension Functional {
         }
         let x = try input.dense(compute)
         let outShape = Array(input.shape.prefix(input.dim - n)) + os
-        var out = try Tensor.zeros(outShape, dtype: compute)
+        // maxUnpoolForward clears each output plane before scattering.
+        var out = planes > 0 ? try Tensor.uninitialized(outShape, dtype: compute) : try Tensor.zeros(outShape, dtype: compute)
         if out.numel > 0 && planes > 0 {
             if compute == .float64 { maxUnpoolForward(planes: planes, inputPlane: inPlane, outputPlane: outPlane, input: ptr(x, Double.self), indices: ip, output: ptr(out, Double.self)) }
             else { maxUnpoolForward(planes: planes, inputPlane: inPlane, outputPlane: outPlane, input: ptr(x, Float.self), indices: ip, output: ptr(out, Float.self)) }

@@ -90,20 +90,31 @@ extension Tensor {
     static func gemm(_ a: Tensor, _ b: Tensor, beta: Tensor? = nil) throws -> Tensor {
         let n = a.shape[0], k = a.shape[1], m = b.shape[1]
         let dtype = DType.promote(a.dtype, b.dtype)
-        let out = try zeros([n, m], dtype: dtype)
+        let floating = dtype == .float32 || dtype == .float64
+        // BLAS writes every element when k > 0 (beta = 0), so the result needs no zero fill.
+        let out = floating && k > 0 ? try uninitialized([n, m], dtype: dtype) : try zeros([n, m], dtype: dtype)
         if n == 0 || m == 0 { return out }
+        if floating {
+            // A row-major or transposed (column-major) operand goes to BLAS as it is, with no copy.
+            let (x, tx, lx) = try blasOperand(a.to(dtype)), (y, ty, ly) = try blasOperand(b.to(dtype))
+            if dtype == .float32 {
+                cblas_sgemm(CblasRowMajor, tx ? CblasTrans : CblasNoTrans, ty ? CblasTrans : CblasNoTrans,
+                            Int32(n), Int32(m), Int32(k), 1,
+                            x.storage.pointer(Float.self) + x.offset, Int32(lx),
+                            y.storage.pointer(Float.self) + y.offset, Int32(ly), 0,
+                            out.storage.pointer(Float.self), Int32(m))
+            } else {
+                cblas_dgemm(CblasRowMajor, tx ? CblasTrans : CblasNoTrans, ty ? CblasTrans : CblasNoTrans,
+                            Int32(n), Int32(m), Int32(k), 1,
+                            x.storage.pointer(Double.self) + x.offset, Int32(lx),
+                            y.storage.pointer(Double.self) + y.offset, Int32(ly), 0,
+                            out.storage.pointer(Double.self), Int32(m))
+            }
+            return out
+        }
         let x = try a.to(dtype).contiguous(), y = try b.to(dtype).contiguous()
         switch dtype {
-        case .float32:
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(m), Int32(k), 1,
-                        x.storage.pointer(Float.self) + x.offset, Int32(Swift.max(k, 1)),
-                        y.storage.pointer(Float.self) + y.offset, Int32(Swift.max(m, 1)), 0,
-                        out.storage.pointer(Float.self), Int32(m))
-        case .float64:
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(m), Int32(k), 1,
-                        x.storage.pointer(Double.self) + x.offset, Int32(Swift.max(k, 1)),
-                        y.storage.pointer(Double.self) + y.offset, Int32(Swift.max(m, 1)), 0,
-                        out.storage.pointer(Double.self), Int32(m))
+        case .float32, .float64: break
         default:
             let xa = x.ints(), ya = y.ints()
             for i in 0..<n { for j in 0..<m {
@@ -114,6 +125,21 @@ extension Tensor {
         }
         return out
     }
+}
+
+/// A 2-d float tensor as a BLAS operand: (tensor, transposed, leading dimension). Row-major
+/// (unit column stride) and column-major (unit row stride, e.g. `w.t()`) layouts pass as they are;
+/// anything else is copied to a contiguous tensor.
+func blasOperand(_ t: Tensor) throws -> (Tensor, Bool, Int) {
+    let r = t.shape[0], c = t.shape[1]
+    if t.strides[1] == 1 && (r <= 1 || t.strides[0] >= Swift.max(c, 1)) {
+        return (t, false, r <= 1 ? Swift.max(c, 1) : t.strides[0])
+    }
+    if t.strides[0] == 1 && (c <= 1 || t.strides[1] >= Swift.max(r, 1)) {
+        return (t, true, c <= 1 ? Swift.max(r, 1) : t.strides[1])
+    }
+    let d = try t.contiguous()
+    return (d, false, Swift.max(c, 1))
 }
 
 extension DType {

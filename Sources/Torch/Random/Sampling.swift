@@ -4,6 +4,8 @@ import Glibc
 import Darwin
 #endif
 
+import Kernels
+
 // PyTorch's CPU sampling kernels, bit for bit (spec: shared/specs/RNG.md §3–8).
 // Every function fills `t` in place; `generator: nil` means `Generator.defaultGenerator`.
 
@@ -173,12 +175,11 @@ public func normal_(_ t: Tensor, mean: Double = 0, std: Double = 1, generator: G
 /// `normal_fill` (float32, AVX2 kernel): uniforms, then fill16 per block; a ragged tail redraws
 /// and recomputes the last 16.
 func normalFill(_ d: UnsafeMutablePointer<Float>, _ n: Int, mean: Float, std: Float, _ g: Generator) {
-    for i in 0..<n { d[i] = g.u24() }
-    var i = 0
-    while i + 16 <= n { normalFill16(d + i, mean: mean, std: std); i += 16 }
+    g.fillU24(d, n)
+    normalFill16Blocks(d, blocks: n / 16, mean: mean, std: std)
     if n % 16 != 0 {
-        for k in (n - 16)..<n { d[k] = g.u24() }
-        normalFill16(d + (n - 16), mean: mean, std: std)
+        g.fillU24(d + (n - 16), 16)
+        normalFill16Blocks(d + (n - 16), blocks: 1, mean: mean, std: std)
     }
 }
 
@@ -436,7 +437,8 @@ extension Tensor {
 
     /// `torch.randn(*shape, dtype=)`.
     public static func randn(_ shape: [Int], dtype: DType = .float32, generator: Generator? = nil) throws -> Tensor {
-        let t = try Tensor.zeros(shape, dtype: dtype)
+        // Every element is written by normal_ (dtype checked first, so a bad dtype throws before any read).
+        let t = dtype.isFloatingPoint ? try Tensor.uninitialized(shape, dtype: dtype) : try Tensor.zeros(shape, dtype: dtype)
         try normal_(t, mean: 0, std: 1, generator: generator)
         return t
     }

@@ -1,0 +1,151 @@
+#include "cfastmath.h"
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#pragma clang fp contract(off)
+
+#define ALWAYS static inline __attribute__((always_inline))
+
+ALWAYS uint32_t fbits(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
+ALWAYS float bitsf(uint32_t u) { float f; memcpy(&f, &u, 4); return f; }
+
+/* Same operations, in the same order, as Kernels/Core.swift fastExpf. */
+ALWAYS float fast_expf(float xIn) {
+    float x = xIn > -87.33654f ? xIn : -87.33654f;
+    x = x < 88.72283f ? x : 88.72283f;
+    float t = x * 1.44269504088896341f;
+    t = t + 12582912.0f;
+    float n = t - 12582912.0f;
+    int32_t nBits = (int32_t)fbits(t) - 0x4B400000;
+    float r = x - n * 0.693359375f;
+    r = r - n * -2.12194440e-4f;
+    float p = 1.9875691500e-4f;
+    p = p * r + 1.3981999507e-3f;
+    p = p * r + 8.3334519073e-3f;
+    p = p * r + 4.1665795894e-2f;
+    p = p * r + 1.6666665459e-1f;
+    p = p * r + 5.0000001201e-1f;
+    float z = r * r;
+    float y = p * z + r + 1.0f;
+    int32_t h = nBits >> 1;
+    float s1 = bitsf((uint32_t)((h + 127) << 23));
+    float s2 = bitsf((uint32_t)((nBits - h + 127) << 23));
+    float res = y * s1 * s2;
+    res = xIn > 88.72283f ? INFINITY : res;
+    res = xIn < -87.33654f ? 0.0f : res;
+    return xIn != xIn ? xIn : res;
+}
+
+ALWAYS float fast_tanhf(float x) {
+    float a = fabsf(x);
+    float z = x * x;
+    float p = -5.70498872745e-3f;
+    p = p * z + 2.06390887954e-2f;
+    p = p * z - 5.37397155531e-2f;
+    p = p * z + 1.33314422036e-1f;
+    p = p * z - 3.33332819422e-1f;
+    float small = p * z * x + x;
+    float a2 = 2.0f * a;
+    float e = fast_expf(40.0f < a2 ? 40.0f : a2);
+    float large = 1.0f - 2.0f / (e + 1.0f);
+    large = x < 0 ? -large : large;
+    return a < 0.625f ? small : (x != x ? x : large);
+}
+
+ALWAYS void sigmoid_body(const float *x, float *y, long n) {
+    for (long i = 0; i < n; i++) y[i] = 1.0f / (1.0f + fast_expf(-x[i]));
+}
+
+ALWAYS void tanh_body(const float *x, float *y, long n) {
+    for (long i = 0; i < n; i++) y[i] = fast_tanhf(x[i]);
+}
+
+/* avx_mathfun.h log256_ps / sincos256_ps with GCC's FMAs (shared/specs/RNG.md §4b). */
+ALWAYS float avx_logf(float x) {
+    uint32_t b = fbits(x);
+    float e = (float)((int32_t)(b >> 23) - 127) + 1.0f;
+    float m = bitsf((b & 0x807FFFFFu) | 0x3F000000u);
+    int lt = m < 0.707106781186547524f;
+    e = lt ? e - 1.0f : e;
+    m = lt ? (m - 1.0f) + m : m - 1.0f;
+    float z = m * m;
+    float y = 7.0376836292e-2f;
+    y = fmaf(y, m, -1.1514610310e-1f);
+    y = fmaf(y, m, 1.1676998740e-1f);
+    y = fmaf(y, m, -1.2420140846e-1f);
+    y = fmaf(y, m, 1.4249322787e-1f);
+    y = fmaf(y, m, -1.6668057665e-1f);
+    y = fmaf(y, m, 2.0000714765e-1f);
+    y = fmaf(y, m, -2.4999993993e-1f);
+    y = fmaf(y, m, 3.3333331174e-1f);
+    float ym = y * m;
+    float eq1 = e * -2.12194440e-4f;
+    y = fmaf(ym, z, eq1);
+    y = y - z * 0.5f;
+    return fmaf(e, 0.693359375f, m + y);
+}
+
+ALWAYS void normal16_body(float *d0, long blocks, float mean, float std) {
+    for (long b = 0; b < blocks; b++) {
+        float *d = d0 + 16 * b;
+        for (int k = 0; k < 8; k++) {
+            float u1 = 1.0f - d[k];
+            float radius = __builtin_elementwise_sqrt(-2.0f * avx_logf(u1));
+            float x0 = 6.2831855f * d[k + 8];
+            int32_t j = (int32_t)(x0 * 1.27323954473516f);
+            j = (j + 1) & ~1;
+            float yj = (float)j;
+            float x = fmaf(yj, -0.78515625f, x0);
+            x = fmaf(yj, -2.4187564849853515625e-4f, x);
+            x = fmaf(yj, -3.77489497744594108e-8f, x);
+            float z = x * x;
+            float cp = fmaf(fmaf(2.443315711809948e-5f, z, -1.388731625493765e-3f), z, 4.166664568298827e-2f);
+            float cz = cp * z;
+            float hz = -(z * 0.5f);
+            cp = fmaf(cz, z, hz) + 1.0f;
+            float sp = fmaf(fmaf(-1.9515295891e-4f, z, 8.3321608736e-3f), z, -1.6666654611e-1f);
+            float sz = sp * z;
+            sp = fmaf(sz, x, x);
+            int swap = (j & 2) != 0;
+            float s = swap ? cp : sp;
+            float c = swap ? sp : cp;
+            s = (j & 4) != 0 ? -s : s;
+            c = ((j - 2) & 4) == 0 ? -c : c;
+            d[k] = fmaf(radius * c, std, mean);
+            d[k + 8] = fmaf(radius * s, std, mean);
+        }
+    }
+}
+
+#if defined(__x86_64__) && defined(__clang__)
+#define TARGET_AVX2 __attribute__((target("avx2,fma")))
+static TARGET_AVX2 void sigmoid_avx2(const float *x, float *y, long n) { sigmoid_body(x, y, n); }
+static TARGET_AVX2 void tanh_avx2(const float *x, float *y, long n) { tanh_body(x, y, n); }
+static TARGET_AVX2 void normal16_avx2(float *d, long blocks, float mean, float std) { normal16_body(d, blocks, mean, std); }
+static int has_avx2(void) {
+    static int cached = -1;
+    if (cached < 0) {
+        __builtin_cpu_init();
+        cached = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    }
+    return cached;
+}
+#define DISPATCH(fast, generic) if (has_avx2()) { fast; } else { generic; }
+#else
+#define DISPATCH(fast, generic) generic;
+#endif
+
+static void sigmoid_generic(const float *x, float *y, long n) { sigmoid_body(x, y, n); }
+static void tanh_generic(const float *x, float *y, long n) { tanh_body(x, y, n); }
+static void normal16_generic(float *d, long blocks, float mean, float std) { normal16_body(d, blocks, mean, std); }
+
+void nnsh_sigmoid_f32(const float *x, float *y, long n) {
+    DISPATCH(sigmoid_avx2(x, y, n), sigmoid_generic(x, y, n))
+}
+void nnsh_tanh_f32(const float *x, float *y, long n) {
+    DISPATCH(tanh_avx2(x, y, n), tanh_generic(x, y, n))
+}
+void nnsh_normal_fill16_f32(float *d, long blocks, float mean, float std) {
+    DISPATCH(normal16_avx2(d, blocks, mean, std), normal16_generic(d, blocks, mean, std))
+}

@@ -1,0 +1,14 @@
+// Vectorised float32 loops for the kernels: compiled twice (AVX2+FMA and baseline) and chosen at
+// run time by CPU features. Results are bit-identical between the two builds: no multiply-add is
+// contracted except where an explicit fmaf() is written.
+#ifndef CFASTMATH_H
+#define CFASTMATH_H
+
+/// y[i] = 1 / (1 + exp(-x[i])) with the Cephes-style exp of Kernels' fastExpf (x may equal y).
+void nnsh_sigmoid_f32(const float *x, float *y, long n);
+/// y[i] = tanh(x[i]) as Kernels' fastTanhf (x may equal y).
+void nnsh_tanh_f32(const float *x, float *y, long n);
+/// PyTorch's normal_fill_16_AVX2 over `blocks` consecutive blocks of 16 uniforms in d.
+void nnsh_normal_fill16_f32(float *d, long blocks, float mean, float std);
+
+#endif
