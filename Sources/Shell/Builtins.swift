@@ -231,6 +231,7 @@ extension Interpreter {
         t["False"] = .bool(false)
         t["None"] = .none
         for (name, value) in makeTorchBuiltins() { t[name] = value }
+        for (name, value) in makePictureBuiltins() { t[name] = value }
         return t
     }
 
