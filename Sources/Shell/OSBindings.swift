@@ -63,11 +63,13 @@ enum PosixPath {
         return FileManager.default.fileExists(atPath: p, isDirectory: &d) && d.boolValue
     }
 
-    /// `path` relative to the current directory when it lies under it (for notebook links), else unchanged.
+    /// `os.path.relpath(path)`: `path` relative to the current directory (for notebook links).
     static func relativeToCwd(_ path: String) -> String {
-        let abs = abspath(path), base = cwd()
-        if abs.hasPrefix(base + "/") { return String(abs.dropFirst(base.count + 1)) }
-        return path
+        let target = abspath(path).split(separator: "/"), base = normpath(cwd()).split(separator: "/")
+        var common = 0
+        while common < target.count && common < base.count && target[common] == base[common] { common += 1 }
+        let parts = Array(repeating: "..", count: base.count - common) + target[common...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 }
 

@@ -6,7 +6,7 @@ from PIL import Image
 import torchvision.transforms as transforms
 from torchvision.utils import save_image
 
-torch.manual_seed(1)  # the tutorial's kernel is random; the seed makes the numbers repeatable
+_ = torch.manual_seed(1)  # the tutorial's kernel is random; the seed makes the numbers repeatable
 
 BASE_DIR = os.path.dirname(os.path.abspath(__file__))
 img = Image.open(os.path.join(BASE_DIR, "..", "astronaut.png")).convert("RGB")

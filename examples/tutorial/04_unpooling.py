@@ -6,7 +6,7 @@ from PIL import Image
 import torchvision.transforms as transforms
 from torchvision.utils import save_image
 
-torch.manual_seed(1)  # randint and randn below are random; the seed makes them repeatable
+_ = torch.manual_seed(1)  # randint and randn below are random; the seed makes them repeatable
 
 # ================================= small example ==================================
 img_tensor = torch.randint(high=5, size=(1, 1, 4, 4), dtype=torch.float)

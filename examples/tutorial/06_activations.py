@@ -2,7 +2,7 @@
 import torch
 import torch.nn as nn
 
-torch.manual_seed(1)  # RReLU draws its negative slopes at random in training mode
+_ = torch.manual_seed(1)  # RReLU draws its negative slopes at random in training mode
 
 x = torch.tensor([-3., -1., -0.5, 0., 0.5, 1., 3.])
 
