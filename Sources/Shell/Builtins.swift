@@ -231,7 +231,8 @@ extension Interpreter {
         t["False"] = .bool(false)
         t["None"] = .none
         for (name, value) in makeTorchBuiltins() { t[name] = value }
-        for (name, value) in makePictureBuiltins() { t[name] = value }
+        for (name, value) in makeHelpBuiltins() { t[name] = value }  // Help.swift (REPL)
+        for (name, value) in makePictureBuiltins() { t[name] = value }  // PictureBindings.swift
         return t
     }
 

@@ -18,7 +18,9 @@ func ints(_ v: Any?) -> [Int] { (v as! [NSNumber]).map { $0.intValue } }
 func doubles(_ v: Any?) -> [Double] { (v as! [NSNumber]).map { $0.doubleValue } }
 func bytes(_ v: Any?) -> [UInt8] { ints(v).map { UInt8($0) } }
 
-let astronautPath = "/work/shared/data/astronaut.png"
+/// The sample photo, kept in the repository (a copy of ../shared/data/astronaut.png).
+let astronautPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../examples/astronaut.png").standardized.path
 
 /// A fresh empty folder under the temporary directory.
 func tempDir() throws -> String {
