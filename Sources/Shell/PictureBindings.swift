@@ -392,7 +392,7 @@ final class ImageObject: PyObject {
         case "width": return .int(im.width)
         case "height": return .int(im.height)
         case "mode": return .str(im.mode)
-        case "format": return format.map { .str($0) } ?? .none
+        case "format": return format.map { .str($0) } ?? Value.none
         case "convert":
             return method { args in
                 let b = try args.bind("convert", ["mode"])

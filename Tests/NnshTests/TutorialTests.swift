@@ -22,17 +22,19 @@ enum TutorialRun {
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
         p.environment = env
-        let out = Pipe(), err = Pipe()
+        // stdout through a pipe read to the end before waiting; stderr to a file, so neither can stall the child.
+        let out = Pipe()
+        let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("nnsh-stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let err = try FileHandle(forWritingTo: errURL)
+        defer { try? FileManager.default.removeItem(at: errURL) }
         p.standardOutput = out
         p.standardError = err
         try p.run()
-        // Read both pipes before waiting, so a large output can't fill a pipe and stall the child.
-        var errData = Data()
-        let errThread = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        errThread.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        while errThread.isExecuting || !errThread.isFinished { usleep(1000) }
+        try err.close()
+        let errData = (try? Data(contentsOf: errURL)) ?? Data()
         return (p.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 
@@ -74,6 +76,12 @@ enum TutorialRun {
         #expect(status == 0)
         #expect(out.hasSuffix(" passed, 0 failed\n"))
         #expect(!out.contains("Failed example"))
+    }
+
+    @Test func readmeExamplesPassDoctest() throws {
+        let (status, out, _) = try TutorialRun.nnsh(["--doctest", "README.md"], cwd: TutorialRun.root)
+        #expect(status == 0)
+        #expect(out.hasSuffix(" passed, 0 failed\n"))
     }
 
     @Test func activationCurvesWritePictures() throws {
@@ -217,7 +225,7 @@ enum TutorialRun {
         """
         try doc.write(to: dir.appendingPathComponent("ok.md"), atomically: true, encoding: .utf8)
         let (status, out, _) = try TutorialRun.nnsh(["--doctest", "ok.md"], cwd: dir)
-        #expect(out == "6 passed, 0 failed\n")
+        #expect(out == "7 passed, 0 failed\n")
         #expect(status == 0)
     }
 
