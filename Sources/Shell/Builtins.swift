@@ -232,6 +232,7 @@ extension Interpreter {
         t["None"] = .none
         for (name, value) in makeTorchBuiltins() { t[name] = value }
         for (name, value) in makeHelpBuiltins() { t[name] = value }  // Help.swift (REPL)
+        for (name, value) in makePictureBuiltins() { t[name] = value }  // PictureBindings.swift
         return t
     }
 

@@ -382,6 +382,8 @@ public final class Interpreter {
             return try callUser(f, args)
         case .module(let m):
             return try callModule(m, args)
+        case .object(let o as PyCallable):
+            return try o.call(args)
         case .dtype(let d):
             throw PythonError.type("'torch.dtype' object is not callable (\(d.description))")
         default:

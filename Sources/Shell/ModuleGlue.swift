@@ -474,5 +474,4 @@ extension Interpreter {
         log ? try Functional.logSoftmax(x, dim: dim) : try Functional.softmax(x, dim: dim)
     }
 
-    func extraModule(_ name: String) -> Value? { nil }
 }

@@ -23,8 +23,18 @@ struct NNSH: ParsableCommand {
     @Flag(name: .customShort("q"), help: "Don't print the banner at the interactive prompt.")
     var quiet = false
 
+    @Option(name: .long, help: "Run FILE and print it as an interactive session (>>> / ... and what each entry printed).")
+    var transcript: String?
+
+    @Option(name: .long, help: "Run FILE and print a Markdown notebook: code cells, outputs and linked pictures.")
+    var markdown: String?
+
+    @Option(name: .long, help: "Run the >>> examples of a text or Markdown file and report mismatches (status 1 if any).")
+    var doctest: String?
+
     mutating func run() throws {
         Signals.install()
+        if let mode = runDocumentMode() { exitWith(mode) }
         if let code {
             exitWith(runScript(code, file: "<string>"))
         }
@@ -45,6 +55,21 @@ struct NNSH: ParsableCommand {
     private func exitWith(_ status: Int32) -> Never {
         Output.flush()
         Foundation.exit(status)
+    }
+}
+
+extension NNSH {
+    /// `--transcript`, `--markdown`, `--doctest` (see Shell's Transcript.swift and Doctest.swift).
+    func runDocumentMode() -> Int32? {
+        let modes: [(String?, (String, String, @escaping (String) -> Void) -> Int32)] = [
+            (transcript, Transcript.run), (markdown, Transcript.markdown), (doctest, Doctest.run),
+        ]
+        guard let (path, body) = modes.first(where: { $0.0 != nil }).map({ ($0.0!, $0.1) }) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Output.writeError("nnsh: can't open file '\(path)': [Errno 2] No such file or directory\n")
+            return 2
+        }
+        return body(String(decoding: data, as: UTF8.self), path, Output.write)
     }
 }
 

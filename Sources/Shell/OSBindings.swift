@@ -1,0 +1,191 @@
+import Foundation
+import Torch
+
+/// `os`, `os.path` (POSIX `posixpath` semantics) and a small `sys`: what tutorial scripts use to find their files.
+/// Relative paths resolve against the process's current directory, as in Python.
+enum PosixPath {
+    static func join(_ first: String, _ rest: [String]) -> String {
+        var path = first
+        for b in rest {
+            if b.hasPrefix("/") { path = b } else if path.isEmpty || path.hasSuffix("/") { path += b } else { path += "/" + b }
+        }
+        return path
+    }
+
+    /// Index just after the last `/` (0 when there is none).
+    private static func tailStart(_ p: String) -> String.Index {
+        if let i = p.lastIndex(of: "/") { return p.index(after: i) }
+        return p.startIndex
+    }
+
+    static func dirname(_ p: String) -> String {
+        var head = String(p[..<tailStart(p)])
+        if !head.isEmpty && head != String(repeating: "/", count: head.count) {
+            while head.hasSuffix("/") { head.removeLast() }
+        }
+        return head
+    }
+
+    static func basename(_ p: String) -> String { String(p[tailStart(p)...]) }
+
+    static func split(_ p: String) -> (String, String) { (dirname(p), basename(p)) }
+
+    static func splitext(_ p: String) -> (String, String) {
+        let base = basename(p)
+        guard let dot = base.lastIndex(of: "."), base[..<dot].contains(where: { $0 != "." }) else { return (p, "") }
+        let ext = String(base[dot...])
+        return (String(p.dropLast(ext.count)), ext)
+    }
+
+    static func normpath(_ p: String) -> String {
+        if p.isEmpty { return "." }
+        let initial = p.hasPrefix("/") ? ((p.hasPrefix("//") && !p.hasPrefix("///")) ? 2 : 1) : 0
+        var out = [Substring]()
+        for comp in p.split(separator: "/", omittingEmptySubsequences: true) where comp != "." {
+            if comp != ".." || (initial == 0 && out.isEmpty) || (out.last == "..") {
+                out.append(comp)
+            } else if !out.isEmpty {
+                out.removeLast()
+            }
+        }
+        let joined = String(repeating: "/", count: initial) + out.joined(separator: "/")
+        return joined.isEmpty ? "." : joined
+    }
+
+    static func cwd() -> String { FileManager.default.currentDirectoryPath }
+
+    static func abspath(_ p: String) -> String { normpath(p.hasPrefix("/") ? p : join(cwd(), [p])) }
+
+    static func exists(_ p: String) -> Bool { FileManager.default.fileExists(atPath: p) }
+
+    static func isdir(_ p: String) -> Bool {
+        var d: ObjCBool = false
+        return FileManager.default.fileExists(atPath: p, isDirectory: &d) && d.boolValue
+    }
+
+    /// `os.path.relpath(path)`: `path` relative to the current directory (for notebook links).
+    static func relativeToCwd(_ path: String) -> String {
+        let target = abspath(path).split(separator: "/"), base = normpath(cwd()).split(separator: "/")
+        var common = 0
+        while common < target.count && common < base.count && target[common] == base[common] { common += 1 }
+        let parts = Array(repeating: "..", count: base.count - common) + target[common...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+}
+
+extension Interpreter {
+    /// A str argument (or a path-like str) with Python's wording when it is something else.
+    func pathArgument(_ v: Value?, _ function: String) throws -> String {
+        guard let v else { throw PythonError.type("\(function)() missing required argument 'path'") }
+        guard case .str(let s) = v else {
+            throw PythonError.type("expected str, bytes or os.PathLike object, not \(v.typeName)")
+        }
+        return s
+    }
+
+    func makeOSModule() -> Namespace {
+        let os = Namespace("os")
+        let path = Namespace("posixpath")
+        func def(_ ns: Namespace, _ name: String, _ f: @escaping (Arguments) throws -> Value) {
+            ns.members[name] = .builtin(Builtin(name, f))
+        }
+        def(path, "join") { [unowned self] args in
+            guard !args.positional.isEmpty else { throw PythonError.type("join() missing 1 required positional argument: 'a'") }
+            let parts = try args.positional.map { try self.pathArgument($0, "join") }
+            return .str(PosixPath.join(parts[0], Array(parts.dropFirst())))
+        }
+        func unary(_ name: String, _ f: @escaping (String) -> Value) {
+            def(path, name) { [unowned self] args in
+                let b = try args.bind(name, ["path"], required: 1)
+                return f(try self.pathArgument(b.values["path"], name))
+            }
+        }
+        unary("dirname") { .str(PosixPath.dirname($0)) }
+        unary("basename") { .str(PosixPath.basename($0)) }
+        unary("abspath") { .str(PosixPath.abspath($0)) }
+        unary("realpath") { .str(URL(fileURLWithPath: PosixPath.abspath($0)).resolvingSymlinksInPath().path) }
+        unary("normpath") { .str(PosixPath.normpath($0)) }
+        unary("exists") { .bool(PosixPath.exists($0)) }
+        unary("isdir") { .bool(PosixPath.isdir($0)) }
+        unary("isfile") { .bool(PosixPath.exists($0) && !PosixPath.isdir($0)) }
+        unary("isabs") { .bool($0.hasPrefix("/")) }
+        unary("split") { let (h, t) = PosixPath.split($0); return .tuple([.str(h), .str(t)]) }
+        unary("splitext") { let (h, t) = PosixPath.splitext($0); return .tuple([.str(h), .str(t)]) }
+        unary("expanduser") { p in
+            guard p == "~" || p.hasPrefix("~/") else { return .str(p) }
+            return .str((ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) + p.dropFirst())
+        }
+        unary("getsize") { p in
+            let size = (try? FileManager.default.attributesOfItem(atPath: p)[.size] as? NSNumber)??.intValue
+            return .int(size ?? 0)
+        }
+        path.members["sep"] = .str("/")
+
+        os.members["path"] = .namespace(path)
+        os.members["sep"] = .str("/")
+        os.members["name"] = .str("posix")
+        os.members["curdir"] = .str(".")
+        os.members["pardir"] = .str("..")
+        def(os, "getcwd") { args in
+            _ = try args.bind("getcwd", [])
+            return .str(PosixPath.cwd())
+        }
+        def(os, "makedirs") { [unowned self] args in
+            let b = try args.bind("makedirs", ["name", "mode", "exist_ok"], required: 1)
+            let p = try self.pathArgument(b.values["name"], "makedirs")
+            let existOK = try b.bool("exist_ok", false)
+            if PosixPath.exists(p) {
+                if existOK && PosixPath.isdir(p) { return .none }
+                throw PythonError("FileExistsError", "[Errno 17] File exists: \(pythonStringRepr(p))")
+            }
+            do { try FileManager.default.createDirectory(atPath: p, withIntermediateDirectories: true) }
+            catch { throw PythonError("OSError", "cannot create directory \(pythonStringRepr(p)): \(error.localizedDescription)") }
+            return .none
+        }
+        def(os, "mkdir") { [unowned self] args in
+            let b = try args.bind("mkdir", ["path", "mode"], required: 1)
+            let p = try self.pathArgument(b.values["path"], "mkdir")
+            if PosixPath.exists(p) { throw PythonError("FileExistsError", "[Errno 17] File exists: \(pythonStringRepr(p))") }
+            if !PosixPath.isdir(PosixPath.dirname(PosixPath.abspath(p))) {
+                throw PythonError("FileNotFoundError", "[Errno 2] No such file or directory: \(pythonStringRepr(p))")
+            }
+            do { try FileManager.default.createDirectory(atPath: p, withIntermediateDirectories: false) }
+            catch { throw PythonError("OSError", "cannot create directory \(pythonStringRepr(p))") }
+            return .none
+        }
+        def(os, "listdir") { [unowned self] args in
+            let b = try args.bind("listdir", ["path"])
+            let p = b["path"] == nil ? "." : try self.pathArgument(b.values["path"], "listdir")
+            if !PosixPath.exists(p) { throw PythonError("FileNotFoundError", "[Errno 2] No such file or directory: \(pythonStringRepr(p))") }
+            if !PosixPath.isdir(p) { throw PythonError("NotADirectoryError", "[Errno 20] Not a directory: \(pythonStringRepr(p))") }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: p)) ?? []
+            return .list(PyList(names.sorted().map { .str($0) }))
+        }
+        def(os, "remove") { [unowned self] args in
+            let p = try self.pathArgument(try args.bind("remove", ["path"], required: 1).values["path"], "remove")
+            if unlink(p) != 0 {
+                let code = errno
+                throw PythonError(code == ENOENT ? "FileNotFoundError" : "OSError", "[Errno \(code)] \(String(cString: strerror(code))): \(pythonStringRepr(p))")
+            }
+            return .none
+        }
+        let environ = PyDict()
+        for (k, v) in ProcessInfo.processInfo.environment.sorted(by: { $0.key < $1.key }) { environ.set(.str(k), .str(v)) }
+        os.members["environ"] = .dict(environ)
+        def(os, "getenv") { args in
+            let b = try args.bind("getenv", ["key", "default"], required: 1)
+            let k = try b.string("key", "")
+            return ProcessInfo.processInfo.environment[k].map { .str($0) } ?? (b.values["default"] ?? .none)
+        }
+        return os
+    }
+
+    func makeSysModule() -> Namespace {
+        let sys = Namespace("sys")
+        sys.members["argv"] = .list(PyList([.str(file)]))
+        sys.members["platform"] = .str("linux")
+        sys.members["maxsize"] = .int(Int.max)
+        if let exit = builtinsStorage["exit"] { sys.members["exit"] = exit }
+        return sys
+    }
+}

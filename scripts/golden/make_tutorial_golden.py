@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Expected outputs for examples/tutorial, made by real PyTorch (run with /work/main/.venv-torch/bin/python).
+
+For each examples/tutorial/NN_*.py (run with cwd = that folder):
+  expected/NAME.out         what `python NAME.py` prints (nnsh must print the same: TutorialTests)
+  expected/NAME.transcript  the script as an interactive session, as Python's REPL shows it
+                            (nnsh --transcript must print the same)
+and tutorial.md, a walkthrough whose >>> examples hold PyTorch's output (checked here with Python's
+doctest, and by nnsh --doctest in the tests), and pictures/NAME.png, small copies of out/*.png.
+
+The entries are split exactly as nnsh's `scriptChunks` (Sources/Shell/Transcript.swift) splits them.
+"""
+import ast
+import contextlib
+import doctest
+import glob
+import io
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TUTORIAL = os.path.normpath(os.path.join(HERE, "..", "..", "examples", "tutorial"))
+
+TITLES = {
+    "01_conv2d": ("Convolution: nn.Conv2d",
+                  "One 3x3 kernel (Xavier-normal initialised) turns the 3-channel photo into one feature map; "
+                  "without padding each side loses a pixel: 512 -> 510."),
+    "02_conv_transpose2d": ("Transposed convolution: nn.ConvTranspose2d",
+                            "With stride 2 the transposed convolution upsamples: (512 - 1) * 2 + 3 = 1025."),
+    "03_pooling": ("Pooling: nn.MaxPool2d and nn.AvgPool2d",
+                   "2x2 windows with stride 2 halve the photo; divisor_override divides each window's sum by 3 instead of 4."),
+    "04_unpooling": ("Unpooling: nn.MaxUnpool2d",
+                     "Max pooling with return_indices=True remembers where each maximum was; unpooling puts values back there."),
+    "05_linear": ("Linear layer: nn.Linear",
+                  "Hand-set weights and bias make y = x W^T + b easy to check: 1 + 2 + 3 + 0.5 = 6.5."),
+    "06_activations": ("Activation functions: Sigmoid, Tanh, ReLU, LeakyReLU, PReLU, RReLU",
+                       "Each layer applied to the same seven values; RReLU's slopes are random in training mode."),
+}
+
+
+def chunks(source):
+    """(line, lines, is_comment, is_compound, starts_paragraph) entries, as nnsh's scriptChunks."""
+    lines = source.split("\n")
+    starts, compound = [], set()
+    for s in ast.parse(source).body:
+        if not starts or starts[-1] != s.lineno:
+            starts.append(s.lineno)
+        if isinstance(s, (ast.If, ast.For, ast.While, ast.FunctionDef)):
+            compound.add(s.lineno)
+    blank = lambda t: all(c in " \t\r" for c in t)
+    comment = lambda t: t.lstrip(" \t").startswith("#")
+    out, state = [], {"blank": False}
+
+    def gap(lo, hi):
+        for n in range(lo, hi):
+            if 1 <= n <= len(lines):
+                t = lines[n - 1]
+                if blank(t):
+                    state["blank"] = True
+                elif comment(t):
+                    out.append((n, [t.strip(" \t")], True, False, state["blank"]))
+                    state["blank"] = False
+
+    nxt = 1
+    for i, start in enumerate(starts):
+        gap(nxt, start)
+        end = (starts[i + 1] if i + 1 < len(starts) else len(lines) + 1) - 1
+        while end > start and (blank(lines[end - 1]) or comment(lines[end - 1])):
+            end -= 1
+        body = [lines[n - 1] for n in range(start, end + 1) if n <= len(lines) and not blank(lines[n - 1])]
+        out.append((start, body, False, start in compound, state["blank"]))
+        state["blank"] = False
+        nxt = end + 1
+    gap(nxt, len(lines) + 1)
+    return out
+
+
+def prompted(entry):
+    _, body, _, is_compound, _ = entry
+    text = [(">>> " if i == 0 else "... ") + l for i, l in enumerate(body)]
+    if is_compound:
+        text.append("...")
+    return "\n".join(text) + "\n"
+
+
+def transcript(path):
+    """[(entry, output)] running each entry as Python's interactive mode does (echoing expression values)."""
+    source = open(path).read()
+    ns = {"__name__": "__main__", "__file__": path}
+    result = []
+    for entry in chunks(source):
+        line, body, is_comment, _, _ = entry
+        buf = io.StringIO()
+        if not is_comment:
+            code = compile("\n" * (line - 1) + "\n".join(body) + "\n", path, "single")
+            with contextlib.redirect_stdout(buf):
+                old = sys.displayhook
+                sys.displayhook = lambda v: (v is not None) and print(repr(v))
+                try:
+                    exec(code, ns)
+                finally:
+                    sys.displayhook = old
+        result.append((entry, buf.getvalue()))
+    return result
+
+
+def main():
+    os.chdir(TUTORIAL)
+    os.makedirs("expected", exist_ok=True)
+    scripts = sorted(glob.glob("[0-9][0-9]_*.py"))
+    md = ["# The tutorial in nnsh", "",
+          "A walkthrough of `examples/tutorial/`: each script below as an interactive session, with the output",
+          "real PyTorch printed (this file is generated by `scripts/golden/make_tutorial_golden.py`).",
+          "Check that nnsh prints the same with `nnsh --doctest examples/tutorial/tutorial.md`.",
+          "Run it from the repository root or from `examples/tutorial` — paths are relative to this file's folder via `__file__`."]
+    for path in scripts:
+        name = path[:-3]
+        out = subprocess.run([sys.executable, path], capture_output=True, text=True, check=True).stdout
+        open(f"expected/{name}.out", "w").write(out)
+        entries = transcript(os.path.abspath(path))
+        text = "".join(prompted(e) + o for e, o in entries)
+        open(f"expected/{name}.transcript", "w").write(text)
+        title, blurb = TITLES.get(name, (name, ""))
+        md += ["", f"## {int(name[:2])}. {title}", "", f"`{path}`: {blurb}", "", "```pycon"]
+        for e, o in entries:
+            md.append(prompted(e).rstrip("\n"))
+            if o:
+                md.append("\n".join(l if l.strip() else "<BLANKLINE>" for l in o.rstrip("\n").split("\n")))
+        md += ["", "```"]
+        print(f"{name}: {len(out.splitlines())} lines, {len(entries)} entries")
+    open("tutorial.md", "w").write("\n".join(md) + "\n")
+
+    # Python's own doctest must accept the walkthrough.
+    globs = {"__file__": os.path.abspath("tutorial.md"), "__name__": "__main__"}
+    failures, tests = doctest.testfile(os.path.abspath("tutorial.md"), module_relative=False, globs=globs)
+    print(f"tutorial.md: {tests} examples, {failures} failures under Python's doctest")
+    if failures:
+        sys.exit(1)
+
+    # Small copies of the pictures for the README.
+    from PIL import Image
+    os.makedirs("pictures", exist_ok=True)
+    for f in sorted(glob.glob("out/*.png")):
+        im = Image.open(f).convert("RGB")
+        im.thumbnail((384, 384))
+        im.save(os.path.join("pictures", os.path.basename(f)), optimize=True)
+
+
+if __name__ == "__main__":
+    main()
