@@ -271,3 +271,30 @@ public func writeFileAtomically(_ path: String, _ data: [UInt8]) throws {
     if rename(tmp, path) != 0 { throw osError(errno, path) }
     ok = true
 }
+
+/// The signature the C decoders in the CPNG/CJPEG shims share: bytes in; pixels (malloc'd), size,
+/// channel count and an error message out; non-zero on failure.
+typealias CImageDecoder = (UnsafePointer<UInt8>?, Int, Int, UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>?,
+                           UnsafeMutablePointer<UInt32>?, UnsafeMutablePointer<UInt32>?, UnsafeMutablePointer<Int32>?,
+                           UnsafeMutablePointer<CChar>?) -> Int32
+
+/// Runs a C decoder and wraps its pixels (1 = L, 2 = LA, 3 = RGB, 4 = RGBA channels) as an image.
+func decodeWithC(_ bytes: [UInt8], format: String, _ decode: CImageDecoder) throws -> PILImage {
+    var pixels: UnsafeMutablePointer<UInt8>? = nil
+    var w: UInt32 = 0, h: UInt32 = 0
+    var ch: Int32 = 0
+    var err = [CChar](repeating: 0, count: 256)
+    let rc = bytes.withUnsafeBufferPointer { buf in
+        err.withUnsafeMutableBufferPointer { e in
+            decode(buf.baseAddress, buf.count, PILImage.maxImagePixels, &pixels, &w, &h, &ch, e.baseAddress)
+        }
+    }
+    defer { free(pixels) }
+    let modes = ["L", "LA", "RGB", "RGBA"]
+    guard rc == 0, let pixels, (1...4).contains(ch) else {
+        let message = err.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        throw TorchError("OSError", "broken \(format) file: \(message)")
+    }
+    let data = [UInt8](UnsafeBufferPointer(start: pixels, count: Int(w) * Int(h) * Int(ch)))
+    return try PILImage(width: Int(w), height: Int(h), mode: modes[Int(ch) - 1], pixels: data)
+}

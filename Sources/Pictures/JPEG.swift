@@ -9,21 +9,7 @@ import Glibc
 enum JPEGCodec {
     /// Decodes baseline or progressive JPEG to L (gray) or RGB; truncated data is an error, as in PIL.
     static func decode(_ bytes: [UInt8]) throws -> PILImage {
-        var pixels: UnsafeMutablePointer<UInt8>? = nil
-        var w: UInt32 = 0, h: UInt32 = 0
-        var ch: Int32 = 0
-        var err = [CChar](repeating: 0, count: 256)
-        let rc = bytes.withUnsafeBufferPointer { buf in
-            nnsh_jpeg_decode(buf.baseAddress, buf.count, PILImage.maxImagePixels, &pixels, &w, &h, &ch, &err)
-        }
-        if rc != 0 {
-            let message = err.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            throw TorchError("OSError", "broken JPEG file: \(message)")
-        }
-        defer { free(pixels) }
-        let count = Int(w) * Int(h) * Int(ch)
-        let data = [UInt8](UnsafeBufferPointer(start: pixels, count: count))
-        return try PILImage(width: Int(w), height: Int(h), mode: ch == 1 ? "L" : "RGB", pixels: data)
+        try decodeWithC(bytes, format: "JPEG", nnsh_jpeg_decode)
     }
 
     /// Encodes at `quality` (PIL's default 75, 4:2:0); LA/RGBA are refused as PIL does ("cannot write mode RGBA as JPEG").

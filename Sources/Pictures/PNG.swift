@@ -9,22 +9,7 @@ import Glibc
 enum PNGCodec {
     /// Decodes PNG bytes: 8/16-bit, palette (+tRNS → RGBA), gray (1–16 bit), alpha, interlaced.
     static func decode(_ bytes: [UInt8]) throws -> PILImage {
-        var pixels: UnsafeMutablePointer<UInt8>? = nil
-        var w: UInt32 = 0, h: UInt32 = 0
-        var ch: Int32 = 0
-        var err = [CChar](repeating: 0, count: 256)
-        let rc = bytes.withUnsafeBufferPointer { buf in
-            nnsh_png_decode(buf.baseAddress, buf.count, PILImage.maxImagePixels, &pixels, &w, &h, &ch, &err)
-        }
-        if rc != 0 {
-            let message = err.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            throw TorchError("OSError", "broken PNG file: \(message)")
-        }
-        defer { free(pixels) }
-        let mode = ["L", "LA", "RGB", "RGBA"][Int(ch) - 1]
-        let count = Int(w) * Int(h) * Int(ch)
-        let data = [UInt8](UnsafeBufferPointer(start: pixels, count: count))
-        return try PILImage(width: Int(w), height: Int(h), mode: mode, pixels: data)
+        try decodeWithC(bytes, format: "PNG", nnsh_png_decode)
     }
 
     /// Encodes an image as PNG bytes.
