@@ -230,7 +230,8 @@ extension Interpreter {
         t["True"] = .bool(true)
         t["False"] = .bool(false)
         t["None"] = .none
-        for (name, value) in makeTorchBuiltins() { t[name] = value }
+        // Bare torch names (`randn`, `Conv2d`) never shadow Python's own builtins (`abs`, `max`, `round`, …).
+        for (name, value) in makeTorchBuiltins() where t[name] == nil { t[name] = value }
         return t
     }
 
