@@ -82,6 +82,8 @@ extension Interpreter {
     }
 
     func binaryOperation(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        // `'%s' % tensor` is string formatting, not a tensor op.
+        if case .str(let s) = a, op == .modulo { return .str(try percentFormat(s, b)) }
         // Tensors first: any tensor operand makes this a tensor op.
         if case .tensor(let x) = a {
             if op == .matrixMultiply { return .tensor(try Tensor.matmul(x, try toTensorOperand(b, like: x))) }
@@ -286,6 +288,7 @@ extension Interpreter {
         case (.int(let x), .int(let y)): return x == y
         case (.str(let x), .str(let y)): return x == y
         case (.dtype(let x), .dtype(let y)): return x == y
+        case (.namespace(let x), .namespace(let y)): return x === y
         default:
             if case .tensor = a { return valuesEqual(a, b) }
             if case .module = a { return valuesEqual(a, b) }
