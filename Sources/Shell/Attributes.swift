@@ -7,6 +7,7 @@ extension Interpreter {
         switch obj {
         case .namespace(let ns):
             if let v = ns.members[name] { return v }
+            if name == "__name__" { return .str(ns.name) }
             throw PythonError.attribute("module '\(ns.name)' has no attribute '\(name)'")
         case .tensor(let t):
             if let v = try tensorAttribute(t, name) { return v }
