@@ -438,6 +438,7 @@ final class GradFnObject: PyObject {
 final class DeviceObject: PyObject {
     override var typeName: String { "device" }
     override func repr() -> String { "device(type='cpu')" }
+    override func str() -> String { "cpu" }
     override func attribute(_ name: String) throws -> Value? { name == "type" ? .str("cpu") : nil }
 }
 

@@ -95,6 +95,8 @@ open class PyObject {
     open var typeName: String { "object" }
     public init() {}
     open func repr() -> String { "<\(typeName) object>" }
+    /// `str(obj)` / `print(obj)`; the repr unless the type says otherwise.
+    open func str() -> String { repr() }
     open func attribute(_ name: String) throws -> Value? { nil }
     open func setAttribute(_ name: String, _ value: Value) throws -> Bool { false }
     open var memberNames: [String] { [] }
