@@ -188,6 +188,20 @@ extension Interpreter {
             return .tuple([try self.binaryOperation(.floorDivide, b.values["a"]!, b.values["b"]!),
                            try self.binaryOperation(.modulo, b.values["a"]!, b.values["b"]!)])
         }
+        def("format") { [unowned self] args in
+            let b = try args.bind("format", ["value", "format_spec"], required: 1)
+            guard case .str(let spec) = b.values["format_spec"] ?? .str("") else {
+                throw PythonError.type("format() argument 2 must be str, not \(b.values["format_spec"]!.typeName)")
+            }
+            return .str(try self.format(b.values["value"]!, spec: spec))
+        }
+        for (name, prefix, radix) in [("hex", "0x", 16), ("oct", "0o", 8), ("bin", "0b", 2)] {
+            def(name) { [unowned self] args in
+                let v = try args.bind(name, ["number"], required: 1).values["number"]!
+                let i = try self.asInt(v)
+                return .str((i < 0 ? "-" : "") + prefix + String(i.magnitude, radix: radix))
+            }
+        }
         def("pow") { [unowned self] args in
             let b = try args.bind("pow", ["base", "exp"], required: 2)
             return try self.binaryOperation(.power, b.values["base"]!, b.values["exp"]!)
