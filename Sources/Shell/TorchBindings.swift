@@ -209,6 +209,27 @@ extension Interpreter {
                 return try self.callMethod(receiver, name, Arguments(Array(args.positional.dropFirst()), args.keywords))
             }
         }
+        def("get_default_dtype") { _ in .dtype(.float32) }
+        def("result_type") { [unowned self] args in
+            let b = try args.bind("result_type", ["tensor", "other"], required: 2)
+            let x = try b.values["tensor"]!.asTensor()
+            return .dtype(Tensor.resultType([x, try self.toTensorOperand(b.values["other"]!, like: x)]))
+        }
+        def("promote_types") { args in
+            let b = try args.bind("promote_types", ["type1", "type2"], required: 2)
+            guard case .dtype(let a) = b.values["type1"]!, case .dtype(let c) = b.values["type2"]! else {
+                throw PythonError.type("promote_types(): arguments must be dtypes")
+            }
+            return .dtype(DType.promote(a, c))
+        }
+        def("can_cast") { args in
+            let b = try args.bind("can_cast", ["from_", "to"], required: 2)
+            guard case .dtype(let from) = b.values["from_"]!, case .dtype(let to) = b.values["to"]! else {
+                throw PythonError.type("can_cast(): arguments must be dtypes")
+            }
+            // c10::canCast: no float → integral, no non-bool → bool.
+            return .bool(!(from.isFloatingPoint && !to.isFloatingPoint) && !(from != .bool && to == .bool))
+        }
         let autograd = Namespace("torch.autograd")
         autograd.members["grad"] = .builtin(Builtin("grad") { [unowned self] args in
             let b = try args.bind("grad", ["outputs", "inputs", "grad_outputs", "retain_graph", "create_graph", "allow_unused"], required: 2)
@@ -245,7 +266,7 @@ extension Interpreter {
         "dot", "reshape", "flatten", "squeeze", "unsqueeze", "permute", "transpose", "t", "chunk", "split", "add", "sub",
         "mul", "div", "pow", "maximum", "minimum", "square", "reciprocal", "rsqrt", "log1p", "expm1", "erf", "softmax",
         "log_softmax", "eq", "ne", "lt", "le", "gt", "ge", "all", "any", "clone", "detach", "numel", "flip", "exp2", "log2",
-        "log10", "trunc", "floor_divide", "remainder", "fmod", "logical_not", "isnan", "isinf", "isfinite", "true_divide",
+        "log10", "trunc", "floor_divide", "remainder", "fmod", "logical_not", "logical_and", "logical_or", "logical_xor", "isnan", "isinf", "isfinite", "true_divide",
         "multiply", "subtract", "divide", "norm", "cumsum", "sort", "argsort", "topk", "masked_fill", "index_select",
     ]
 
