@@ -17,7 +17,7 @@ extension Interpreter {
         "detach_", "requires_grad_", "backward", "retain_grad", "float", "double", "long", "int", "bool", "half", "byte", "to",
         "type", "cpu", "cuda", "numpy", "eq", "ne", "lt", "le", "gt", "ge", "all", "any", "split", "chunk", "softmax", "log_softmax",
         "square", "reciprocal", "rsqrt", "log1p", "expm1", "erf", "maximum", "minimum", "neg_", "abs_", "exp_", "relu_",
-        "sigmoid_", "tanh_", "sqrt_", "floor_divide", "remainder", "fmod", "flip", "logical_not", "logical_and", "logical_or", "logical_xor", "isnan", "isinf", "isfinite",
+        "sigmoid_", "tanh_", "sqrt_", "floor_divide", "remainder", "fmod", "flip", "logical_not", "logical_and", "logical_or", "logical_xor", "nonzero", "isnan", "isinf", "isfinite",
         "true_divide", "multiply", "subtract", "divide", "norm", "cumsum", "sort", "argsort", "topk", "masked_fill",
         "masked_fill_", "index_select", "unbind", "narrow", "select", "new_zeros", "new_ones", "new_full", "new_tensor",
         "zeros_like", "type_as", "is_floating_point", "apply_", "map_", "square_", "exp2", "log2", "log10",
@@ -288,6 +288,7 @@ extension Interpreter {
         case "le": return try binaryOp(.le)
         case "gt": return try binaryOp(.gt)
         case "ge": return try binaryOp(.ge)
+        case "nonzero": return .tensor(try x.nonzero())
         case "logical_and": return try binaryOp(.logicalAnd)
         case "logical_or": return try binaryOp(.logicalOr)
         case "logical_xor": return try binaryOp(.logicalXor)

@@ -209,6 +209,16 @@ extension Interpreter {
                 return try self.callMethod(receiver, name, Arguments(Array(args.positional.dropFirst()), args.keywords))
             }
         }
+        // `torch.Tensor`: the class (for isinstance) and its legacy constructor (float32 data or sizes).
+        def("Tensor") { [unowned self] args in
+            if args.positional.count == 1, let first = args.positional.first {
+                switch first {
+                case .list, .tuple, .tensor: return .tensor(try self.makeTensor(first, dtype: .float32))
+                default: break
+                }
+            }
+            return .tensor(try Tensor.zeros(try args.positional.map { try $0.asInt() }, dtype: .float32))
+        }
         def("get_default_dtype") { _ in .dtype(.float32) }
         def("result_type") { [unowned self] args in
             let b = try args.bind("result_type", ["tensor", "other"], required: 2)
@@ -266,7 +276,7 @@ extension Interpreter {
         "dot", "reshape", "flatten", "squeeze", "unsqueeze", "permute", "transpose", "t", "chunk", "split", "add", "sub",
         "mul", "div", "pow", "maximum", "minimum", "square", "reciprocal", "rsqrt", "log1p", "expm1", "erf", "softmax",
         "log_softmax", "eq", "ne", "lt", "le", "gt", "ge", "all", "any", "clone", "detach", "numel", "flip", "exp2", "log2",
-        "log10", "trunc", "floor_divide", "remainder", "fmod", "logical_not", "logical_and", "logical_or", "logical_xor", "isnan", "isinf", "isfinite", "true_divide",
+        "log10", "trunc", "floor_divide", "remainder", "fmod", "logical_not", "logical_and", "logical_or", "logical_xor", "nonzero", "isnan", "isinf", "isfinite", "true_divide",
         "multiply", "subtract", "divide", "norm", "cumsum", "sort", "argsort", "topk", "masked_fill", "index_select",
     ]
 
