@@ -289,6 +289,7 @@ extension Interpreter {
         case (.str(let x), .str(let y)): return x == y
         case (.dtype(let x), .dtype(let y)): return x == y
         case (.namespace(let x), .namespace(let y)): return x === y
+        case (.object(let o), _) where o is TypeObject: return valuesEqual(a, b)
         default:
             if case .tensor = a { return valuesEqual(a, b) }
             if case .module = a { return valuesEqual(a, b) }
