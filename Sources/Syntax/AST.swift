@@ -212,6 +212,8 @@ public indirect enum Stmt: Equatable, Sendable {
     case `return`(Expr?, SourceLocation)
     case functionDef(name: String, parameters: [Parameter], body: [Stmt], SourceLocation)
     case assert(Expr, message: Expr?, SourceLocation)
+    /// `with context as target: body`; `with a, b:` nests one `.with` per item.
+    case with(context: Expr, target: Expr?, body: [Stmt], SourceLocation)
 
     /// Where the statement starts.
     public var location: SourceLocation {
@@ -219,7 +221,7 @@ public indirect enum Stmt: Equatable, Sendable {
         case .expression(_, let l), .assign(_, _, let l), .augmentedAssign(_, _, _, let l), .import(_, let l),
              .fromImport(_, _, let l), .if(_, _, _, let l), .while(_, _, _, let l), .for(_, _, _, _, let l),
              .break(let l), .continue(let l), .pass(let l), .del(_, let l), .return(_, let l),
-             .functionDef(_, _, _, let l), .assert(_, _, let l):
+             .functionDef(_, _, _, let l), .assert(_, _, let l), .with(_, _, _, let l):
             return l
         }
     }

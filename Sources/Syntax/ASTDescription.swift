@@ -88,6 +88,8 @@ extension Stmt: CustomStringConvertible {
             return list("def", [name, describe(parameters), block("body", body)])
         case .assert(let condition, let message, _):
             return list("assert", [condition.description] + (message.map { [$0.description] } ?? []))
+        case .with(let context, let target, let body, _):
+            return list("with", [context.description] + (target.map { [$0.description] } ?? []) + [block("body", body)])
         }
     }
 }

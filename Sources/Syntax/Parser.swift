@@ -156,6 +156,7 @@ final class Parser {
         case .keyword(.if): return [try ifStatement()]
         case .keyword(.while): return [try whileStatement()]
         case .keyword(.for): return [try forStatement()]
+        case .keyword(.with): return [try withStatement()]
         case .keyword(.def): return [try functionDefinition()]
         case .indent: throw error("unexpected indent", at: peek())
         case .punct(.at): throw error("decorators are not supported", at: peek())
@@ -201,7 +202,7 @@ final class Parser {
             return .assert(condition, message: message, loc)
         case .keyword(.import): return try importStatement()
         case .keyword(.from): return try fromImportStatement()
-        case .keyword(let k) where [.class, .try, .except, .finally, .with, .global, .nonlocal, .raise,
+        case .keyword(let k) where [.class, .try, .except, .finally, .global, .nonlocal, .raise,
                                     .async, .await, .yield].contains(k):
             throw error("'\(k.rawValue)' is not supported", at: token)
         default:
@@ -365,6 +366,29 @@ final class Parser {
         let body = try suite(after: header)
         let orElse = check(.else) ? try suite(after: advance()) : []
         return .for(target: target, iterable: iterable, body: body, orElse: orElse, header.location)
+    }
+
+    /// `with a as x, b: body`, as nested single-item `.with`s.
+    private func withStatement() throws -> Stmt {
+        let header = advance()
+        var items = [(Expr, Expr?, SourceLocation)]()
+        repeat {
+            let loc = peek().location
+            let context = try expression()
+            var target: Expr?
+            if match(.as) {
+                let t = try bitOr()
+                try checkTarget(t, deleting: false)
+                target = t
+            }
+            items.append((context, target, loc))
+        } while match(.comma)
+        var body = try suite(after: header)
+        for (i, (context, target, loc)) in items.enumerated().reversed() {
+            let stmt = Stmt.with(context: context, target: target, body: body, i == 0 ? header.location : loc)
+            body = [stmt]
+        }
+        return body[0]
     }
 
     /// `a`, `a, b`, `(a, b)` — parsed at `|` level so `in` is not taken as a comparison.
