@@ -143,6 +143,20 @@ public final class Interpreter {
             let defaults = try params.map { try $0.defaultValue.map { try eval($0, scope) } }
             scope.vars[name] = .function(UserFunction(name: name, parameters: params, defaults: defaults,
                                                       body: body, expression: nil, closure: scope))
+        case .with(let contextExpr, let target, let body, _):
+            let context = try eval(contextExpr, scope)
+            guard case .object(let o) = context, let manager = o as? ContextManager else {
+                throw PythonError.type("'\(context.typeName)' object does not support the context manager protocol")
+            }
+            let entered = try manager.enter()
+            do {
+                if let target { try assign(target, entered, scope) }
+                try execBlock(body, scope)
+            } catch {
+                manager.exit()
+                throw error
+            }
+            manager.exit()
         case .assert(let cond, let message, _):
             if try !truthy(eval(cond, scope)) {
                 throw PythonError("AssertionError", try message.map { try eval($0, scope).str } ?? "")

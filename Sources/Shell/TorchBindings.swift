@@ -194,6 +194,7 @@ extension Interpreter {
             return .bool(x.shape == y.shape && x.doubles() == y.doubles())
         }
         def("no_grad") { _ in .object(NoGradContext()) }
+        def("enable_grad") { _ in .object(NoGradContext(enabled: true)) }
         // Functions that are also tensor methods: torch.f(x, ...) is x.f(...).
         for name in Interpreter.torchFunctionsFromMethods {
             def(name) { [unowned self] args in
@@ -333,8 +334,23 @@ final class GeneratorObject: PyObject {
     override func repr() -> String { "<torch._C.Generator object>" }
 }
 
-/// `torch.no_grad()` (usable as `with torch.no_grad():` once `with` is parsed).
-final class NoGradContext: PyObject {
-    override var typeName: String { "no_grad" }
-    override func repr() -> String { "<torch.autograd.grad_mode.no_grad object>" }
+/// What `with` accepts: `__enter__` (its value is bound by `as`) and `__exit__`, which always runs.
+protocol ContextManager: AnyObject {
+    func enter() throws -> Value
+    func exit()
+}
+
+/// `torch.no_grad()` / `torch.enable_grad()`: grad mode set for the `with` block, restored after it.
+final class NoGradContext: PyObject, ContextManager {
+    let enabled: Bool
+    private var saved: [Bool] = []
+    init(enabled: Bool = false) { self.enabled = enabled }
+    override var typeName: String { enabled ? "enable_grad" : "no_grad" }
+    override func repr() -> String { "<torch.autograd.grad_mode.\(typeName) object>" }
+    func enter() throws -> Value {
+        saved.append(GradMode.isEnabled)
+        GradMode.isEnabled = enabled
+        return .none
+    }
+    func exit() { GradMode.isEnabled = saved.popLast() ?? true }
 }
