@@ -1,5 +1,5 @@
 import torch
-# torch.autograd.grad, retain_graph, create_graph, no_grad
+# torch.autograd.grad, retain_graph, no_grad
 x = torch.tensor(3.0, requires_grad=True)
 y = x ** 3
 g, = torch.autograd.grad(y, x)
@@ -21,9 +21,8 @@ print(a.grad)
 with torch.no_grad():
     d = a * 2
 print(d.requires_grad, d.grad_fn)
-u = torch.tensor(2.0, requires_grad=True)
-v = u ** 3
-(du,) = torch.autograd.grad(v, u, create_graph=True)
-print(du)
-(d2u,) = torch.autograd.grad(du, u)
-print(d2u)
+with torch.no_grad():
+    e = a * 3
+    with torch.enable_grad():
+        f = a * 3
+print(e.requires_grad, f.requires_grad, torch.is_grad_enabled())
