@@ -102,9 +102,9 @@ public struct ComprehensionClause: Equatable, Sendable {
     }
 }
 
-/// Which comprehension: `[x for …]` or `(x for …)`.
+/// Which comprehension: `[x for …]`, `(x for …)` or `{k: v for …}` (whose element is the tuple `(k, v)`).
 public enum ComprehensionKind: String, Sendable {
-    case list, generator
+    case list, generator, dict
 }
 
 /// A replacement field `{expr!conversion:spec}` of an f-string.

@@ -24,7 +24,7 @@ extension Expr: CustomStringConvertible {
             let clauseText = clauses.map { c in
                 list("for", [c.target.description, c.iterable.description] + c.conditions.map { "(if \($0))" })
             }
-            return list(kind == .list ? "listcomp" : "genexp", [element.description] + clauseText)
+            return list(kind == .list ? "listcomp" : kind == .dict ? "dictcomp" : "genexp", [element.description] + clauseText)
         case .unary(let op, let operand, _): return list(op.rawValue, [operand.description])
         case .binary(let op, let l, let r, _): return list(op.rawValue, [l.description, r.description])
         case .boolean(let op, let l, let r, _): return list(op.rawValue, [l.description, r.description])

@@ -261,7 +261,8 @@ final class Parser {
         case .conditional: return "conditional expression"
         case .lambda: return "lambda"
         case .dict: return "dict literal"
-        case .comprehension(let kind, _, _, _): return kind == .list ? "list comprehension" : "generator expression"
+        case .comprehension(let kind, _, _, _):
+            return kind == .list ? "list comprehension" : kind == .dict ? "dict comprehension" : "generator expression"
         case .tuple: return "tuple"
         case .list: return "list"
         case .slice: return "slice"
@@ -846,7 +847,12 @@ final class Parser {
                 advance()
                 let value = try expression()
                 height = max(height, lastHeight)
-                if check(.for) { throw error("dict comprehensions are not supported", at: peek()) }
+                if check(.for) {
+                    guard entries.isEmpty else { throw invalidSyntax() }
+                    let result = try comprehensionTail(.dict, element: .tuple([key, value], key.location), loc: loc)
+                    try consume(.punct(.rightBrace), "invalid syntax")
+                    return result
+                }
                 entries.append(DictEntry(key: key, value: value))
                 if !match(.comma) { break }
             }
