@@ -279,6 +279,11 @@ public final class Interpreter {
             var out = [Value]()
             let inner = Scope(parent: scope)
             try runComprehension(clauses[...], element, inner, &out)
+            if kind == .dict {
+                let d = PyDict()
+                for case .tuple(let kv) in out where kv.count == 2 { d.set(kv[0], kv[1]) }
+                return .dict(d)
+            }
             return kind == .list ? .list(PyList(out)) : .list(PyList(out))
         case .unary(let op, let operand, _):
             return try unaryOperation(op, try eval(operand, scope))
