@@ -175,6 +175,8 @@ public indirect enum Expr: Equatable, Sendable {
     case `subscript`(Expr, index: Expr, SourceLocation)
     /// `lower:upper:step` inside a subscript.
     case slice(lower: Expr?, upper: Expr?, step: Expr?, SourceLocation)
+    /// `*x`: only inside a tuple/list display or an assignment target list (`first, *rest = xs`).
+    case starred(Expr, SourceLocation)
 
     /// Where the expression's source text starts.
     public var location: SourceLocation {
@@ -184,7 +186,7 @@ public indirect enum Expr: Equatable, Sendable {
              .list(_, let l), .dict(_, let l), .comprehension(_, _, _, let l), .unary(_, _, let l),
              .binary(_, _, _, let l), .boolean(_, _, _, let l), .compare(_, _, _, let l),
              .conditional(_, _, _, let l), .lambda(_, _, let l), .attribute(_, _, let l),
-             .call(_, _, let l), .subscript(_, _, let l), .slice(_, _, _, let l):
+             .call(_, _, let l), .subscript(_, _, let l), .slice(_, _, _, let l), .starred(_, let l):
             return l
         }
     }

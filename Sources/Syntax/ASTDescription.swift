@@ -20,6 +20,7 @@ extension Expr: CustomStringConvertible {
         case .tuple(let items, _): return list("tuple", items.map { $0.description })
         case .list(let items, _): return list("list", items.map { $0.description })
         case .dict(let entries, _): return list("dict", entries.map { "(: \($0.key) \($0.value))" })
+        case .starred(let inner, _): return list("*", [inner.description])
         case .comprehension(let kind, let element, let clauses, _):
             let clauseText = clauses.map { c in
                 list("for", [c.target.description, c.iterable.description] + c.conditions.map { "(if \($0))" })

@@ -244,7 +244,16 @@ final class Parser {
         switch e {
         case .name, .attribute, .subscript: return
         case .tuple(let items, _), .list(let items, _):
-            for item in items { try checkTarget(item, deleting: deleting) }
+            var starred = 0
+            for item in items {
+                if case .starred(let inner, let loc) = item, !deleting {
+                    starred += 1
+                    if starred > 1 { throw SyntaxError("multiple starred expressions in assignment", at: loc) }
+                    try checkTarget(inner, deleting: deleting)
+                } else {
+                    try checkTarget(item, deleting: deleting)
+                }
+            }
         default:
             throw SyntaxError("cannot \(deleting ? "delete" : "assign to") \(describe(e))", at: e.location)
         }
@@ -266,6 +275,7 @@ final class Parser {
         case .tuple: return "tuple"
         case .list: return "list"
         case .slice: return "slice"
+        case .starred: return "starred"
         case .name, .attribute, .subscript, .unary, .binary, .boolean: return "expression"
         }
     }
@@ -860,7 +870,9 @@ final class Parser {
             lastHeight = height + 1
             return .dict(entries, loc)
         case .punct(.star):
-            throw error("starred expressions are not supported here", at: token)
+            // Checked later: targets by checkTarget, displays by the interpreter.
+            advance()
+            return .starred(try bitOr(), loc)
         case .keyword(.await), .keyword(.yield):
             throw error("'\(token.text)' is not supported", at: token)
         default:
