@@ -182,6 +182,20 @@ public final class Interpreter {
             scope.vars[n] = value
         case .tuple(let targets, let loc), .list(let targets, let loc):
             let items = try iterate(value)
+            if let star = targets.firstIndex(where: { if case .starred = $0 { return true }; return false }) {
+                // `first, *rest, last = xs`: the starred target takes a list of what the others leave.
+                let fixed = targets.count - 1
+                guard items.count >= fixed else {
+                    throw PythonError("ValueError", "not enough values to unpack (expected at least \(fixed), got \(items.count))", at: loc)
+                }
+                let after = targets.count - star - 1
+                for (t, v) in zip(targets[..<star], items) { try assign(t, v, scope) }
+                if case .starred(let inner, _) = targets[star] {
+                    try assign(inner, .list(PyList(Array(items[star..<(items.count - after)]))), scope)
+                }
+                for (t, v) in zip(targets[(star + 1)...], items[(items.count - after)...]) { try assign(t, v, scope) }
+                return
+            }
             if items.count != targets.count {
                 let msg = items.count > targets.count
                     ? "too many values to unpack (expected \(targets.count))"
@@ -269,8 +283,9 @@ public final class Interpreter {
         case .bool(let b, _): return .bool(b)
         case .none: return .none
         case .ellipsis: return .ellipsis
-        case .tuple(let items, _): return .tuple(try items.map { try eval($0, scope) })
-        case .list(let items, _): return .list(PyList(try items.map { try eval($0, scope) }))
+        case .tuple(let items, _): return .tuple(try displayItems(items, scope))
+        case .list(let items, _): return .list(PyList(try displayItems(items, scope)))
+        case .starred(_, let loc): throw PythonError("SyntaxError", "can't use starred expression here", at: loc)
         case .dict(let entries, _):
             let d = PyDict()
             for entry in entries { d.set(try eval(entry.key, scope), try eval(entry.value, scope)) }
@@ -341,6 +356,15 @@ public final class Interpreter {
             return .slice(try lo.map { try eval($0, scope) } ?? .none, try hi.map { try eval($0, scope) } ?? .none,
                           try step.map { try eval($0, scope) } ?? .none)
         }
+    }
+
+    /// The items of a tuple/list display, with `*xs` spliced in.
+    private func displayItems(_ items: [Expr], _ scope: Scope) throws -> [Value] {
+        var out = [Value]()
+        for item in items {
+            if case .starred(let inner, _) = item { out += try iterate(eval(inner, scope)) } else { out.append(try eval(item, scope)) }
+        }
+        return out
     }
 
     private func runComprehension(_ clauses: ArraySlice<ComprehensionClause>, _ element: Expr, _ scope: Scope,
