@@ -67,7 +67,7 @@ extension Tensor {
         if compute == .bool {
             switch op {
             case .add, .mul, .maximum, .minimum: break
-            case .sub: throw TorchError.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
+            case .sub: throw TorchError("NotImplementedError", "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
             default: compute = .int64
             }
         }
