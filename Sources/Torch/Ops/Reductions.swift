@@ -28,7 +28,10 @@ extension Tensor {
             }
         default: break
         }
-        let vals = try moved.to(moved.dtype).dtype == .bool && !(op.isLogical) ? moved.to(.int64) : moved
+        // sum/prod of bool and integer tensors accumulate in int64 (PyTorch's result dtype); others keep bool → int64.
+        var widen = false
+        switch op { case .sum, .prod: widen = !moved.dtype.isFloatingPoint; default: break }
+        let vals = try (moved.to(moved.dtype).dtype == .bool && !(op.isLogical)) || widen ? moved.to(.int64) : moved
         let result = try vals.dtype.dispatch(RowReducer(x: vals, op: op, rows: rows, rowLen: rowLen))
         let values = try result.0.reshape(outShape)
         let idx = try result.1?.reshape(outShape)
