@@ -239,7 +239,13 @@ extension Interpreter {
         case "floor": return try unaryOp(.floor)
         case "ceil": return try unaryOp(.ceil)
         case "trunc": return try unaryOp(.trunc)
-        case "round": return try unaryOp(.round)
+        case "round":
+            // round(decimals=d): nearbyint(x * 10^d) / 10^d (d < 0: nearbyint(x / 10^-d) * 10^-d), as ATen does.
+            let d = try args.bind(name, ["decimals"]).int("decimals", 0)
+            if d == 0 { return .tensor(try x.unary(.round)) }
+            let p = Tensor.wrapped(Foundation.pow(10.0, Double(Swift.abs(d))))
+            return .tensor(d > 0 ? try Tensor.binary(Tensor.binary(x, p, .mul).unary(.round), p, .div)
+                                 : try Tensor.binary(Tensor.binary(x, p, .div).unary(.round), p, .mul))
         case "square": return try unaryOp(.square)
         case "reciprocal": return try unaryOp(.reciprocal)
         case "rsqrt": return try unaryOp(.rsqrt)
