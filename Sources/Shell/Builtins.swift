@@ -277,7 +277,16 @@ extension Interpreter {
             return Int(d.rounded(.towardZero))
         case .str(let s):
             let text = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
-            guard let i = Int(text, radix: base ?? 10) else {
+            // Base prefixes: `int('0x1f', 16)`, and base 0 infers the base from the prefix.
+            var digits = Substring(text), radix = base ?? 10
+            let negative = digits.first == "-"
+            if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+            for (prefix, b) in [("0x", 16), ("0o", 8), ("0b", 2)] where digits.lowercased().hasPrefix(prefix) && (radix == b || radix == 0) {
+                digits = digits.dropFirst(2); radix = b
+            }
+            if radix == 0 { radix = 10 }
+            guard (2...36).contains(radix), !digits.hasPrefix("-"), !digits.hasPrefix("+"),
+                  let i = Int((negative ? "-" : "") + digits, radix: radix) else {
                 throw PythonError.value("invalid literal for int() with base \(base ?? 10): \(pythonStringRepr(s))")
             }
             return i
