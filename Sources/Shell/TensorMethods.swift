@@ -285,7 +285,8 @@ extension Interpreter {
             default: return .tensor(try Tensor.binary(x, o, .div))
             }
         case "floor_divide": return try binaryOp(.floorDiv)
-        case "remainder", "fmod": return try binaryOp(.remainder)
+        case "remainder": return try binaryOp(.remainder)
+        case "fmod": return try binaryOp(.fmod)
         case "maximum": return try binaryOp(.maximum)
         case "minimum": return try binaryOp(.minimum)
         case "eq": return try binaryOp(.eq)
