@@ -257,6 +257,10 @@ extension Interpreter {
     /// Three-way ordering for `<` and friends; NaN compares false both ways via the caller's Double path.
     func order(_ a: Value, _ b: Value, _ op: ComparisonOperator) throws -> Int {
         switch (a, b) {
+        case (.tensor, _), (_, .tensor):
+            // max()/min()/sorted() over tensors: Python uses `<`/`>` and the result's truth value.
+            if try truthy(compare(.less, a, b)) { return -1 }
+            return try truthy(compare(.greater, a, b)) ? 1 : 0
         case (.int, .int), (.bool, .int), (.int, .bool), (.bool, .bool):
             let x = try asInt(a), y = try asInt(b)
             return x < y ? -1 : (x > y ? 1 : 0)
