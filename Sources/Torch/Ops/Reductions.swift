@@ -49,7 +49,9 @@ extension Tensor {
 
     public func mean(dims: [Int] = [], keepdim: Bool = false) throws -> Tensor {
         guard dtype.isFloatingPoint else {
-            throw TorchError.runtime("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.rawValue.prefix(1).uppercased() + dtype.rawValue.dropFirst())")
+            // c10's ScalarType names: Long, Int, Byte, Bool.
+            let names: [DType: String] = [.int64: "Long", .int32: "Int", .uint8: "Byte", .bool: "Bool"]
+            throw TorchError("NotImplementedError", "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(names[dtype] ?? dtype.rawValue)")
         }
         let out = try reduceRows(.mean, dims: dims, keepdim: keepdim).values
         let inShape = shape
