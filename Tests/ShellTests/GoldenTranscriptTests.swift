@@ -65,8 +65,8 @@ func unifiedDiff(expected: String, actual: String, context: Int = 2) -> String {
     var i = 0, j = 0
     while i < a.count || j < b.count {
         if i < a.count && j < b.count && a[i] == b[j] { ops.append(.same(a[i])); i += 1; j += 1 }
-        else if j < b.count && (i == a.count || lcs[i][j + 1] >= lcs[i + 1][j]) { ops.append(.add(b[j])); j += 1 }
-        else { ops.append(.del(a[i])); i += 1 }
+        else if i < a.count && (j == b.count || lcs[i + 1][j] >= lcs[i][j + 1]) { ops.append(.del(a[i])); i += 1 }
+        else { ops.append(.add(b[j])); j += 1 }
     }
     var keep = [Bool](repeating: false, count: ops.count)
     for (k, op) in ops.enumerated() {
