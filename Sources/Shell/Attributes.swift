@@ -7,6 +7,7 @@ extension Interpreter {
         switch obj {
         case .namespace(let ns):
             if let v = ns.members[name] { return v }
+            if name == "__name__" { return .str(ns.name) }
             throw PythonError.attribute("module '\(ns.name)' has no attribute '\(name)'")
         case .tensor(let t):
             if let v = try tensorAttribute(t, name) { return v }
@@ -184,18 +185,49 @@ extension Interpreter {
             var u = Array(s.unicodeScalars)
             while let last = u.last, set.contains(last) { u.removeLast() }
             var out = ""; out.unicodeScalars.append(contentsOf: u); return .str(out) }
-        case "split": return method(obj, name) { a in
-            let b = try a.bind("split", ["sep", "maxsplit"])
-            if let sepV = b["sep"] {
-                guard case .str(let sep) = sepV, !sep.isEmpty else { throw PythonError.value("empty separator") }
-                return .list(PyList(s.components(separatedBy: sep).map { .str($0) }))
+        case "split", "rsplit": return method(obj, name) { a in
+            let b = try a.bind(name, ["sep", "maxsplit"])
+            let maxsplit = try b.int("maxsplit", -1)
+            let fromRight = name == "rsplit"
+            if let sepV = b["sep"], !sepV.isNone {
+                guard case .str(let sep) = sepV else { throw PythonError.type("must be str or None, not \(sepV.typeName)") }
+                guard !sep.isEmpty else { throw PythonError.value("empty separator") }
+                var parts = s.components(separatedBy: sep)
+                if maxsplit >= 0 && parts.count > maxsplit + 1 {
+                    parts = fromRight
+                        ? [parts[..<(parts.count - maxsplit)].joined(separator: sep)] + parts[(parts.count - maxsplit)...]
+                        : Array(parts[..<maxsplit]) + [parts[maxsplit...].joined(separator: sep)]
+                }
+                return .list(PyList(parts.map { .str($0) }))
             }
-            return .list(PyList(s.split(whereSeparator: { $0.isWhitespace }).map { .str(String($0)) })) }
+            // Python's whitespace split; rsplit is the same on the reversed text.
+            func split(_ text: String) -> [String] {
+                var words = [String](), rest = Substring(text)
+                while true {
+                    rest = rest.drop { $0.isWhitespace }
+                    if rest.isEmpty { break }
+                    if maxsplit >= 0 && words.count == maxsplit {
+                        var tail = rest
+                        while let l = tail.last, l.isWhitespace { tail = tail.dropLast() }
+                        words.append(String(tail)); break
+                    }
+                    let w = rest.prefix { !$0.isWhitespace }
+                    words.append(String(w)); rest = rest.dropFirst(w.count)
+                }
+                return words
+            }
+            let words = fromRight ? split(String(s.reversed())).map { String($0.reversed()) }.reversed() : split(s)
+            return .list(PyList(words.map { .str($0) })) }
         case "splitlines": return method(obj, name) { _ in .list(PyList(s.split(separator: "\n", omittingEmptySubsequences: false).map { .str(String($0)) }.dropLast(s.hasSuffix("\n") ? 1 : 0))) }
         case "replace": return method(obj, name) { a in
             let b = try a.bind("replace", ["old", "new", "count"], required: 2)
             guard case .str(let old) = b.values["old"]!, case .str(let new) = b.values["new"]! else { throw PythonError.type("replace() arguments must be str") }
-            return .str(old.isEmpty ? s : s.replacingOccurrences(of: old, with: new)) }
+            let count = try b.int("count", -1)
+            if old.isEmpty { return .str(s) }
+            if count < 0 { return .str(s.replacingOccurrences(of: old, with: new)) }
+            var parts = s.components(separatedBy: old)
+            if parts.count > count + 1 { parts = Array(parts[..<count]) + [parts[count...].joined(separator: old)] }
+            return .str(parts.joined(separator: new)) }
         case "startswith", "endswith": return method(obj, name) { a in
             let v = try a.bind(name, ["prefix"], required: 1).values["prefix"]!
             let options: [String]
@@ -213,6 +245,30 @@ extension Interpreter {
                 return .int(-1)
             }
             return .int(s.distance(from: s.startIndex, to: r.lowerBound)) }
+        case "rfind", "rindex": return method(obj, name) { a in
+            guard let sub = try strArg(a, name, "sub") else { throw PythonError.type("\(name)() takes at least 1 argument (0 given)") }
+            guard let r = s.range(of: sub, options: .backwards) else {
+                if name == "rindex" { throw PythonError.value("substring not found") }
+                return .int(-1)
+            }
+            return .int(s.distance(from: s.startIndex, to: r.lowerBound)) }
+        case "removeprefix", "removesuffix": return method(obj, name) { a in
+            let fix = try strArg(a, name, "fix") ?? ""
+            if name == "removeprefix" { return .str(s.hasPrefix(fix) ? String(s.dropFirst(fix.count)) : s) }
+            return .str(s.hasSuffix(fix) && !fix.isEmpty ? String(s.dropLast(fix.count)) : s) }
+        case "partition", "rpartition": return method(obj, name) { a in
+            guard let sep = try strArg(a, name, "sep") else { throw PythonError.type("\(name)() takes exactly one argument (0 given)") }
+            guard !sep.isEmpty else { throw PythonError.value("empty separator") }
+            guard let r = s.range(of: sep, options: name == "rpartition" ? .backwards : []) else {
+                return .tuple(name == "rpartition" ? [.str(""), .str(""), .str(s)] : [.str(s), .str(""), .str("")])
+            }
+            return .tuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))]) }
+        case "swapcase": return method(obj, name) { _ in
+            .str(String(s.map { $0.isUppercase ? Character($0.lowercased()) : $0.isLowercase ? Character($0.uppercased()) : $0 })) }
+        case "isalnum": return method(obj, name) { _ in .bool(!s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber }) }
+        case "islower", "isupper": return method(obj, name) { _ in
+            let cased = s.filter(\.isCased)
+            return .bool(!cased.isEmpty && cased.allSatisfy { name == "islower" ? $0.isLowercase : $0.isUppercase }) }
         case "center", "ljust", "rjust": return method(obj, name) { [unowned self] a in
             let b = try a.bind(name, ["width", "fillchar"], required: 1)
             let fill = try b.string("fillchar", " ")

@@ -188,6 +188,20 @@ extension Interpreter {
             return .tuple([try self.binaryOperation(.floorDivide, b.values["a"]!, b.values["b"]!),
                            try self.binaryOperation(.modulo, b.values["a"]!, b.values["b"]!)])
         }
+        def("format") { [unowned self] args in
+            let b = try args.bind("format", ["value", "format_spec"], required: 1)
+            guard case .str(let spec) = b.values["format_spec"] ?? .str("") else {
+                throw PythonError.type("format() argument 2 must be str, not \(b.values["format_spec"]!.typeName)")
+            }
+            return .str(try self.format(b.values["value"]!, spec: spec))
+        }
+        for (name, prefix, radix) in [("hex", "0x", 16), ("oct", "0o", 8), ("bin", "0b", 2)] {
+            def(name) { [unowned self] args in
+                let v = try args.bind(name, ["number"], required: 1).values["number"]!
+                let i = try self.asInt(v)
+                return .str((i < 0 ? "-" : "") + prefix + String(i.magnitude, radix: radix))
+            }
+        }
         def("pow") { [unowned self] args in
             let b = try args.bind("pow", ["base", "exp"], required: 2)
             return try self.binaryOperation(.power, b.values["base"]!, b.values["exp"]!)
@@ -230,7 +244,8 @@ extension Interpreter {
         t["True"] = .bool(true)
         t["False"] = .bool(false)
         t["None"] = .none
-        for (name, value) in makeTorchBuiltins() { t[name] = value }
+        // Bare torch names (`randn`, `Conv2d`) never shadow Python's own builtins (`abs`, `max`, `round`, …).
+        for (name, value) in makeTorchBuiltins() where t[name] == nil { t[name] = value }
         for (name, value) in makeHelpBuiltins() { t[name] = value }  // Help.swift (REPL)
         for (name, value) in makePictureBuiltins() { t[name] = value }  // PictureBindings.swift
         return t
@@ -264,7 +279,16 @@ extension Interpreter {
             return Int(d.rounded(.towardZero))
         case .str(let s):
             let text = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
-            guard let i = Int(text, radix: base ?? 10) else {
+            // Base prefixes: `int('0x1f', 16)`, and base 0 infers the base from the prefix.
+            var digits = Substring(text), radix = base ?? 10
+            let negative = digits.first == "-"
+            if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+            for (prefix, b) in [("0x", 16), ("0o", 8), ("0b", 2)] where digits.lowercased().hasPrefix(prefix) && (radix == b || radix == 0) {
+                digits = digits.dropFirst(2); radix = b
+            }
+            if radix == 0 { radix = 10 }
+            guard (2...36).contains(radix), !digits.hasPrefix("-"), !digits.hasPrefix("+"),
+                  let i = Int((negative ? "-" : "") + digits, radix: radix) else {
                 throw PythonError.value("invalid literal for int() with base \(base ?? 10): \(pythonStringRepr(s))")
             }
             return i

@@ -13,10 +13,10 @@ extension Interpreter {
             if spec.isEmpty { return b ? "True" : "False" }
             return try pythonFormat(Int64(b ? 1 : 0), spec: spec)
         case .tensor(let t):
+            // Tensor.__format__: a 0-d tensor formats as its Python number (`'{}'.format(torch.tensor(1.5))` is `1.5`).
+            if t.dim == 0 { return try format(scalarValue(t, t.offset), spec: spec) }
             if spec.isEmpty { return v.str }
-            guard t.numel == 1 else { throw PythonError.type("unsupported format string passed to Tensor.__format__") }
-            if t.dtype.isFloatingPoint { return try pythonFormat(try t.item(), spec: spec) }
-            return try pythonFormat(t.flatInt(t.storageOffset(of: [Int](repeating: 0, count: t.dim))), spec: spec)
+            throw PythonError.type("unsupported format string passed to Tensor.__format__")
         default:
             return try padString(v.str, spec: spec)
         }
@@ -51,8 +51,12 @@ extension Interpreter {
 
     /// `"...".format(*args, **kwargs)` with auto and explicit numbering, names, attributes and indices.
     func strFormat(_ template: String, _ args: Arguments) throws -> String {
-        var out = ""
         var auto = 0
+        return try strFormat(template, args, &auto)
+    }
+
+    private func strFormat(_ template: String, _ args: Arguments, _ auto: inout Int) throws -> String {
+        var out = ""
         let chars = Array(template)
         var i = 0
         while i < chars.count {
@@ -88,7 +92,6 @@ extension Interpreter {
             conversion = name[name.index(after: bang)...].first
             name = String(name[..<bang])
         }
-        if spec.contains("{") { spec = try strFormat(spec, args) }
         // Split `a.b[0]` into the base and its trailers.
         var base = name
         var trailers = ""
@@ -125,6 +128,8 @@ extension Interpreter {
             }
         }
         if let c = conversion { value = .str(c == "s" ? value.str : value.repr) }
+        // Nested fields (`{:{w}.{p}f}`) continue the automatic numbering after this field's own value.
+        if spec.contains("{") { spec = try strFormat(spec, args, &auto) }
         return try format(value, spec: spec)
     }
 
@@ -149,13 +154,30 @@ extension Interpreter {
             switch code {
             case "s": out += try padString(v.str, spec: spec.hasPrefix("-") ? "<" + spec.dropFirst() : ">" + spec)
             case "r", "a": out += try padString(v.repr, spec: spec.hasPrefix("-") ? "<" + spec.dropFirst() : ">" + spec)
-            case "d", "i", "u": out += try format(.int(Int(try asDouble(v))), spec: spec + "d")
-            default: out += try format(v, spec: spec + String(code))
+            case "d", "i", "u": out += try format(.int(Int(try asDouble(v))), spec: printfSpec(spec) + "d")
+            default: out += try format(v, spec: printfSpec(spec) + String(code))
             }
         }
         if !values.isEmpty, case .tuple = arg { throw PythonError.type("not all arguments converted during string formatting") }
         return out
     }
+}
+
+/// A printf conversion's flags and width (`-6`, `+05.1`, `#`) as a `format()` spec (`<6`, `+05.1`, `#`).
+func printfSpec(_ spec: String) -> String {
+    var rest = Substring(spec)
+    var minus = false, plus = false, space = false, zero = false, alt = false
+    while let c = rest.first, "-+ 0#".contains(c) {
+        switch c {
+        case "-": minus = true
+        case "+": plus = true
+        case " ": space = true
+        case "0": zero = true
+        default: alt = true
+        }
+        rest = rest.dropFirst()
+    }
+    return (minus ? "<" : "") + (plus ? "+" : space ? " " : "") + (alt ? "#" : "") + (zero && !minus ? "0" : "") + rest
 }
 
 /// Python's float floor division.

@@ -82,6 +82,8 @@ extension Interpreter {
     }
 
     func binaryOperation(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        // `'%s' % tensor` is string formatting, not a tensor op.
+        if case .str(let s) = a, op == .modulo { return .str(try percentFormat(s, b)) }
         // Tensors first: any tensor operand makes this a tensor op.
         if case .tensor(let x) = a {
             if op == .matrixMultiply { return .tensor(try Tensor.matmul(x, try toTensorOperand(b, like: x))) }
@@ -255,6 +257,10 @@ extension Interpreter {
     /// Three-way ordering for `<` and friends; NaN compares false both ways via the caller's Double path.
     func order(_ a: Value, _ b: Value, _ op: ComparisonOperator) throws -> Int {
         switch (a, b) {
+        case (.tensor, _), (_, .tensor):
+            // max()/min()/sorted() over tensors: Python uses `<`/`>` and the result's truth value.
+            if try truthy(compare(.less, a, b)) { return -1 }
+            return try truthy(compare(.greater, a, b)) ? 1 : 0
         case (.int, .int), (.bool, .int), (.int, .bool), (.bool, .bool):
             let x = try asInt(a), y = try asInt(b)
             return x < y ? -1 : (x > y ? 1 : 0)
@@ -286,6 +292,8 @@ extension Interpreter {
         case (.int(let x), .int(let y)): return x == y
         case (.str(let x), .str(let y)): return x == y
         case (.dtype(let x), .dtype(let y)): return x == y
+        case (.namespace(let x), .namespace(let y)): return x === y
+        case (.object(let o), _) where o is TypeObject: return valuesEqual(a, b)
         default:
             if case .tensor = a { return valuesEqual(a, b) }
             if case .module = a { return valuesEqual(a, b) }

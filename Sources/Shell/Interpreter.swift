@@ -150,26 +150,25 @@ public final class Interpreter {
             let defaults = try params.map { try $0.defaultValue.map { try eval($0, scope) } }
             scope.vars[name] = .function(UserFunction(name: name, parameters: params, defaults: defaults,
                                                       body: body, expression: nil, closure: scope))
-        case .with(let items, let body, _):
-            try execWith(items[...], body, scope)
+        case .with(let contextExpr, let target, let body, _):
+            let context = try eval(contextExpr, scope)
+            guard case .object(let o) = context, let manager = o as? ContextManager else {
+                throw PythonError.type("'\(context.typeName)' object does not support the context manager protocol")
+            }
+            let entered = try manager.enter()
+            do {
+                if let target { try assign(target, entered, scope) }
+                try execBlock(body, scope)
+            } catch {
+                manager.exit()
+                throw error
+            }
+            manager.exit()
         case .assert(let cond, let message, _):
             if try !truthy(eval(cond, scope)) {
                 throw PythonError("AssertionError", try message.map { try eval($0, scope).str } ?? "")
             }
         }
-    }
-
-    /// `with torch.no_grad():` and friends: a context changes grad mode for the body and restores it.
-    private func execWith(_ items: ArraySlice<WithItem>, _ body: [Stmt], _ scope: Scope) throws {
-        guard let item = items.first else { try execBlock(body, scope); return }
-        let context = try eval(item.context, scope)
-        guard case .object(let o) = context, let ctx = o as? ContextManager else {
-            throw PythonError.type("'\(context.typeName)' object does not support the context manager protocol")
-        }
-        let entered = try ctx.enter()
-        if let target = item.target { try assign(target, entered, scope) }
-        defer { ctx.exit() }
-        try execWith(items.dropFirst(), body, scope)
     }
 
     // MARK: names and assignment
@@ -190,6 +189,20 @@ public final class Interpreter {
             scope.vars[n] = value
         case .tuple(let targets, let loc), .list(let targets, let loc):
             let items = try iterate(value)
+            if let star = targets.firstIndex(where: { if case .starred = $0 { return true }; return false }) {
+                // `first, *rest, last = xs`: the starred target takes a list of what the others leave.
+                let fixed = targets.count - 1
+                guard items.count >= fixed else {
+                    throw PythonError("ValueError", "not enough values to unpack (expected at least \(fixed), got \(items.count))", at: loc)
+                }
+                let after = targets.count - star - 1
+                for (t, v) in zip(targets[..<star], items) { try assign(t, v, scope) }
+                if case .starred(let inner, _) = targets[star] {
+                    try assign(inner, .list(PyList(Array(items[star..<(items.count - after)]))), scope)
+                }
+                for (t, v) in zip(targets[(star + 1)...], items[(items.count - after)...]) { try assign(t, v, scope) }
+                return
+            }
             if items.count != targets.count {
                 let msg = items.count > targets.count
                     ? "too many values to unpack (expected \(targets.count))"
@@ -277,8 +290,9 @@ public final class Interpreter {
         case .bool(let b, _): return .bool(b)
         case .none: return .none
         case .ellipsis: return .ellipsis
-        case .tuple(let items, _): return .tuple(try items.map { try eval($0, scope) })
-        case .list(let items, _): return .list(PyList(try items.map { try eval($0, scope) }))
+        case .tuple(let items, _): return .tuple(try displayItems(items, scope))
+        case .list(let items, _): return .list(PyList(try displayItems(items, scope)))
+        case .starred(_, let loc): throw PythonError("SyntaxError", "can't use starred expression here", at: loc)
         case .dict(let entries, _):
             let d = PyDict()
             for entry in entries { d.set(try eval(entry.key, scope), try eval(entry.value, scope)) }
@@ -287,6 +301,11 @@ public final class Interpreter {
             var out = [Value]()
             let inner = Scope(parent: scope)
             try runComprehension(clauses[...], element, inner, &out)
+            if kind == .dict {
+                let d = PyDict()
+                for case .tuple(let kv) in out where kv.count == 2 { d.set(kv[0], kv[1]) }
+                return .dict(d)
+            }
             return kind == .list ? .list(PyList(out)) : .list(PyList(out))
         case .unary(let op, let operand, _):
             return try unaryOperation(op, try eval(operand, scope))
@@ -344,6 +363,15 @@ public final class Interpreter {
             return .slice(try lo.map { try eval($0, scope) } ?? .none, try hi.map { try eval($0, scope) } ?? .none,
                           try step.map { try eval($0, scope) } ?? .none)
         }
+    }
+
+    /// The items of a tuple/list display, with `*xs` spliced in.
+    private func displayItems(_ items: [Expr], _ scope: Scope) throws -> [Value] {
+        var out = [Value]()
+        for item in items {
+            if case .starred(let inner, _) = item { out += try iterate(eval(inner, scope)) } else { out.append(try eval(item, scope)) }
+        }
+        return out
     }
 
     private func runComprehension(_ clauses: ArraySlice<ComprehensionClause>, _ element: Expr, _ scope: Scope,

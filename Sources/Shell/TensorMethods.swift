@@ -17,7 +17,7 @@ extension Interpreter {
         "detach_", "requires_grad_", "backward", "retain_grad", "float", "double", "long", "int", "bool", "half", "byte", "to",
         "type", "cpu", "cuda", "numpy", "eq", "ne", "lt", "le", "gt", "ge", "all", "any", "split", "chunk", "softmax", "log_softmax",
         "square", "reciprocal", "rsqrt", "log1p", "expm1", "erf", "maximum", "minimum", "neg_", "abs_", "exp_", "relu_",
-        "sigmoid_", "tanh_", "sqrt_", "floor_divide", "remainder", "fmod", "flip", "logical_not", "isnan", "isinf", "isfinite",
+        "sigmoid_", "tanh_", "sqrt_", "floor_divide", "remainder", "fmod", "flip", "logical_not", "logical_and", "logical_or", "logical_xor", "nonzero", "isnan", "isinf", "isfinite",
         "true_divide", "multiply", "subtract", "divide", "norm", "cumsum", "sort", "argsort", "topk", "masked_fill",
         "masked_fill_", "index_select", "unbind", "narrow", "select", "new_zeros", "new_ones", "new_full", "new_tensor",
         "zeros_like", "type_as", "is_floating_point", "apply_", "map_", "square_", "exp2", "log2", "log10",
@@ -239,7 +239,13 @@ extension Interpreter {
         case "floor": return try unaryOp(.floor)
         case "ceil": return try unaryOp(.ceil)
         case "trunc": return try unaryOp(.trunc)
-        case "round": return try unaryOp(.round)
+        case "round":
+            // round(decimals=d): nearbyint(x * 10^d) / 10^d (d < 0: nearbyint(x / 10^-d) * 10^-d), as ATen does.
+            let d = try args.bind(name, ["decimals"]).int("decimals", 0)
+            if d == 0 { return .tensor(try x.unary(.round)) }
+            let p = Tensor.wrapped(Foundation.pow(10.0, Double(Swift.abs(d))))
+            return .tensor(d > 0 ? try Tensor.binary(Tensor.binary(x, p, .mul).unary(.round), p, .div)
+                                 : try Tensor.binary(Tensor.binary(x, p, .div).unary(.round), p, .mul))
         case "square": return try unaryOp(.square)
         case "reciprocal": return try unaryOp(.reciprocal)
         case "rsqrt": return try unaryOp(.rsqrt)
@@ -279,7 +285,8 @@ extension Interpreter {
             default: return .tensor(try Tensor.binary(x, o, .div))
             }
         case "floor_divide": return try binaryOp(.floorDiv)
-        case "remainder", "fmod": return try binaryOp(.remainder)
+        case "remainder": return try binaryOp(.remainder)
+        case "fmod": return try binaryOp(.fmod)
         case "maximum": return try binaryOp(.maximum)
         case "minimum": return try binaryOp(.minimum)
         case "eq": return try binaryOp(.eq)
@@ -288,6 +295,10 @@ extension Interpreter {
         case "le": return try binaryOp(.le)
         case "gt": return try binaryOp(.gt)
         case "ge": return try binaryOp(.ge)
+        case "nonzero": return .tensor(try x.nonzero())
+        case "logical_and": return try binaryOp(.logicalAnd)
+        case "logical_or": return try binaryOp(.logicalOr)
+        case "logical_xor": return try binaryOp(.logicalXor)
         case "add_": return try inPlaceBinary(.add)
         case "sub_": return try inPlaceBinary(.sub)
         case "mul_": return try inPlaceBinary(.mul)
@@ -438,6 +449,7 @@ final class GradFnObject: PyObject {
 final class DeviceObject: PyObject {
     override var typeName: String { "device" }
     override func repr() -> String { "device(type='cpu')" }
+    override func str() -> String { "cpu" }
     override func attribute(_ name: String) throws -> Value? { name == "type" ? .str("cpu") : nil }
 }
 

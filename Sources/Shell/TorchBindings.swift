@@ -214,6 +214,37 @@ extension Interpreter {
                 return try self.callMethod(receiver, name, Arguments(Array(args.positional.dropFirst()), args.keywords))
             }
         }
+        // `torch.Tensor`: the class (for isinstance) and its legacy constructor (float32 data or sizes).
+        def("Tensor") { [unowned self] args in
+            if args.positional.count == 1, let first = args.positional.first {
+                switch first {
+                case .list, .tuple, .tensor: return .tensor(try self.makeTensor(first, dtype: .float32))
+                default: break
+                }
+            }
+            return .tensor(try Tensor.zeros(try args.positional.map { try $0.asInt() }, dtype: .float32))
+        }
+        def("get_default_dtype") { _ in .dtype(.float32) }
+        def("result_type") { [unowned self] args in
+            let b = try args.bind("result_type", ["tensor", "other"], required: 2)
+            let x = try b.values["tensor"]!.asTensor()
+            return .dtype(Tensor.resultType([x, try self.toTensorOperand(b.values["other"]!, like: x)]))
+        }
+        def("promote_types") { args in
+            let b = try args.bind("promote_types", ["type1", "type2"], required: 2)
+            guard case .dtype(let a) = b.values["type1"]!, case .dtype(let c) = b.values["type2"]! else {
+                throw PythonError.type("promote_types(): arguments must be dtypes")
+            }
+            return .dtype(DType.promote(a, c))
+        }
+        def("can_cast") { args in
+            let b = try args.bind("can_cast", ["from_", "to"], required: 2)
+            guard case .dtype(let from) = b.values["from_"]!, case .dtype(let to) = b.values["to"]! else {
+                throw PythonError.type("can_cast(): arguments must be dtypes")
+            }
+            // c10::canCast: no float → integral, no non-bool → bool.
+            return .bool(!(from.isFloatingPoint && !to.isFloatingPoint) && !(from != .bool && to == .bool))
+        }
         let autograd = Namespace("torch.autograd")
         autograd.members["grad"] = .builtin(Builtin("grad") { [unowned self] args in
             let b = try args.bind("grad", ["outputs", "inputs", "grad_outputs", "retain_graph", "create_graph", "allow_unused"], required: 2)
@@ -250,7 +281,7 @@ extension Interpreter {
         "dot", "reshape", "flatten", "squeeze", "unsqueeze", "permute", "transpose", "t", "chunk", "split", "add", "sub",
         "mul", "div", "pow", "maximum", "minimum", "square", "reciprocal", "rsqrt", "log1p", "expm1", "erf", "softmax",
         "log_softmax", "eq", "ne", "lt", "le", "gt", "ge", "all", "any", "clone", "detach", "numel", "flip", "exp2", "log2",
-        "log10", "trunc", "floor_divide", "remainder", "fmod", "logical_not", "isnan", "isinf", "isfinite", "true_divide",
+        "log10", "trunc", "floor_divide", "remainder", "fmod", "logical_not", "logical_and", "logical_or", "logical_xor", "nonzero", "isnan", "isinf", "isfinite", "true_divide",
         "multiply", "subtract", "divide", "norm", "cumsum", "sort", "argsort", "topk", "masked_fill", "index_select",
     ]
 

@@ -34,6 +34,7 @@ extension Value {
     public var str: String {
         switch self {
         case .str(let s): return s
+        case .object(let o): return o.str()
         default: return repr
         }
     }

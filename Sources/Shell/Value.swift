@@ -95,6 +95,8 @@ open class PyObject {
     open var typeName: String { "object" }
     public init() {}
     open func repr() -> String { "<\(typeName) object>" }
+    /// `str(obj)` / `print(obj)`; the repr unless the type says otherwise.
+    open func str() -> String { repr() }
     open func attribute(_ name: String) throws -> Value? { nil }
     open func setAttribute(_ name: String, _ value: Value) throws -> Bool { false }
     open var memberNames: [String] { [] }
@@ -123,7 +125,13 @@ public func valuesEqual(_ a: Value, _ b: Value) -> Bool {
     case (.namespace(let x), .namespace(let y)): return x === y
     case (.builtin(let x), .builtin(let y)): return x === y
     case (.function(let x), .function(let y)): return x === y
-    case (.object(let x), .object(let y)): return x === y
+    case (.object(let x), .object(let y)):
+        if let s = x as? TypeObject, let t = y as? TypeObject { return s.qualified == t.qualified }
+        return x === y
+    // `type(1) == int`, `type(x) is torch.Tensor`: a type object against the builtin that names the class.
+    case (.object(let o), .builtin(let b)), (.builtin(let b), .object(let o)):
+        guard let t = o as? TypeObject else { return false }
+        return t.name == b.name || t.qualified == "torch.Tensor" && b.name == "Tensor"
     case (.dict(let x), .dict(let y)):
         return x.keys.count == y.keys.count && zip(x.keys, x.values).allSatisfy { k, v in y.get(k).map { valuesEqual($0, v) } ?? false }
     default: return false

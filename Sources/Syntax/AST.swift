@@ -76,18 +76,6 @@ public struct Parameter: Equatable, Sendable {
     }
 }
 
-/// One `context as target` clause of a `with` statement.
-public struct WithItem: Equatable, Sendable {
-    public var context: Expr
-    public var target: Expr?
-
-    /// Creates a clause.
-    public init(context: Expr, target: Expr?) {
-        self.context = context
-        self.target = target
-    }
-}
-
 /// One `key: value` entry of a dict display.
 public struct DictEntry: Equatable, Sendable {
     public var key: Expr
@@ -114,9 +102,9 @@ public struct ComprehensionClause: Equatable, Sendable {
     }
 }
 
-/// Which comprehension: `[x for …]` or `(x for …)`.
+/// Which comprehension: `[x for …]`, `(x for …)` or `{k: v for …}` (whose element is the tuple `(k, v)`).
 public enum ComprehensionKind: String, Sendable {
-    case list, generator
+    case list, generator, dict
 }
 
 /// A replacement field `{expr!conversion:spec}` of an f-string.
@@ -187,6 +175,8 @@ public indirect enum Expr: Equatable, Sendable {
     case `subscript`(Expr, index: Expr, SourceLocation)
     /// `lower:upper:step` inside a subscript.
     case slice(lower: Expr?, upper: Expr?, step: Expr?, SourceLocation)
+    /// `*x`: only inside a tuple/list display or an assignment target list (`first, *rest = xs`).
+    case starred(Expr, SourceLocation)
 
     /// Where the expression's source text starts.
     public var location: SourceLocation {
@@ -196,7 +186,7 @@ public indirect enum Expr: Equatable, Sendable {
              .list(_, let l), .dict(_, let l), .comprehension(_, _, _, let l), .unary(_, _, let l),
              .binary(_, _, _, let l), .boolean(_, _, _, let l), .compare(_, _, _, let l),
              .conditional(_, _, _, let l), .lambda(_, _, let l), .attribute(_, _, let l),
-             .call(_, _, let l), .subscript(_, _, let l), .slice(_, _, _, let l):
+             .call(_, _, let l), .subscript(_, _, let l), .slice(_, _, _, let l), .starred(_, let l):
             return l
         }
     }
@@ -223,9 +213,9 @@ public indirect enum Stmt: Equatable, Sendable {
     case del([Expr], SourceLocation)
     case `return`(Expr?, SourceLocation)
     case functionDef(name: String, parameters: [Parameter], body: [Stmt], SourceLocation)
-    /// `with a as x, b: body`.
-    case with(items: [WithItem], body: [Stmt], SourceLocation)
     case assert(Expr, message: Expr?, SourceLocation)
+    /// `with context as target: body`; `with a, b:` nests one `.with` per item.
+    case with(context: Expr, target: Expr?, body: [Stmt], SourceLocation)
 
     /// Where the statement starts.
     public var location: SourceLocation {
@@ -233,7 +223,7 @@ public indirect enum Stmt: Equatable, Sendable {
         case .expression(_, let l), .assign(_, _, let l), .augmentedAssign(_, _, _, let l), .import(_, let l),
              .fromImport(_, _, let l), .if(_, _, _, let l), .while(_, _, _, let l), .for(_, _, _, _, let l),
              .break(let l), .continue(let l), .pass(let l), .del(_, let l), .return(_, let l),
-             .functionDef(_, _, _, let l), .assert(_, _, let l), .with(_, _, let l):
+             .functionDef(_, _, _, let l), .assert(_, _, let l), .with(_, _, _, let l):
             return l
         }
     }

@@ -20,11 +20,12 @@ extension Expr: CustomStringConvertible {
         case .tuple(let items, _): return list("tuple", items.map { $0.description })
         case .list(let items, _): return list("list", items.map { $0.description })
         case .dict(let entries, _): return list("dict", entries.map { "(: \($0.key) \($0.value))" })
+        case .starred(let inner, _): return list("*", [inner.description])
         case .comprehension(let kind, let element, let clauses, _):
             let clauseText = clauses.map { c in
                 list("for", [c.target.description, c.iterable.description] + c.conditions.map { "(if \($0))" })
             }
-            return list(kind == .list ? "listcomp" : "genexp", [element.description] + clauseText)
+            return list(kind == .list ? "listcomp" : kind == .dict ? "dictcomp" : "genexp", [element.description] + clauseText)
         case .unary(let op, let operand, _): return list(op.rawValue, [operand.description])
         case .binary(let op, let l, let r, _): return list(op.rawValue, [l.description, r.description])
         case .boolean(let op, let l, let r, _): return list(op.rawValue, [l.description, r.description])
@@ -84,12 +85,12 @@ extension Stmt: CustomStringConvertible {
         case .pass: return "(pass)"
         case .del(let targets, _): return list("del", targets.map { $0.description })
         case .return(let value, _): return list("return", value.map { [$0.description] } ?? [])
-        case .with(let items, let body, _):
-            return list("with", items.map { item in item.target.map { "(as \(item.context.description) \($0.description))" } ?? item.context.description } + [block("body", body)])
         case .functionDef(let name, let parameters, let body, _):
             return list("def", [name, describe(parameters), block("body", body)])
         case .assert(let condition, let message, _):
             return list("assert", [condition.description] + (message.map { [$0.description] } ?? []))
+        case .with(let context, let target, let body, _):
+            return list("with", [context.description] + (target.map { [$0.description] } ?? []) + [block("body", body)])
         }
     }
 }

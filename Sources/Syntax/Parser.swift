@@ -156,8 +156,8 @@ final class Parser {
         case .keyword(.if): return [try ifStatement()]
         case .keyword(.while): return [try whileStatement()]
         case .keyword(.for): return [try forStatement()]
-        case .keyword(.def): return [try functionDefinition()]
         case .keyword(.with): return [try withStatement()]
+        case .keyword(.def): return [try functionDefinition()]
         case .indent: throw error("unexpected indent", at: peek())
         case .punct(.at): throw error("decorators are not supported", at: peek())
         default: return try simpleStatements()
@@ -244,7 +244,16 @@ final class Parser {
         switch e {
         case .name, .attribute, .subscript: return
         case .tuple(let items, _), .list(let items, _):
-            for item in items { try checkTarget(item, deleting: deleting) }
+            var starred = 0
+            for item in items {
+                if case .starred(let inner, let loc) = item, !deleting {
+                    starred += 1
+                    if starred > 1 { throw SyntaxError("multiple starred expressions in assignment", at: loc) }
+                    try checkTarget(inner, deleting: deleting)
+                } else {
+                    try checkTarget(item, deleting: deleting)
+                }
+            }
         default:
             throw SyntaxError("cannot \(deleting ? "delete" : "assign to") \(describe(e))", at: e.location)
         }
@@ -261,10 +270,12 @@ final class Parser {
         case .conditional: return "conditional expression"
         case .lambda: return "lambda"
         case .dict: return "dict literal"
-        case .comprehension(let kind, _, _, _): return kind == .list ? "list comprehension" : "generator expression"
+        case .comprehension(let kind, _, _, _):
+            return kind == .list ? "list comprehension" : kind == .dict ? "dict comprehension" : "generator expression"
         case .tuple: return "tuple"
         case .list: return "list"
         case .slice: return "slice"
+        case .starred: return "starred"
         case .name, .attribute, .subscript, .unary, .binary, .boolean: return "expression"
         }
     }
@@ -358,24 +369,6 @@ final class Parser {
         return .while(condition: condition, body: body, orElse: orElse, header.location)
     }
 
-    /// `with expr [as target], ...: suite`.
-    private func withStatement() throws -> Stmt {
-        let header = advance()
-        var items = [WithItem]()
-        repeat {
-            let context = try expression()
-            var target: Expr?
-            if match(.as) {
-                let t = try bitOr()
-                try checkTarget(t, deleting: false)
-                target = t
-            }
-            items.append(WithItem(context: context, target: target))
-        } while match(.comma)
-        let body = try suite(after: header)
-        return .with(items: items, body: body, header.location)
-    }
-
     private func forStatement() throws -> Stmt {
         let header = advance()
         let target = try targetList()
@@ -384,6 +377,29 @@ final class Parser {
         let body = try suite(after: header)
         let orElse = check(.else) ? try suite(after: advance()) : []
         return .for(target: target, iterable: iterable, body: body, orElse: orElse, header.location)
+    }
+
+    /// `with a as x, b: body`, as nested single-item `.with`s.
+    private func withStatement() throws -> Stmt {
+        let header = advance()
+        var items = [(Expr, Expr?, SourceLocation)]()
+        repeat {
+            let loc = peek().location
+            let context = try expression()
+            var target: Expr?
+            if match(.as) {
+                let t = try bitOr()
+                try checkTarget(t, deleting: false)
+                target = t
+            }
+            items.append((context, target, loc))
+        } while match(.comma)
+        var body = try suite(after: header)
+        for (i, (context, target, loc)) in items.enumerated().reversed() {
+            let stmt = Stmt.with(context: context, target: target, body: body, i == 0 ? header.location : loc)
+            body = [stmt]
+        }
+        return body[0]
     }
 
     /// `a`, `a, b`, `(a, b)` — parsed at `|` level so `in` is not taken as a comparison.
@@ -841,7 +857,12 @@ final class Parser {
                 advance()
                 let value = try expression()
                 height = max(height, lastHeight)
-                if check(.for) { throw error("dict comprehensions are not supported", at: peek()) }
+                if check(.for) {
+                    guard entries.isEmpty else { throw invalidSyntax() }
+                    let result = try comprehensionTail(.dict, element: .tuple([key, value], key.location), loc: loc)
+                    try consume(.punct(.rightBrace), "invalid syntax")
+                    return result
+                }
                 entries.append(DictEntry(key: key, value: value))
                 if !match(.comma) { break }
             }
@@ -849,7 +870,9 @@ final class Parser {
             lastHeight = height + 1
             return .dict(entries, loc)
         case .punct(.star):
-            throw error("starred expressions are not supported here", at: token)
+            // Checked later: targets by checkTarget, displays by the interpreter.
+            advance()
+            return .starred(try bitOr(), loc)
         case .keyword(.await), .keyword(.yield):
             throw error("'\(token.text)' is not supported", at: token)
         default:

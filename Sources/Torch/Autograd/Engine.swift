@@ -35,7 +35,7 @@ extension Tensor {
             throw TorchError.runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
         }
         if flag && !dtype.isFloatingPoint {
-            throw TorchError.runtime("only Tensors of floating point dtype can require gradients")
+            throw TorchError.runtime("Only Tensors of floating point and complex dtype can require gradients")
         }
         leafRequiresGrad = flag
     }

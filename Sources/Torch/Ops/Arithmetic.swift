@@ -3,6 +3,8 @@ import Foundation
 /// Binary elementwise operators, with PyTorch's type promotion and gradient rules.
 public enum BinaryOp: Sendable {
     case add, sub, mul, div, floorDiv, remainder, pow, maximum, minimum
+    /// C's fmod: the remainder takes the dividend's sign (`remainder` takes the divisor's).
+    case fmod
     case eq, ne, lt, le, gt, ge
     case logicalAnd, logicalOr, logicalXor
 
@@ -67,13 +69,13 @@ extension Tensor {
         if compute == .bool {
             switch op {
             case .add, .mul, .maximum, .minimum: break
-            case .sub: throw TorchError.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
+            case .sub: throw TorchError("NotImplementedError", "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
             default: compute = .int64
             }
         }
         let x = try a.to(compute), y = try b.to(compute)
         if compute.isIntegral || compute == .bool {
-            if op == .floorDiv || op == .remainder, y.ints().contains(0) {
+            if op == .floorDiv || op == .remainder || op == .fmod, y.ints().contains(0) {
                 throw TorchError.runtime("ZeroDivisionError")
             }
             if op == .pow, y.ints().contains(where: { $0 < 0 }), compute.isIntegral {
@@ -199,6 +201,7 @@ private struct ArithVisitor: NumericVisitor {
             if m != 0 && (y < 0) != (m < 0) { m += y }
             return m
         }
+        case .fmod: return try Tensor.mapBinary(a, b, F.self, F.self) { x, y in x.truncatingRemainder(dividingBy: y) }
         default: return try Tensor.mapBinary(a, b, F.self, F.self) { x, y in floorDivide(x, y) }
         }
     }
@@ -216,6 +219,7 @@ private struct ArithVisitor: NumericVisitor {
             if m != 0 && (y < 0) != (m < 0) { m = m &+ y }
             return m
         }
+        case .fmod: return try Tensor.mapBinary(a, b, I.self, I.self) { x, y in y == -1 ? 0 : x % y }
         default: return try Tensor.mapBinary(a, b, I.self, I.self) { x, y in
             if y == -1 { return 0 &- x }
             let q = x / y

@@ -76,11 +76,12 @@ extension Tensor {
             let step = (e - s) / Float(steps - 1)
             let half = steps / 2
             let p = t.storage.pointer(Float.self)
-            for i in 0..<steps { p[i] = i < half ? s + step * Float(i) : e - step * Float(steps - i - 1) }
+            // Fused multiply-adds, as ATen's vectorized kernel computes them.
+            for i in 0..<steps { p[i] = i < half ? s.addingProduct(step, Float(i)) : e.addingProduct(-step, Float(steps - i - 1)) }
         } else {
             let step = (end - start) / Double(steps - 1)
             let half = steps / 2
-            for i in 0..<steps { t.setFlat(i, i < half ? start + step * Double(i) : end - step * Double(steps - i - 1)) }
+            for i in 0..<steps { t.setFlat(i, i < half ? start.addingProduct(step, Double(i)) : end.addingProduct(-step, Double(steps - i - 1))) }
         }
         return t
     }

@@ -64,7 +64,7 @@ extension Tensor {
         guard a.dim == 2 else { throw TorchError.runtime("self must be a matrix") }
         guard b.dim == 2 else { throw TorchError.runtime("mat2 must be a matrix") }
         guard a.shape[1] == b.shape[0] else {
-            throw TorchError.runtime("mat1 and mat2 shapes cannot be multiplied (\(a.shape[0])x\(a.shape[1]) and \(b.shape[0])x\(b.shape[1]))")
+            throw TorchError.runtime("mm: mat1 and mat2 shapes cannot be multiplied (\(a.shape[0])x\(a.shape[1]) and \(b.shape[0])x\(b.shape[1]))")
         }
         let out = try gemm(a, b)
         return out.recording("MmBackward0", [a, b]) { g in

@@ -28,7 +28,10 @@ extension Tensor {
             }
         default: break
         }
-        let vals = try moved.to(moved.dtype).dtype == .bool && !(op.isLogical) ? moved.to(.int64) : moved
+        // sum/prod of bool and integer tensors accumulate in int64 (PyTorch's result dtype); others keep bool → int64.
+        var widen = false
+        switch op { case .sum, .prod: widen = !moved.dtype.isFloatingPoint; default: break }
+        let vals = try (moved.to(moved.dtype).dtype == .bool && !(op.isLogical)) || widen ? moved.to(.int64) : moved
         let result = try vals.dtype.dispatch(RowReducer(x: vals, op: op, rows: rows, rowLen: rowLen))
         let values = try result.0.reshape(outShape)
         let idx = try result.1?.reshape(outShape)
@@ -46,7 +49,9 @@ extension Tensor {
 
     public func mean(dims: [Int] = [], keepdim: Bool = false) throws -> Tensor {
         guard dtype.isFloatingPoint else {
-            throw TorchError.runtime("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.rawValue.prefix(1).uppercased() + dtype.rawValue.dropFirst())")
+            // c10's ScalarType names: Long, Int, Byte, Bool.
+            let names: [DType: String] = [.int64: "Long", .int32: "Int", .uint8: "Byte", .bool: "Bool"]
+            throw TorchError("NotImplementedError", "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(names[dtype] ?? dtype.rawValue)")
         }
         let out = try reduceRows(.mean, dims: dims, keepdim: keepdim).values
         let inShape = shape

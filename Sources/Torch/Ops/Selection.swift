@@ -77,3 +77,21 @@ extension Tensor {
         return t
     }
 }
+
+extension Tensor {
+    /// `nonzero()`: an int64 `[n, dim]` tensor of the indices of the nonzero elements, in row-major order.
+    public func nonzero() throws -> Tensor {
+        let values = doubles()
+        var out = [Int64]()
+        var count = 0
+        for (k, v) in values.enumerated() where v != 0 {
+            var rest = k, index = [Int64](repeating: 0, count: dim)
+            for d in stride(from: dim - 1, through: 0, by: -1) {
+                index[d] = Int64(rest % shape[d]); rest /= shape[d]
+            }
+            out += index
+            count += 1
+        }
+        return try Tensor.from(ints: out, shape: [count, dim], dtype: .int64)
+    }
+}

@@ -243,6 +243,10 @@ extension Tensor {
         if consuming > dim {
             throw TorchError.index("too many indices for tensor of dimension \(dim)")
         }
+        if needsCombinedAdvancedIndexing(items) {
+            let plan = try advancedPlan(items)
+            return try plan.gather()
+        }
         for item in items {
             switch item {
             case .int(let i): result = try result.select(d, i)
@@ -312,10 +316,145 @@ extension Tensor {
             }
             return
         }
-        let target = try GradMode.withoutGrad { try index(items) }
-        if target.storage !== storage {
-            throw TorchError.index("assignment through advanced (tensor) indexing is not supported by nnsh yet")
+        if items.contains(where: { if case .tensor = $0 { return true }; return false }) {
+            try GradMode.withoutGrad { try advancedPlan(items).scatter(value) }
+            return
         }
+        let target = try GradMode.withoutGrad { try index(items) }
         try target.copyValues(from: value)
+    }
+
+    /// More than one tensor index, or any mask: PyTorch broadcasts the index tensors together
+    /// (`x[rows, cols]` picks pairs, not a product).
+    func needsCombinedAdvancedIndexing(_ items: [IndexItem]) -> Bool {
+        var count = 0
+        for case .tensor(let t) in items { count += t.dtype == .bool ? 2 : 1 }
+        return count > 1
+    }
+
+    /// Advanced indexing as PyTorch does it: basic items applied as views, then every index tensor
+    /// (a bool mask counts as one long index per dimension it covers) broadcast to one shape `B`.
+    /// The result is `before + B + after` when the indexed dims are adjacent, else `B + rest`.
+    func advancedPlan(_ items: [IndexItem]) throws -> AdvancedIndexPlan {
+        var view = self
+        var d = 0
+        var indexed = [(dim: Int, index: Tensor)]()
+        let consuming = items.filter { if case .none = $0 { return false }; if case .ellipsis = $0 { return false }; return true }
+            .reduce(0) { n, item in if case .tensor(let t) = item, t.dtype == .bool { return n + Swift.max(t.dim, 1) }; return n + 1 }
+        if consuming > dim { throw TorchError.index("too many indices for tensor of dimension \(dim)") }
+        for item in items {
+            switch item {
+            case .int(let i): view = try view.select(d, i)
+            case .slice(let a, let b, let c): view = try view.slice(d, a, b, c); d += 1
+            case .none: view = try view.unsqueeze(d); d += 1
+            case .ellipsis: d += dim - consuming
+            case .tensor(let t):
+                if t.dtype == .bool {
+                    let covered = Array(view.shape[d..<Swift.min(d + t.dim, view.dim)])
+                    guard covered == t.shape else {
+                        throw TorchError.index("The shape of the mask \(Shape.describe(t.shape)) at index \(d) does not match the shape of the indexed tensor \(Shape.describe(view.shape)) at index \(d)")
+                    }
+                    let nz = try t.nonzero()
+                    for j in 0..<t.dim { indexed.append((d + j, try nz.select(1, j))) }
+                    d += t.dim
+                } else {
+                    guard t.dtype.isIntegral else {
+                        throw TorchError.index("tensors used as indices must be long, int, byte or bool tensors")
+                    }
+                    indexed.append((d, t)); d += 1
+                }
+            }
+        }
+        var b = [Int]()
+        for (_, t) in indexed {
+            do { b = try Shape.broadcast(b, t.shape) } catch {
+                throw TorchError.index("shape mismatch: indexing tensors could not be broadcast together with shapes \(indexed.map { Shape.describe($0.index.shape) }.joined(separator: ", "))")
+            }
+        }
+        var columns = [[Int]]()
+        for (dimension, t) in indexed {
+            let size = view.shape[dimension]
+            columns.append(try t.expand(b).ints().map { v in
+                guard v >= -Int64(size) && v < Int64(size) else {
+                    throw TorchError.index("index \(v) is out of bounds for dimension \(dimension) with size \(size)")
+                }
+                return Int(v < 0 ? v + Int64(size) : v)
+            })
+        }
+        let dims = indexed.map(\.dim)
+        let adjacent = zip(dims, dims.dropFirst()).allSatisfy { $1 == $0 + 1 }
+        return AdvancedIndexPlan(view: view, dims: dims, columns: columns, broadcastShape: b, adjacent: adjacent)
+    }
+}
+
+/// What `advancedPlan` worked out: the basic-indexed view, its indexed dims, and the broadcast indices.
+struct AdvancedIndexPlan {
+    let view: Tensor
+    let dims: [Int]
+    /// One flat (broadcast, non-negative) index list per indexed dim.
+    let columns: [[Int]]
+    let broadcastShape: [Int]
+    let adjacent: Bool
+
+    var restDims: [Int] { (0..<view.dim).filter { !dims.contains($0) } }
+    /// Where the broadcast dims go in the result.
+    var insertAt: Int { adjacent ? (dims.first ?? 0) : 0 }
+    var resultShape: [Int] {
+        let rest = restDims.map { view.shape[$0] }
+        return Array(rest[..<insertAt]) + broadcastShape + Array(rest[insertAt...])
+    }
+
+    /// `x[idx…]`: indexed dims moved to the front and flattened, one gather along them, then `B` moved back.
+    func gather() throws -> Tensor {
+        let rest = restDims
+        let moved = try view.permute(dims + rest)
+        let indexedSizes = dims.map { view.shape[$0] }
+        let flat = try moved.reshape([indexedSizes.reduce(1, *)] + rest.map { view.shape[$0] })
+        let count = broadcastShape.reduce(1, *)
+        var linear = [Int64](repeating: 0, count: count)
+        for k in 0..<count {
+            var l = 0
+            for (j, size) in indexedSizes.enumerated() { l = l * size + columns[j][k] }
+            linear[k] = Int64(l)
+        }
+        let picked = try flat.indexSelectAdvanced(0, Tensor.from(ints: linear, shape: broadcastShape, dtype: .int64))
+        guard insertAt > 0 else { return picked }
+        // picked is B + rest; put B after the first `insertAt` rest dims.
+        let nb = broadcastShape.count, nr = rest.count
+        let order = Array(nb..<(nb + insertAt)) + Array(0..<nb) + Array((nb + insertAt)..<(nb + nr))
+        return try picked.permute(order)
+    }
+
+    /// `x[idx…] = value`: writes through the storage (value broadcast to the result shape).
+    func scatter(_ value: Tensor) throws {
+        let shape = resultShape
+        let v = try value.to(view.dtype).expand(shape)
+        let values = view.dtype.isFloatingPoint ? v.doubles() : []
+        let ints = view.dtype.isFloatingPoint ? [] : v.ints()
+        let rest = restDims
+        let restShape = rest.map { view.shape[$0] }
+        let count = broadcastShape.reduce(1, *)
+        let restCount = restShape.reduce(1, *)
+        let before = restShape[..<insertAt].reduce(1, *), after = restCount / Swift.max(before, 1)
+        // Storage offset of every rest position, in row-major order.
+        var restOffsets = [Int](repeating: view.offset, count: restCount)
+        for r in 0..<restCount {
+            var q = r
+            for j in stride(from: rest.count - 1, through: 0, by: -1) {
+                restOffsets[r] += (q % restShape[j]) * view.strides[rest[j]]; q /= restShape[j]
+            }
+        }
+        var k = 0
+        for outer in 0..<before {
+            for bi in 0..<count {
+                var base = 0
+                for (j, dimension) in dims.enumerated() { base += columns[j][bi] * view.strides[dimension] }
+                for inner in 0..<after {
+                    let o = restOffsets[outer * after + inner] + base
+                    if view.dtype.isFloatingPoint { view.setFlat(o, values[k]) } else { view.setFlatInt(o, ints[k]) }
+                    k += 1
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,4 @@
+import torch
+# ValueError from int()
+print(int('12'))
+int('1.5')

@@ -1,0 +1,5 @@
+import torch
+# subtracting bool tensors
+a = torch.tensor([True, False])
+print(a ^ a)
+a - a

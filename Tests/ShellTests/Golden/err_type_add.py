@@ -1,0 +1,4 @@
+import torch
+# TypeError adding int and str
+print('before')
+y = 1 + 'a'

@@ -1,0 +1,5 @@
+import torch
+# ValueError unpacking too many values
+a, b = [1, 2]
+print(a, b)
+a, b = [1, 2, 3]

@@ -1,0 +1,16 @@
+import torch
+# builtin functions
+print(len([1, 2]), len('abc'), len({'a': 1}), len(range(5)), len((1,)))
+print(list(range(5)), list(range(1, 10, 3)), list(range(5, 0, -1)), range(3), range(1, 5, 2))
+print(str(1), str(1.0), str(True), repr('a'), repr([1, 'a']), int('-12'), float('2.5'), bool(0), bool('x'), bool([]))
+print(abs(-3), abs(-3.5), min([4, 2, 8]), max('abc'), min(3, 1, key=lambda v: -v), max([], default=None))
+print(sum([1, 2, 3]), sum([1.5, 2.5]), sum([]), round(7.25, 1), round(-1.5))
+print(list((1, 2)), tuple([3, 4]), list({'a': 1, 'b': 2}), sorted('bca'))
+print(isinstance(1, int), isinstance(True, int), isinstance(1.0, int), isinstance('s', str), isinstance([], (list, tuple)))
+print(isinstance(torch.zeros(1), torch.Tensor), isinstance(1.0, float), isinstance({}, dict))
+print(type(1) == int, type('x').__name__, type(torch.zeros(1)), type(torch.zeros(1).shape))
+print(list(enumerate('ab')), list(enumerate('ab', 1)), list(zip([1, 2, 3], 'ab')), list(zip()))
+print(sorted([3, -1, 2], key=abs), sorted([(2, 'a'), (1, 'b')]), list(reversed(range(3))))
+print(chr(65), ord('a'), divmod(7, 2), pow(2, 8))
+print(any([]), all([]), any([0, 1]), all([1, 0]), callable(len), hasattr('s', 'upper'), getattr(torch, 'float32'))
+print(int(7.99), int('101', 2), int('ff', 16), float(3))

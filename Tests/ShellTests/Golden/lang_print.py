@@ -1,0 +1,15 @@
+import torch
+# print with sep, end, multiple values, no values
+print()
+print('a', 'b', 'c', sep='-')
+print('x', end='')
+print('y')
+print(1, 2, sep='', end='!\n')
+print('one', 'two', sep=', ', end=' END\n')
+print(*[1, 2, 3])
+print(*range(3), sep='|')
+print(None, True, 3.0, [1.0, 2.5], (1.0,), {'k': 0.5})
+print([torch.tensor(1.5), torch.tensor(2)])
+print((torch.tensor([1, 2]),))
+print({'t': torch.tensor(0.5)})
+print('multi\nline', 'end')

@@ -1,0 +1,15 @@
+import torch
+# item tolist clone detach float double long to int bool
+x = torch.tensor([[1.5, -2.5], [3.25, 4.0]])
+print(x.tolist(), x[0, 0].item(), torch.tensor(3).item(), torch.tensor(True).item(), torch.tensor([2]).item())
+print(torch.tensor([1, 2]).tolist(), torch.tensor(5.0).tolist(), torch.tensor([True, False]).tolist(), torch.zeros(2, 0).tolist())
+print(x.float().dtype, x.double().dtype, x.long(), x.int(), x.bool(), x.long().dtype, x.int().dtype, x.half().dtype if False else x.to(torch.float64).dtype)
+print(x.to(torch.int64), x.to(dtype=torch.float32) is x, x.to(torch.float32) is x, x.type(torch.int32) if False else x.to(torch.uint8))
+c = x.clone()
+print(c is x, torch.equal(c, x), x.detach().requires_grad, x.clone().dtype)
+print(float(torch.tensor(2.5)), int(torch.tensor(7.9)), int(torch.tensor(-7.9)), bool(torch.tensor(0.0)), bool(torch.tensor([1])))
+print(torch.tensor(0.1).item(), torch.tensor(0.1, dtype=torch.float64).item(), torch.tensor(1 / 3).item(), torch.tensor(16777217.0).item())
+print(torch.tensor([1.9, -1.9, 2.5]).long(), torch.tensor([300.0, -1.0]).to(torch.uint8) if False else torch.tensor([3, 0, -2]).bool())
+print(x.numel(), x.element_size(), x.dtype.is_floating_point, torch.tensor([1]).dtype.is_floating_point, x.is_floating_point())
+print(torch.tensor([1, 2, 3]).float() / 2, torch.tensor([0.5]).double() + 1)
+print(x.type(), torch.tensor([1]).type(), torch.tensor([1.0], dtype=torch.float64).type(), x.device, x.cpu() is x)

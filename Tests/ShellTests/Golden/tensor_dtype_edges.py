@@ -1,0 +1,16 @@
+import torch
+# integer/bool/uint8 dtype edge cases of reductions and arithmetic
+u = torch.tensor([200, 100], dtype=torch.uint8)
+print(u + u, u * 2, u - 250, (u + u).dtype, u.sum(), u.sum().dtype)
+i32 = torch.tensor([2147483647, 1], dtype=torch.int32)
+print(i32 + 1, i32.sum(), i32.sum().dtype, i32.prod().dtype, i32.cumsum(0).dtype)
+b = torch.tensor([True, True, False])
+print(b.sum(), b.sum().dtype, b.prod(), b.int(), b.long().sum(), b.float().mean(), b.any(), b.all())
+i = torch.tensor([3, 1, 3, 2])
+print(i.max(), i.min(), i.argmax(), i.argmin(), i.float().mean(), i.sum(dim=0, keepdim=True), i.prod())
+print(torch.tensor([1, 2]) / torch.tensor([2, 4]), torch.tensor([5, -5]) // torch.tensor([0, 2]) if False else torch.tensor([5, -5]) // 3)
+print(torch.tensor([1.0, 2.0]) / torch.tensor([0.0, 0.0]), torch.tensor([-1.0]) / 0.0, torch.tensor([5.0]) % 0.0 if False else torch.tensor([5.0]) % 3.0)
+print(torch.tensor([2.5, -2.5, 3.5, 0.5]).round(), torch.tensor([1.23456]).round(decimals=2), torch.tensor([7, -7]) % 3, torch.tensor([7.0, -7.0]).fmod(3))
+print(torch.tensor([1, 2, 3]).float().std(), torch.tensor([1.0]).std(), torch.tensor([[1.0, 2.0], [3.0, 5.0]]).var(0), torch.tensor([2.0, 4.0]).var(unbiased=False))
+print(torch.tensor(5).dim(), torch.tensor(5).shape, torch.tensor([5]).shape, torch.tensor(5) + torch.tensor([1, 2]))
+print(torch.arange(5).float().mean(), torch.arange(6).view(2, 3).float().mean(1), torch.tensor([1e10, 1.0]).sum(), torch.tensor([0.1] * 10).sum())

@@ -1,0 +1,18 @@
+import torch
+# elementwise ops and broadcasting
+a = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+r = torch.tensor([10.0, 20.0, 30.0])
+c = torch.tensor([[1.0], [2.0]])
+print(a + r, a * c, a - c, r / c)
+print(a + 1, 2 * a, 1 - a, 1 / a, a ** 2, 2 ** a, -a, a % 4, a // 4)
+print((a + r).shape, (c + r).shape, (torch.zeros(3, 1, 2) + torch.zeros(4, 1)).shape)
+print(torch.add(a, r), torch.sub(a, 1), torch.mul(a, c), torch.div(a, 2), torch.add(a, r, alpha=2))
+print(a.add(1), a.sub(r), a.mul(2), a.div(c), a.pow(2), a.neg(), a.abs())
+x = torch.tensor([-1.5, -0.5, 0.0, 0.5, 1.5, 2.5])
+print(x.abs(), x.floor(), x.ceil(), x.round(), x.trunc(), x.sign(), x.clamp(-1, 1), x.clamp(min=0))
+print(torch.exp(torch.tensor([0.0, 1.0])), torch.log(torch.tensor([1.0, 4.0])), torch.sqrt(torch.tensor([4.0, 2.0])))
+print(torch.sin(torch.tensor([0.0, 1.0])), torch.cos(torch.tensor([0.0])), torch.tanh(torch.tensor([0.5])), torch.sigmoid(torch.tensor([0.0, 2.0])))
+print(torch.tensor([1.0, -1.0]) / 0, torch.tensor([0.0]) / 0, torch.sqrt(torch.tensor([-1.0])), torch.log(torch.tensor([0.0])))
+print(torch.maximum(x, torch.zeros(6)), torch.minimum(x, torch.zeros(6)), torch.tensor([7, -7]) // torch.tensor([2, 2]), torch.tensor([7, -7]) % torch.tensor([-2, 3]))
+print(torch.rsqrt(torch.tensor([4.0])), torch.reciprocal(torch.tensor([4.0])), torch.square(torch.tensor([3])), torch.relu(x))
+print(torch.tensor([1, 2, 3]) * torch.tensor([[1], [0]]), torch.tensor(2.0) * torch.tensor([1, 2]))

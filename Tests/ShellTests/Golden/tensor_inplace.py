@@ -1,0 +1,43 @@
+import torch
+# in-place methods return self and mutate
+x = torch.tensor([1.0, 2.0, 3.0])
+y = x.add_(1)
+print(x, y, y is x)
+x.mul_(2).sub_(1)
+print(x)
+x.div_(2)
+print(x)
+x.pow_(2)
+print(x)
+x.clamp_(0, 10)
+print(x)
+x.zero_()
+print(x)
+x.fill_(7)
+print(x)
+x.neg_()
+print(x)
+x.abs_()
+print(x)
+x.add_(torch.tensor([1.0, 2.0, 3.0]), alpha=10)
+print(x)
+x += 1
+x -= torch.tensor(0.5)
+x *= 2
+x /= 4
+print(x)
+i = torch.tensor([5, 6, 7])
+i += 1
+i *= 2
+print(i, i.dtype)
+m = torch.ones(2, 3)
+m[0].mul_(3)
+m.t()[1].fill_(0)
+print(m)
+z = torch.zeros(2, 2)
+z.copy_(torch.tensor([[1, 2], [3, 4]]))
+print(z, z.dtype)
+r = torch.arange(4.0)
+r.exp_()
+r.sqrt_()
+print(r)

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import Shell
+
+/// Golden transcripts made by real PyTorch (`scripts/golden/make_shell_golden.py`): every
+/// `Golden/NAME.py` runs through `Session`; its stdout must equal `NAME.out` byte for byte and,
+/// when `NAME.err` exists, the script must fail with that last traceback line.
+struct GoldenTranscriptTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static let scripts: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".py") }.map { String($0.dropLast(3)) }.sorted()
+    }()
+
+    @Test func goldenFolderIsPopulated() {
+        #expect(Self.scripts.count >= 40, "expected the golden scripts in \(Self.folder.path)")
+    }
+
+    // Serialized: grad mode, print options and the RNG are process-wide.
+    @Test(.serialized, arguments: scripts)
+    func transcript(_ name: String) throws {
+        let base = Self.folder.appendingPathComponent(name)
+        let source = try String(contentsOf: base.appendingPathExtension("py"), encoding: .utf8)
+        let expectedOut = try String(contentsOf: base.appendingPathExtension("out"), encoding: .utf8)
+        let errURL = base.appendingPathExtension("err")
+        let expectedErr = FileManager.default.fileExists(atPath: errURL.path)
+            ? try String(contentsOf: errURL, encoding: .utf8).trimmingCharacters(in: .newlines) : nil
+
+        var out = "", err = ""
+        let session = Session(file: "\(name).py", write: { out += $0 }, writeError: { err += $0 })
+        let outcome = session.run(source, file: "\(name).py")
+
+        if out != expectedOut {
+            let diff = unifiedDiff(expected: expectedOut, actual: out)
+            let stderr = err.isEmpty ? "" : "\nstderr:\n" + err
+            Issue.record("\(name).py: stdout differs from PyTorch\n\(diff)\(stderr)")
+        }
+        let lastErrLine = err.split(separator: "\n").last.map(String.init)
+        if let expectedErr {
+            if case .ok = outcome {
+                Issue.record("\(name).py: expected failure `\(expectedErr)` but the script succeeded")
+            } else if lastErrLine != expectedErr {
+                Issue.record("\(name).py: error differs\n-\(expectedErr)\n+\(lastErrLine ?? "<no stderr>")")
+            }
+        } else if outcome != .ok {
+            Issue.record("\(name).py: unexpected failure\n\(err)")
+        }
+    }
+}
+
+/// A unified-style line diff (`-` expected, `+` actual) with 2 lines of context.
+func unifiedDiff(expected: String, actual: String, context: Int = 2) -> String {
+    let a = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let b = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // LCS table (the transcripts are small).
+    var lcs = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in stride(from: a.count - 1, through: 0, by: -1) {
+        for j in stride(from: b.count - 1, through: 0, by: -1) {
+            lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+        }
+    }
+    enum Op { case same(String), del(String), add(String) }
+    var ops = [Op]()
+    var i = 0, j = 0
+    while i < a.count || j < b.count {
+        if i < a.count && j < b.count && a[i] == b[j] { ops.append(.same(a[i])); i += 1; j += 1 }
+        else if i < a.count && (j == b.count || lcs[i + 1][j] >= lcs[i][j + 1]) { ops.append(.del(a[i])); i += 1 }
+        else { ops.append(.add(b[j])); j += 1 }
+    }
+    var keep = [Bool](repeating: false, count: ops.count)
+    for (k, op) in ops.enumerated() {
+        if case .same = op { continue }
+        for m in max(0, k - context)...min(ops.count - 1, k + context) { keep[m] = true }
+    }
+    var lines = ["--- expected (PyTorch)", "+++ actual (nnsh)"]
+    var gap = false
+    for (k, op) in ops.enumerated() {
+        guard keep[k] else { gap = true; continue }
+        if gap { lines.append("@@"); gap = false }
+        switch op {
+        case .same(let s): lines.append(" " + s)
+        case .del(let s): lines.append("-" + s)
+        case .add(let s): lines.append("+" + s)
+        }
+    }
+    return lines.joined(separator: "\n")
+}
