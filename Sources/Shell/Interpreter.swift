@@ -39,7 +39,7 @@ public final class Interpreter {
     /// Set from a SIGINT handler; checked between statements and loop iterations.
     nonisolated(unsafe) public static var interruptRequested = false
     var callDepth = 0
-    static let maxCallDepth = 200
+    static let maxCallDepth = 1000   // Python's default recursion limit; Session runs on a big stack
 
     public init(file: String = "<stdin>", write: @escaping (String) -> Void) {
         self.file = file

@@ -26,6 +26,10 @@ public final class Session {
     /// Runs `source` (a whole script, or one REPL entry with `echo`) and reports any error.
     @discardableResult
     public func run(_ source: String, file: String? = nil, echo: Bool = false) -> Outcome {
+        onBigStack { runHere(source, file: file, echo: echo) }
+    }
+
+    private func runHere(_ source: String, file: String?, echo: Bool) -> Outcome {
         let name = file ?? interpreter.file
         let statements: [Stmt]
         do {
