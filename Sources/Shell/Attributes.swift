@@ -28,6 +28,8 @@ extension Interpreter {
             }
         case .str, .list, .tuple, .dict:
             return try sequenceMethod(obj, name)
+        case .set(let s):
+            return try setMethod(s, name, obj)
         case .int(let i):
             switch name {
             case "real", "numerator": return .int(i)
@@ -283,6 +285,40 @@ extension Interpreter {
         case "isalpha": return method(obj, name) { _ in .bool(!s.isEmpty && s.allSatisfy(\.isLetter)) }
         case "isspace": return method(obj, name) { _ in .bool(!s.isEmpty && s.allSatisfy(\.isWhitespace)) }
         default: throw PythonError.attribute("'str' object has no attribute '\(name)'")
+        }
+    }
+
+    func setMethod(_ s: PySet, _ name: String, _ obj: Value) throws -> Value {
+        func others(_ a: Arguments) throws -> [PySet] { try a.positional.map { PySet(try iterate($0)) } }
+        switch name {
+        case "add": return method(obj, name) { a in s.insert(try a.bind("add", ["elem"], required: 1).values["elem"]!); return .none }
+        case "remove": return method(obj, name) { a in
+            let v = try a.bind("remove", ["elem"], required: 1).values["elem"]!
+            if !s.remove(v) { throw PythonError.key(v.repr) }
+            return .none }
+        case "discard": return method(obj, name) { a in s.remove(try a.bind("discard", ["elem"], required: 1).values["elem"]!); return .none }
+        case "pop": return method(obj, name) { _ in
+            guard let v = s.items.first else { throw PythonError.key("'pop from an empty set'") }
+            s.remove(v); return v }
+        case "clear": return method(obj, name) { _ in s.removeAll(); return .none }
+        case "copy": return method(obj, name) { _ in .set(PySet(s.items)) }
+        case "update": return method(obj, name) { [unowned self] a in
+            for o in try a.positional.map({ try self.iterate($0) }) { o.forEach(s.insert) }
+            return .none }
+        case "union": return method(obj, name) { a in .set(PySet(s.items + (try others(a)).flatMap(\.items))) }
+        case "intersection": return method(obj, name) { a in
+            let os = try others(a); return .set(PySet(s.items.filter { v in os.allSatisfy { $0.contains(v) } })) }
+        case "difference": return method(obj, name) { a in
+            let os = try others(a); return .set(PySet(s.items.filter { v in !os.contains { $0.contains(v) } })) }
+        case "symmetric_difference": return method(obj, name) { a in
+            guard let o = try others(a).first else { throw PythonError.type("symmetric_difference() takes exactly one argument (0 given)") }
+            return .set(PySet(s.items.filter { !o.contains($0) } + o.items.filter { !s.contains($0) })) }
+        case "issubset": return method(obj, name) { a in .bool(s.items.allSatisfy((try others(a).first ?? PySet()).contains)) }
+        case "issuperset": return method(obj, name) { a in
+            let o = try others(a).first ?? PySet(); return .bool(o.items.allSatisfy(s.contains)) }
+        case "isdisjoint": return method(obj, name) { a in
+            let o = try others(a).first ?? PySet(); return .bool(!s.items.contains(where: o.contains)) }
+        default: throw PythonError.attribute("'set' object has no attribute '\(name)'")
         }
     }
 }

@@ -115,6 +115,13 @@ extension Interpreter {
             for (k, v) in args.keywords { d.set(.str(k), v) }
             return .dict(d)
         }
+        def("set") { [unowned self] args in
+            let b = try args.bind("set", ["iterable"])
+            return .set(PySet(try b.values["iterable"].map { try self.iterate($0) } ?? []))
+        }
+        def("frozenset") { [unowned self] args in
+            .set(PySet(try args.positional.first.map { try self.iterate($0) } ?? []))
+        }
         def("enumerate") { [unowned self] args in
             let b = try args.bind("enumerate", ["iterable", "start"], required: 1)
             let start = try b.int("start", 0)
@@ -257,6 +264,7 @@ extension Interpreter {
         case .tuple(let t): return t.count
         case .list(let l): return l.items.count
         case .dict(let d): return d.keys.count
+        case .set(let s): return s.items.count
         case .size(let s): return s.count
         case .range(let a, let b, let c): return rangeCount(a, b, c)
         case .tensor(let t):

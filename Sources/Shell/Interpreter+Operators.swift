@@ -15,6 +15,7 @@ extension Interpreter {
         case .tuple(let t): return !t.isEmpty
         case .list(let l): return !l.items.isEmpty
         case .dict(let d): return !d.keys.isEmpty
+        case .set(let s): return !s.items.isEmpty
         case .size(let s): return !s.isEmpty
         case .range(let a, let b, let c): return rangeCount(a, b, c) > 0
         case .tensor(let t):
@@ -98,6 +99,15 @@ extension Interpreter {
             return try intOperation(op, asInt(a), asInt(b))
         case (.float, .float), (.float, .int), (.int, .float), (.float, .bool), (.bool, .float):
             return try floatOperation(op, asDouble(a), asDouble(b))
+        case (.set(let x), .set(let y)) where [.bitOr, .bitAnd, .subtract, .bitXor].contains(op):
+            let result: [Value]
+            switch op {
+            case .bitOr: result = x.items + y.items
+            case .bitAnd: result = x.items.filter(y.contains)
+            case .subtract: result = x.items.filter { !y.contains($0) }
+            default: result = x.items.filter { !y.contains($0) } + y.items.filter { !x.contains($0) }
+            }
+            return .set(PySet(result))
         case (.str(let x), .str(let y)) where op == .add: return .str(x + y)
         case (.str(let s), .int(let n)) where op == .multiply, (.int(let n), .str(let s)) where op == .multiply:
             return .str(try repeatCollection(Array(s), n).map(String.init).joined())
@@ -273,6 +283,13 @@ extension Interpreter {
         case (.tuple(let x), .tuple(let y)): return try orderSequences(x, y, op)
         case (.list(let x), .list(let y)): return try orderSequences(x.items, y.items, op)
         case (.size(let x), .size(let y)): return try orderSequences(x.map { .int($0) }, y.map { .int($0) }, op)
+        case (.set(let x), .set(let y)):
+            // Subset order: -1 proper subset, 0 equal, 1 proper superset; anything else compares false.
+            let sub = x.items.allSatisfy(y.contains), sup = y.items.allSatisfy(x.contains)
+            if sub && sup { return 0 }
+            if sub { return op == .greater || op == .greaterEqual ? -2 : -1 }
+            if sup { return op == .less || op == .lessEqual ? 2 : 1 }
+            return op == .less || op == .lessEqual ? 1 : -1
         default: break
         }
         throw PythonError.type("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
@@ -307,6 +324,7 @@ extension Interpreter {
             guard case .str(let sub) = item else { throw PythonError.type("'in <string>' requires string as left operand, not \(item.typeName)") }
             return sub.isEmpty || s.contains(sub)
         case .dict(let d): return d.get(item) != nil
+        case .set(let s): return s.contains(item)
         case .tensor(let t):
             let eq = try Tensor.binary(t, try toTensorOperand(item, like: t), .eq)
             return eq.ints().contains { $0 != 0 }
@@ -329,6 +347,7 @@ extension Interpreter {
         case .list(let l): return l.items
         case .str(let s): return s.map { .str(String($0)) }
         case .dict(let d): return d.keys
+        case .set(let s): return s.items
         case .size(let s): return s.map { .int($0) }
         case .range(let a, let b, let c):
             let n = rangeCount(a, b, c)

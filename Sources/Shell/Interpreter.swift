@@ -297,6 +297,8 @@ public final class Interpreter {
             let d = PyDict()
             for entry in entries { d.set(try eval(entry.key, scope), try eval(entry.value, scope)) }
             return .dict(d)
+        case .set(let items, _):
+            return .set(PySet(try displayItems(items, scope)))
         case .comprehension(let kind, let element, let clauses, _):
             var out = [Value]()
             let inner = Scope(parent: scope)
@@ -306,7 +308,7 @@ public final class Interpreter {
                 for case .tuple(let kv) in out where kv.count == 2 { d.set(kv[0], kv[1]) }
                 return .dict(d)
             }
-            return kind == .list ? .list(PyList(out)) : .list(PyList(out))
+            return kind == .set ? .set(PySet(out)) : .list(PyList(out))
         case .unary(let op, let operand, _):
             return try unaryOperation(op, try eval(operand, scope))
         case .binary(let op, let l, let r, _):

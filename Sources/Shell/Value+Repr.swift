@@ -13,6 +13,7 @@ extension Value {
         case .tuple(let items):
             return items.count == 1 ? "(\(items[0].repr),)" : "(" + items.map(\.repr).joined(separator: ", ") + ")"
         case .list(let l): return "[" + l.items.map(\.repr).joined(separator: ", ") + "]"
+        case .set(let s): return s.items.isEmpty ? "set()" : "{" + s.items.map(\.repr).joined(separator: ", ") + "}"
         case .dict(let d):
             return "{" + zip(d.keys, d.values).map { "\($0.repr): \($1.repr)" }.joined(separator: ", ") + "}"
         case .tensor(let t): return tensorRepr(t)
@@ -50,6 +51,7 @@ extension Value {
         case .tuple: return "tuple"
         case .list: return "list"
         case .dict: return "dict"
+        case .set: return "set"
         case .tensor(let t): return t.isParameter ? "Parameter" : "Tensor"
         case .size: return "Size"
         case .dtype: return "dtype"

@@ -11,6 +11,7 @@ public enum Value {
     case tuple([Value])
     case list(PyList)
     case dict(PyDict)
+    case set(PySet)
     case tensor(Tensor)
     /// `torch.Size`: a tuple of ints that prints as `torch.Size([2, 3])`.
     case size([Int])
@@ -31,6 +32,32 @@ public enum Value {
 public final class PyList {
     public var items: [Value]
     public init(_ items: [Value]) { self.items = items }
+}
+
+/// A Python set: unique items by Python equality. Iteration follows CPython's order for what
+/// tutorials put in sets (small non-negative ints come out ascending); other items keep insertion order.
+public final class PySet {
+    public private(set) var items: [Value] = []
+    public init(_ values: [Value] = []) { for v in values { insert(v) } }
+
+    public func contains(_ v: Value) -> Bool { items.contains { valuesEqual($0, v) } }
+
+    public func insert(_ v: Value) {
+        guard !contains(v) else { return }
+        items.append(v)
+        if items.allSatisfy({ if case .int(let i) = $0 { return i >= 0 && i < 1 << 16 }; return false }) {
+            items.sort { if case .int(let a) = $0, case .int(let b) = $1 { return a < b }; return false }
+        }
+    }
+
+    @discardableResult
+    public func remove(_ v: Value) -> Bool {
+        guard let i = items.firstIndex(where: { valuesEqual($0, v) }) else { return false }
+        items.remove(at: i)
+        return true
+    }
+
+    public func removeAll() { items.removeAll() }
 }
 
 /// A Python dict: insertion-ordered, keys compared by Python equality.
@@ -132,6 +159,7 @@ public func valuesEqual(_ a: Value, _ b: Value) -> Bool {
     case (.object(let o), .builtin(let b)), (.builtin(let b), .object(let o)):
         guard let t = o as? TypeObject else { return false }
         return t.name == b.name || t.qualified == "torch.Tensor" && b.name == "Tensor"
+    case (.set(let x), .set(let y)): return x.items.count == y.items.count && x.items.allSatisfy(y.contains)
     case (.dict(let x), .dict(let y)):
         return x.keys.count == y.keys.count && zip(x.keys, x.values).allSatisfy { k, v in y.get(k).map { valuesEqual($0, v) } ?? false }
     default: return false

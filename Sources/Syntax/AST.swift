@@ -104,7 +104,7 @@ public struct ComprehensionClause: Equatable, Sendable {
 
 /// Which comprehension: `[x for …]`, `(x for …)` or `{k: v for …}` (whose element is the tuple `(k, v)`).
 public enum ComprehensionKind: String, Sendable {
-    case list, generator, dict
+    case list, generator, dict, set
 }
 
 /// A replacement field `{expr!conversion:spec}` of an f-string.
@@ -160,6 +160,8 @@ public indirect enum Expr: Equatable, Sendable {
     case tuple([Expr], SourceLocation)
     case list([Expr], SourceLocation)
     case dict([DictEntry], SourceLocation)
+    /// `{a, b}` (a set display; `{}` is an empty dict).
+    case set([Expr], SourceLocation)
     case comprehension(ComprehensionKind, element: Expr, clauses: [ComprehensionClause], SourceLocation)
     case unary(UnaryOperator, Expr, SourceLocation)
     case binary(BinaryOperator, Expr, Expr, SourceLocation)
@@ -183,7 +185,7 @@ public indirect enum Expr: Equatable, Sendable {
         switch self {
         case .name(_, let l), .int(_, let l), .bigInt(_, let l), .float(_, let l), .string(_, let l),
              .fstring(_, let l), .bool(_, let l), .none(let l), .ellipsis(let l), .tuple(_, let l),
-             .list(_, let l), .dict(_, let l), .comprehension(_, _, _, let l), .unary(_, _, let l),
+             .list(_, let l), .dict(_, let l), .set(_, let l), .comprehension(_, _, _, let l), .unary(_, _, let l),
              .binary(_, _, _, let l), .boolean(_, _, _, let l), .compare(_, _, _, let l),
              .conditional(_, _, _, let l), .lambda(_, _, let l), .attribute(_, _, let l),
              .call(_, _, let l), .subscript(_, _, let l), .slice(_, _, _, let l), .starred(_, let l):

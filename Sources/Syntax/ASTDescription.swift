@@ -20,12 +20,13 @@ extension Expr: CustomStringConvertible {
         case .tuple(let items, _): return list("tuple", items.map { $0.description })
         case .list(let items, _): return list("list", items.map { $0.description })
         case .dict(let entries, _): return list("dict", entries.map { "(: \($0.key) \($0.value))" })
+        case .set(let items, _): return list("set", items.map(\.description))
         case .starred(let inner, _): return list("*", [inner.description])
         case .comprehension(let kind, let element, let clauses, _):
             let clauseText = clauses.map { c in
                 list("for", [c.target.description, c.iterable.description] + c.conditions.map { "(if \($0))" })
             }
-            return list(kind == .list ? "listcomp" : kind == .dict ? "dictcomp" : "genexp", [element.description] + clauseText)
+            return list(kind == .list ? "listcomp" : kind == .dict ? "dictcomp" : kind == .set ? "setcomp" : "genexp", [element.description] + clauseText)
         case .unary(let op, let operand, _): return list(op.rawValue, [operand.description])
         case .binary(let op, let l, let r, _): return list(op.rawValue, [l.description, r.description])
         case .boolean(let op, let l, let r, _): return list(op.rawValue, [l.description, r.description])

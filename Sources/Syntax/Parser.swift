@@ -270,6 +270,7 @@ final class Parser {
         case .conditional: return "conditional expression"
         case .lambda: return "lambda"
         case .dict: return "dict literal"
+        case .set: return "set display"
         case .comprehension(let kind, _, _, _):
             return kind == .list ? "list comprehension" : kind == .dict ? "dict comprehension" : "generator expression"
         case .tuple: return "tuple"
@@ -851,8 +852,23 @@ final class Parser {
                 let key = try expression()
                 height = max(height, lastHeight)
                 if !check(.colon) {
-                    throw SyntaxError(check(.for) || check(.comma) || check(.rightBrace)
-                        ? "set displays are not supported" : "':' expected after dictionary key", at: peek().location)
+                    guard entries.isEmpty, check(.for) || check(.comma) || check(.rightBrace) else {
+                        throw SyntaxError("':' expected after dictionary key", at: peek().location)
+                    }
+                    if check(.for) {
+                        let result = try comprehensionTail(.set, element: key, loc: loc)
+                        try consume(.punct(.rightBrace), "invalid syntax")
+                        return result
+                    }
+                    var items = [key]
+                    while match(.comma) {
+                        if check(.rightBrace) { break }
+                        items.append(try expression())
+                        height = max(height, lastHeight)
+                    }
+                    try consume(.punct(.rightBrace), "invalid syntax. Perhaps you forgot a comma?")
+                    lastHeight = height + 1
+                    return .set(items, loc)
                 }
                 advance()
                 let value = try expression()
