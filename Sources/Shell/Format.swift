@@ -7,6 +7,7 @@ extension Interpreter {
         switch v {
         case .float(let d): return try pythonFormat(d, spec: spec)
         case .int(let i):
+            if spec.isEmpty || spec == "d" { return String(i) }
             if let last = spec.last, "eEfFgG%".contains(last) { return try pythonFormat(Double(i), spec: spec) }
             return try pythonFormat(Int64(i), spec: spec)
         case .bool(let b):

@@ -25,20 +25,39 @@ struct Name: Hashable {
 /// Variables of one function call (or the module level, whose parent is nil). Each name gets a slot
 /// once and keeps it (`del` empties it), so a loop can resolve its target's slot once.
 final class Scope {
-    private(set) var slotOf: [Name: Int] = [:]
+    /// Names by slot.
+    private(set) var names: [Name] = []
     /// Values by slot; nil when the name was deleted.
     var values: [Value?] = []
+    /// Slot by name, once there are too many names for a linear scan (function scopes rarely get there).
+    private var index: [Name: Int]?
     let parent: Scope?
     init(parent: Scope?) { self.parent = parent }
+    /// A function's scope with its parameters bound.
+    init(parent: Scope?, names: [Name], values: [Value?]) {
+        self.parent = parent
+        self.names = names
+        self.values = values
+        if names.count > 8 { index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
+    }
 
+    func find(_ name: Name) -> Int? {
+        if let index { return index[name] }
+        for i in names.indices where names[i] == name { return i }
+        return nil
+    }
     func slot(_ name: Name) -> Int {
-        if let i = slotOf[name] { return i }
+        if let i = find(name) { return i }
+        names.append(name)
         values.append(nil)
-        slotOf[name] = values.count - 1
-        return values.count - 1
+        let i = names.count - 1
+        if index != nil { index![name] = i } else if names.count > 8 {
+            index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        }
+        return i
     }
     subscript(_ name: Name) -> Value? {
-        get { slotOf[name].flatMap { values[$0] } }
+        get { find(name).flatMap { values[$0] } }
         set { values[slot(name)] = newValue }
     }
     subscript(_ name: String) -> Value? {
@@ -48,8 +67,8 @@ final class Scope {
     /// All bound variables (a copy; setting replaces them all).
     var vars: [String: Value] {
         get {
-            var out = [String: Value](minimumCapacity: slotOf.count)
-            for (k, i) in slotOf { if let v = values[i] { out[k.string] = v } }
+            var out = [String: Value](minimumCapacity: names.count)
+            for (k, v) in zip(names, values) { if let v { out[k.string] = v } }
             return out
         }
         set {
@@ -69,9 +88,14 @@ public final class UserFunction {
     /// A lambda's body is one expression.
     let expression: Expr?
     let closure: Scope
+    /// The parameters' names when they are all plain and distinct (calls with exactly that many
+    /// positional arguments then bind without the general matching).
+    let plainParameterNames: [Name]?
     init(name: String, parameters: [Parameter], defaults: [Value?], body: [Stmt], expression: Expr?, closure: Scope) {
         self.name = name
         self.parameters = parameters
+        let names = parameters.map { Name($0.name) }
+        plainParameterNames = parameters.allSatisfy { $0.kind == .normal } && Set(parameters.map(\.name)).count == names.count ? names : nil
         self.defaults = defaults
         self.body = body
         self.expression = expression
@@ -294,7 +318,7 @@ public final class Interpreter {
 
     func augmentedAssign(_ target: Expr, _ op: BinaryOperator, _ valueExpr: Expr, _ scope: Scope) throws {
         // `n += 1` on a name of this scope: one slot read and one slot write.
-        if case .name(let n, _) = target, let slot = scope.slotOf[Name(n)], let current = scope.values[slot] {
+        if case .name(let n, _) = target, let slot = scope.find(Name(n)), let current = scope.values[slot] {
             let rhs = try eval(valueExpr, scope)
             switch current {
             case .tensor, .list: try augmentedAssign(current, rhs, target, op, scope)
@@ -525,6 +549,9 @@ public final class Interpreter {
         }
         callDepth += 1
         defer { callDepth -= 1 }
+        if let names = f.plainParameterNames, args.keywords.isEmpty, args.positional.count == names.count {
+            return try runUser(f, Scope(parent: f.closure, names: names, values: args.positional.map(Optional.some)))
+        }
         let scope = Scope(parent: f.closure)
         var positional = args.positional[...]
         var extraKw = [(String, Value)]()
@@ -570,6 +597,10 @@ public final class Interpreter {
             let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
             throw PythonError.type("\(f.name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
         }
+        return try runUser(f, scope)
+    }
+
+    private func runUser(_ f: UserFunction, _ scope: Scope) throws -> Value {
         if let e = f.expression { return try eval(e, scope) }
         switch try execBlock(f.body, scope) {
         case .returnValue(let v): return v
