@@ -23,9 +23,9 @@ scripts = {
     "str_format": "acc = 0\nfor i in range(100000):\n    s = f\"{i}: {i * 0.5:.2f}\"\n    t = 'v=%d' % i\n    acc += len(s) + len(t)\nprint(acc)\n",
     "tensor_methods": "import torch\nx = torch.ones(8)\nw = torch.ones(8)\nfor i in range(20000):\n    y = x.sum() + w * 2\nprint(y)\n",
 }
-def cpu(cmd):
+def cpu(cmd, runs=None):
     best = None
-    for _ in range(n):
+    for _ in range(runs or n):
         p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         _, status, ru = os.wait4(p.pid, 0)
         err = p.stderr.read(); p.stderr.close()
@@ -39,7 +39,7 @@ base = {}
 def net(cmd, code):
     key = (cmd[0], "torch" in code)
     if key not in base:
-        base[key] = cpu(cmd + ["-c", "import torch\n" if "torch" in code else "pass\n"])[0] or 0.0
+        base[key] = cpu(cmd + ["-c", "import torch\n" if "torch" in code else "pass\n"], runs=2 * n + 1)[0] or 0.0
     t, err = cpu(cmd + ["-c", code])
     return (None if t is None else max(t - base[key], 1e-3)), err
 print(f"{'script':<16}{'nnsh s':>9}{'python s':>10}{'ratio':>8}   (CPU user+sys minus startup, best of {n})")

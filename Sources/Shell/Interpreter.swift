@@ -8,9 +8,12 @@ struct Name: Hashable {
     let hash: Int
     init(_ string: String) {
         self.string = string
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in string.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        hash = Int(bitPattern: UInt(h))
+        var copy = string
+        hash = copy.withUTF8 { bytes in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            return Int(bitPattern: UInt(h))
+        }
     }
     static func == (a: Name, b: Name) -> Bool { a.hash == b.hash && a.string == b.string }
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }
