@@ -480,25 +480,25 @@ public final class Interpreter {
     }
 
     private func evalArguments(_ argExprs: [Argument], _ scope: Scope) throws -> Arguments {
-            var args = Arguments()
-            for a in argExprs {
-                switch a {
-                case .positional(let x): args.positional.append(try eval(x, scope))
-                case .keyword(let k, let x):
-                    if args.keywords.contains(where: { $0.0 == k }) {
-                        throw PythonError("SyntaxError", "keyword argument repeated: \(k)")
-                    }
-                    args.keywords.append((k, try eval(x, scope)))
-                case .unpack(let x): args.positional += try iterate(eval(x, scope))
-                case .unpackKeywords(let x):
-                    guard case .dict(let d) = try eval(x, scope) else { throw PythonError.type("argument after ** must be a mapping") }
-                    for (k, v) in zip(d.keys, d.values) {
-                        guard case .str(let ks) = k else { throw PythonError.type("keywords must be strings") }
-                        args.keywords.append((ks, v))
-                    }
+        var args = Arguments()
+        for a in argExprs {
+            switch a {
+            case .positional(let x): args.positional.append(try eval(x, scope))
+            case .keyword(let k, let x):
+                if args.keywords.contains(where: { $0.0 == k }) {
+                    throw PythonError("SyntaxError", "keyword argument repeated: \(k)")
+                }
+                args.keywords.append((k, try eval(x, scope)))
+            case .unpack(let x): args.positional += try iterate(eval(x, scope))
+            case .unpackKeywords(let x):
+                guard case .dict(let d) = try eval(x, scope) else { throw PythonError.type("argument after ** must be a mapping") }
+                for (k, v) in zip(d.keys, d.values) {
+                    guard case .str(let ks) = k else { throw PythonError.type("keywords must be strings") }
+                    args.keywords.append((ks, v))
                 }
             }
-            return args
+        }
+        return args
     }
 
     private func runComprehension(_ clauses: ArraySlice<ComprehensionClause>, _ element: Expr, _ scope: Scope,
