@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "NN", dependencies: ["Torch", "Kernels"]),
         .target(name: "Syntax"),
         .target(name: "Pictures", dependencies: ["Torch", "CPNG", "CJPEG"]),
-        .target(name: "Shell", dependencies: ["Syntax", "Torch", "NN", "Pictures"]),
+        .target(name: "Shell", dependencies: ["Syntax", "Torch", "NN", "Pictures"], swiftSettings: noExclusivityChecks),
         .executableTarget(name: "nnsh", dependencies: [
             "Shell", "CEditLine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -44,3 +44,7 @@ let package = Package(
 /// Kernels are loops over buffers whose bounds the Torch layer has already checked;
 /// nothing from user input reaches them unchecked, so they may drop Swift's runtime checks.
 var unchecked: [SwiftSetting] { [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))] }
+
+/// The interpreter's hot paths touch class properties (scope slots, lists) on every step; in release
+/// the runtime exclusivity checks on them cost ~15% of a pure-Python loop. Debug builds keep them.
+var noExclusivityChecks: [SwiftSetting] { [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))] }

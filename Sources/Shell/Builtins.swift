@@ -21,6 +21,7 @@ extension Interpreter {
             return .none
         }
         def("len") { [unowned self] args in
+            if args.keywords.isEmpty, args.positional.count == 1 { return .int(try self.length(args.positional[0])) }
             let b = try args.bind("len", ["obj"], required: 1)
             return .int(try self.length(b.values["obj"] ?? .none))
         }

@@ -5,8 +5,11 @@ import Torch
 extension Interpreter {
     func format(_ v: Value, spec: String) throws -> String {
         switch v {
-        case .float(let d): return try pythonFormat(d, spec: spec)
+        case .float(let d):
+            if let text = fixedPoint(d, spec: spec) { return text }
+            return try pythonFormat(d, spec: spec)
         case .int(let i):
+            if spec.isEmpty || spec == "d" { return String(i) }
             if let last = spec.last, "eEfFgG%".contains(last) { return try pythonFormat(Double(i), spec: spec) }
             return try pythonFormat(Int64(i), spec: spec)
         case .bool(let b):
@@ -19,6 +22,23 @@ extension Interpreter {
             throw PythonError.type("unsupported format string passed to Tensor.__format__")
         default:
             return try padString(v.str, spec: spec)
+        }
+    }
+
+    /// `format(d, ".Nf")` for a finite `d` straight from `vsnprintf` (what `pythonFormat` ends up
+    /// calling for it), skipping the general spec parsing; nil for any other spec.
+    private func fixedPoint(_ d: Double, spec: String) -> String? {
+        let u = spec.utf8
+        guard d.isFinite, u.count >= 3, u.count <= 4, u.first == UInt8(ascii: "."), u.last == UInt8(ascii: "f") else { return nil }
+        var p: Int32 = 0
+        for c in u.dropFirst().dropLast() {
+            guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+            p = p * 10 + Int32(c - UInt8(ascii: "0"))
+        }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buf -> String? in
+            let n = withVaList([p, d]) { vsnprintf(buf.baseAddress!, 64, "%.*f", $0) }
+            guard n > 0, n < 64 else { return nil }
+            return String(cString: buf.baseAddress!)
         }
     }
 

@@ -30,10 +30,10 @@ extension Interpreter {
             throw PythonError("ModuleNotFoundError", module(named: top) == nil ? "No module named '\(top)'" : "No module named '\(n.name)'", at: n.location)
         }
         if let alias = n.alias {
-            scope.vars[alias] = value
+            scope[alias] = value
         } else {
             let top = String(n.name.split(separator: ".").first ?? Substring(n.name))
-            scope.vars[top] = module(named: top) ?? value
+            scope[top] = module(named: top) ?? value
         }
     }
 
@@ -45,13 +45,13 @@ extension Interpreter {
         guard case .namespace(let ns) = mod else { throw PythonError("ImportError", "cannot import from '\(moduleName)'") }
         for n in names {
             if n.name == "*" {
-                for (k, v) in ns.members where !k.hasPrefix("_") { scope.vars[k] = v }
+                for (k, v) in ns.members where !k.hasPrefix("_") { scope[k] = v }
                 continue
             }
             if let v = ns.members[n.name] {
-                scope.vars[n.alias ?? n.name] = v
+                scope[n.alias ?? n.name] = v
             } else if let sub = module(named: moduleName + "." + n.name) {
-                scope.vars[n.alias ?? n.name] = sub
+                scope[n.alias ?? n.name] = sub
             } else {
                 throw PythonError("ImportError", "cannot import name '\(n.name)' from '\(moduleName)'", at: n.location)
             }

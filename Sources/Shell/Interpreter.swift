@@ -1,11 +1,85 @@
 import Syntax
 import Torch
 
-/// Variables of one function call (or the module level, whose parent is nil).
+/// A variable name as a dictionary key. Its FNV-1a hash is computed once, so a lookup that walks
+/// several scopes hashes the string once, and far more cheaply than `String`'s SipHash.
+struct Name: Hashable {
+    let string: String
+    let hash: Int
+    init(_ string: String) {
+        self.string = string
+        var copy = string
+        hash = copy.withUTF8 { bytes in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            return Int(bitPattern: UInt(h))
+        }
+    }
+    static func == (a: Name, b: Name) -> Bool { a.hash == b.hash && a.string == b.string }
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    // Dictionary hashes through this requirement; skipping `Hasher` is the point of `Name`.
+    func _rawHashValue(seed: Int) -> Int {
+        var h = UInt64(bitPattern: Int64(hash ^ seed))
+        h = (h ^ (h >> 32)) &* 0xd6e8_feb8_6659_fd93
+        return Int(bitPattern: UInt(h ^ (h >> 32)))
+    }
+}
+
+/// Variables of one function call (or the module level, whose parent is nil). Each name gets a slot
+/// once and keeps it (`del` empties it), so a loop can resolve its target's slot once.
 final class Scope {
-    var vars: [String: Value] = [:]
+    /// Names by slot.
+    private(set) var names: [Name] = []
+    /// Values by slot; nil when the name was deleted.
+    var values: [Value?] = []
+    /// Slot by name, once there are too many names for a linear scan (function scopes rarely get there).
+    private var index: [Name: Int]?
     let parent: Scope?
     init(parent: Scope?) { self.parent = parent }
+    /// A function's scope with its parameters bound.
+    init(parent: Scope?, names: [Name], values: [Value?]) {
+        self.parent = parent
+        self.names = names
+        self.values = values
+        if names.count > 8 { index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
+    }
+
+    func find(_ name: Name) -> Int? {
+        if let index { return index[name] }
+        for i in names.indices where names[i] == name { return i }
+        return nil
+    }
+    func slot(_ name: Name) -> Int {
+        if let i = find(name) { return i }
+        names.append(name)
+        values.append(nil)
+        let i = names.count - 1
+        if index != nil { index![name] = i } else if names.count > 8 {
+            index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        }
+        return i
+    }
+    subscript(_ name: Name) -> Value? {
+        get { find(name).flatMap { values[$0] } }
+        set { values[slot(name)] = newValue }
+    }
+    subscript(_ name: String) -> Value? {
+        get { self[Name(name)] }
+        set { self[Name(name)] = newValue }
+    }
+    /// All bound variables (a copy; setting replaces them all).
+    var vars: [String: Value] {
+        get {
+            var out = [String: Value](minimumCapacity: names.count)
+            for (k, v) in zip(names, values) { if let v { out[k.string] = v } }
+            return out
+        }
+        set {
+            // Slots stay where they are: a running loop may hold one.
+            for i in values.indices { values[i] = nil }
+            for (k, v) in newValue { self[k] = v }
+        }
+    }
 }
 
 /// A `def` or `lambda`: parameters, body and the scope it closes over.
@@ -17,9 +91,14 @@ public final class UserFunction {
     /// A lambda's body is one expression.
     let expression: Expr?
     let closure: Scope
+    /// The parameters' names when they are all plain and distinct (calls with exactly that many
+    /// positional arguments then bind without the general matching).
+    let plainParameterNames: [Name]?
     init(name: String, parameters: [Parameter], defaults: [Value?], body: [Stmt], expression: Expr?, closure: Scope) {
         self.name = name
         self.parameters = parameters
+        let names = parameters.map { Name($0.name) }
+        plainParameterNames = parameters.allSatisfy { $0.kind == .normal } && Set(parameters.map(\.name)).count == names.count ? names : nil
         self.defaults = defaults
         self.body = body
         self.expression = expression
@@ -45,8 +124,8 @@ public final class Interpreter {
         self.file = file
         self.write = write
         builtinsStorage = makeBuiltins()
-        globalScope.vars["__name__"] = .str("__main__")
-        globalScope.vars["__file__"] = .str(file)
+        globalScope["__name__"] = .str("__main__")
+        globalScope["__file__"] = .str(file)
     }
     /// Module-level variables (for `%who`, completion and tests).
     public var globals: [String: Value] {
@@ -61,17 +140,25 @@ public final class Interpreter {
             if echo, case .expression(let e, _) = s {
                 let v = try eval(e, globalScope)
                 if case .none = v { continue }
-                globalScope.vars["_"] = v
+                globalScope["_"] = v
                 write(v.repr + "\n")
             } else {
-                do { try exec(s, globalScope) }
-                catch ControlFlow.breakLoop { throw PythonError("SyntaxError", "'break' outside loop", at: s.location) }
-                catch ControlFlow.continueLoop { throw PythonError("SyntaxError", "'continue' not properly in loop", at: s.location) }
-                catch ControlFlow.returnValue { throw PythonError("SyntaxError", "'return' outside function", at: s.location) }
+                try outsideLoopOrFunction(try exec(s, globalScope), s.location)
             }
         }
     }
 
+    /// A `break`, `continue` or `return` that reached the module level (or left a function body).
+    func outsideLoopOrFunction(_ flow: ControlFlow, _ location: SourceLocation?) throws {
+        switch flow {
+        case .normal: return
+        case .breakLoop: throw PythonError("SyntaxError", "'break' outside loop", at: location)
+        case .continueLoop: throw PythonError("SyntaxError", "'continue' not properly in loop", at: location)
+        case .returnValue: throw PythonError("SyntaxError", "'return' outside function", at: location)
+        }
+    }
+
+    @inline(__always)
     func checkInterrupt() throws {
         if Interpreter.interruptRequested {
             Interpreter.interruptRequested = false
@@ -81,9 +168,10 @@ public final class Interpreter {
 
     // MARK: statements
 
-    func exec(_ s: Stmt, _ scope: Scope) throws {
+    /// Runs one statement; `break`, `continue` and `return` come back as the result, not as errors.
+    func exec(_ s: Stmt, _ scope: Scope) throws -> ControlFlow {
         do {
-            try execInner(s, scope)
+            return try execInner(s, scope)
         } catch let e as PythonError where e.location == nil {
             var located = e
             located.location = s.location
@@ -93,11 +181,16 @@ public final class Interpreter {
         }
     }
 
-    func execBlock(_ body: [Stmt], _ scope: Scope) throws {
-        for s in body { try exec(s, scope) }
+    func execBlock(_ body: [Stmt], _ scope: Scope) throws -> ControlFlow {
+        for s in body {
+            let flow = try exec(s, scope)
+            if case .normal = flow { continue }
+            return flow
+        }
+        return .normal
     }
 
-    private func execInner(_ s: Stmt, _ scope: Scope) throws {
+    private func execInner(_ s: Stmt, _ scope: Scope) throws -> ControlFlow {
         switch s {
         case .expression(let e, _):
             _ = try eval(e, scope)
@@ -111,72 +204,84 @@ public final class Interpreter {
         case .fromImport(let module, let names, _):
             try importFrom(module, names, scope)
         case .if(let cond, let body, let orElse, _):
-            if try truthy(eval(cond, scope)) { try execBlock(body, scope) } else { try execBlock(orElse, scope) }
+            return try truthy(eval(cond, scope)) ? try execBlock(body, scope) : try execBlock(orElse, scope)
         case .while(let cond, let body, let orElse, _):
-            var broke = false
-            loop: while try truthy(eval(cond, scope)) {
+            while try truthy(eval(cond, scope)) {
                 try checkInterrupt()
-                do { try execBlock(body, scope) }
-                catch ControlFlow.breakLoop { broke = true; break loop }
-                catch ControlFlow.continueLoop { continue }
+                switch try execBlock(body, scope) {
+                case .normal, .continueLoop: continue
+                case .breakLoop: return .normal
+                case .returnValue(let v): return .returnValue(v)
+                }
             }
-            if !broke { try execBlock(orElse, scope) }
+            return try execBlock(orElse, scope)
         case .for(let target, let iterable, let body, let orElse, _):
             let source = try eval(iterable, scope)
+            // A plain name target is resolved to its slot once (slots never move).
+            var slot = -1
+            if case .name(let n, _) = target { slot = scope.slot(Name(n)) }
             // A range is walked lazily, so `for i in range(10**9)` is a long loop, not a huge list.
-            let items: AnyCollection<Value>
             if case .range(let a, let b, let c) = source {
-                items = AnyCollection((0..<rangeCount(a, b, c)).lazy.map { Value.int(a &+ $0 &* c) })
+                let count = rangeCount(a, b, c)
+                var k = 0
+                while k < count {
+                    try checkInterrupt()
+                    let item = Value.int(a &+ k &* c)
+                    k += 1
+                    if slot >= 0 { scope.values[slot] = item } else { try assign(target, item, scope) }
+                    switch try execBlock(body, scope) {
+                    case .normal, .continueLoop: continue
+                    case .breakLoop: return .normal
+                    case .returnValue(let v): return .returnValue(v)
+                    }
+                }
             } else {
-                items = AnyCollection(try iterate(source))
+                for item in try iterate(source) {
+                    try checkInterrupt()
+                    if slot >= 0 { scope.values[slot] = item } else { try assign(target, item, scope) }
+                    switch try execBlock(body, scope) {
+                    case .normal, .continueLoop: continue
+                    case .breakLoop: return .normal
+                    case .returnValue(let v): return .returnValue(v)
+                    }
+                }
             }
-            var broke = false
-            loop: for item in items {
-                try checkInterrupt()
-                try assign(target, item, scope)
-                do { try execBlock(body, scope) }
-                catch ControlFlow.breakLoop { broke = true; break loop }
-                catch ControlFlow.continueLoop { continue }
-            }
-            if !broke { try execBlock(orElse, scope) }
-        case .break: throw ControlFlow.breakLoop
-        case .continue: throw ControlFlow.continueLoop
+            return try execBlock(orElse, scope)
+        case .break: return .breakLoop
+        case .continue: return .continueLoop
         case .pass: break
         case .del(let targets, _):
             for t in targets { try delete(t, scope) }
         case .return(let e, _):
-            throw ControlFlow.returnValue(try e.map { try eval($0, scope) } ?? .none)
+            return .returnValue(try e.map { try eval($0, scope) } ?? .none)
         case .functionDef(let name, let params, let body, _):
             let defaults = try params.map { try $0.defaultValue.map { try eval($0, scope) } }
-            scope.vars[name] = .function(UserFunction(name: name, parameters: params, defaults: defaults,
-                                                      body: body, expression: nil, closure: scope))
+            scope[name] = .function(UserFunction(name: name, parameters: params, defaults: defaults,
+                                                 body: body, expression: nil, closure: scope))
         case .with(let contextExpr, let target, let body, _):
             let context = try eval(contextExpr, scope)
             guard case .object(let o) = context, let manager = o as? ContextManager else {
                 throw PythonError.type("'\(context.typeName)' object does not support the context manager protocol")
             }
             let entered = try manager.enter()
-            do {
-                if let target { try assign(target, entered, scope) }
-                try execBlock(body, scope)
-            } catch {
-                manager.exit()
-                throw error
-            }
-            manager.exit()
+            defer { manager.exit() }
+            if let target { try assign(target, entered, scope) }
+            return try execBlock(body, scope)
         case .assert(let cond, let message, _):
             if try !truthy(eval(cond, scope)) {
                 throw PythonError("AssertionError", try message.map { try eval($0, scope).str } ?? "")
             }
         }
+        return .normal
     }
 
     // MARK: names and assignment
 
     func lookup(_ name: String, _ scope: Scope) throws -> Value {
+        let key = Name(name)
         var s: Scope? = scope
         while let cur = s {
-            if let v = cur.vars[name] { return v }
+            if let v = cur[key] { return v }
             s = cur.parent
         }
         if let v = builtinsStorage[name] { return v }
@@ -186,7 +291,7 @@ public final class Interpreter {
     func assign(_ target: Expr, _ value: Value, _ scope: Scope) throws {
         switch target {
         case .name(let n, _):
-            scope.vars[n] = value
+            scope[n] = value
         case .tuple(let targets, let loc), .list(let targets, let loc):
             let items = try iterate(value)
             if let star = targets.firstIndex(where: { if case .starred = $0 { return true }; return false }) {
@@ -223,8 +328,21 @@ public final class Interpreter {
     }
 
     func augmentedAssign(_ target: Expr, _ op: BinaryOperator, _ valueExpr: Expr, _ scope: Scope) throws {
+        // `n += 1` on a name of this scope: one slot read and one slot write.
+        if case .name(let n, _) = target, let slot = scope.find(Name(n)), let current = scope.values[slot] {
+            let rhs = try eval(valueExpr, scope)
+            switch current {
+            case .tensor, .list: try augmentedAssign(current, rhs, target, op, scope)
+            default: scope.values[slot] = try binaryOperation(op, current, rhs)
+            }
+            return
+        }
         let current = try eval(target, scope)
         let rhs = try eval(valueExpr, scope)
+        try augmentedAssign(current, rhs, target, op, scope)
+    }
+
+    private func augmentedAssign(_ current: Value, _ rhs: Value, _ target: Expr, _ op: BinaryOperator, _ scope: Scope) throws {
         // Tensors (and lists) change in place, as Python's __iadd__ does.
         if case .tensor(let t) = current, let bop = tensorOp(op) {
             try t.applyInPlace(bop, try toTensorOperand(rhs, like: t))
@@ -236,7 +354,7 @@ public final class Interpreter {
         }
         let result = try binaryOperation(op, current, rhs)
         switch target {
-        case .name(let n, _): scope.vars[n] = result
+        case .name(let n, _): scope[n] = result
         default: try assign(target, result, scope)
         }
     }
@@ -244,7 +362,8 @@ public final class Interpreter {
     func delete(_ target: Expr, _ scope: Scope) throws {
         switch target {
         case .name(let n, _):
-            if scope.vars.removeValue(forKey: n) == nil { throw PythonError.name(n) }
+            if scope[n] == nil { throw PythonError.name(n) }
+            scope[n] = nil
         case .subscript(let objExpr, let indexExpr, _):
             let obj = try eval(objExpr, scope), index = try eval(indexExpr, scope)
             switch obj {
@@ -339,26 +458,22 @@ public final class Interpreter {
         case .attribute(let objExpr, let name, _):
             return try getAttribute(try eval(objExpr, scope), name)
         case .call(let fnExpr, let argExprs, _):
-            let fn = try eval(fnExpr, scope)
-            var args = Arguments()
-            for a in argExprs {
-                switch a {
-                case .positional(let x): args.positional.append(try eval(x, scope))
-                case .keyword(let k, let x):
-                    if args.keywords.contains(where: { $0.0 == k }) {
-                        throw PythonError("SyntaxError", "keyword argument repeated: \(k)")
+            // `x.sum()` / `out.append(v)`: call the method without making a bound-method object.
+            if case .attribute(let objExpr, let name, _) = fnExpr {
+                let obj = try eval(objExpr, scope)
+                switch obj {
+                case .tensor where Interpreter.tensorMethodSet.contains(name):
+                    return try callMethod(obj, name, try evalArguments(argExprs, scope))
+                case .list(let l) where name == "append" && argExprs.count == 1:
+                    if case .positional(let x) = argExprs[0] {
+                        l.items.append(try eval(x, scope))
+                        return .none
                     }
-                    args.keywords.append((k, try eval(x, scope)))
-                case .unpack(let x): args.positional += try iterate(eval(x, scope))
-                case .unpackKeywords(let x):
-                    guard case .dict(let d) = try eval(x, scope) else { throw PythonError.type("argument after ** must be a mapping") }
-                    for (k, v) in zip(d.keys, d.values) {
-                        guard case .str(let ks) = k else { throw PythonError.type("keywords must be strings") }
-                        args.keywords.append((ks, v))
-                    }
+                default: break
                 }
+                return try call(try evalAttribute(obj, name, fnExpr.location), try evalArguments(argExprs, scope))
             }
-            return try call(fn, args)
+            return try call(try eval(fnExpr, scope), try evalArguments(argExprs, scope))
         case .subscript(let objExpr, let indexExpr, _):
             return try getItem(try eval(objExpr, scope), try eval(indexExpr, scope))
         case .slice(let lo, let hi, let step, _):
@@ -374,6 +489,41 @@ public final class Interpreter {
             if case .starred(let inner, _) = item { out += try iterate(eval(inner, scope)) } else { out.append(try eval(item, scope)) }
         }
         return out
+    }
+
+    /// `getAttribute` with its errors placed at the attribute node, as `eval` of that node would.
+    private func evalAttribute(_ obj: Value, _ name: String, _ location: SourceLocation) throws -> Value {
+        do {
+            return try getAttribute(obj, name)
+        } catch let err as PythonError where err.location == nil {
+            var located = err
+            located.location = location
+            throw located
+        } catch let err as TorchError {
+            throw PythonError(err.kind, err.message, at: location)
+        }
+    }
+
+    private func evalArguments(_ argExprs: [Argument], _ scope: Scope) throws -> Arguments {
+        var args = Arguments()
+        for a in argExprs {
+            switch a {
+            case .positional(let x): args.positional.append(try eval(x, scope))
+            case .keyword(let k, let x):
+                if args.keywords.contains(where: { $0.0 == k }) {
+                    throw PythonError("SyntaxError", "keyword argument repeated: \(k)")
+                }
+                args.keywords.append((k, try eval(x, scope)))
+            case .unpack(let x): args.positional += try iterate(eval(x, scope))
+            case .unpackKeywords(let x):
+                guard case .dict(let d) = try eval(x, scope) else { throw PythonError.type("argument after ** must be a mapping") }
+                for (k, v) in zip(d.keys, d.values) {
+                    guard case .str(let ks) = k else { throw PythonError.type("keywords must be strings") }
+                    args.keywords.append((ks, v))
+                }
+            }
+        }
+        return args
     }
 
     private func runComprehension(_ clauses: ArraySlice<ComprehensionClause>, _ element: Expr, _ scope: Scope,
@@ -427,28 +577,31 @@ public final class Interpreter {
         }
         callDepth += 1
         defer { callDepth -= 1 }
+        if let names = f.plainParameterNames, args.keywords.isEmpty, args.positional.count == names.count {
+            return try runUser(f, Scope(parent: f.closure, names: names, values: args.positional.map(Optional.some)))
+        }
         let scope = Scope(parent: f.closure)
         var positional = args.positional[...]
         var extraKw = [(String, Value)]()
-        var bound = Set<String>()
+        // Which parameters (by index) have a value.
+        var bound = [Bool](repeating: false, count: f.parameters.count)
         for (i, p) in f.parameters.enumerated() {
             switch p.kind {
             case .normal:
-                if let v = positional.popFirst() { scope.vars[p.name] = v; bound.insert(p.name) }
+                if let v = positional.popFirst() { scope[p.name] = v; bound[i] = true }
             case .varPositional:
-                scope.vars[p.name] = .tuple(Array(positional)); positional = []; bound.insert(p.name)
+                scope[p.name] = .tuple(Array(positional)); positional = []; bound[i] = true
             case .keywordOnly, .varKeyword: break
             }
-            _ = i
         }
         if !positional.isEmpty {
             let n = f.parameters.filter { $0.kind == .normal }.count
             throw PythonError.type("\(f.name)() takes \(n) positional argument\(n == 1 ? "" : "s") but \(args.positional.count) were given")
         }
         for (k, v) in args.keywords {
-            if let p = f.parameters.first(where: { $0.name == k && ($0.kind == .normal || $0.kind == .keywordOnly) }) {
-                if bound.contains(p.name) { throw PythonError.type("\(f.name)() got multiple values for argument '\(k)'") }
-                scope.vars[k] = v; bound.insert(k)
+            if let i = f.parameters.firstIndex(where: { $0.name == k && ($0.kind == .normal || $0.kind == .keywordOnly) }) {
+                if bound[i] { throw PythonError.type("\(f.name)() got multiple values for argument '\(k)'") }
+                scope[k] = v; bound[i] = true
             } else if f.parameters.contains(where: { $0.kind == .varKeyword }) {
                 extraKw.append((k, v))
             } else {
@@ -456,15 +609,15 @@ public final class Interpreter {
             }
         }
         var missing = [String]()
-        for (p, d) in zip(f.parameters, f.defaults) where !bound.contains(p.name) {
+        for (i, (p, d)) in zip(f.parameters, f.defaults).enumerated() where !bound[i] {
             switch p.kind {
             case .normal, .keywordOnly:
-                if let d { scope.vars[p.name] = d } else { missing.append(p.name) }
+                if let d { scope[p.name] = d } else { missing.append(p.name) }
             case .varKeyword:
                 let dict = PyDict()
                 for (k, v) in extraKw { dict.set(.str(k), v) }
-                scope.vars[p.name] = .dict(dict)
-            case .varPositional: scope.vars[p.name] = .tuple([])
+                scope[p.name] = .dict(dict)
+            case .varPositional: scope[p.name] = .tuple([])
             }
         }
         if !missing.isEmpty {
@@ -472,8 +625,15 @@ public final class Interpreter {
             let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
             throw PythonError.type("\(f.name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
         }
+        return try runUser(f, scope)
+    }
+
+    private func runUser(_ f: UserFunction, _ scope: Scope) throws -> Value {
         if let e = f.expression { return try eval(e, scope) }
-        do { try execBlock(f.body, scope) } catch ControlFlow.returnValue(let v) { return v }
-        return .none
+        switch try execBlock(f.body, scope) {
+        case .returnValue(let v): return v
+        case .normal: return .none
+        case let flow: try outsideLoopOrFunction(flow, nil); return .none
+        }
     }
 }

@@ -39,8 +39,9 @@ public struct PythonError: Error, CustomStringConvertible {
     }
 }
 
-/// How a running statement left its block, besides falling through.
-enum ControlFlow: Error {
+/// How a running statement left its block (`exec`'s result; not thrown).
+enum ControlFlow {
+    case normal
     case breakLoop
     case continueLoop
     case returnValue(Value)

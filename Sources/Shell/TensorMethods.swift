@@ -23,6 +23,11 @@ extension Interpreter {
         "zeros_like", "type_as", "is_floating_point", "apply_", "map_", "square_", "exp2", "log2", "log10",
     ]
 
+    /// Names `tensorAttribute` answers with a bound method (the others in its `switch` are attributes).
+    static let tensorMethodSet = Set(tensorMethodNames.filter {
+        !["shape", "dtype", "ndim", "grad", "grad_fn", "requires_grad", "is_leaf", "data", "T", "mT", "device", "is_cuda"].contains($0)
+    })
+
     func tensorAttribute(_ t: Tensor, _ name: String) throws -> Value? {
         switch name {
         case "shape": return .size(t.shape)

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Pure-Python interpreter speed: times a handful of small loop scripts with nnsh (release) and
+# CPython (`python3`; the tensor script with TORCH_PYTHON, a Python that has PyTorch) and prints
+# CPU seconds (user+sys of the child, best of N runs) for both and the ratio nnsh / CPython.
+# Usage: scripts/interp-bench.sh [N] [FILTER]   (NNSH=path/to/nnsh, default .build/release/nnsh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-3}
+FILTER=${2:-}
+NNSH=${NNSH:-.build/release/nnsh}
+PY=${PYTHON:-python3}
+TORCH_PYTHON=${TORCH_PYTHON:-../main/.venv-torch/bin/python}
+[ -x "$NNSH" ] || { echo "build first: swift build -c release --product nnsh" >&2; exit 1; }
+exec python3 - "$N" "$FILTER" "$NNSH" "$PY" "$TORCH_PYTHON" <<'PYEOF'
+import os, subprocess, sys
+n, filt, nnsh, py, torch_py = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
+scripts = {
+    "int_loop": "n = 0\nfor i in range(10**6):\n    n += 1\nprint(n)\n",
+    "while_loop": "i = 0\nwhile i < 10**6:\n    i += 1\nprint(i)\n",
+    "float_list": "lst = [float(i) for i in range(100000)]\ns = 0.0\nfor r in range(10):\n    for x in lst:\n        s += x * 2\nprint(s)\n",
+    "func_calls": "def f(a, b):\n    return a + b\nt = 0\nfor i in range(300000):\n    t = f(t, i)\nprint(t)\n",
+    "list_build": "out = []\nfor i in range(300000):\n    out.append(i * i)\nsq = [x + 1 for x in out if x % 3]\nprint(len(out), len(sq))\n",
+    "str_format": "acc = 0\nfor i in range(100000):\n    s = f\"{i}: {i * 0.5:.2f}\"\n    t = 'v=%d' % i\n    acc += len(s) + len(t)\nprint(acc)\n",
+    "tensor_methods": "import torch\nx = torch.ones(8)\nw = torch.ones(8)\nfor i in range(20000):\n    y = x.sum() + w * 2\nprint(y)\n",
+}
+def cpu(cmd, runs=None):
+    best = None
+    for _ in range(runs or n):
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, ru = os.wait4(p.pid, 0)
+        err = p.stderr.read(); p.stderr.close()
+        if status != 0:
+            return None, err.decode(errors="replace").strip().splitlines()[-1:]
+        t = ru.ru_utime + ru.ru_stime
+        best = t if best is None else min(best, t)
+    return best, None
+# Startup (and `import torch`) is measured once per interpreter and subtracted.
+base = {}
+def net(cmd, code):
+    key = (cmd[0], "torch" in code)
+    if key not in base:
+        base[key] = cpu(cmd + ["-c", "import torch\n" if "torch" in code else "pass\n"], runs=2 * n + 1)[0] or 0.0
+    t, err = cpu(cmd + ["-c", code])
+    return (None if t is None else max(t - base[key], 1e-3)), err
+print(f"{'script':<16}{'nnsh s':>9}{'python s':>10}{'ratio':>8}   (CPU user+sys minus startup, best of {n})")
+for name, code in scripts.items():
+    if filt and filt not in name: continue
+    a, ea = net([nnsh], code)
+    interp = torch_py if "torch" in code else py
+    if not (os.path.exists(interp) or "/" not in interp): interp = py
+    b, eb = net([interp], code)
+    fa = f"{a:9.3f}" if a is not None else f"{'err':>9}"
+    fb = f"{b:10.3f}" if b is not None else f"{'n/a':>10}"
+    ratio = f"{a / b:8.1f}" if a and b else f"{'':>8}"
+    print(f"{name:<16}{fa}{fb}{ratio}" + (f"   nnsh: {ea}" if ea else ""))
+PYEOF
