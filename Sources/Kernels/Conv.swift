@@ -1,4 +1,9 @@
 // Convolution and transposed convolution (1-d/2-d/3-d as 3-d with size-1 leading dims), NCDHW.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Geometry of a convolution. Layouts: input `[batch, inChannels, inD, inH, inW]`,
 /// output `[batch, outChannels, outD, outH, outW]`, weight `[outChannels, inChannels/groups, kD, kH, kW]`.
@@ -166,6 +171,13 @@ public func convForwardDirect<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePo
 
 // MARK: - Chunked vol2col / col2vol (one thread each)
 
+/// Target column-chunk size in elements (default 256K; `NNSH_CONV_CHUNK` overrides it, for tuning).
+@usableFromInline
+let convChunkElements: Int = {
+    if let p = getenv("NNSH_CONV_CHUNK"), let v = Int(String(cString: p)), v > 0 { return v }
+    return 1 << 18
+}()
+
 extension ConvGeometry {
     /// Output rows (over `outD * outH`) per spatial chunk of the GEMM convolutions: the column buffer
     /// of a chunk holds about 256K elements (cache-sized), at least 256 columns, at least one row.
@@ -175,7 +187,7 @@ extension ConvGeometry {
         if q <= 0 { return 1 }
         let (re, o1) = (inChannels / max(groups, 1)).multipliedReportingOverflow(by: kernelVolume)
         let (rowElems, o2) = re.multipliedReportingOverflow(by: max(outW, 1))
-        let byTarget = (o1 || o2) ? 1 : (1 << 18) / max(rowElems, 1)
+        let byTarget = (o1 || o2) ? 1 : convChunkElements / max(rowElems, 1)
         return min(q, max(byTarget, (255 + outW) / max(outW, 1), 1))
     }
 
