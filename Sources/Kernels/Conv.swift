@@ -1,4 +1,9 @@
 // Convolution and transposed convolution (1-d/2-d/3-d as 3-d with size-1 leading dims), NCDHW.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Geometry of a convolution. Layouts: input `[batch, inChannels, inD, inH, inW]`,
 /// output `[batch, outChannels, outD, outH, outW]`, weight `[outChannels, inChannels/groups, kD, kH, kW]`.
@@ -86,102 +91,6 @@ public struct ConvGeometry: Sendable, Hashable {
     }
 }
 
-// MARK: - vol2col / col2vol
-
-/// Columns for channels `c0..<c0+cCount` of one image: row `((c*kD+kd)*kH+kh)*kW+kw`, column `(od*outH+oh)*outW+ow`.
-@inlinable
-func vol2col<T: KernelFloat>(_ g: ConvGeometry, image: UnsafePointer<T>, channels: Int,
-                             col: UnsafeMutablePointer<T>) {
-    let K = g.kernelVolume
-    let L = g.outPlane
-    let rows = channels * K
-    let (iD, iH, iW, oD, oH, oW) = (g.inD, g.inH, g.inW, g.outD, g.outH, g.outW)
-    let (sD, sH, sW) = (g.strideD, g.strideH, g.strideW)
-    parallelFor(count: rows, minChunk: max(1, 16384 / max(L, 1))) { range in
-        for r in range {
-            let kw = r % g.kW
-            var t = r / g.kW
-            let kh = t % g.kH
-            t /= g.kH
-            let kd = t % g.kD
-            let c = t / g.kD
-            let src = image + c * g.inPlane
-            let dst = col + r * L
-            let offD = kd * g.dilD - g.padD
-            let offH = kh * g.dilH - g.padH
-            let offW = kw * g.dilW - g.padW
-            let (wLo, wHi) = validRange(oW, sW, offW, iW)
-            for od in 0..<oD {
-                let id = od * sD + offD
-                let dRow = dst + od * oH * oW
-                if id < 0 || id >= iD {
-                    dRow.update(repeating: 0, count: oH * oW)
-                    continue
-                }
-                for oh in 0..<oH {
-                    let ih = oh * sH + offH
-                    let d = dRow + oh * oW
-                    if ih < 0 || ih >= iH {
-                        d.update(repeating: 0, count: oW)
-                        continue
-                    }
-                    let s = src + (id * iH + ih) * iW
-                    for ow in 0..<wLo { d[ow] = 0 }
-                    if sW == 1 {
-                        (d + wLo).update(from: s + (wLo &+ offW), count: wHi - wLo)
-                    } else {
-                        for ow in wLo..<wHi { d[ow] = s[ow &* sW &+ offW] }
-                    }
-                    for ow in wHi..<oW { d[ow] = 0 }
-                }
-            }
-        }
-    }
-}
-
-/// Adds columns (layout as `vol2col`) back into `image` (which is accumulated into, not cleared).
-@inlinable
-func col2vol<T: KernelFloat>(_ g: ConvGeometry, col: UnsafePointer<T>, channels: Int,
-                             image: UnsafeMutablePointer<T>) {
-    let K = g.kernelVolume
-    let L = g.outPlane
-    let (iD, iH, iW, oD, oH, oW) = (g.inD, g.inH, g.inW, g.outD, g.outH, g.outW)
-    let (sD, sH, sW) = (g.strideD, g.strideH, g.strideW)
-    parallelFor(count: channels, minChunk: max(1, 16384 / max(K * L, 1))) { range in
-        for c in range {
-            let dstImg = image + c * g.inPlane
-            for kd in 0..<g.kD {
-                let offD = kd * g.dilD - g.padD
-                for kh in 0..<g.kH {
-                    let offH = kh * g.dilH - g.padH
-                    for kw in 0..<g.kW {
-                        let offW = kw * g.dilW - g.padW
-                        let r = ((c * g.kD + kd) * g.kH + kh) * g.kW + kw
-                        let src = col + r * L
-                        let (wLo, wHi) = validRange(oW, sW, offW, iW)
-                        if wLo >= wHi { continue }
-                        for od in 0..<oD {
-                            let id = od * sD + offD
-                            if id < 0 || id >= iD { continue }
-                            for oh in 0..<oH {
-                                let ih = oh * sH + offH
-                                if ih < 0 || ih >= iH { continue }
-                                let s = src + (od * oH + oh) * oW
-                                let d = dstImg + (id * iH + ih) * iW
-                                if sW == 1 {
-                                    for ow in wLo..<wHi { d[ow &+ offW] += s[ow] }
-                                } else {
-                                    for ow in wLo..<wHi { d[ow &* sW &+ offW] += s[ow] }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
 // MARK: - Convolution forward
 
 /// Convolution forward: `output = bias + conv(input, weight)` (cross-correlation, zero padding).
@@ -194,17 +103,6 @@ public func convForward<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePointer<
         convForwardDirect(g, input: input, weight: weight, bias: bias, output: output)
     } else {
         convForwardGEMM(g, input: input, weight: weight, bias: bias, output: output)
-    }
-}
-
-/// Fills each output plane with its channel's bias (or zero).
-@inlinable
-func fillBias<T: KernelFloat>(_ out: UnsafeMutablePointer<T>, batch: Int, channels: Int, plane: Int,
-                              bias: UnsafePointer<T>?) {
-    parallelFor(count: batch * channels, minChunk: max(1, 32768 / max(plane, 1))) { range in
-        for p in range {
-            (out + p * plane).update(repeating: bias.map { $0[p % channels] } ?? 0, count: plane)
-        }
     }
 }
 
@@ -271,37 +169,177 @@ public func convForwardDirect<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePo
     }
 }
 
-/// im2col/vol2col + GEMM convolution (pointwise convolutions skip the im2col).
+// MARK: - Chunked vol2col / col2vol (one thread each)
+
+/// Target column-chunk size in elements (default 256K; `NNSH_CONV_CHUNK` overrides it, for tuning).
+@usableFromInline
+let convChunkElements: Int = {
+    if let p = getenv("NNSH_CONV_CHUNK"), let v = Int(String(cString: p)), v > 0 { return v }
+    return 1 << 18
+}()
+
+extension ConvGeometry {
+    /// Output rows (over `outD * outH`) per spatial chunk of the GEMM convolutions: the column buffer
+    /// of a chunk holds about 256K elements (cache-sized), at least 256 columns, at least one row.
+    @inlinable
+    public var chunkRows: Int {
+        let q = outD * outH
+        if q <= 0 { return 1 }
+        let (re, o1) = (inChannels / max(groups, 1)).multipliedReportingOverflow(by: kernelVolume)
+        let (rowElems, o2) = re.multipliedReportingOverflow(by: max(outW, 1))
+        let byTarget = (o1 || o2) ? 1 : convChunkElements / max(rowElems, 1)
+        return min(q, max(byTarget, (255 + outW) / max(outW, 1), 1))
+    }
+
+    @inlinable
+    var chunkCount: Int {
+        let q = outD * outH
+        return q <= 0 ? 0 : (q + chunkRows - 1) / chunkRows
+    }
+}
+
+/// Scratch elements (of the compute type) the GEMM convolution kernels may take for this geometry,
+/// over all threads: one chunk column buffer per thread plus per-thread weight-gradient partials.
+/// `Int.max` on overflow. Callers check it against their memory cap before calling the kernels.
+public func convScratchElements(_ g: ConvGeometry) -> Int {
+    let cg = g.inChannels / max(g.groups, 1)
+    var total = 0
+    for v in [cg, g.kernelVolume, g.chunkRows, max(g.outW, 1), kernelThreadCount] {
+        let (r, o) = (total == 0 ? 1 : total).multipliedReportingOverflow(by: v)
+        if o { return Int.max }
+        total = r
+    }
+    let (w1, o1) = g.outChannels.multipliedReportingOverflow(by: cg)
+    let (w2, o2) = w1.multipliedReportingOverflow(by: g.kernelVolume)
+    let (w3, o3) = w2.multipliedReportingOverflow(by: kernelThreadCount)
+    let (sum, o4) = total.addingReportingOverflow(w3)
+    return (o1 || o2 || o3 || o4) ? Int.max : sum
+}
+
+/// Columns for channels `0..<channels` of `image` and output rows `q0..<q1` (flattened `od * outH + oh`):
+/// row `((c*kD+kd)*kH+kh)*kW+kw`, column `(q - q0) * outW + ow`, leading dimension `(q1 - q0) * outW`.
+/// Rows are contiguous copies over W (zeros at the padded edges).
+@inlinable
+func vol2colRows<T: KernelFloat>(_ g: ConvGeometry, image: UnsafePointer<T>, channels: Int,
+                                 _ q0: Int, _ q1: Int, col: UnsafeMutablePointer<T>) {
+    let K = g.kernelVolume
+    let (iD, iH, iW, oH, oW) = (g.inD, g.inH, g.inW, g.outH, g.outW)
+    let (sD, sH, sW) = (g.strideD, g.strideH, g.strideW)
+    let n = (q1 - q0) * oW
+    let inPlane = g.inPlane
+    for r in 0..<(channels * K) {
+        let kw = r % g.kW
+        var t = r / g.kW
+        let kh = t % g.kH
+        t /= g.kH
+        let kd = t % g.kD
+        let c = t / g.kD
+        let src = image + c * inPlane
+        var dst = col + r * n
+        let offD = kd * g.dilD - g.padD
+        let offH = kh * g.dilH - g.padH
+        let offW = kw * g.dilW - g.padW
+        let (wLo, wHi) = validRange(oW, sW, offW, iW)
+        var od = q0 / oH, oh = q0 % oH
+        for _ in q0..<q1 {
+            let id = od * sD + offD, ih = oh * sH + offH
+            if id < 0 || id >= iD || ih < 0 || ih >= iH || wLo >= wHi {
+                dst.update(repeating: 0, count: oW)
+            } else {
+                let s = src + (id * iH + ih) * iW
+                if wLo > 0 { dst.update(repeating: 0, count: wLo) }
+                if sW == 1 {
+                    (dst + wLo).update(from: s + (wLo &+ offW), count: wHi - wLo)
+                } else {
+                    for ow in wLo..<wHi { dst[ow] = s[ow &* sW &+ offW] }
+                }
+                if wHi < oW { (dst + wHi).update(repeating: 0, count: oW - wHi) }
+            }
+            dst += oW
+            oh += 1
+            if oh == oH { oh = 0; od += 1 }
+        }
+    }
+}
+
+/// Adds chunk columns (layout as `vol2colRows`) back into `image` (accumulated into, not cleared).
+@inlinable
+func col2volRows<T: KernelFloat>(_ g: ConvGeometry, col: UnsafePointer<T>, channels: Int,
+                                 _ q0: Int, _ q1: Int, image: UnsafeMutablePointer<T>) {
+    let K = g.kernelVolume
+    let (iD, iH, iW, oH, oW) = (g.inD, g.inH, g.inW, g.outH, g.outW)
+    let (sD, sH, sW) = (g.strideD, g.strideH, g.strideW)
+    let n = (q1 - q0) * oW
+    let inPlane = g.inPlane
+    for r in 0..<(channels * K) {
+        let kw = r % g.kW
+        var t = r / g.kW
+        let kh = t % g.kH
+        t /= g.kH
+        let kd = t % g.kD
+        let c = t / g.kD
+        let dstImg = image + c * inPlane
+        var src = col + r * n
+        let offD = kd * g.dilD - g.padD
+        let offH = kh * g.dilH - g.padH
+        let offW = kw * g.dilW - g.padW
+        let (wLo, wHi) = validRange(oW, sW, offW, iW)
+        if wLo >= wHi { continue }
+        var od = q0 / oH, oh = q0 % oH
+        for _ in q0..<q1 {
+            let id = od * sD + offD, ih = oh * sH + offH
+            if id >= 0 && id < iD && ih >= 0 && ih < iH {
+                let d = dstImg + (id * iH + ih) * iW
+                if sW == 1 {
+                    let dd = d + offW
+                    for ow in wLo..<wHi { dd[ow] += src[ow] }
+                } else {
+                    for ow in wLo..<wHi { d[ow &* sW &+ offW] += src[ow] }
+                }
+            }
+            src += oW
+            oh += 1
+            if oh == oH { oh = 0; od += 1 }
+        }
+    }
+}
+
+/// im2col/vol2col + GEMM convolution (pointwise convolutions skip the im2col). Work items are
+/// (batch item, group, spatial chunk); each thread runs its items with single-threaded GEMMs on a
+/// cache-sized column chunk (see `forEachConvItem`).
 @inlinable
 public func convForwardGEMM<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePointer<T>, weight: UnsafePointer<T>,
                                             bias: UnsafePointer<T>?, output: UnsafeMutablePointer<T>) {
     let (C, O) = (g.inChannels, g.outChannels)
     let cg = C / g.groups, og = O / g.groups
-    let K = g.kernelVolume
-    let L = g.outPlane
+    let gk = cg * g.kernelVolume
+    let L = g.outPlane, oW = g.outW
     let inPlane = g.inPlane
+    let Q = g.outD * g.outH
+    let rowsPer = g.chunkRows, chunks = g.chunkCount
     let beta: T = bias == nil ? 0 : 1
-    if bias != nil { fillBias(output, batch: g.batch, channels: O, plane: L, bias: bias) }
-    if g.isPointwise {
-        for n in 0..<g.batch {
-            for grp in 0..<g.groups {
-                T.gemm(transA: false, transB: false, m: og, n: L, k: cg, alpha: 1,
-                       a: weight + grp * og * cg, lda: cg,
-                       b: input + (n * C + grp * cg) * inPlane, ldb: L,
-                       beta: beta, c: output + (n * O + grp * og) * L, ldc: L)
-            }
+    let pointwise = g.isPointwise
+    let colElems = pointwise ? 0 : gk * rowsPer * oW
+    let groups = g.groups
+    forEachConvItem(count: g.batch * groups * chunks, scratchBytes: colElems * MemoryLayout<T>.stride) { item, _, scratch in
+        let chunk = item % chunks, ng = item / chunks
+        let grp = ng % groups, n = ng / groups
+        let q0 = chunk * rowsPer, q1 = min(Q, q0 + rowsPer), cols = (q1 - q0) * oW
+        let img = input + (n * C + grp * cg) * inPlane
+        let out = output + (n * O + grp * og) * L + q0 * oW
+        if let bias {
+            for o in 0..<og { (out + o * L).update(repeating: bias[grp * og + o], count: cols) }
         }
-        return
-    }
-    let col = UnsafeMutablePointer<T>.allocate(capacity: max(1, cg * K * L))
-    defer { col.deallocate() }
-    for n in 0..<g.batch {
-        for grp in 0..<g.groups {
-            vol2col(g, image: input + (n * C + grp * cg) * inPlane, channels: cg, col: col)
-            T.gemm(transA: false, transB: false, m: og, n: L, k: cg * K, alpha: 1,
-                   a: weight + grp * og * cg * K, lda: cg * K,
-                   b: col, ldb: L,
-                   beta: beta, c: output + (n * O + grp * og) * L, ldc: L)
+        if pointwise {
+            T.gemm(transA: false, transB: false, m: og, n: cols, k: cg, alpha: 1,
+                   a: weight + grp * og * cg, lda: cg, b: img + q0 * oW, ldb: L,
+                   beta: beta, c: out, ldc: L)
+        } else {
+            let col = scratch.bindMemory(to: T.self, capacity: max(colElems, 1))
+            vol2colRows(g, image: img, channels: cg, q0, q1, col: col)
+            T.gemm(transA: false, transB: false, m: og, n: cols, k: gk, alpha: 1,
+                   a: weight + grp * og * gk, lda: gk, b: col, ldb: cols,
+                   beta: beta, c: out, ldc: L)
         }
     }
 }
@@ -309,66 +347,156 @@ public func convForwardGEMM<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePoin
 // MARK: - Convolution backward
 
 /// Gradient wrt the convolution input: `gradInput = convᵀ(gradOutput, weight)` (overwritten).
+/// Work items are (batch item, group), or channel halves of one image; each thread zeroes its image
+/// slice, then per spatial chunk runs a GEMM into its column chunk and adds it back (col2vol).
 @inlinable
 public func convBackwardInput<T: KernelFloat>(_ g: ConvGeometry, gradOutput: UnsafePointer<T>,
                                               weight: UnsafePointer<T>, gradInput: UnsafeMutablePointer<T>) {
     let (C, O) = (g.inChannels, g.outChannels)
     let cg = C / g.groups, og = O / g.groups
     let K = g.kernelVolume
-    let L = g.outPlane
+    let gk = cg * K
+    let L = g.outPlane, oW = g.outW
     let inPlane = g.inPlane
+    let Q = g.outD * g.outH
+    let rowsPer = g.chunkRows, chunks = g.chunkCount
+    let groups = g.groups
     if g.isPointwise {
-        for n in 0..<g.batch {
-            for grp in 0..<g.groups {
-                T.gemm(transA: true, transB: false, m: cg, n: L, k: og, alpha: 1,
-                       a: weight + grp * og * cg, lda: cg,
-                       b: gradOutput + (n * O + grp * og) * L, ldb: L,
-                       beta: 0, c: gradInput + (n * C + grp * cg) * inPlane, ldc: L)
-            }
+        forEachConvItem(count: g.batch * groups * chunks, scratchBytes: 0) { item, _, _ in
+            let chunk = item % chunks, ng = item / chunks
+            let grp = ng % groups, n = ng / groups
+            let q0 = chunk * rowsPer, q1 = min(Q, q0 + rowsPer), cols = (q1 - q0) * oW
+            T.gemm(transA: true, transB: false, m: cg, n: cols, k: og, alpha: 1,
+                   a: weight + grp * og * cg, lda: cg,
+                   b: gradOutput + (n * O + grp * og) * L + q0 * oW, ldb: L,
+                   beta: 0, c: gradInput + (n * C + grp * cg) * inPlane + q0 * oW, ldc: L)
         }
         return
     }
-    fillBias(gradInput, batch: g.batch, channels: C, plane: inPlane, bias: nil)
-    let col = UnsafeMutablePointer<T>.allocate(capacity: max(1, cg * K * L))
-    defer { col.deallocate() }
-    for n in 0..<g.batch {
-        for grp in 0..<g.groups {
-            T.gemm(transA: true, transB: false, m: cg * K, n: L, k: og, alpha: 1,
-                   a: weight + grp * og * cg * K, lda: cg * K,
-                   b: gradOutput + (n * O + grp * og) * L, ldb: L,
-                   beta: 0, c: col, ldc: L)
-            col2vol(g, col: col, channels: cg, image: gradInput + (n * C + grp * cg) * inPlane)
+    let ng = g.batch * groups
+    let splits = ng >= kernelThreadCount ? 1 : max(1, min(cg, kernelThreadCount))
+    let colElems = gk * rowsPer * oW
+    forEachConvItem(count: ng * splits, scratchBytes: colElems * MemoryLayout<T>.stride) { item, _, scratch in
+        let s = item % splits, nGrp = item / splits
+        let grp = nGrp % groups, n = nGrp / groups
+        let c0 = cg * s / splits, c1 = cg * (s + 1) / splits
+        let img = gradInput + (n * C + grp * cg + c0) * inPlane
+        img.update(repeating: 0, count: (c1 - c0) * inPlane)
+        let col = scratch.bindMemory(to: T.self, capacity: max(colElems, 1))
+        for chunk in 0..<chunks {
+            let q0 = chunk * rowsPer, q1 = min(Q, q0 + rowsPer), cols = (q1 - q0) * oW
+            T.gemm(transA: true, transB: false, m: (c1 - c0) * K, n: cols, k: og, alpha: 1,
+                   a: weight + grp * og * gk + c0 * K, lda: gk,
+                   b: gradOutput + (n * O + grp * og) * L + q0 * oW, ldb: L,
+                   beta: 0, c: col, ldc: cols)
+            col2volRows(g, col: col, channels: c1 - c0, q0, q1, image: img)
         }
     }
 }
 
 /// Gradient wrt the convolution weight (overwritten), `[outChannels, inChannels/groups, kD, kH, kW]`.
+/// Each thread accumulates its items' GEMMs (beta 1) into its own partial; the partials are summed.
 @inlinable
 public func convBackwardWeight<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePointer<T>,
                                                gradOutput: UnsafePointer<T>, gradWeight: UnsafeMutablePointer<T>) {
     let (C, O) = (g.inChannels, g.outChannels)
     let cg = C / g.groups, og = O / g.groups
-    let K = g.kernelVolume
-    let L = g.outPlane
+    let gk = cg * g.kernelVolume
+    let L = g.outPlane, oW = g.outW
     let inPlane = g.inPlane
-    gradWeight.update(repeating: 0, count: O * cg * K)
+    let Q = g.outD * g.outH
+    let rowsPer = g.chunkRows, chunks = g.chunkCount
+    let groups = g.groups
+    let wElems = O * gk
+    gradWeight.update(repeating: 0, count: wElems)
+    let items = g.batch * groups * chunks
+    let threads = min(kernelThreadCount, items)
+    let partials: UnsafeMutablePointer<T>? = threads > 1 ? .allocate(capacity: (threads - 1) * wElems) : nil
+    partials?.update(repeating: 0, count: (threads - 1) * wElems)
+    defer { partials?.deallocate() }
     let pointwise = g.isPointwise
-    let col = pointwise ? nil : UnsafeMutablePointer<T>.allocate(capacity: max(1, cg * K * L))
-    defer { col?.deallocate() }
-    for n in 0..<g.batch {
-        for grp in 0..<g.groups {
-            let img = input + (n * C + grp * cg) * inPlane
-            let b: UnsafePointer<T>
-            if let col {
-                vol2col(g, image: img, channels: cg, col: col)
-                b = UnsafePointer(col)
-            } else {
-                b = img
+    let colElems = pointwise ? 0 : gk * rowsPer * oW
+    forEachConvItem(count: items, scratchBytes: colElems * MemoryLayout<T>.stride) { item, t, scratch in
+        let chunk = item % chunks, nGrp = item / chunks
+        let grp = nGrp % groups, n = nGrp / groups
+        let q0 = chunk * rowsPer, q1 = min(Q, q0 + rowsPer), cols = (q1 - q0) * oW
+        let acc = t == 0 ? gradWeight : partials! + (t - 1) * wElems
+        let img = input + (n * C + grp * cg) * inPlane
+        let b: UnsafePointer<T>, ldb: Int
+        if pointwise {
+            b = img + q0 * oW; ldb = L
+        } else {
+            let col = scratch.bindMemory(to: T.self, capacity: max(colElems, 1))
+            vol2colRows(g, image: img, channels: cg, q0, q1, col: col)
+            b = UnsafePointer(col); ldb = cols
+        }
+        T.gemm(transA: false, transB: true, m: og, n: gk, k: cols, alpha: 1,
+               a: gradOutput + (n * O + grp * og) * L + q0 * oW, lda: L,
+               b: b, ldb: ldb,
+               beta: 1, c: acc + grp * og * gk, ldc: gk)
+    }
+    if let partials {
+        for t in 0..<(threads - 1) {
+            let p = partials + t * wElems
+            for i in 0..<wElems { gradWeight[i] += p[i] }
+        }
+    }
+}
+
+/// Gradient wrt the convolution weight when every gradOutput element equals `value` (the expanded
+/// gradient of `out.sum()`): `value * Σ_n Σ_l col_n[r, l]`, the same for every output channel of a group.
+@inlinable
+public func convBackwardWeightConstant<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePointer<T>, value: T,
+                                                       gradWeight: UnsafeMutablePointer<T>) {
+    let C = g.inChannels
+    let cg = C / g.groups, og = g.outChannels / g.groups
+    let K = g.kernelVolume
+    let gk = cg * K
+    let (iD, iH, iW, oD, oH, oW) = (g.inD, g.inH, g.inW, g.outD, g.outH, g.outW)
+    let (sD, sH, sW) = (g.strideD, g.strideH, g.strideW)
+    let inPlane = g.inPlane
+    let batch = g.batch
+    // rows r = c * K + tap over all C channels; each row's sum is written to every output channel of its group.
+    parallelFor(count: C * K, minChunk: max(1, 16384 / max(batch * g.outPlane, 1))) { range in
+        for r in range {
+            let kw = r % g.kW
+            var t = r / g.kW
+            let kh = t % g.kH
+            t /= g.kH
+            let kd = t % g.kD
+            let c = t / g.kD
+            let offD = kd * g.dilD - g.padD
+            let offH = kh * g.dilH - g.padH
+            let offW = kw * g.dilW - g.padW
+            let (wLo, wHi) = validRange(oW, sW, offW, iW)
+            var total: T = 0
+            if wLo < wHi {
+                for n in 0..<batch {
+                    let src = input + (n * C + c) * inPlane
+                    for od in 0..<oD {
+                        let id = od * sD + offD
+                        if id < 0 || id >= iD { continue }
+                        for oh in 0..<oH {
+                            let ih = oh * sH + offH
+                            if ih < 0 || ih >= iH { continue }
+                            let s = src + (id * iH + ih) * iW
+                            var a0: T = 0, a1: T = 0, a2: T = 0, a3: T = 0
+                            if sW == 1 {
+                                let p = s + offW
+                                var w = wLo
+                                while w + 4 <= wHi { a0 += p[w]; a1 += p[w + 1]; a2 += p[w + 2]; a3 += p[w + 3]; w += 4 }
+                                while w < wHi { a0 += p[w]; w += 1 }
+                            } else {
+                                for ow in wLo..<wHi { a0 += s[ow &* sW &+ offW] }
+                            }
+                            total += (a0 + a1) + (a2 + a3)
+                        }
+                    }
+                }
             }
-            T.gemm(transA: false, transB: true, m: og, n: cg * K, k: L, alpha: 1,
-                   a: gradOutput + (n * O + grp * og) * L, lda: L,
-                   b: b, ldb: L,
-                   beta: 1, c: gradWeight + grp * og * cg * K, ldc: cg * K)
+            let v = value * total
+            let grp = c / cg, ci = c % cg
+            for o in (grp * og)..<((grp + 1) * og) { gradWeight[o * gk + ci * K + (r % K)] = v }
         }
     }
 }
@@ -411,7 +539,11 @@ public func convBackwardBias<T: KernelFloat>(_ g: ConvGeometry, gradOutput: Unsa
 @inlinable
 public func convTransposeForward<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePointer<T>, weight: UnsafePointer<T>,
                                                  bias: UnsafePointer<T>?, output: UnsafeMutablePointer<T>) {
-    convBackwardInput(g.swapped, gradOutput: input, weight: weight, gradInput: output)
+    if g.outChannels / g.groups <= 2 && !g.isPointwise {
+        convTransposeForwardDirect(g, input: input, weight: weight, output: output)
+    } else {
+        convBackwardInput(g.swapped, gradOutput: input, weight: weight, gradInput: output)
+    }
     if let bias {
         let plane = g.outPlane, O = g.outChannels
         parallelFor(count: g.batch * O, minChunk: max(1, 32768 / max(plane, 1))) { range in
@@ -443,4 +575,71 @@ public func convTransposeBackwardWeight<T: KernelFloat>(_ g: ConvGeometry, input
 public func convTransposeBackwardBias<T: KernelFloat>(_ g: ConvGeometry, gradOutput: UnsafePointer<T>,
                                                       gradBias: UnsafeMutablePointer<T>) {
     channelSum(gradOutput, batch: g.batch, channels: g.outChannels, plane: g.outPlane, result: gradBias)
+}
+
+/// Direct transposed convolution (no columns) for few output channels per group: one output row at a
+/// time, scattering each contributing input row over it (the row stays in L1). Overwrites `output`.
+@inlinable
+public func convTransposeForwardDirect<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePointer<T>,
+                                                       weight: UnsafePointer<T>, output: UnsafeMutablePointer<T>) {
+    let (C, O) = (g.inChannels, g.outChannels)
+    let cg = C / g.groups, og = O / g.groups
+    let (iD, iH, iW, oD, oH, oW) = (g.inD, g.inH, g.inW, g.outD, g.outH, g.outW)
+    let (kD, kH, kW) = (g.kD, g.kH, g.kW)
+    let (sD, sH, sW) = (g.strideD, g.strideH, g.strideW)
+    let K = g.kernelVolume
+    let inPlane = g.inPlane
+    // Per kw: input range [lo, hi) whose outputs iw*sW + off fall in 0..<oW, and off.
+    var ranges = [Int](repeating: 0, count: 3 * kW)
+    for kw in 0..<kW {
+        let off = kw * g.dilW - g.padW
+        let lo = off >= 0 ? 0 : (-off + sW - 1) / sW
+        let top = oW - 1 - off
+        let hi = top < 0 ? 0 : min(iW, top / sW + 1)
+        ranges[3 * kw] = min(lo, hi); ranges[3 * kw + 1] = hi; ranges[3 * kw + 2] = off
+    }
+    let rows = g.batch * O * oD * oH
+    ranges.withUnsafeBufferPointer { rp in
+        let rp = rp.baseAddress!
+        parallelFor(count: rows, minChunk: max(1, 8192 / max(1, cg * K * iW / max(sD * sH, 1)))) { range in
+            for r in range {
+                let oh = r % oH
+                var t = r / oH
+                let od = t % oD
+                t /= oD
+                let o = t % O
+                let n = t / O
+                let grp = o / og, oo = o % og
+                let outRow = output + r * oW
+                outRow.update(repeating: 0, count: oW)
+                for kd in 0..<kD {
+                    let pd = od + g.padD - kd * g.dilD
+                    if pd < 0 || pd % sD != 0 { continue }
+                    let id = pd / sD
+                    if id >= iD { continue }
+                    for kh in 0..<kH {
+                        let ph = oh + g.padH - kh * g.dilH
+                        if ph < 0 || ph % sH != 0 { continue }
+                        let ih = ph / sH
+                        if ih >= iH { continue }
+                        for ci in 0..<cg {
+                            let c = grp * cg + ci
+                            let inRow = input + (n * C + c) * inPlane + (id * iH + ih) * iW
+                            let wr = weight + ((c * og + oo) * kD + kd) * kH * kW + kh * kW
+                            for kw in 0..<kW {
+                                let w = wr[kw]
+                                let lo = rp[3 * kw], hi = rp[3 * kw + 1], off = rp[3 * kw + 2]
+                                if sW == 1 {
+                                    let d = outRow + off
+                                    for iw in lo..<hi { d[iw] += w * inRow[iw] }
+                                } else {
+                                    for iw in lo..<hi { outRow[iw &* sW &+ off] += w * inRow[iw] }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

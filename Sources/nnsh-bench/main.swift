@@ -4,15 +4,18 @@
 // median of 15 timed calls (5 when one call takes over 100 ms). Forward passes run without recording
 // autograd; the `*_backward` workloads time forward + backward of `out.sum()` with the weights and
 // the input requiring grad, clearing the gradients each call.
-// Prints `NAME<TAB>MEDIAN_MS` per workload. Usage: nnsh-bench [--filter SUBSTR]
+// Prints `NAME<TAB>MEDIAN_MS` per workload. Usage: nnsh-bench [--filter SUBSTR] [--cpu]
+// (`--cpu`: process CPU time of all threads per call instead of wall time.)
 import Foundation
 import NN
 import Torch
 
+nonisolated(unsafe) var clock = CLOCK_MONOTONIC
+
 @inline(never)
 func now() -> Double {
     var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
+    clock_gettime(clock, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
@@ -51,8 +54,9 @@ var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     switch a {
     case "--filter": filter = args.popFirst() ?? ""
+    case "--cpu": clock = CLOCK_PROCESS_CPUTIME_ID
     case "-h", "--help":
-        print("usage: nnsh-bench [--filter SUBSTR]")
+        print("usage: nnsh-bench [--filter SUBSTR] [--cpu]")
         exit(0)
     default:
         FileHandle.standardError.write("nnsh-bench: unknown argument \(a)\n".data(using: .utf8)!)

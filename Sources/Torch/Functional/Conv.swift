@@ -136,6 +136,8 @@ extension Functional {
                                input: triple(Array(ins[2...]), fill: 1), kernel: triple(Array(ws[2...]), fill: 1),
                                stride: triple(st, fill: 1), padding: triple(pd, fill: 0), dilation: triple(dl, fill: 1),
                                output: triple(out, fill: 1))
+        // Column chunks and weight-gradient partials the GEMM kernels take (per thread, cached).
+        try MemoryLimit.check(count: convScratchElements(geo), dtype: compute)
         let x = try input.dense(compute), w = try weight.dense(compute), b = try bias?.dense(compute)
         // convForward writes every output element (bias or zero fill, GEMM with beta 0, direct rows).
         var result = try Tensor.uninitialized([ins[0], ws[0]] + out, dtype: compute)
@@ -153,6 +155,41 @@ extension Functional {
             let go = try g.dense(compute)
             // The backward kernels overwrite every element of the gradients they fill.
             var gi: Tensor? = nil, gw: Tensor? = nil, gb: Tensor? = nil
+            if let c = uniformValue(go) {
+                // Every gradOutput element is `c` (e.g. the expanded gradient of `out.sum()`): every batch
+                // item has the same input gradient, the weight gradient is `c` times window sums of the
+                // input, the bias gradient `c * batch * plane`.
+                var g1 = geo
+                g1.batch = 1
+                let per = ins[1...].reduce(1, *)
+                if input.requiresGrad {
+                    let one = try Tensor.uninitialized([1, ws[0]] + out, dtype: compute)
+                    gi = try Tensor.uninitialized(ins, dtype: compute)
+                    if compute == .float64 {
+                        ptr(one, Double.self).update(repeating: c, count: one.numel)
+                        convBackwardInput(g1, gradOutput: ptr(one, Double.self), weight: ptr(w, Double.self), gradInput: ptr(gi!, Double.self))
+                        let p = ptr(gi!, Double.self)
+                        for n in 1..<max(ins[0], 1) { (p + n * per).update(from: p, count: per) }
+                    } else {
+                        ptr(one, Float.self).update(repeating: Float(c), count: one.numel)
+                        convBackwardInput(g1, gradOutput: ptr(one, Float.self), weight: ptr(w, Float.self), gradInput: ptr(gi!, Float.self))
+                        let p = ptr(gi!, Float.self)
+                        for n in 1..<max(ins[0], 1) { (p + n * per).update(from: p, count: per) }
+                    }
+                }
+                if weight.requiresGrad {
+                    gw = try Tensor.uninitialized(ws, dtype: compute)
+                    if compute == .float64 { convBackwardWeightConstant(geo, input: ptr(x, Double.self), value: c, gradWeight: ptr(gw!, Double.self)) }
+                    else { convBackwardWeightConstant(geo, input: ptr(x, Float.self), value: Float(c), gradWeight: ptr(gw!, Float.self)) }
+                }
+                if hasBias, bias!.requiresGrad {
+                    let count = Double(ins[0] * out.reduce(1, *))
+                    gb = try Tensor.uninitialized([ws[0]], dtype: compute)
+                    if compute == .float64 { ptr(gb!, Double.self).update(repeating: c * count, count: ws[0]) }
+                    else { ptr(gb!, Float.self).update(repeating: Float(c) * Float(count), count: ws[0]) }
+                }
+                return [gi, gw] + (hasBias ? [gb] : [])
+            }
             if input.requiresGrad {
                 gi = try Tensor.uninitialized(ins, dtype: compute)
                 if compute == .float64 { convBackwardInput(geo, gradOutput: ptr(go, Double.self), weight: ptr(w, Double.self), gradInput: ptr(gi!, Double.self)) }
@@ -248,6 +285,8 @@ extension Functional {
                                input: triple(Array(ins[2...]), fill: 1), kernel: triple(Array(ws[2...]), fill: 1),
                                stride: triple(st, fill: 1), padding: triple(pd, fill: 0), dilation: triple(dl, fill: 1),
                                output: triple(out, fill: 1))
+        // Column chunks and weight-gradient partials the GEMM kernels take (per thread, cached).
+        try MemoryLimit.check(count: convScratchElements(geo.swapped), dtype: compute)
         let x = try input.dense(compute), w = try weight.dense(compute), b = try bias?.dense(compute)
         // convTransposeForward clears then accumulates every output element (when the input is non-empty).
         var result = input.numel > 0 ? try Tensor.uninitialized([ins[0], outC] + out, dtype: compute)
@@ -284,5 +323,24 @@ extension Functional {
             return [gi, gw] + (hasBias ? [gb] : [])
         }
         return batched ? result : try result.squeeze(0)
+    }
+}
+
+/// The common value of a non-empty contiguous float32/float64 tensor whose elements are all the same
+/// bits (as Double), else nil; stops at the first differing element.
+func uniformValue(_ t: Tensor) -> Double? {
+    let n = t.numel
+    if n == 0 { return nil }
+    switch t.dtype {
+    case .float32:
+        let p = ptr(t, Float.self), b = p[0].bitPattern
+        for i in 1..<n where p[i].bitPattern != b { return nil }
+        return Double(p[0])
+    case .float64:
+        let p = ptr(t, Double.self), b = p[0].bitPattern
+        for i in 1..<n where p[i].bitPattern != b { return nil }
+        return p[0]
+    default:
+        return nil
     }
 }
