@@ -36,7 +36,7 @@ import Testing
         ("def f(a=1, b): pass", "parameter without a default follows parameter with a default", 1, 12),
         ("def f(a, a): pass", "duplicate argument 'a' in function definition", 1, 10),
         ("class A: pass", "'class' is not supported", 1, 1),
-        ("x = {1, 2}", "set displays are not supported", 1, 7),
+        ("x = {**d}", "dict unpacking is not supported", 1, 6),
         ("for 1 in x: pass", "cannot assign to literal", 1, 5),
         ("del f()", "cannot delete function call", 1, 5),
         ("x = 1 2", "invalid syntax", 1, 7),
