@@ -4,6 +4,8 @@ import Foundation
 /// doctest does: an example is a `>>> ` line and its `... ` lines; its expected output is the lines after it
 /// up to a blank line, the next `>>> ` or a code fence; `<BLANKLINE>` stands for an empty output line;
 /// an expected `Traceback (most recent call last):` matches any traceback ending in the same last line.
+/// In Markdown, a `<!-- doctest: skip -->` line skips the fenced block after it (recorded interactive
+/// sessions with Tab presses and Ctrl-C, which are illustrations, not tests).
 public enum Doctest {
     public struct Example: Equatable {
         /// 1-based line of the `>>> ` line.
@@ -21,6 +23,15 @@ public enum Doctest {
             return (indent, s.dropFirst(indent))
         }
         while i < lines.count {
+            if lines[i].trimmingCharacters(in: .whitespaces) == "<!-- doctest: skip -->" {
+                var fences = 0
+                i += 1
+                while i < lines.count && fences < 2 {
+                    if lines[i].trimmingCharacters(in: .whitespaces).hasPrefix("```") { fences += 1 }
+                    i += 1
+                }
+                continue
+            }
             let (indent, rest) = indentAndRest(lines[i])
             guard rest == ">>>" || rest.hasPrefix(">>> ") else { i += 1; continue }
             let start = i + 1
