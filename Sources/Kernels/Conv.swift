@@ -233,6 +233,7 @@ public func convForwardDirect<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePo
         let rp = rp.baseAddress!
         parallelFor(count: rows, minChunk: max(1, 8192 / work)) { range in
             for r in range {
+                if KernelInterrupt.requested { return }
                 let oh = r % oH
                 var t = r / oH
                 let od = t % oD
@@ -284,6 +285,8 @@ public func convForwardGEMM<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePoin
     if bias != nil { fillBias(output, batch: g.batch, channels: O, plane: L, bias: bias) }
     if g.isPointwise {
         for n in 0..<g.batch {
+        if KernelInterrupt.requested { return }
+            if KernelInterrupt.requested { return }
             for grp in 0..<g.groups {
                 T.gemm(transA: false, transB: false, m: og, n: L, k: cg, alpha: 1,
                        a: weight + grp * og * cg, lda: cg,
@@ -296,6 +299,7 @@ public func convForwardGEMM<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePoin
     let col = UnsafeMutablePointer<T>.allocate(capacity: max(1, cg * K * L))
     defer { col.deallocate() }
     for n in 0..<g.batch {
+        if KernelInterrupt.requested { return }
         for grp in 0..<g.groups {
             vol2col(g, image: input + (n * C + grp * cg) * inPlane, channels: cg, col: col)
             T.gemm(transA: false, transB: false, m: og, n: L, k: cg * K, alpha: 1,
@@ -319,6 +323,8 @@ public func convBackwardInput<T: KernelFloat>(_ g: ConvGeometry, gradOutput: Uns
     let inPlane = g.inPlane
     if g.isPointwise {
         for n in 0..<g.batch {
+        if KernelInterrupt.requested { return }
+            if KernelInterrupt.requested { return }
             for grp in 0..<g.groups {
                 T.gemm(transA: true, transB: false, m: cg, n: L, k: og, alpha: 1,
                        a: weight + grp * og * cg, lda: cg,
@@ -332,6 +338,7 @@ public func convBackwardInput<T: KernelFloat>(_ g: ConvGeometry, gradOutput: Uns
     let col = UnsafeMutablePointer<T>.allocate(capacity: max(1, cg * K * L))
     defer { col.deallocate() }
     for n in 0..<g.batch {
+        if KernelInterrupt.requested { return }
         for grp in 0..<g.groups {
             T.gemm(transA: true, transB: false, m: cg * K, n: L, k: og, alpha: 1,
                    a: weight + grp * og * cg * K, lda: cg * K,
@@ -356,6 +363,7 @@ public func convBackwardWeight<T: KernelFloat>(_ g: ConvGeometry, input: UnsafeP
     let col = pointwise ? nil : UnsafeMutablePointer<T>.allocate(capacity: max(1, cg * K * L))
     defer { col?.deallocate() }
     for n in 0..<g.batch {
+        if KernelInterrupt.requested { return }
         for grp in 0..<g.groups {
             let img = input + (n * C + grp * cg) * inPlane
             let b: UnsafePointer<T>
