@@ -230,7 +230,8 @@ extension Interpreter {
         t["True"] = .bool(true)
         t["False"] = .bool(false)
         t["None"] = .none
-        for (name, value) in makeTorchBuiltins() { t[name] = value }
+        // Python builtins (abs, round, pow, max, …) keep their own semantics; they already accept tensors.
+        for (name, value) in makeTorchBuiltins() where t[name] == nil { t[name] = value }
         return t
     }
 
