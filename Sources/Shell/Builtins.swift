@@ -263,7 +263,8 @@ extension Interpreter {
             return Int(d.rounded(.towardZero))
         case .str(let s):
             let text = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
-            guard let i = Int(text, radix: base ?? 10) else {
+            if let base, base != 0 && !(2...36).contains(base) { throw PythonError.value("int() base must be >= 2 and <= 36, or 0") }
+            guard let i = Int(text, radix: base == nil || base == 0 ? 10 : base!) else {
                 throw PythonError.value("invalid literal for int() with base \(base ?? 10): \(pythonStringRepr(s))")
             }
             return i
