@@ -309,9 +309,12 @@ extension Interpreter {
 
     // MARK: iteration and subscripts
 
+    /// Items in `range(a, b, c)`, computed without overflow (saturates at `Int.max`).
     func rangeCount(_ a: Int, _ b: Int, _ c: Int) -> Int {
-        if c > 0 { return b > a ? (b - a - 1) / c + 1 : 0 }
-        return a > b ? (a - b - 1) / (-c) + 1 : 0
+        guard c > 0 ? b > a : a > b else { return 0 }
+        let span = c > 0 ? UInt(bitPattern: b &- a) : UInt(bitPattern: a &- b)
+        let n = (span - 1) / c.magnitude + 1
+        return n > UInt(Int.max) ? Int.max : Int(n)
     }
 
     /// The items a `for` loop (or unpacking, `list()`, …) visits.
@@ -325,7 +328,7 @@ extension Interpreter {
         case .range(let a, let b, let c):
             let n = rangeCount(a, b, c)
             if n > 50_000_000 { throw PythonError("MemoryError", "range of \(n) items is too long to iterate in nnsh") }
-            return (0..<n).map { .int(a + $0 * c) }
+            return (0..<n).map { .int(a &+ $0 &* c) }  // in range by construction; only the product may wrap
         case .tensor(let t):
             guard t.dim > 0 else { throw PythonError.type("iteration over a 0-d tensor") }
             return try (0..<t.shape[0]).map { .tensor(try t.select(0, $0)) }
@@ -388,7 +391,7 @@ extension Interpreter {
             return v
         case .range(let a, let b, let c):
             let n = rangeCount(a, b, c)
-            return .int(a + c * (try normalizeIndex(index, count: n, what: "range object")))
+            return .int(a &+ c &* (try normalizeIndex(index, count: n, what: "range object")))
         case .module(let m):
             return try moduleGetItem(m, index)
         case .object(let o):
