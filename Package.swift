@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "NNTests", dependencies: ["NN", "Torch"]),
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
-        .testTarget(name: "NnshTests", dependencies: ["nnsh"]),
+        .testTarget(name: "NnshTests", dependencies: ["nnsh"], exclude: ["Hostile"]),
     ],
     swiftLanguageModes: [.v5]
 )
