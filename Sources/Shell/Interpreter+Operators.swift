@@ -96,13 +96,19 @@ extension Interpreter {
             return try intOperation(op, asInt(a), asInt(b))
         case (.float, .float), (.float, .int), (.int, .float), (.float, .bool), (.bool, .float):
             return try floatOperation(op, asDouble(a), asDouble(b))
-        case (.str(let x), .str(let y)) where op == .add: return .str(x + y)
+        case (.str(let x), .str(let y)) where op == .add:
+            try checkCollectionSize(x.utf8.count &+ y.utf8.count, elementBytes: 1)
+            return .str(x + y)
         case (.str(let s), .int(let n)) where op == .multiply, (.int(let n), .str(let s)) where op == .multiply:
             return .str(try repeatCollection(Array(s), n).map(String.init).joined())
         case (.str(let s), _) where op == .modulo:
             return .str(try percentFormat(s, b))
-        case (.list(let x), .list(let y)) where op == .add: return .list(PyList(x.items + y.items))
-        case (.tuple(let x), .tuple(let y)) where op == .add: return .tuple(x + y)
+        case (.list(let x), .list(let y)) where op == .add:
+            try checkCollectionSize(x.items.count &+ y.items.count)
+            return .list(PyList(x.items + y.items))
+        case (.tuple(let x), .tuple(let y)) where op == .add:
+            try checkCollectionSize(x.count &+ y.count)
+            return .tuple(x + y)
         case (.size(let x), .size(let y)) where op == .add: return .size(x + y)
         case (.size(let x), .tuple(let y)) where op == .add: return .tuple(x.map { .int($0) } + y)
         case (.tuple(let x), .size(let y)) where op == .add: return .tuple(x + y.map { .int($0) })
@@ -119,10 +125,19 @@ extension Interpreter {
         if n <= 0 { return [] }
         let (total, o) = items.count.multipliedReportingOverflow(by: n)
         if o || total > 100_000_000 { throw PythonError("MemoryError", "") }
+        try checkCollectionSize(total, elementBytes: MemoryLayout<T>.stride)
         var out = [T]()
         out.reserveCapacity(total)
         for _ in 0..<n { out += items }
         return out
+    }
+
+    /// Lists, tuples and strings sized from user input count against the memory cap, as tensors do.
+    func checkCollectionSize(_ count: Int, elementBytes: Int = MemoryLayout<Value>.stride) throws {
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: elementBytes)
+        if overflow || bytes > MemoryLimit.bytes {
+            throw PythonError("MemoryError", "\(count) items would pass the nnsh memory limit of \(MemoryLimit.bytes) bytes (NNSH_MAX_MEMORY)")
+        }
     }
 
     func asInt(_ v: Value) throws -> Int {
@@ -328,6 +343,7 @@ extension Interpreter {
         case .range(let a, let b, let c):
             let n = rangeCount(a, b, c)
             if n > 50_000_000 { throw PythonError("MemoryError", "range of \(n) items is too long to iterate in nnsh") }
+            try checkCollectionSize(n)
             return (0..<n).map { .int(a &+ $0 &* c) }  // in range by construction; only the product may wrap
         case .tensor(let t):
             guard t.dim > 0 else { throw PythonError.type("iteration over a 0-d tensor") }

@@ -130,7 +130,14 @@ public final class Interpreter {
             }
             if !broke { try execBlock(orElse, scope) }
         case .for(let target, let iterable, let body, let orElse, _):
-            let items = try iterate(eval(iterable, scope))
+            let source = try eval(iterable, scope)
+            // A range is visited lazily: `for i in range(10**12): ... break` works, as in Python.
+            let items: AnyCollection<Value>
+            if case .range(let a, let b, let c) = source {
+                items = AnyCollection((0..<rangeCount(a, b, c)).lazy.map { Value.int(a &+ $0 &* c) })
+            } else {
+                items = AnyCollection(try iterate(source))
+            }
             var broke = false
             loop: for item in items {
                 try checkInterrupt()
@@ -204,7 +211,9 @@ public final class Interpreter {
             return
         }
         if case .list(let l) = current, op == .add {
-            l.items += try iterate(rhs)
+            let more = try iterate(rhs)
+            try checkCollectionSize(l.items.count &+ more.count)
+            l.items += more
             return
         }
         let result = try binaryOperation(op, current, rhs)
