@@ -100,8 +100,20 @@ open class PyObject {
     open var memberNames: [String] { [] }
 }
 
+nonisolated(unsafe) private var equalityDepth = 0
+
 /// Python's `==` on values (tensors compare by identity here; elementwise `==` is an operator).
 public func valuesEqual(_ a: Value, _ b: Value) -> Bool {
+    // Identical containers are equal (Python's `is` shortcut), so `x == x` ends for a list holding itself;
+    // the depth bound stops other cycles (`a = [b]; b = [a]`) and very deep nesting without a stack overflow.
+    switch (a, b) {
+    case (.list(let x), .list(let y)) where x === y: return true
+    case (.dict(let x), .dict(let y)) where x === y: return true
+    default: break
+    }
+    if equalityDepth > 400 { return false }
+    equalityDepth += 1
+    defer { equalityDepth -= 1 }
     switch (a, b) {
     case (.none, .none), (.ellipsis, .ellipsis): return true
     case (.bool(let x), .bool(let y)): return x == y
