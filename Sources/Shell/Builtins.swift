@@ -242,7 +242,10 @@ extension Interpreter {
         case .list(let l): return l.items.count
         case .dict(let d): return d.keys.count
         case .size(let s): return s.count
-        case .range(let a, let b, let c): return rangeCount(a, b, c)
+        case .range(let a, let b, let c):
+            let n = rangeCount(a, b, c)  // saturates: a longer range has no Int length
+            if n == Int.max && !(a == 0 && c == 1) { throw PythonError.overflow("Python int too large to convert to C ssize_t") }
+            return n
         case .tensor(let t):
             guard t.dim > 0 else { throw PythonError.type("len() of a 0-d tensor") }
             return t.shape[0]
