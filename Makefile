@@ -20,7 +20,7 @@ demo: release
 	.build/release/nnsh --transcript examples/tutorial/01_conv2d.py
 
 test: deps
-	swift test
+	swift test --no-parallel
 	$(MAKE) release
 	@if [ -d ../shared/parity ]; then python3 scripts/parity-ratchet.py; fi
 

@@ -31,10 +31,11 @@ let package = Package(
 
         .testTarget(name: "KernelsTests", dependencies: ["Kernels"]),
         .testTarget(name: "TorchTests", dependencies: ["Torch"], resources: [.copy("Golden")]),
-        .testTarget(name: "NNTests", dependencies: ["NN", "Torch"]),
+        .testTarget(name: "NNTests", dependencies: ["NN", "Torch"], resources: [.copy("Golden")]),
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
         .testTarget(name: "NnshTests", dependencies: ["nnsh"], exclude: ["Hostile"]),
+        .testTarget(name: "PicturesTests", dependencies: ["Pictures", "Torch"], resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v5]
 )

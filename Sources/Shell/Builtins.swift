@@ -232,6 +232,7 @@ extension Interpreter {
         t["None"] = .none
         // Python builtins (abs, round, pow, max, …) keep their own semantics; they already accept tensors.
         for (name, value) in makeTorchBuiltins() where t[name] == nil { t[name] = value }
+        for (name, value) in makeHelpBuiltins() { t[name] = value }  // Help.swift (REPL)
         return t
     }
 

@@ -131,7 +131,7 @@ public final class Interpreter {
             if !broke { try execBlock(orElse, scope) }
         case .for(let target, let iterable, let body, let orElse, _):
             let source = try eval(iterable, scope)
-            // A range is visited lazily: `for i in range(10**12): ... break` works, as in Python.
+            // A range is walked lazily, so `for i in range(10**9)` is a long loop, not a huge list.
             let items: AnyCollection<Value>
             if case .range(let a, let b, let c) = source {
                 items = AnyCollection((0..<rangeCount(a, b, c)).lazy.map { Value.int(a &+ $0 &* c) })
@@ -158,11 +158,26 @@ public final class Interpreter {
             let defaults = try params.map { try $0.defaultValue.map { try eval($0, scope) } }
             scope.vars[name] = .function(UserFunction(name: name, parameters: params, defaults: defaults,
                                                       body: body, expression: nil, closure: scope))
+        case .with(let items, let body, _):
+            try execWith(items[...], body, scope)
         case .assert(let cond, let message, _):
             if try !truthy(eval(cond, scope)) {
                 throw PythonError("AssertionError", try message.map { try eval($0, scope).str } ?? "")
             }
         }
+    }
+
+    /// `with torch.no_grad():` and friends: a context changes grad mode for the body and restores it.
+    private func execWith(_ items: ArraySlice<WithItem>, _ body: [Stmt], _ scope: Scope) throws {
+        guard let item = items.first else { try execBlock(body, scope); return }
+        let context = try eval(item.context, scope)
+        guard case .object(let o) = context, let ctx = o as? ContextManager else {
+            throw PythonError.type("'\(context.typeName)' object does not support the context manager protocol")
+        }
+        let entered = try ctx.enter()
+        if let target = item.target { try assign(target, entered, scope) }
+        defer { ctx.exit() }
+        try execWith(items.dropFirst(), body, scope)
     }
 
     // MARK: names and assignment

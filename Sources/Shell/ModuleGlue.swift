@@ -1,25 +1,478 @@
 import NN
 import Torch
 
-/// Where the shell meets the layer library: calling, printing and inspecting `nn.Module`s.
-/// (Placeholder definitions until the layer library lands.)
-func moduleRepr(_ m: Module) -> String { "Module()" }
-func moduleTypeName(_ m: Module) -> String { "Module" }
-func moduleFileName(_ m: Module) -> String { "module" }
+/// Where the shell meets the layer library: `nn.*` constructors with Python argument binding,
+/// `F.*` and `nn.init.*`, and calling, printing and inspecting `nn.Module`s.
+func moduleRepr(_ m: Module) -> String { m.repr }
+func moduleTypeName(_ m: Module) -> String { m.typeName }
+
+/// The file under `torch.nn.modules` a layer class lives in (for `type(m)`).
+func moduleFileName(_ m: Module) -> String {
+    let n = m.typeName
+    if n.hasPrefix("ConvTranspose") || n.hasPrefix("Conv") { return "conv" }
+    if n.contains("Pool") { return "pooling" }
+    if n == "Linear" || n == "Identity" { return "linear" }
+    if n == "Sequential" { return "container" }
+    if n == "Flatten" { return "flatten" }
+    if n == "Dropout" { return "dropout" }
+    return "activation"
+}
+
+/// Extra attributes users hang on modules (`m.name = 'conv'`), as Python allows.
+nonisolated(unsafe) private var moduleExtras: [ObjectIdentifier: [String: Value]] = [:]
+
+extension Value {
+    /// A layer's Python-visible attribute as a value.
+    init(_ a: Attribute) {
+        switch a {
+        case .int(let i): self = .int(i)
+        case .float(let d): self = .float(d)
+        case .bool(let b): self = .bool(b)
+        case .string(let s): self = .str(s)
+        case .tuple(let items): self = .tuple(items.map(Value.init))
+        case .none: self = .none
+        case .tensor(let t): self = .tensor(t)
+        }
+    }
+}
+
+extension BoundArguments {
+    /// An int or a tuple of ints, kept in the form it was given (PyTorch keeps `MaxPool2d(2).kernel_size == 2`).
+    func intOrTuple(_ name: String, _ def: IntOrTuple? = nil) throws -> IntOrTuple? {
+        guard let v = self[name] else { return def }
+        switch v {
+        case .int, .bool: return .int(try v.asInt(name, function))
+        default: return .tuple(try v.asIntList(name, function))
+        }
+    }
+
+    func requiredIntOrTuple(_ name: String) throws -> IntOrTuple {
+        guard let v = try intOrTuple(name) else { throw PythonError.type("\(function)() missing 1 required positional argument: '\(name)'") }
+        return v
+    }
+
+    func intList(_ name: String, _ def: [Int]) throws -> [Int] {
+        guard let v = self[name] else { return def }
+        return try v.asIntList(name, function)
+    }
+
+    func optionalTensor(_ name: String) throws -> Tensor? {
+        guard let v = self[name] else { return nil }
+        return try v.asTensor(name, function)
+    }
+}
 
 extension Interpreter {
     func makeNNNamespaces() -> [String: Value] {
         let nn = Namespace("torch.nn")
-        nn.members["functional"] = .namespace(Namespace("torch.nn.functional"))
-        nn.members["init"] = .namespace(Namespace("torch.nn.init"))
+        let functional = Namespace("torch.nn.functional")
+        let initNS = Namespace("torch.nn.init")
+        for (name, make) in layerConstructors() {
+            nn.members[name] = .builtin(Builtin(name) { args in .module(try make(args)) })
+        }
+        nn.members["Parameter"] = .builtin(Builtin("Parameter") { args in
+            let b = try args.bind("Parameter", ["data", "requires_grad"])
+            let t = try b["data"].map { try $0.asTensor("data", "Parameter").detach() } ?? (try Tensor.zeros([0]))
+            t.isParameter = true
+            try t.setRequiresGrad(try b.bool("requires_grad", true))
+            return .tensor(t)
+        })
+        nn.members["Module"] = .builtin(Builtin("Module") { _ in .module(Identity()) })
+        nn.members["explain"] = .builtin(Builtin("explain") { [unowned self] args in
+            let b = try args.bind("explain", ["module", "input_size"], required: 2)
+            guard case .module(let m) = b.values["module"]! else { throw PythonError.type("explain(): argument 'module' must be an nn.Module") }
+            let shape: [Int]
+            if case .tensor(let t) = b.values["input_size"]! { shape = t.shape } else { shape = try b.values["input_size"]!.asIntList("input_size", "explain") }
+            self.write(try explainShapes(m, inputShape: shape) + "\n")
+            return .none
+        })
+        for (name, f) in functionalTable() {
+            functional.members[name] = .builtin(Builtin(name, f))
+        }
+        for (name, f) in initTable() {
+            initNS.members[name] = .builtin(Builtin(name, f))
+        }
+        nn.members["functional"] = .namespace(functional)
+        nn.members["init"] = .namespace(initNS)
         return ["nn": .namespace(nn)]
     }
-    func callModule(_ m: Module, _ args: Arguments) throws -> Value { throw PythonError.runtime("modules are not available yet") }
-    func moduleIterate(_ m: Module) throws -> [Value] { [] }
-    func moduleGetItem(_ m: Module, _ index: Value) throws -> Value { throw PythonError.type("'Module' object is not subscriptable") }
-    func moduleAttribute(_ m: Module, _ name: String) throws -> Value? { nil }
-    func setModuleAttribute(_ m: Module, _ name: String, _ value: Value) throws {}
-    func moduleMemberNames(_ m: Module) -> [String] { [] }
-    func softmaxBinding(_ x: Tensor, dim: Int, log: Bool) throws -> Tensor { throw PythonError.runtime("softmax is not available yet") }
+
+    // MARK: layer constructors
+
+    func layerConstructors() -> [String: (Arguments) throws -> Module] {
+        var t = [String: (Arguments) throws -> Module]()
+        func conv(_ n: Int, transposed: Bool) -> (Arguments) throws -> Module {
+            let name = transposed ? "ConvTranspose\(n)d" : "Conv\(n)d"
+            let names = transposed
+                ? ["in_channels", "out_channels", "kernel_size", "stride", "padding", "output_padding", "groups", "bias", "dilation", "padding_mode", "device", "dtype"]
+                : ["in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups", "bias", "padding_mode", "device", "dtype"]
+            return { args in
+                let b = try args.bind("\(name).__init__", names, required: 3)
+                let kernel = try b.requiredIntOrTuple("kernel_size")
+                let stride = try b.intOrTuple("stride", .int(1))!
+                let dilation = try b.intOrTuple("dilation", .int(1))!
+                let groups = try b.int("groups", 1), bias = try b.bool("bias", true)
+                let mode = try b.string("padding_mode", "zeros")
+                if transposed {
+                    return try ConvTranspose(dims: n, inChannels: try b.int("in_channels"), outChannels: try b.int("out_channels"),
+                                             kernelSize: kernel, stride: stride, padding: try b.intOrTuple("padding", .int(0))!,
+                                             outputPadding: try b.intOrTuple("output_padding", .int(0))!, groups: groups,
+                                             bias: bias, dilation: dilation, paddingMode: mode)
+                }
+                let padding: ConvPaddingArg
+                if case .str(let s)? = b["padding"] { padding = .string(s) } else { padding = .value(try b.intOrTuple("padding", .int(0))!) }
+                return try Conv(dims: n, inChannels: try b.int("in_channels"), outChannels: try b.int("out_channels"),
+                                kernelSize: kernel, stride: stride, padding: padding, dilation: dilation, groups: groups,
+                                bias: bias, paddingMode: mode)
+            }
+        }
+        for n in 1...3 {
+            t["Conv\(n)d"] = conv(n, transposed: false)
+            t["ConvTranspose\(n)d"] = conv(n, transposed: true)
+            t["MaxPool\(n)d"] = { args in
+                let b = try args.bind("MaxPool\(n)d.__init__", ["kernel_size", "stride", "padding", "dilation", "return_indices", "ceil_mode"], required: 1)
+                return MaxPool(dims: n, kernelSize: try b.requiredIntOrTuple("kernel_size"), stride: try b.intOrTuple("stride"),
+                               padding: try b.intOrTuple("padding", .int(0))!, dilation: try b.intOrTuple("dilation", .int(1))!,
+                               returnIndices: try b.bool("return_indices", false), ceilMode: try b.bool("ceil_mode", false))
+            }
+            let avgNames = n == 1 ? ["kernel_size", "stride", "padding", "ceil_mode", "count_include_pad"]
+                                  : ["kernel_size", "stride", "padding", "ceil_mode", "count_include_pad", "divisor_override"]
+            t["AvgPool\(n)d"] = { args in
+                let b = try args.bind("AvgPool\(n)d.__init__", avgNames, required: 1)
+                return AvgPool(dims: n, kernelSize: try b.requiredIntOrTuple("kernel_size"), stride: try b.intOrTuple("stride"),
+                               padding: try b.intOrTuple("padding", .int(0))!, ceilMode: try b.bool("ceil_mode", false),
+                               countIncludePad: try b.bool("count_include_pad", true),
+                               divisorOverride: try b["divisor_override"].map { try $0.asInt("divisor_override", "AvgPool\(n)d") })
+            }
+            t["MaxUnpool\(n)d"] = { args in
+                let b = try args.bind("MaxUnpool\(n)d.__init__", ["kernel_size", "stride", "padding"], required: 1)
+                return MaxUnpool(dims: n, kernelSize: try b.requiredIntOrTuple("kernel_size"), stride: try b.intOrTuple("stride"),
+                                 padding: try b.intOrTuple("padding", .int(0))!)
+            }
+        }
+        t["Linear"] = { args in
+            let b = try args.bind("Linear.__init__", ["in_features", "out_features", "bias", "device", "dtype"], required: 2)
+            return try Linear(inFeatures: try b.int("in_features"), outFeatures: try b.int("out_features"), bias: try b.bool("bias", true))
+        }
+        t["Identity"] = { _ in Identity() }
+        t["Flatten"] = { args in
+            let b = try args.bind("Flatten.__init__", ["start_dim", "end_dim"])
+            return Flatten(startDim: try b.int("start_dim", 1), endDim: try b.int("end_dim", -1))
+        }
+        t["Sequential"] = { args in
+            guard args.keywords.isEmpty else { throw PythonError.type("Sequential.__init__() got an unexpected keyword argument '\(args.keywords[0].0)'") }
+            return Sequential(try args.positional.map { v in
+                guard case .module(let m) = v else { throw PythonError.type("\(v.typeName) is not a Module subclass") }
+                return m
+            })
+        }
+        t["Sigmoid"] = { args in _ = try args.bind("Sigmoid.__init__", []); return Sigmoid() }
+        t["Tanh"] = { args in _ = try args.bind("Tanh.__init__", []); return Tanh() }
+        t["ReLU"] = { args in ReLU(inplace: try args.bind("ReLU.__init__", ["inplace"]).bool("inplace", false)) }
+        t["LeakyReLU"] = { args in
+            let b = try args.bind("LeakyReLU.__init__", ["negative_slope", "inplace"])
+            return LeakyReLU(negativeSlope: try b.double("negative_slope", 0.01), inplace: try b.bool("inplace", false))
+        }
+        t["PReLU"] = { args in
+            let b = try args.bind("PReLU.__init__", ["num_parameters", "init", "device", "dtype"])
+            return try PReLU(numParameters: try b.int("num_parameters", 1), initValue: try b.double("init", 0.25))
+        }
+        t["RReLU"] = { args in
+            let b = try args.bind("RReLU.__init__", ["lower", "upper", "inplace"])
+            return RReLU(lower: try b.double("lower", 1.0 / 8), upper: try b.double("upper", 1.0 / 3), inplace: try b.bool("inplace", false))
+        }
+        t["Softmax"] = { args in
+            let b = try args.bind("Softmax.__init__", ["dim"])
+            return Softmax(dim: try b["dim"].map { try $0.asInt("dim", "Softmax") })
+        }
+        t["LogSoftmax"] = { args in
+            let b = try args.bind("LogSoftmax.__init__", ["dim"])
+            return Softmax(dim: try b["dim"].map { try $0.asInt("dim", "LogSoftmax") }, log: true)
+        }
+        t["ELU"] = { args in
+            let b = try args.bind("ELU.__init__", ["alpha", "inplace"])
+            return ELU(alpha: try b.double("alpha", 1), inplace: try b.bool("inplace", false))
+        }
+        t["GELU"] = { args in GELU(approximate: try args.bind("GELU.__init__", ["approximate"]).string("approximate", "none")) }
+        t["SiLU"] = { args in SiLU(inplace: try args.bind("SiLU.__init__", ["inplace"]).bool("inplace", false)) }
+        t["Softplus"] = { args in
+            let b = try args.bind("Softplus.__init__", ["beta", "threshold"])
+            return Softplus(beta: try b.double("beta", 1), threshold: try b.double("threshold", 20))
+        }
+        t["Hardtanh"] = { args in
+            let b = try args.bind("Hardtanh.__init__", ["min_val", "max_val", "inplace"])
+            return try Hardtanh(minVal: try b.double("min_val", -1), maxVal: try b.double("max_val", 1), inplace: try b.bool("inplace", false))
+        }
+        t["Dropout"] = { args in
+            let b = try args.bind("Dropout.__init__", ["p", "inplace"])
+            return try Dropout(p: try b.double("p", 0.5), inplace: try b.bool("inplace", false))
+        }
+        return t
+    }
+
+    // MARK: torch.nn.functional
+
+    func functionalTable() -> [String: (Arguments) throws -> Value] {
+        var t = [String: (Arguments) throws -> Value]()
+        for n in 1...3 {
+            t["conv\(n)d"] = { args in
+                let b = try args.bind("conv\(n)d", ["input", "weight", "bias", "stride", "padding", "dilation", "groups"], required: 2)
+                let padding: ConvPadding
+                if case .str(let s)? = b["padding"] { padding = try ConvPadding.named(s) } else { padding = .explicit(try b.intList("padding", [0])) }
+                return .tensor(try Functional.convolution(try b.tensor("input"), try b.tensor("weight"), bias: try b.optionalTensor("bias"),
+                                                          stride: try b.intList("stride", [1]), padding: padding,
+                                                          dilation: try b.intList("dilation", [1]), groups: try b.int("groups", 1), spatial: n))
+            }
+            t["conv_transpose\(n)d"] = { args in
+                let b = try args.bind("conv_transpose\(n)d", ["input", "weight", "bias", "stride", "padding", "output_padding", "groups", "dilation"], required: 2)
+                return .tensor(try Functional.convTranspose(try b.tensor("input"), try b.tensor("weight"), bias: try b.optionalTensor("bias"),
+                                                            stride: try b.intList("stride", [1]), padding: try b.intList("padding", [0]),
+                                                            outputPadding: try b.intList("output_padding", [0]), groups: try b.int("groups", 1),
+                                                            dilation: try b.intList("dilation", [1]), spatial: n))
+            }
+            t["max_pool\(n)d"] = { args in
+                let b = try args.bind("max_pool\(n)d", ["input", "kernel_size", "stride", "padding", "dilation", "ceil_mode", "return_indices"], required: 2)
+                let x = try b.tensor("input"), k = try b.intList("kernel_size", [])
+                let s = try b.intList("stride", []), p = try b.intList("padding", [0]), d = try b.intList("dilation", [1])
+                let ceil = try b.bool("ceil_mode", false)
+                let (v, i): (Tensor, Tensor)
+                switch n {
+                case 1: (v, i) = try Functional.maxPool1d(x, kernelSize: k, stride: s, padding: p, dilation: d, ceilMode: ceil)
+                case 2: (v, i) = try Functional.maxPool2d(x, kernelSize: k, stride: s, padding: p, dilation: d, ceilMode: ceil)
+                default: (v, i) = try Functional.maxPool3d(x, kernelSize: k, stride: s, padding: p, dilation: d, ceilMode: ceil)
+                }
+                return try b.bool("return_indices", false) ? .tuple([.tensor(v), .tensor(i)]) : .tensor(v)
+            }
+            let avgNames = ["input", "kernel_size", "stride", "padding", "ceil_mode", "count_include_pad"] + (n == 1 ? [] : ["divisor_override"])
+            t["avg_pool\(n)d"] = { args in
+                let b = try args.bind("avg_pool\(n)d", avgNames, required: 2)
+                let x = try b.tensor("input"), k = try b.intList("kernel_size", [])
+                let s = try b.intList("stride", []), p = try b.intList("padding", [0])
+                let ceil = try b.bool("ceil_mode", false), cip = try b.bool("count_include_pad", true)
+                let div = try b["divisor_override"].map { try $0.asInt("divisor_override", "avg_pool\(n)d") }
+                switch n {
+                case 1: return .tensor(try Functional.avgPool1d(x, kernelSize: k, stride: s, padding: p, ceilMode: ceil, countIncludePad: cip))
+                case 2: return .tensor(try Functional.avgPool2d(x, kernelSize: k, stride: s, padding: p, ceilMode: ceil, countIncludePad: cip, divisorOverride: div))
+                default: return .tensor(try Functional.avgPool3d(x, kernelSize: k, stride: s, padding: p, ceilMode: ceil, countIncludePad: cip, divisorOverride: div))
+                }
+            }
+            t["max_unpool\(n)d"] = { args in
+                let b = try args.bind("max_unpool\(n)d", ["input", "indices", "kernel_size", "stride", "padding", "output_size"], required: 3)
+                let x = try b.tensor("input"), idx = try b.tensor("indices")
+                let k = try b.intList("kernel_size", []), s = try b.intList("stride", []), p = try b.intList("padding", [0])
+                let os = try b["output_size"].map { try $0.asIntList("output_size", "max_unpool\(n)d") }
+                let text = b["output_size"]?.repr
+                switch n {
+                case 1: return .tensor(try Functional.maxUnpool1d(x, idx, kernelSize: k, stride: s, padding: p, outputSize: os, outputSizeText: text))
+                case 2: return .tensor(try Functional.maxUnpool2d(x, idx, kernelSize: k, stride: s, padding: p, outputSize: os, outputSizeText: text))
+                default: return .tensor(try Functional.maxUnpool3d(x, idx, kernelSize: k, stride: s, padding: p, outputSize: os, outputSizeText: text))
+                }
+            }
+        }
+        t["pad"] = { args in
+            let b = try args.bind("pad", ["input", "pad", "mode", "value"], required: 2)
+            return .tensor(try Functional.pad(try b.tensor("input"), try b.intList("pad", []), mode: try b.string("mode", "constant"),
+                                              value: try b["value"].map { try $0.asDouble("value", "pad") }))
+        }
+        t["linear"] = { args in
+            let b = try args.bind("linear", ["input", "weight", "bias"], required: 2)
+            return .tensor(try Functional.linear(try b.tensor("input"), try b.tensor("weight"), bias: try b.optionalTensor("bias")))
+        }
+        t["relu"] = { args in
+            let b = try args.bind("relu", ["input", "inplace"], required: 1)
+            return .tensor(try Functional.relu(try b.tensor("input"), inplace: try b.bool("inplace", false)))
+        }
+        t["relu_"] = { args in .tensor(try Functional.relu(try args.bind("relu_", ["input"], required: 1).tensor("input"), inplace: true)) }
+        t["leaky_relu"] = { args in
+            let b = try args.bind("leaky_relu", ["input", "negative_slope", "inplace"], required: 1)
+            return .tensor(try Functional.leakyRelu(try b.tensor("input"), negativeSlope: try b.double("negative_slope", 0.01), inplace: try b.bool("inplace", false)))
+        }
+        t["prelu"] = { args in
+            let b = try args.bind("prelu", ["input", "weight"], required: 2)
+            return .tensor(try Functional.prelu(try b.tensor("input"), try b.tensor("weight")))
+        }
+        t["rrelu"] = { args in
+            let b = try args.bind("rrelu", ["input", "lower", "upper", "training", "inplace"], required: 1)
+            return .tensor(try Functional.rrelu(try b.tensor("input"), lower: try b.double("lower", 1.0 / 8), upper: try b.double("upper", 1.0 / 3),
+                                                training: try b.bool("training", false), inplace: try b.bool("inplace", false)))
+        }
+        t["sigmoid"] = { args in .tensor(try Functional.sigmoid(try args.bind("sigmoid", ["input"], required: 1).tensor("input"))) }
+        t["tanh"] = { args in .tensor(try Functional.tanh(try args.bind("tanh", ["input"], required: 1).tensor("input"))) }
+        for name in ["softmax", "log_softmax"] {
+            t[name] = { args in
+                let b = try args.bind(name, ["input", "dim", "_stacklevel", "dtype"], required: 1)
+                let x = try b.tensor("input")
+                guard let d = b["dim"] else { throw PythonError.type("\(name)() missing required argument 'dim' (nnsh does not guess it)") }
+                let dim = try d.asInt("dim", name)
+                return .tensor(name == "softmax" ? try Functional.softmax(x, dim: dim) : try Functional.logSoftmax(x, dim: dim))
+            }
+        }
+        t["elu"] = { args in
+            let b = try args.bind("elu", ["input", "alpha", "inplace"], required: 1)
+            return .tensor(try Functional.elu(try b.tensor("input"), alpha: try b.double("alpha", 1), inplace: try b.bool("inplace", false)))
+        }
+        t["gelu"] = { args in
+            let b = try args.bind("gelu", ["input", "approximate"], required: 1)
+            return .tensor(try Functional.gelu(try b.tensor("input"), approximate: try b.string("approximate", "none")))
+        }
+        t["silu"] = { args in
+            let b = try args.bind("silu", ["input", "inplace"], required: 1)
+            return .tensor(try Functional.silu(try b.tensor("input"), inplace: try b.bool("inplace", false)))
+        }
+        t["softplus"] = { args in
+            let b = try args.bind("softplus", ["input", "beta", "threshold"], required: 1)
+            return .tensor(try Functional.softplus(try b.tensor("input"), beta: try b.double("beta", 1), threshold: try b.double("threshold", 20)))
+        }
+        t["hardtanh"] = { args in
+            let b = try args.bind("hardtanh", ["input", "min_val", "max_val", "inplace"], required: 1)
+            return .tensor(try Functional.hardtanh(try b.tensor("input"), minVal: try b.double("min_val", -1), maxVal: try b.double("max_val", 1), inplace: try b.bool("inplace", false)))
+        }
+        t["dropout"] = { args in
+            let b = try args.bind("dropout", ["input", "p", "training", "inplace"], required: 1)
+            return .tensor(try Functional.dropout(try b.tensor("input"), p: try b.double("p", 0.5), training: try b.bool("training", true), inplace: try b.bool("inplace", false)))
+        }
+        return t
+    }
+
+    // MARK: torch.nn.init
+
+    func initTable() -> [String: (Arguments) throws -> Value] {
+        var t = [String: (Arguments) throws -> Value]()
+        func inPlace(_ name: String, _ params: [String], required: Int = 1, _ body: @escaping (Tensor, BoundArguments) throws -> Void) {
+            t[name] = { args in
+                let b = try args.bind(name, ["tensor"] + params, required: required)
+                let x = try b.tensor("tensor")
+                try GradMode.withoutGrad { try body(x, b) }
+                return .tensor(x)
+            }
+        }
+        inPlace("uniform_", ["a", "b", "generator"]) { x, b in try Init.uniform_(x, a: try b.double("a", 0), b: try b.double("b", 1)) }
+        inPlace("normal_", ["mean", "std", "generator"]) { x, b in try Init.normal_(x, mean: try b.double("mean", 0), std: try b.double("std", 1)) }
+        inPlace("constant_", ["val"], required: 2) { x, b in try Init.constant_(x, try b.double("val", 0)) }
+        inPlace("zeros_", []) { x, _ in try Init.zeros_(x) }
+        inPlace("ones_", []) { x, _ in try Init.ones_(x) }
+        inPlace("eye_", []) { x, _ in try Init.eye_(x) }
+        inPlace("dirac_", ["groups"]) { x, b in try Init.dirac_(x, groups: try b.int("groups", 1)) }
+        inPlace("xavier_uniform_", ["gain", "generator"]) { x, b in try Init.xavierUniform_(x, gain: try b.double("gain", 1)) }
+        inPlace("xavier_normal_", ["gain", "generator"]) { x, b in try Init.xavierNormal_(x, gain: try b.double("gain", 1)) }
+        inPlace("kaiming_uniform_", ["a", "mode", "nonlinearity", "generator"]) { x, b in
+            try Init.kaimingUniform_(x, a: try b.double("a", 0), mode: try b.string("mode", "fan_in"), nonlinearity: try b.string("nonlinearity", "leaky_relu"))
+        }
+        inPlace("kaiming_normal_", ["a", "mode", "nonlinearity", "generator"]) { x, b in
+            try Init.kaimingNormal_(x, a: try b.double("a", 0), mode: try b.string("mode", "fan_in"), nonlinearity: try b.string("nonlinearity", "leaky_relu"))
+        }
+        t["calculate_gain"] = { args in
+            let b = try args.bind("calculate_gain", ["nonlinearity", "param"], required: 1)
+            return .float(try Init.calculateGain(try b.string("nonlinearity", ""), param: try b["param"].map { try $0.asDouble("param", "calculate_gain") }))
+        }
+        t["_calculate_fan_in_and_fan_out"] = { args in
+            let (i, o) = try Init.calculateFanInAndFanOut(try args.bind("_calculate_fan_in_and_fan_out", ["tensor"], required: 1).tensor("tensor"))
+            return .tuple([.int(i), .int(o)])
+        }
+        return t
+    }
+
+    // MARK: modules as values
+
+    func callModule(_ m: Module, _ args: Arguments) throws -> Value {
+        switch m {
+        case let t as ConvTranspose:
+            let b = try args.bind("\(m.typeName).forward", ["input", "output_size"], required: 1)
+            return .tensor(try t.forward(try b.tensor("input"), outputSize: try b["output_size"].map { try $0.asIntList("output_size", "forward") }))
+        case let u as MaxUnpool:
+            let b = try args.bind("\(m.typeName).forward", ["input", "indices", "output_size"], required: 2)
+            return .tensor(try u.forward(try b.tensor("input"), indices: try b.tensor("indices"),
+                                         outputSize: try b["output_size"].map { try $0.asIntList("output_size", "forward") },
+                                         outputSizeText: b["output_size"]?.repr))
+        case let p as MaxPool where p.returnIndices:
+            let x = try args.bind("\(m.typeName).forward", ["input"], required: 1).tensor("input")
+            let (v, i) = try p.forwardWithIndices(x)
+            return .tuple([.tensor(v), .tensor(i)])
+        default:
+            let x = try args.bind("\(m.typeName).forward", ["input"], required: 1).tensor("input")
+            return .tensor(try m.forward(x))
+        }
+    }
+
+    func moduleIterate(_ m: Module) throws -> [Value] {
+        guard m is Sequential else { throw PythonError.type("'\(m.typeName)' object is not iterable") }
+        return m.children().map { .module($0) }
+    }
+
+    func moduleGetItem(_ m: Module, _ index: Value) throws -> Value {
+        guard let s = m as? Sequential else { throw PythonError.type("'\(m.typeName)' object is not subscriptable") }
+        if case .slice(let a, let b, let c) = index {
+            return .module(Sequential(try sliceIndices(a, b, c, count: s.count).map { s.children()[$0] }))
+        }
+        return .module(try s.module(at: try index.asInt()))
+    }
+
+    static let moduleMethodNames = ["parameters", "named_parameters", "children", "named_children", "modules", "train", "eval",
+                                    "zero_grad", "forward", "extra_repr", "requires_grad_", "add_module", "append", "float", "double"]
+
+    func moduleAttribute(_ m: Module, _ name: String) throws -> Value? {
+        if let extra = moduleExtras[ObjectIdentifier(m)]?[name] { return extra }
+        if let a = m.attribute(name) { return Value(a) }
+        if let c = m.child(name) { return .module(c) }
+        let receiver = Value.module(m)
+        func bound(_ body: @escaping (Arguments) throws -> Value) -> Value {
+            .builtin(Builtin(name, receiver: "\(m.typeName) object", body))
+        }
+        switch name {
+        case "parameters": return bound { _ in .list(PyList(m.parameters().map { .tensor($0) })) }
+        case "named_parameters": return bound { _ in .list(PyList(m.namedParameters().map { .tuple([.str($0.0), .tensor($0.1)]) })) }
+        case "children": return bound { _ in .list(PyList(m.children().map { .module($0) })) }
+        case "named_children": return bound { _ in .list(PyList(m.namedChildren().map { .tuple([.str($0.0), .module($0.1)]) })) }
+        case "modules":
+            return bound { _ in
+                var out = [Value]()
+                func walk(_ x: Module) { out.append(.module(x)); x.children().forEach(walk) }
+                walk(m)
+                return .list(PyList(out))
+            }
+        case "train": return bound { args in m.train(try args.bind("train", ["mode"]).bool("mode", true)); return receiver }
+        case "eval": return bound { _ in m.eval(); return receiver }
+        case "zero_grad": return bound { _ in m.zeroGrad(); return .none }
+        case "forward": return bound { [unowned self] args in try self.callModule(m, args) }
+        case "extra_repr": return bound { _ in .str(m.extraRepr()) }
+        case "requires_grad_":
+            return bound { args in
+                let flag = try args.bind("requires_grad_", ["requires_grad"]).bool("requires_grad", true)
+                for p in m.parameters() { try p.setRequiresGrad(flag) }
+                return receiver
+            }
+        case "float", "double", "cpu", "cuda", "to": return bound { _ in receiver }
+        case "__class__": return .object(TypeObject(receiver))
+        default: return nil
+        }
+    }
+
+    func setModuleAttribute(_ m: Module, _ name: String, _ value: Value) throws {
+        if m.hasParameter(name) {
+            switch value {
+            case .none: try m.setParameter(name, nil)
+            case .tensor(let t): try m.setParameter(name, t)
+            default: throw PythonError.type("cannot assign '\(value.typeName)' as parameter '\(name)' (torch.nn.Parameter or None expected)")
+            }
+            return
+        }
+        if name == "training", case .bool(let b) = value { m.train(b); return }
+        if case .tensor(let t) = value, t.isParameter { m.registerParameter(name, t); return }
+        if case .module(let c) = value { m.registerModule(name, c); return }
+        moduleExtras[ObjectIdentifier(m), default: [:]][name] = value
+    }
+
+    func moduleMemberNames(_ m: Module) -> [String] {
+        let config = ["in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups", "padding_mode",
+                      "output_padding", "return_indices", "ceil_mode", "count_include_pad", "divisor_override", "in_features",
+                      "out_features", "inplace", "negative_slope", "lower", "upper", "num_parameters", "dim", "alpha", "beta",
+                      "threshold", "min_val", "max_val", "p", "approximate", "start_dim", "end_dim", "transposed"]
+        return ["training"] + m.parameterNames + m.childNames + config.filter { m.attribute($0) != nil } + Interpreter.moduleMethodNames
+    }
+
+    func softmaxBinding(_ x: Tensor, dim: Int, log: Bool) throws -> Tensor {
+        log ? try Functional.logSoftmax(x, dim: dim) : try Functional.softmax(x, dim: dim)
+    }
+
     func extraModule(_ name: String) -> Value? { nil }
 }

@@ -40,7 +40,7 @@ public struct PythonError: Error, CustomStringConvertible {
 }
 
 /// How a running statement left its block, besides falling through.
-indirect enum ControlFlow: Error {
+enum ControlFlow: Error {
     case breakLoop
     case continueLoop
     case returnValue(Value)

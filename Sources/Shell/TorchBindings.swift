@@ -155,8 +155,12 @@ extension Interpreter {
         def("numel") { args in .int(try args.bind("numel", ["input"], required: 1).tensor("input").numel) }
         def("is_grad_enabled") { _ in .bool(GradMode.isEnabled) }
         def("set_grad_enabled") { args in
-            GradMode.isEnabled = try args.bind("set_grad_enabled", ["mode"], required: 1).bool("mode", true)
-            return .none
+            // Takes effect at once (function form) and also works as `with torch.set_grad_enabled(False):`.
+            let mode = try args.bind("set_grad_enabled", ["mode"], required: 1).bool("mode", true)
+            let ctx = GradModeContext(enabled: mode, name: "set_grad_enabled")
+            ctx.previous = GradMode.isEnabled
+            GradMode.isEnabled = mode
+            return .object(ctx)
         }
         def("Size") { [unowned self] args in
             let b = try args.bind("Size", ["sizes"])
@@ -193,7 +197,8 @@ extension Interpreter {
             let x = try b.tensor("input"), y = try b.tensor("other")
             return .bool(x.shape == y.shape && x.doubles() == y.doubles())
         }
-        def("no_grad") { _ in .object(NoGradContext()) }
+        def("no_grad") { _ in .object(GradModeContext(enabled: false, name: "no_grad")) }
+        def("enable_grad") { _ in .object(GradModeContext(enabled: true, name: "enable_grad")) }
         // Functions that are also tensor methods: torch.f(x, ...) is x.f(...).
         for name in Interpreter.torchFunctionsFromMethods {
             def(name) { [unowned self] args in
@@ -302,8 +307,24 @@ final class GeneratorObject: PyObject {
     override func repr() -> String { "<torch._C.Generator object>" }
 }
 
-/// `torch.no_grad()` (usable as `with torch.no_grad():` once `with` is parsed).
-final class NoGradContext: PyObject {
-    override var typeName: String { "no_grad" }
-    override func repr() -> String { "<torch.autograd.grad_mode.no_grad object>" }
+/// An object usable in a `with` statement.
+protocol ContextManager: AnyObject {
+    func enter() throws -> Value
+    func exit()
+}
+
+/// `torch.no_grad()`, `torch.enable_grad()`, `torch.set_grad_enabled(mode)` as contexts.
+final class GradModeContext: PyObject, ContextManager {
+    let enabled: Bool
+    let name: String
+    var previous: Bool?
+    init(enabled: Bool, name: String) { self.enabled = enabled; self.name = name }
+    override var typeName: String { name }
+    override func repr() -> String { "<torch.autograd.grad_mode.\(name) object>" }
+    func enter() throws -> Value {
+        if previous == nil { previous = GradMode.isEnabled }
+        GradMode.isEnabled = enabled
+        return .none
+    }
+    func exit() { GradMode.isEnabled = previous ?? true }
 }

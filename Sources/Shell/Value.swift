@@ -2,7 +2,7 @@ import Torch
 import NN
 
 /// A runtime value of the Python subset nnsh runs. Lists and dicts are reference types, as in Python.
-public indirect enum Value {
+public enum Value {
     case none
     case bool(Bool)
     case int(Int)
@@ -15,7 +15,7 @@ public indirect enum Value {
     /// `torch.Size`: a tuple of ints that prints as `torch.Size([2, 3])`.
     case size([Int])
     case dtype(DType)
-    case slice(Value, Value, Value)
+    indirect case slice(Value, Value, Value)
     case ellipsis
     case range(Int, Int, Int)
     case module(Module)

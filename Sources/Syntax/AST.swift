@@ -76,6 +76,18 @@ public struct Parameter: Equatable, Sendable {
     }
 }
 
+/// One `context as target` clause of a `with` statement.
+public struct WithItem: Equatable, Sendable {
+    public var context: Expr
+    public var target: Expr?
+
+    /// Creates a clause.
+    public init(context: Expr, target: Expr?) {
+        self.context = context
+        self.target = target
+    }
+}
+
 /// One `key: value` entry of a dict display.
 public struct DictEntry: Equatable, Sendable {
     public var key: Expr
@@ -211,6 +223,8 @@ public indirect enum Stmt: Equatable, Sendable {
     case del([Expr], SourceLocation)
     case `return`(Expr?, SourceLocation)
     case functionDef(name: String, parameters: [Parameter], body: [Stmt], SourceLocation)
+    /// `with a as x, b: body`.
+    case with(items: [WithItem], body: [Stmt], SourceLocation)
     case assert(Expr, message: Expr?, SourceLocation)
 
     /// Where the statement starts.
@@ -219,7 +233,7 @@ public indirect enum Stmt: Equatable, Sendable {
         case .expression(_, let l), .assign(_, _, let l), .augmentedAssign(_, _, _, let l), .import(_, let l),
              .fromImport(_, _, let l), .if(_, _, _, let l), .while(_, _, _, let l), .for(_, _, _, _, let l),
              .break(let l), .continue(let l), .pass(let l), .del(_, let l), .return(_, let l),
-             .functionDef(_, _, _, let l), .assert(_, _, let l):
+             .functionDef(_, _, _, let l), .assert(_, _, let l), .with(_, _, let l):
             return l
         }
     }

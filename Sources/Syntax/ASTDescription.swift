@@ -84,6 +84,8 @@ extension Stmt: CustomStringConvertible {
         case .pass: return "(pass)"
         case .del(let targets, _): return list("del", targets.map { $0.description })
         case .return(let value, _): return list("return", value.map { [$0.description] } ?? [])
+        case .with(let items, let body, _):
+            return list("with", items.map { item in item.target.map { "(as \(item.context.description) \($0.description))" } ?? item.context.description } + [block("body", body)])
         case .functionDef(let name, let parameters, let body, _):
             return list("def", [name, describe(parameters), block("body", body)])
         case .assert(let condition, let message, _):

@@ -157,6 +157,7 @@ final class Parser {
         case .keyword(.while): return [try whileStatement()]
         case .keyword(.for): return [try forStatement()]
         case .keyword(.def): return [try functionDefinition()]
+        case .keyword(.with): return [try withStatement()]
         case .indent: throw error("unexpected indent", at: peek())
         case .punct(.at): throw error("decorators are not supported", at: peek())
         default: return try simpleStatements()
@@ -201,7 +202,7 @@ final class Parser {
             return .assert(condition, message: message, loc)
         case .keyword(.import): return try importStatement()
         case .keyword(.from): return try fromImportStatement()
-        case .keyword(let k) where [.class, .try, .except, .finally, .with, .global, .nonlocal, .raise,
+        case .keyword(let k) where [.class, .try, .except, .finally, .global, .nonlocal, .raise,
                                     .async, .await, .yield].contains(k):
             throw error("'\(k.rawValue)' is not supported", at: token)
         default:
@@ -355,6 +356,24 @@ final class Parser {
         let body = try suite(after: header)
         let orElse = check(.else) ? try suite(after: advance()) : []
         return .while(condition: condition, body: body, orElse: orElse, header.location)
+    }
+
+    /// `with expr [as target], ...: suite`.
+    private func withStatement() throws -> Stmt {
+        let header = advance()
+        var items = [WithItem]()
+        repeat {
+            let context = try expression()
+            var target: Expr?
+            if match(.as) {
+                let t = try bitOr()
+                try checkTarget(t, deleting: false)
+                target = t
+            }
+            items.append(WithItem(context: context, target: target))
+        } while match(.comma)
+        let body = try suite(after: header)
+        return .with(items: items, body: body, header.location)
     }
 
     private func forStatement() throws -> Stmt {

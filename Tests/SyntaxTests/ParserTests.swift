@@ -72,6 +72,8 @@ import Testing
          "(while (> x 0) (body (-= x 1) (if x (body (break))) (continue)))"),
         ("if a:\n  1\nelif b:\n  2\nelse:\n  3", "(if a (body 1) (else (if b (body 2) (else 3))))"),
         ("del a, b[0]", "(del a ([] b 0))"),
+        ("with torch.no_grad(): y = x", "(with (call (. torch no_grad)) (body (= y x)))"),
+        ("with a as b, c:\n    pass", "(with (as a b) c (body (pass)))"),
         ("def f(a, b=1, *args, c, **kw):\n    return a, b\n",
          "(def f (a b=1 *args kw:c **kw) (body (return (tuple a b))))"),
         ("def g(x: int = 0) -> int: return", "(def g (x=0) (body (return)))"),

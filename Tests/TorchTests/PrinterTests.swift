@@ -31,7 +31,7 @@ private func options(from dict: [String: Any]) -> PrintOptions {
             let shape = c["shape"] as! [Int]
             var t = try goldenTensor(dtype: dtype, shape: shape, values: c["values"] as! [Any])
             if c["transpose"] as! Bool { t = transposedView(t) }
-            t.requiresGrad = c["requires_grad"] as! Bool
+            try t.setRequiresGrad(c["requires_grad"] as! Bool)
             t.isParameter = c["parameter"] as! Bool
             let opts = options(from: c["options"] as! [String: Any])
             let expected = c["repr"] as! String
@@ -57,7 +57,7 @@ private func options(from dict: [String: Any]) -> PrintOptions {
         #expect(tensorRepr(e, options: o) == "tensor([], size=(0, 3))")
         #expect(tensorRepr(try Tensor.zeros([0], dtype: .int64), options: o) == "tensor([], dtype=torch.int64)")
         let g = try Tensor.from([Double(1), 1])
-        g.requiresGrad = true
+        try g.setRequiresGrad(true)
         #expect(tensorRepr(g, options: o) == "tensor([1., 1.], dtype=torch.float64, requires_grad=True)")
         let i = try Tensor.from((0..<1331).map { Int64($0) }, shape: [11, 11, 11])
         let out = tensorRepr(i, options: o)
@@ -77,7 +77,7 @@ private func options(from dict: [String: Any]) -> PrintOptions {
     @Test func parameterPrefixAndGradFlags() throws {
         let p = try Tensor.from([Float(0.5), -1])
         p.isParameter = true
-        p.requiresGrad = true
+        try p.setRequiresGrad(true)
         #expect(tensorRepr(p, options: PrintOptions()) == "Parameter containing:\ntensor([ 0.5000, -1.0000], requires_grad=True)")
     }
 

@@ -1,3 +1,8 @@
+import Kernels
+
+/// Below this many elements an op runs on one core: splitting costs more than it saves.
+let parallelThreshold = 1 << 16
+
 /// The loops every elementwise op runs on: one generic pass over contiguous or strided,
 /// broadcast operands. Typed per element type, so the closures specialise and inline.
 
@@ -43,7 +48,7 @@ extension Tensor {
         let src = storage.pointer(T.self), dst = out.storage.pointer(R.self)
         if isContiguous {
             let s = src + offset
-            for i in 0..<out.numel { dst[i] = f(s[i]) }
+            parallelFor(count: out.numel, minChunk: parallelThreshold) { r in for i in r { dst[i] = f(s[i]) } }
         } else {
             var i = 0
             forEachRow(shape: shape, stridesA: strides, offsetA: offset, stridesB: strides, offsetB: offset) { o, _, n, st, _ in
@@ -76,13 +81,13 @@ extension Tensor {
         let n = out.numel
         if a.shape == shape && b.shape == shape && a.isContiguous && b.isContiguous {
             let sa = pa + a.offset, sb = pb + b.offset
-            for i in 0..<n { dst[i] = f(sa[i], sb[i]) }
+            parallelFor(count: n, minChunk: parallelThreshold) { r in for i in r { dst[i] = f(sa[i], sb[i]) } }
         } else if a.shape == shape && a.isContiguous && b.numel == 1 {
             let sa = pa + a.offset, v = pb[b.offset]
-            for i in 0..<n { dst[i] = f(sa[i], v) }
+            parallelFor(count: n, minChunk: parallelThreshold) { r in for i in r { dst[i] = f(sa[i], v) } }
         } else if b.shape == shape && b.isContiguous && a.numel == 1 {
             let sb = pb + b.offset, v = pa[a.offset]
-            for i in 0..<n { dst[i] = f(v, sb[i]) }
+            parallelFor(count: n, minChunk: parallelThreshold) { r in for i in r { dst[i] = f(v, sb[i]) } }
         } else {
             var i = 0
             forEachRow(shape: shape, stridesA: a.broadcastStrides(to: shape), offsetA: a.offset,

@@ -28,6 +28,13 @@ public enum UnaryOp: String, Sendable {
 extension Tensor {
     /// Applies a unary op; integer inputs of float-only ops compute in float32 as PyTorch does.
     public func unary(_ op: UnaryOp) throws -> Tensor {
+        // The activations share Functional's fast kernels (and their float32 rounding).
+        switch op {
+        case .sigmoid: return try Functional.sigmoid(self)
+        case .tanh: return try Functional.tanh(self)
+        case .relu where dtype.isFloatingPoint: return try Functional.relu(self)
+        default: break
+        }
         let out: Tensor
         switch op {
         case .neg, .abs, .sign, .relu, .square, .floor, .ceil, .round, .trunc:

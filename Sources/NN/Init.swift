@@ -1,0 +1,114 @@
+import Foundation
+import Torch
+
+/// `torch.nn.init`, in PyTorch's double arithmetic and draw order (see shared/specs/RNG.md §9).
+public enum Init {
+    public static func calculateFanInAndFanOut(_ t: Tensor) throws -> (Int, Int) {
+        if t.dim < 2 {
+            throw TorchError.value("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions")
+        }
+        let rf = t.shape.dropFirst(2).reduce(1, *)
+        return (t.shape[1] * rf, t.shape[0] * rf)
+    }
+
+    /// `calculate_gain(nonlinearity, param)`; `param` nil means None.
+    public static func calculateGain(_ nonlinearity: String, param: Double? = nil) throws -> Double {
+        switch nonlinearity {
+        case "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "sigmoid":
+            return 1
+        case "tanh": return 5.0 / 3
+        case "relu": return 2.0.squareRoot()
+        case "leaky_relu":
+            let slope = param ?? 0.01
+            return (2.0 / (1 + Foundation.pow(slope, 2.0))).squareRoot()
+        case "selu": return 3.0 / 4
+        default: throw TorchError.value("Unsupported nonlinearity \(nonlinearity)")
+        }
+    }
+
+    static func fan(_ t: Tensor, _ mode: String) throws -> Int {
+        guard mode == "fan_in" || mode == "fan_out" else {
+            throw TorchError.value("Mode \(mode) not supported, please use one of ['fan_in', 'fan_out']")
+        }
+        let (i, o) = try calculateFanInAndFanOut(t)
+        return mode == "fan_in" ? i : o
+    }
+
+    public static func uniform_(_ t: Tensor, a: Double = 0, b: Double = 1, generator: Generator? = nil) throws {
+        try Torch.uniform_(t, from: a, to: b, generator: generator)
+    }
+
+    public static func normal_(_ t: Tensor, mean: Double = 0, std: Double = 1, generator: Generator? = nil) throws {
+        try Torch.normal_(t, mean: mean, std: std, generator: generator)
+    }
+
+    public static func constant_(_ t: Tensor, _ value: Double) throws { try t.fill(value) }
+    public static func zeros_(_ t: Tensor) throws { try t.fill(0) }
+    public static func ones_(_ t: Tensor) throws { try t.fill(1) }
+
+    public static func eye_(_ t: Tensor) throws {
+        if t.dim != 2 { throw TorchError.value("Only tensors with 2 dimensions are supported") }
+        try t.copy_(Tensor.eye(t.shape[0], t.shape[1], dtype: t.dtype))
+    }
+
+    public static func dirac_(_ t: Tensor, groups: Int = 1) throws {
+        let d = t.dim
+        if ![3, 4, 5].contains(d) { throw TorchError.value("Only tensors with 3, 4, or 5 dimensions are supported") }
+        let sizes = t.shape
+        if sizes[0] % groups != 0 { throw TorchError.value("dim 0 must be divisible by groups") }
+        let outPerGroup = sizes[0] / groups
+        let minDim = min(outPerGroup, sizes[1])
+        var values = [Double](repeating: 0, count: t.numel)
+        let strides = sizes.indices.map { sizes[($0 + 1)...].reduce(1, *) }
+        for g in 0..<groups {
+            for dd in 0..<minDim {
+                var idx = [g * outPerGroup + dd, dd]
+                for k in sizes.dropFirst(2) { idx.append(k / 2) }
+                values[zip(idx, strides).map { $0 * $1 }.reduce(0, +)] = 1
+            }
+        }
+        try t.copy_(Tensor.from(doubles: values, shape: sizes, dtype: t.dtype))
+    }
+
+    public static func xavierUniform_(_ t: Tensor, gain: Double = 1, generator: Generator? = nil) throws {
+        let (fi, fo) = try calculateFanInAndFanOut(t)
+        let std = gain * (2.0 / Double(fi + fo)).squareRoot()
+        let a = 3.0.squareRoot() * std
+        try uniform_(t, a: -a, b: a, generator: generator)
+    }
+
+    public static func xavierNormal_(_ t: Tensor, gain: Double = 1, generator: Generator? = nil) throws {
+        let (fi, fo) = try calculateFanInAndFanOut(t)
+        let std = gain * (2.0 / Double(fi + fo)).squareRoot()
+        try normal_(t, mean: 0, std: std, generator: generator)
+    }
+
+    public static func kaimingUniform_(_ t: Tensor, a: Double = 0, mode: String = "fan_in",
+                                       nonlinearity: String = "leaky_relu", generator: Generator? = nil) throws {
+        if t.shape.contains(0) { return }  // PyTorch warns "Initializing zero-element tensors is a no-op"
+        let f = try fan(t, mode)
+        let gain = try calculateGain(nonlinearity, param: a)
+        let std = gain / Double(f).squareRoot()
+        let bound = 3.0.squareRoot() * std
+        try uniform_(t, a: -bound, b: bound, generator: generator)
+    }
+
+    public static func kaimingNormal_(_ t: Tensor, a: Double = 0, mode: String = "fan_in",
+                                      nonlinearity: String = "leaky_relu", generator: Generator? = nil) throws {
+        if t.shape.contains(0) { return }
+        let f = try fan(t, mode)
+        let gain = try calculateGain(nonlinearity, param: a)
+        let std = gain / Double(f).squareRoot()
+        try normal_(t, mean: 0, std: std, generator: generator)
+    }
+
+    /// Linear/Conv `reset_parameters`: kaiming_uniform_(w, a=sqrt(5)), then bias U(-1/sqrt(fan_in), 1/sqrt(fan_in)).
+    static func resetLinearLike(weight: Tensor, bias: Tensor?) throws {
+        try kaimingUniform_(weight, a: 5.0.squareRoot())
+        if let bias {
+            let (fi, _) = try calculateFanInAndFanOut(weight)
+            let bound = fi > 0 ? 1 / Double(fi).squareRoot() : 0
+            try uniform_(bias, a: -bound, b: bound)
+        }
+    }
+}

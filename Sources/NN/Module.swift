@@ -1,0 +1,166 @@
+import Torch
+
+/// A Python-visible attribute value of a layer (`m.kernel_size`, `m.weight`, `m.inplace`, …).
+public enum Attribute {
+    case int(Int)
+    case float(Double)
+    case bool(Bool)
+    case string(String)
+    case tuple([Attribute])
+    case none
+    case tensor(Tensor)
+
+    /// Python `repr` of the value (tensors print as `<tensor>`; the shell prints those itself).
+    public var pythonRepr: String {
+        switch self {
+        case .int(let v): return String(v)
+        case .float(let v): return pythonFloatRepr(v)
+        case .bool(let v): return v ? "True" : "False"
+        case .string(let s): return "'\(s)'"
+        case .none: return "None"
+        case .tensor: return "<tensor>"
+        case .tuple(let items):
+            if items.count == 1 { return "(\(items[0].pythonRepr),)" }
+            return "(" + items.map(\.pythonRepr).joined(separator: ", ") + ")"
+        }
+    }
+
+    static func ints(_ v: [Int]) -> Attribute { .tuple(v.map { .int($0) }) }
+}
+
+/// An int or a tuple of ints as the user passed it (PyTorch keeps `MaxPool2d(2).kernel_size == 2`).
+public enum IntOrTuple: Equatable, Sendable {
+    case int(Int)
+    case tuple([Int])
+
+    public func expanded(_ n: Int) -> [Int] {
+        switch self {
+        case .int(let v): return Array(repeating: v, count: n)
+        case .tuple(let t): return t.count == 1 && n > 1 ? Array(repeating: t[0], count: n) : t
+        }
+    }
+    public var repr: String {
+        switch self {
+        case .int(let v): return String(v)
+        case .tuple(let t): return t.count == 1 ? "(\(t[0]),)" : "(" + t.map(String.init).joined(separator: ", ") + ")"
+        }
+    }
+    public var attribute: Attribute {
+        switch self {
+        case .int(let v): return .int(v)
+        case .tuple(let t): return .ints(t)
+        }
+    }
+}
+
+/// `torch.nn.Module`: registered parameters and children in order, train/eval, repr.
+open class Module {
+    public let typeName: String
+    public internal(set) var training = true
+    public private(set) var parameterNames: [String] = []
+    private var parameterTable: [String: Tensor?] = [:]
+    public private(set) var childNames: [String] = []
+    private var childTable: [String: Module] = [:]
+
+    public init(typeName: String) { self.typeName = typeName }
+
+    /// Registers (or replaces) a parameter; non-nil tensors become parameters requiring grad.
+    public func registerParameter(_ name: String, _ t: Tensor?) {
+        if let t {
+            t.isParameter = true
+            try? t.setRequiresGrad(true)
+        }
+        if parameterTable[name] == nil { parameterNames.append(name) }
+        parameterTable[name] = .some(t)
+    }
+
+    public func registerModule(_ name: String, _ m: Module) {
+        if childTable[name] == nil { childNames.append(name) }
+        childTable[name] = m
+    }
+
+    /// The parameter named `name` (nil when absent or registered as None).
+    public func parameter(_ name: String) -> Tensor? { parameterTable[name] ?? nil }
+    public func hasParameter(_ name: String) -> Bool { parameterTable[name] != nil }
+    public func child(_ name: String) -> Module? { childTable[name] }
+
+    /// `m.weight = t`: PyTorch requires a Parameter (or None) for a registered parameter name.
+    public func setParameter(_ name: String, _ t: Tensor?) throws {
+        if let t, !t.isParameter {
+            throw TorchError.type("cannot assign 'torch.FloatTensor' as parameter '\(name)' (torch.nn.Parameter or None expected)")
+        }
+        registerParameter(name, t)
+    }
+
+    @discardableResult
+    public func train(_ mode: Bool = true) -> Self {
+        training = mode
+        for c in children() { c.train(mode) }
+        return self
+    }
+
+    @discardableResult
+    public func eval() -> Self { train(false) }
+
+    public func namedParameters(prefix: String = "") -> [(String, Tensor)] {
+        var out = [(String, Tensor)]()
+        var seen = Set<ObjectIdentifier>()
+        func walk(_ m: Module, _ p: String) {
+            for n in m.parameterNames {
+                if let t = m.parameter(n), !seen.contains(ObjectIdentifier(t)) {
+                    seen.insert(ObjectIdentifier(t))
+                    out.append((p + n, t))
+                }
+            }
+            for (cn, c) in m.namedChildren() { walk(c, p + cn + ".") }
+        }
+        walk(self, prefix.isEmpty ? "" : prefix + ".")
+        return out
+    }
+
+    public func parameters() -> [Tensor] { namedParameters().map(\.1) }
+    public func namedChildren() -> [(String, Module)] { childNames.map { ($0, childTable[$0]!) } }
+    public func children() -> [Module] { childNames.map { childTable[$0]! } }
+
+    /// `zero_grad()` (set_to_none=True, PyTorch's default).
+    public func zeroGrad() { for p in parameters() { p.grad = nil } }
+
+    open func extraRepr() -> String { "" }
+
+    /// `Module.__repr__` with `_addindent`.
+    public var repr: String {
+        let extra = extraRepr()
+        let extraLines = extra.isEmpty ? [] : extra.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var childLines = [String]()
+        for (key, m) in namedChildren() {
+            childLines.append("(" + key + "): " + addIndent(m.repr, 2))
+        }
+        let lines = extraLines + childLines
+        var main = typeName + "("
+        if !lines.isEmpty {
+            if extraLines.count == 1 && childLines.isEmpty { main += extraLines[0] }
+            else { main += "\n  " + lines.joined(separator: "\n  ") + "\n" }
+        }
+        return main + ")"
+    }
+
+    open func forward(_ input: Tensor) throws -> Tensor {
+        throw TorchError("NotImplementedError", "Module [\(typeName)] is missing the required \"forward\" function")
+    }
+
+    /// Python attribute lookup: parameters, children, `training`; subclasses add their config.
+    open func attribute(_ name: String) -> Attribute? {
+        if name == "training" { return .bool(training) }
+        if parameterTable[name] != nil { return parameter(name).map { .tensor($0) } ?? Attribute.none }
+        return nil
+    }
+}
+
+func addIndent(_ s: String, _ n: Int) -> String {
+    let lines = s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.count == 1 { return s }
+    let pad = String(repeating: " ", count: n)
+    return lines[0] + "\n" + lines.dropFirst().map { pad + $0 }.joined(separator: "\n")
+}
+
+func pyBool(_ b: Bool) -> String { b ? "True" : "False" }

@@ -1,0 +1,273 @@
+import Foundation
+import Torch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An 8-bit image in one of PIL's modes `"L"`, `"LA"`, `"RGB"`, `"RGBA"`, pixels row-major with channels interleaved.
+public final class PILImage {
+    /// Width in pixels.
+    public let width: Int
+    /// Height in pixels.
+    public let height: Int
+    /// PIL's mode name: `"L"`, `"LA"`, `"RGB"` or `"RGBA"`.
+    public let mode: String
+    /// The pixel bytes, `height * width * channels` of them, row-major, channels interleaved.
+    public let pixels: [UInt8]
+
+    /// PIL's limit above which `open` refuses an image as a likely decompression bomb.
+    public static let maxImagePixels = 178_956_970
+
+    /// The modes nnsh images can have.
+    public static let modes = ["L", "LA", "RGB", "RGBA"]
+
+    /// An image from raw pixels, checking the mode and the byte count.
+    public init(width: Int, height: Int, mode: String, pixels: [UInt8]) throws {
+        guard let ch = PILImage.channelCount(mode) else {
+            throw TorchError.value("unsupported image mode '\(mode)' (nnsh supports \(PILImage.modes.joined(separator: ", ")))")
+        }
+        guard width > 0, height > 0 else {
+            throw TorchError.value("image size must be positive, got (\(width), \(height))")
+        }
+        let (n, overflow) = width.multipliedReportingOverflow(by: height)
+        guard !overflow, n <= PILImage.maxImagePixels else {
+            throw TorchError("DecompressionBombError", "Image size (\(overflow ? "too many" : String(n)) pixels) exceeds limit of \(PILImage.maxImagePixels) pixels")
+        }
+        guard pixels.count == n * ch else {
+            throw TorchError.value("mode \(mode) image of size (\(width), \(height)) needs \(n * ch) bytes, got \(pixels.count)")
+        }
+        self.width = width
+        self.height = height
+        self.mode = mode
+        self.pixels = pixels
+    }
+
+    /// Bytes per pixel of a mode, or nil for modes nnsh does not support.
+    public static func channelCount(_ mode: String) -> Int? {
+        switch mode {
+        case "L": return 1
+        case "LA": return 2
+        case "RGB": return 3
+        case "RGBA": return 4
+        default: return nil
+        }
+    }
+
+    /// Bytes per pixel of this image.
+    public var channels: Int { PILImage.channelCount(mode)! }
+
+    /// PIL's `im.size`: `(width, height)`.
+    public var size: (width: Int, height: Int) { (width, height) }
+
+    /// PIL's `im.getpixel((x, y))`: the channel values of one pixel.
+    public func getpixel(_ x: Int, _ y: Int) throws -> [UInt8] {
+        guard x >= 0, x < width, y >= 0, y < height else {
+            throw TorchError.index("image index out of range: (\(x), \(y)) for size (\(width), \(height))")
+        }
+        let c = channels, base = (y * width + x) * c
+        return Array(pixels[base..<base + c])
+    }
+
+    // MARK: reading
+
+    /// Reads a PNG or JPEG file (detected by its magic bytes, not its name), as `PIL.Image.open(path)`.
+    public static func open(_ path: String) throws -> PILImage {
+        let bytes = try readFile(path)
+        do {
+            return try decode(bytes)
+        } catch let e as TorchError where e.kind == "UnidentifiedImageError" {
+            throw TorchError("UnidentifiedImageError", "cannot identify image file '\(path)'")
+        } catch let e as TorchError {
+            throw TorchError(e.kind, "\(e.message) (reading '\(path)')")
+        }
+    }
+
+    /// Decodes PNG or JPEG bytes.
+    public static func decode(_ bytes: [UInt8]) throws -> PILImage {
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return try PNGCodec.decode(bytes) }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return try JPEGCodec.decode(bytes) }
+        throw TorchError("UnidentifiedImageError", "cannot identify image data (not PNG or JPEG)")
+    }
+
+    /// The whole file as bytes, with Python-style errors.
+    static func readFile(_ path: String) throws -> [UInt8] {
+        let fd = Glibc.open(path, O_RDONLY)
+        if fd < 0 { throw osError(errno, path) }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) != 0 { throw osError(errno, path) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw TorchError("IsADirectoryError", "[Errno 21] Is a directory: '\(path)'") }
+        var out = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw osError(errno, path)
+            }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
+    }
+
+    // MARK: writing
+
+    /// Saves as PNG or JPEG chosen by the extension (`.png`, `.jpg`, `.jpeg`), atomically: a temporary
+    /// file in the same folder is renamed over `path` only once it is complete.
+    public func save(_ path: String, quality: Int = 75) throws {
+        let data = try encoded(format: try PILImage.format(forPath: path), quality: quality)
+        try writeFileAtomically(path, data)
+    }
+
+    /// The encoded bytes in `"PNG"` or `"JPEG"` format.
+    public func encoded(format: String, quality: Int = 75) throws -> [UInt8] {
+        switch format.uppercased() {
+        case "PNG": return try PNGCodec.encode(self)
+        case "JPEG", "JPG":
+            guard (0...100).contains(quality) else { throw TorchError.value("JPEG quality must be in 0...100, got \(quality)") }
+            return try JPEGCodec.encode(self, quality: quality)
+        default: throw TorchError.value("unknown file format '\(format)' (nnsh writes PNG and JPEG)")
+        }
+    }
+
+    /// The format PIL would pick for a file name, or an error for unknown extensions.
+    static func format(forPath path: String) throws -> String {
+        let ext = (path as NSString).pathExtension.lowercased()
+        switch ext {
+        case "png": return "PNG"
+        case "jpg", "jpeg", "jpe", "jfif": return "JPEG"
+        case "": throw TorchError.value("unknown file extension: '\(path)' has none (use .png or .jpg)")
+        default: throw TorchError.value("unknown file extension: .\(ext) (nnsh writes .png and .jpg)")
+        }
+    }
+
+    // MARK: conversions
+
+    /// PIL's `im.convert(mode)` between L, LA, RGB and RGBA; L uses PIL's ITU-R 601-2 luma in 16-bit fixed point.
+    public func convert(_ newMode: String) throws -> PILImage {
+        guard let outCh = PILImage.channelCount(newMode) else {
+            throw TorchError.value("conversion from \(mode) to \(newMode) not supported")
+        }
+        if newMode == mode { return try PILImage(width: width, height: height, mode: mode, pixels: pixels) }
+        let n = width * height, inCh = channels
+        var out = [UInt8](repeating: 0, count: n * outCh)
+        pixels.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for i in 0..<n {
+                    let s = i * inCh, d = i * outCh
+                    let isColor = inCh >= 3
+                    let alpha: UInt8 = (inCh == 2 || inCh == 4) ? src[s + inCh - 1] : 255
+                    switch outCh {
+                    case 1, 2:
+                        dst[d] = isColor ? PILImage.luma(src[s], src[s + 1], src[s + 2]) : src[s]
+                        if outCh == 2 { dst[d + 1] = alpha }
+                    default:
+                        if isColor { dst[d] = src[s]; dst[d + 1] = src[s + 1]; dst[d + 2] = src[s + 2] }
+                        else { dst[d] = src[s]; dst[d + 1] = src[s]; dst[d + 2] = src[s] }
+                        if outCh == 4 { dst[d + 3] = alpha }
+                    }
+                }
+            }
+        }
+        return try PILImage(width: width, height: height, mode: newMode, pixels: out)
+    }
+
+    /// PIL's RGB → L: `(R*19595 + G*38470 + B*7471 + 0x8000) >> 16` (299/587/114 per mille, rounded).
+    @inline(__always)
+    public static func luma(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 {
+        let sum: UInt32 = UInt32(r) &* 19595 &+ UInt32(g) &* 38470 &+ UInt32(b) &* 7471 &+ 0x8000
+        return UInt8(truncatingIfNeeded: sum >> 16)
+    }
+
+    /// PIL's `im.crop((left, upper, right, lower))` for a box inside the image.
+    public func crop(_ left: Int, _ upper: Int, _ right: Int, _ lower: Int) throws -> PILImage {
+        guard left >= 0, upper >= 0, right <= width, lower <= height, right > left, lower > upper else {
+            throw TorchError.value("crop box (\(left), \(upper), \(right), \(lower)) is not inside the \(width)x\(height) image")
+        }
+        let c = channels, w = right - left
+        var out = [UInt8]()
+        out.reserveCapacity(w * (lower - upper) * c)
+        for y in upper..<lower {
+            let base = (y * width + left) * c
+            out.append(contentsOf: pixels[base..<base + w * c])
+        }
+        return try PILImage(width: w, height: lower - upper, mode: mode, pixels: out)
+    }
+
+    /// PIL's `im.resize((w, h), resample)`; the default is BICUBIC as in Pillow ≥ 7 (RGBA/LA resample premultiplied).
+    public func resize(_ size: (width: Int, height: Int), resample: Resample = .bicubic) throws -> PILImage {
+        guard size.width > 0, size.height > 0 else {
+            throw TorchError.value("height and width must be > 0, got (\(size.width), \(size.height))")
+        }
+        let (n, overflow) = size.width.multipliedReportingOverflow(by: size.height)
+        guard !overflow, n <= PILImage.maxImagePixels else {
+            throw TorchError.value("resize to (\(size.width), \(size.height)) is too large")
+        }
+        if size.width == width && size.height == height { return try convert(mode) }
+        let c = channels
+        let hasAlpha = c == 2 || c == 4
+        var src = pixels
+        if hasAlpha && resample != .nearest { src = Resampler.premultiply(src, channels: c) }
+        var out = Resampler.resample(src, width: width, height: height, channels: c,
+                                     outWidth: size.width, outHeight: size.height, filter: resample)
+        if hasAlpha && resample != .nearest { out = Resampler.unpremultiply(out, channels: c) }
+        return try PILImage(width: size.width, height: size.height, mode: mode, pixels: out)
+    }
+}
+
+/// Resampling filters with PIL's names and kernels.
+public enum Resample: String, Sendable, CaseIterable {
+    case nearest, box, bilinear, hamming, bicubic, lanczos
+}
+
+/// A Python-style `OSError` subclass for an errno value.
+func osError(_ code: Int32, _ path: String) -> TorchError {
+    let text = String(cString: strerror(code))
+    let kind: String
+    switch code {
+    case ENOENT: kind = "FileNotFoundError"
+    case EACCES, EPERM: kind = "PermissionError"
+    case EISDIR: kind = "IsADirectoryError"
+    case ENOTDIR: kind = "NotADirectoryError"
+    default: kind = "OSError"
+    }
+    return TorchError(kind, "[Errno \(code)] \(text): '\(path)'")
+}
+
+/// Writes `data` to `path` through a temporary file in the same folder and `rename`, so readers see
+/// either the old file or the complete new one; on any failure the temporary file is removed.
+public func writeFileAtomically(_ path: String, _ data: [UInt8]) throws {
+    guard !path.isEmpty else { throw TorchError("FileNotFoundError", "[Errno 2] No such file or directory: ''") }
+    let url = URL(fileURLWithPath: path)
+    let dir = url.deletingLastPathComponent().path
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+        throw TorchError("IsADirectoryError", "[Errno 21] Is a directory: '\(path)'")
+    }
+    var template = Array((dir + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    if fd < 0 { throw osError(errno, path) }
+    let tmp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    var ok = false
+    defer { if !ok { unlink(tmp) } }
+    var written = 0
+    var failure: Int32 = 0
+    data.withUnsafeBytes { buf in
+        while written < buf.count {
+            let n = write(fd, buf.baseAddress! + written, buf.count - written)
+            if n < 0 { if errno == EINTR { continue }; failure = errno; return }
+            written += n
+        }
+    }
+    if failure == 0 && fsync(fd) != 0 { failure = errno }
+    if close(fd) != 0 && failure == 0 { failure = errno }
+    if failure != 0 { throw osError(failure, path) }
+    // mkstemp makes 0600 files; give the result the usual 0666 & ~umask.
+    let mask = umask(0); umask(mask)
+    chmod(tmp, 0o666 & ~mask)
+    if rename(tmp, path) != 0 { throw osError(errno, path) }
+    ok = true
+}

@@ -1,0 +1,193 @@
+import Foundation
+import Torch
+
+/// A 5×7 bitmap font: seven rows per glyph, bit 4 = leftmost pixel.
+enum BitmapFont {
+    static let glyphs: [Character: [UInt8]] = {
+        let table: [(Character, [UInt8])] = [
+            ("0", [0x0E, 0x11, 0x13, 0x15, 0x19, 0x11, 0x0E]), ("1", [0x04, 0x0C, 0x04, 0x04, 0x04, 0x04, 0x0E]),
+            ("2", [0x0E, 0x11, 0x01, 0x02, 0x04, 0x08, 0x1F]), ("3", [0x1F, 0x02, 0x04, 0x02, 0x01, 0x11, 0x0E]),
+            ("4", [0x02, 0x06, 0x0A, 0x12, 0x1F, 0x02, 0x02]), ("5", [0x1F, 0x10, 0x1E, 0x01, 0x01, 0x11, 0x0E]),
+            ("6", [0x06, 0x08, 0x10, 0x1E, 0x11, 0x11, 0x0E]), ("7", [0x1F, 0x01, 0x02, 0x04, 0x08, 0x08, 0x08]),
+            ("8", [0x0E, 0x11, 0x11, 0x0E, 0x11, 0x11, 0x0E]), ("9", [0x0E, 0x11, 0x11, 0x0F, 0x01, 0x02, 0x0C]),
+            ("A", [0x0E, 0x11, 0x11, 0x11, 0x1F, 0x11, 0x11]), ("B", [0x1E, 0x11, 0x11, 0x1E, 0x11, 0x11, 0x1E]),
+            ("C", [0x0E, 0x11, 0x10, 0x10, 0x10, 0x11, 0x0E]), ("D", [0x1C, 0x12, 0x11, 0x11, 0x11, 0x12, 0x1C]),
+            ("E", [0x1F, 0x10, 0x10, 0x1E, 0x10, 0x10, 0x1F]), ("F", [0x1F, 0x10, 0x10, 0x1E, 0x10, 0x10, 0x10]),
+            ("G", [0x0E, 0x11, 0x10, 0x17, 0x11, 0x11, 0x0F]), ("H", [0x11, 0x11, 0x11, 0x1F, 0x11, 0x11, 0x11]),
+            ("I", [0x0E, 0x04, 0x04, 0x04, 0x04, 0x04, 0x0E]), ("J", [0x07, 0x02, 0x02, 0x02, 0x02, 0x12, 0x0C]),
+            ("K", [0x11, 0x12, 0x14, 0x18, 0x14, 0x12, 0x11]), ("L", [0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x1F]),
+            ("M", [0x11, 0x1B, 0x15, 0x15, 0x11, 0x11, 0x11]), ("N", [0x11, 0x11, 0x19, 0x15, 0x13, 0x11, 0x11]),
+            ("O", [0x0E, 0x11, 0x11, 0x11, 0x11, 0x11, 0x0E]), ("P", [0x1E, 0x11, 0x11, 0x1E, 0x10, 0x10, 0x10]),
+            ("Q", [0x0E, 0x11, 0x11, 0x11, 0x15, 0x12, 0x0D]), ("R", [0x1E, 0x11, 0x11, 0x1E, 0x14, 0x12, 0x11]),
+            ("S", [0x0F, 0x10, 0x10, 0x0E, 0x01, 0x01, 0x1E]), ("T", [0x1F, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04]),
+            ("U", [0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x0E]), ("V", [0x11, 0x11, 0x11, 0x11, 0x11, 0x0A, 0x04]),
+            ("W", [0x11, 0x11, 0x11, 0x15, 0x15, 0x15, 0x0A]), ("X", [0x11, 0x11, 0x0A, 0x04, 0x0A, 0x11, 0x11]),
+            ("Y", [0x11, 0x11, 0x11, 0x0A, 0x04, 0x04, 0x04]), ("Z", [0x1F, 0x01, 0x02, 0x04, 0x08, 0x10, 0x1F]),
+            ("a", [0x00, 0x00, 0x0E, 0x01, 0x0F, 0x11, 0x0F]), ("b", [0x10, 0x10, 0x16, 0x19, 0x11, 0x11, 0x1E]),
+            ("c", [0x00, 0x00, 0x0E, 0x10, 0x10, 0x11, 0x0E]), ("d", [0x01, 0x01, 0x0D, 0x13, 0x11, 0x11, 0x0F]),
+            ("e", [0x00, 0x00, 0x0E, 0x11, 0x1F, 0x10, 0x0E]), ("f", [0x06, 0x09, 0x08, 0x1C, 0x08, 0x08, 0x08]),
+            ("g", [0x00, 0x0F, 0x11, 0x11, 0x0F, 0x01, 0x0E]), ("h", [0x10, 0x10, 0x16, 0x19, 0x11, 0x11, 0x11]),
+            ("i", [0x04, 0x00, 0x0C, 0x04, 0x04, 0x04, 0x0E]), ("j", [0x02, 0x00, 0x06, 0x02, 0x02, 0x12, 0x0C]),
+            ("k", [0x10, 0x10, 0x12, 0x14, 0x18, 0x14, 0x12]), ("l", [0x0C, 0x04, 0x04, 0x04, 0x04, 0x04, 0x0E]),
+            ("m", [0x00, 0x00, 0x1A, 0x15, 0x15, 0x11, 0x11]), ("n", [0x00, 0x00, 0x16, 0x19, 0x11, 0x11, 0x11]),
+            ("o", [0x00, 0x00, 0x0E, 0x11, 0x11, 0x11, 0x0E]), ("p", [0x00, 0x00, 0x1E, 0x11, 0x1E, 0x10, 0x10]),
+            ("q", [0x00, 0x00, 0x0D, 0x13, 0x0F, 0x01, 0x01]), ("r", [0x00, 0x00, 0x16, 0x19, 0x10, 0x10, 0x10]),
+            ("s", [0x00, 0x00, 0x0E, 0x10, 0x0E, 0x01, 0x1E]), ("t", [0x08, 0x08, 0x1C, 0x08, 0x08, 0x09, 0x06]),
+            ("u", [0x00, 0x00, 0x11, 0x11, 0x11, 0x13, 0x0D]), ("v", [0x00, 0x00, 0x11, 0x11, 0x11, 0x0A, 0x04]),
+            ("w", [0x00, 0x00, 0x11, 0x11, 0x15, 0x15, 0x0A]), ("x", [0x00, 0x00, 0x11, 0x0A, 0x04, 0x0A, 0x11]),
+            ("y", [0x00, 0x00, 0x11, 0x11, 0x0F, 0x01, 0x0E]), ("z", [0x00, 0x00, 0x1F, 0x02, 0x04, 0x08, 0x1F]),
+            (".", [0x00, 0x00, 0x00, 0x00, 0x00, 0x0C, 0x0C]), ("-", [0x00, 0x00, 0x00, 0x1F, 0x00, 0x00, 0x00]),
+            ("+", [0x00, 0x04, 0x04, 0x1F, 0x04, 0x04, 0x00]), ("(", [0x02, 0x04, 0x08, 0x08, 0x08, 0x04, 0x02]),
+            (")", [0x08, 0x04, 0x02, 0x02, 0x02, 0x04, 0x08]), (":", [0x00, 0x0C, 0x0C, 0x00, 0x0C, 0x0C, 0x00]),
+            ("_", [0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x1F]), ("/", [0x00, 0x01, 0x02, 0x04, 0x08, 0x10, 0x00]),
+            ("=", [0x00, 0x00, 0x1F, 0x00, 0x1F, 0x00, 0x00]), (",", [0x00, 0x00, 0x00, 0x00, 0x0C, 0x04, 0x08]),
+            ("%", [0x18, 0x19, 0x02, 0x04, 0x08, 0x13, 0x03]), ("[", [0x0E, 0x08, 0x08, 0x08, 0x08, 0x08, 0x0E]),
+            ("]", [0x0E, 0x02, 0x02, 0x02, 0x02, 0x02, 0x0E]), ("'", [0x04, 0x04, 0x08, 0x00, 0x00, 0x00, 0x00]),
+            ("*", [0x00, 0x04, 0x15, 0x0E, 0x15, 0x04, 0x00]), ("#", [0x0A, 0x0A, 0x1F, 0x0A, 0x1F, 0x0A, 0x0A]),
+            ("<", [0x02, 0x04, 0x08, 0x10, 0x08, 0x04, 0x02]), (">", [0x08, 0x04, 0x02, 0x01, 0x02, 0x04, 0x08]),
+            ("!", [0x04, 0x04, 0x04, 0x04, 0x04, 0x00, 0x04]), ("?", [0x0E, 0x11, 0x01, 0x02, 0x04, 0x00, 0x04]),
+            (" ", [0, 0, 0, 0, 0, 0, 0]),
+        ]
+        return Dictionary(uniqueKeysWithValues: table)
+    }()
+
+    /// Glyph rows for a character; unknown characters draw as `?`.
+    static func glyph(_ c: Character) -> [UInt8] { glyphs[c] ?? glyphs["?"]! }
+
+    /// Width in pixels of `text` at `scale` (6 columns per character, including the gap).
+    static func width(_ text: String, scale: Int) -> Int { max(0, text.count * 6 * scale - scale) }
+}
+
+/// An RGBA canvas with the few drawing operations the chart needs.
+struct Canvas {
+    let width: Int, height: Int
+    var pixels: [UInt8]
+
+    init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        pixels = [UInt8](repeating: 255, count: width * height * 4)
+    }
+
+    mutating func set(_ x: Int, _ y: Int, _ c: (UInt8, UInt8, UInt8)) {
+        guard x >= 0, x < width, y >= 0, y < height else { return }
+        let i = (y * width + x) * 4
+        pixels[i] = c.0; pixels[i + 1] = c.1; pixels[i + 2] = c.2; pixels[i + 3] = 255
+    }
+
+    mutating func fill(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, _ c: (UInt8, UInt8, UInt8)) {
+        for y in max(0, y0)...min(height - 1, max(y1, y0)) where y <= y1 {
+            for x in max(0, x0)...min(width - 1, max(x1, x0)) where x <= x1 { set(x, y, c) }
+        }
+    }
+
+    mutating func line(_ a: (Int, Int), _ b: (Int, Int), _ c: (UInt8, UInt8, UInt8), thickness: Int = 1) {
+        let r0 = -(thickness - 1) / 2, r1 = thickness / 2
+        for (x, y) in linePoints(a, b) {
+            for dy in r0...r1 { for dx in r0...r1 { set(x + dx, y + dy, c) } }
+        }
+    }
+
+    mutating func text(_ s: String, x: Int, y: Int, scale: Int, _ c: (UInt8, UInt8, UInt8)) {
+        var cx = x
+        for ch in s {
+            let g = BitmapFont.glyph(ch)
+            for (row, bits) in g.enumerated() {
+                for col in 0..<5 where bits & (0x10 >> UInt8(col)) != 0 {
+                    fill(cx + col * scale, y + row * scale, cx + col * scale + scale - 1, y + row * scale + scale - 1, c)
+                }
+            }
+            cx += 6 * scale
+        }
+    }
+}
+
+/// Series colours (matplotlib's tab10).
+public let plotColors: [(UInt8, UInt8, UInt8)] = [
+    (0x1F, 0x77, 0xB4), (0xFF, 0x7F, 0x0E), (0x2C, 0xA0, 0x2C), (0xD6, 0x27, 0x28), (0x94, 0x67, 0xBD),
+    (0x8C, 0x56, 0x4B), (0xE3, 0x77, 0xC2), (0x7F, 0x7F, 0x7F), (0xBC, 0xBD, 0x22), (0x17, 0xBE, 0xCF),
+]
+
+extension Plot {
+    /// The plot area in pixels (left, top, right, bottom) for a canvas size.
+    public static func plotArea(width: Int, height: Int) -> (left: Int, top: Int, right: Int, bottom: Int) {
+        (left: 90, top: 50, right: width - 30, bottom: height - 70)
+    }
+
+    /// Draws the chart as RGBA bytes (height × width × 4): white background, light grid, black axes with
+    /// 1-2-5 ticks and labels in nnsh's 5×7 font, series in tab10 colours, title, axis labels and legend.
+    public func renderPNG(width: Int = 800, height: Int = 500) throws -> [UInt8] {
+        guard (200...8000).contains(width), (150...8000).contains(height) else {
+            throw TorchError.value("chart size must be within 200...8000 × 150...8000 pixels, got \(width)×\(height)")
+        }
+        let area = Plot.plotArea(width: width, height: height)
+        let (xa, ya) = try axes(xTicks: max(2, (area.right - area.left) / 100), yTicks: max(2, (area.bottom - area.top) / 60))
+        var canvas = Canvas(width: width, height: height)
+        func px(_ x: Double) -> Int { area.left + Int((xa.fraction(x) * Double(area.right - area.left)).rounded()) }
+        func py(_ y: Double) -> Int { area.bottom - Int((ya.fraction(y) * Double(area.bottom - area.top)).rounded()) }
+        let black: (UInt8, UInt8, UInt8) = (0, 0, 0), grid: (UInt8, UInt8, UInt8) = (225, 225, 225)
+        let scale = 2
+        for t in xa.ticks {
+            let x = px(t)
+            canvas.line((x, area.top), (x, area.bottom), grid)
+            canvas.line((x, area.bottom), (x, area.bottom + 6), black)
+            let label = formatShort(t)
+            canvas.text(label, x: x - BitmapFont.width(label, scale: scale) / 2, y: area.bottom + 12, scale: scale, black)
+        }
+        for t in ya.ticks {
+            let y = py(t)
+            canvas.line((area.left, y), (area.right, y), grid)
+            canvas.line((area.left - 6, y), (area.left, y), black)
+            let label = formatShort(t)
+            canvas.text(label, x: area.left - 10 - BitmapFont.width(label, scale: scale), y: y - 7, scale: scale, black)
+        }
+        canvas.line((area.left, area.top), (area.left, area.bottom), black)
+        canvas.line((area.left, area.bottom), (area.right, area.bottom), black)
+        for (i, s) in series.enumerated() {
+            let c = plotColors[i % plotColors.count]
+            for run in runs(s) {
+                var prev: (Int, Int)? = nil
+                for (x, y) in run {
+                    let p = (px(x), py(y))
+                    canvas.line(prev ?? p, p, c, thickness: 2)
+                    prev = p
+                }
+            }
+        }
+        if !title.isEmpty {
+            canvas.text(title, x: (width - BitmapFont.width(title, scale: scale)) / 2, y: 15, scale: scale, black)
+        }
+        if !xLabel.isEmpty {
+            canvas.text(xLabel, x: (area.left + area.right - BitmapFont.width(xLabel, scale: scale)) / 2, y: area.bottom + 40, scale: scale, black)
+        }
+        if !yLabel.isEmpty {
+            canvas.text(yLabel, x: 8, y: area.top - 22, scale: scale, black)
+        }
+        if !series.isEmpty {
+            let rowH = 20
+            let textW = series.map { BitmapFont.width($0.name, scale: scale) }.max() ?? 0
+            let boxW = textW + 48, boxH = series.count * rowH + 8
+            let bx = area.right - boxW - 8, by = area.top + 8
+            canvas.fill(bx, by, bx + boxW, by + boxH, (255, 255, 255))
+            canvas.line((bx, by), (bx + boxW, by), (160, 160, 160))
+            canvas.line((bx, by + boxH), (bx + boxW, by + boxH), (160, 160, 160))
+            canvas.line((bx, by), (bx, by + boxH), (160, 160, 160))
+            canvas.line((bx + boxW, by), (bx + boxW, by + boxH), (160, 160, 160))
+            for (i, s) in series.enumerated() {
+                let y = by + 6 + i * rowH
+                canvas.line((bx + 8, y + 7), (bx + 32, y + 7), plotColors[i % plotColors.count], thickness: 3)
+                canvas.text(s.name, x: bx + 40, y: y, scale: scale, black)
+            }
+        }
+        return canvas.pixels
+    }
+
+    /// Renders with `renderPNG` and writes a PNG file atomically (temporary file, then rename).
+    public func writePNG(_ path: String, width: Int = 800, height: Int = 500) throws {
+        guard (path as NSString).pathExtension.lowercased() == "png" else {
+            throw TorchError.value("writePNG needs a .png path, got '\(path)'")
+        }
+        let rgba = try renderPNG(width: width, height: height)
+        try PILImage(width: width, height: height, mode: "RGBA", pixels: rgba).save(path)
+    }
+}

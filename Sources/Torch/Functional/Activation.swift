@@ -1,0 +1,312 @@
+import Foundation
+import Kernels
+
+extension Tensor {
+    /// Elementwise map over a float tensor in Double arithmetic, rounded to the dtype (no autograd).
+    func mapValues(_ f: (Double) -> Double) throws -> Tensor {
+        let x = try dense()
+        let out = try Tensor.zeros(shape, dtype: dtype)
+        let n = numel
+        if dtype == .float64 {
+            let s = ptr(x, Double.self), d = out.storage.pointer(Double.self)
+            for i in 0..<n { d[i] = f(s[i]) }
+        } else {
+            let s = ptr(x, Float.self), d = out.storage.pointer(Float.self)
+            for i in 0..<n { d[i] = Float(f(Double(s[i]))) }
+        }
+        return out
+    }
+
+    /// Elementwise map of two same-shape float tensors (no autograd).
+    func zipValues(_ other: Tensor, _ f: (Double, Double) -> Double) throws -> Tensor {
+        let x = try dense(), y = try other.dense(dtype)
+        let out = try Tensor.zeros(shape, dtype: dtype)
+        if dtype == .float64 {
+            let a = ptr(x, Double.self), b = ptr(y, Double.self), d = out.storage.pointer(Double.self)
+            for i in 0..<numel { d[i] = f(a[i], b[i]) }
+        } else {
+            let a = ptr(x, Float.self), b = ptr(y, Float.self), d = out.storage.pointer(Float.self)
+            for i in 0..<numel { d[i] = Float(f(Double(a[i]), Double(b[i]))) }
+        }
+        return out
+    }
+}
+
+extension Functional {
+    static func requireFloat(_ x: Tensor, _ kernel: String) throws {
+        if !x.dtype.isFloatingPoint {
+            throw TorchError("NotImplementedError", "\"\(kernel)\" not implemented for '\(x.dtype.cppName)'")
+        }
+    }
+
+    /// Writes `result` into `input` for `inplace=True` and returns `input`.
+    static func finishInPlace(_ input: Tensor, _ result: Tensor, inplace: Bool) throws -> Tensor {
+        guard inplace else { return result }
+        try input.checkInPlace()
+        try GradMode.withoutGrad { try input.copyValues(from: result) }
+        if let fn = result.gradFn, input.requiresGrad || result.requiresGrad { input.gradFn = fn }
+        return input
+    }
+
+    /// Generic unary activation: forward map, derivative map `(x, y) -> dy/dx`, node name.
+    static func activation(_ x: Tensor, name: String, kernel: String, _ f: (Double) -> Double,
+                           _ df: @escaping (Double, Double) -> Double) throws -> Tensor {
+        try requireFloat(x, kernel)
+        let y = try x.mapValues(f)
+        let xs = try x.dense()
+        y.recording(name, [x]) { g in
+            let d = try xs.zipValues(y, df)
+            return [try GradMode.withoutGrad { try Tensor.binary(g, d, .mul) }]
+        }
+        return y
+    }
+
+    /// Runs a forward kernel over a contiguous float copy; `kernel` gets (x, y, count).
+    static func kernelMap(_ x: Tensor,
+                          _ f32: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void,
+                          _ f64: (UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void) throws -> Tensor {
+        let xs = try x.dense()
+        let y = try Tensor.zeros(x.shape, dtype: xs.dtype)
+        if xs.dtype == .float64 { f64(ptr(xs, Double.self), y.storage.pointer(Double.self), xs.numel) }
+        else { f32(ptr(xs, Float.self), y.storage.pointer(Float.self), xs.numel) }
+        return y
+    }
+
+    /// Runs a backward kernel (gradOutput, saved, gradInput, count) with `g` made dense in the saved tensor's dtype.
+    static func kernelGrad(_ g: Tensor, _ saved: Tensor,
+                           _ f32: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void,
+                           _ f64: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void) throws -> Tensor {
+        let gs = try g.dense(saved.dtype), ss = try saved.dense()
+        let out = try Tensor.zeros(saved.shape, dtype: saved.dtype)
+        if saved.dtype == .float64 { f64(ptr(gs, Double.self), ptr(ss, Double.self), out.storage.pointer(Double.self), out.numel) }
+        else { f32(ptr(gs, Float.self), ptr(ss, Float.self), out.storage.pointer(Float.self), out.numel) }
+        return out
+    }
+
+    public static func relu(_ x: Tensor, inplace: Bool = false) throws -> Tensor {
+        if !x.dtype.isFloatingPoint {
+            return try finishInPlace(x, try GradMode.withoutGrad { try x.unary(.relu) }, inplace: inplace)
+        }
+        let y = try kernelMap(x, { reluForward($0, $1, count: $2) }, { reluForward($0, $1, count: $2) })
+        y.recording("ReluBackward0", [x]) { g in
+            // ReLU's derivative only needs the sign of the output (PyTorch saves the result).
+            [try kernelGrad(g, y, { reluBackward(gradOutput: $0, input: $1, gradInput: $2, count: $3) },
+                            { reluBackward(gradOutput: $0, input: $1, gradInput: $2, count: $3) })]
+        }
+        return try finishInPlace(x, y, inplace: inplace)
+    }
+
+    public static func leakyRelu(_ x: Tensor, negativeSlope: Double = 0.01, inplace: Bool = false) throws -> Tensor {
+        try requireFloat(x, "leaky_relu_cpu")
+        let s32 = Float(negativeSlope)
+        let y = try kernelMap(x, { leakyReluForward($0, $1, count: $2, slope: s32) },
+                              { leakyReluForward($0, $1, count: $2, slope: negativeSlope) })
+        let xs = try x.dense()
+        y.recording("LeakyReluBackward0", [x]) { g in
+            [try kernelGrad(g, xs, { leakyReluBackward(gradOutput: $0, input: $1, gradInput: $2, count: $3, slope: s32) },
+                            { leakyReluBackward(gradOutput: $0, input: $1, gradInput: $2, count: $3, slope: negativeSlope) })]
+        }
+        return try finishInPlace(x, y, inplace: inplace)
+    }
+
+    /// Float32 sigmoid runs in float32 like PyTorch's kernel (so `sigmoid(-100.)` is exactly 0).
+    public static func sigmoid(_ x: Tensor) throws -> Tensor {
+        let xf = x.dtype.isFloatingPoint ? x : try x.to(.float32)
+        let y = try kernelMap(xf, { sigmoidForward($0, $1, count: $2) }, { sigmoidForward($0, $1, count: $2) })
+        y.recording("SigmoidBackward0", [x]) { g in
+            [try kernelGrad(g, y, { sigmoidBackward(gradOutput: $0, output: $1, gradInput: $2, count: $3) },
+                            { sigmoidBackward(gradOutput: $0, output: $1, gradInput: $2, count: $3) })]
+        }
+        return y
+    }
+
+    public static func tanh(_ x: Tensor) throws -> Tensor {
+        let xf = x.dtype.isFloatingPoint ? x : try x.to(.float32)
+        let y = try kernelMap(xf, { tanhForward($0, $1, count: $2) }, { tanhForward($0, $1, count: $2) })
+        y.recording("TanhBackward0", [x]) { g in
+            [try kernelGrad(g, y, { tanhBackward(gradOutput: $0, output: $1, gradInput: $2, count: $3) },
+                            { tanhBackward(gradOutput: $0, output: $1, gradInput: $2, count: $3) })]
+        }
+        return y
+    }
+
+    public static func elu(_ x: Tensor, alpha: Double = 1.0, inplace: Bool = false) throws -> Tensor {
+        let y = try activation(x, name: "EluBackward0", kernel: "elu", { $0 > 0 ? $0 : alpha * Foundation.expm1($0) },
+                               { xv, _ in xv > 0 ? 1 : alpha * Foundation.exp(xv) })
+        return try finishInPlace(x, y, inplace: inplace)
+    }
+
+    /// `approximate` is "none" or "tanh".
+    public static func gelu(_ x: Tensor, approximate: String = "none") throws -> Tensor {
+        if approximate != "none" && approximate != "tanh" {
+            throw TorchError.runtime("approximate argument must be either none or tanh.")
+        }
+        if approximate == "tanh" {
+            let k = (2 / Double.pi).squareRoot()
+            return try activation(x, name: "GeluBackward0", kernel: "GeluKernelImpl", { v in
+                0.5 * v * (1 + Foundation.tanh(k * (v + 0.044715 * v * v * v)))
+            }, { v, _ in
+                let inner = k * (v + 0.044715 * v * v * v)
+                let t = Foundation.tanh(inner)
+                return 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * k * (1 + 3 * 0.044715 * v * v)
+            })
+        }
+        return try activation(x, name: "GeluBackward0", kernel: "GeluKernelImpl", { v in
+            v * 0.5 * (1 + Foundation.erf(v * 0.7071067811865476))
+        }, { v, _ in
+            0.5 * (1 + Foundation.erf(v * 0.7071067811865476)) + v * Foundation.exp(-0.5 * v * v) / (2 * Double.pi).squareRoot()
+        })
+    }
+
+    public static func silu(_ x: Tensor, inplace: Bool = false) throws -> Tensor {
+        let y = try activation(x, name: "SiluBackward0", kernel: "silu", { $0 / (1 + Foundation.exp(-$0)) }, { v, _ in
+            let s = 1 / (1 + Foundation.exp(-v))
+            return s * (1 + v * (1 - s))
+        })
+        return try finishInPlace(x, y, inplace: inplace)
+    }
+
+    public static func softplus(_ x: Tensor, beta: Double = 1.0, threshold: Double = 20.0) throws -> Tensor {
+        try activation(x, name: "SoftplusBackward0", kernel: "softplus", { v in
+            v * beta > threshold ? v : Foundation.log1p(Foundation.exp(v * beta)) / beta
+        }, { v, _ in
+            if v * beta > threshold { return 1 }
+            let z = Foundation.exp(v * beta)
+            return z / (z + 1)
+        })
+    }
+
+    public static func hardtanh(_ x: Tensor, minVal: Double = -1.0, maxVal: Double = 1.0, inplace: Bool = false) throws -> Tensor {
+        if minVal > maxVal { throw TorchError.value("min_val cannot be greater than max_val") }
+        let y = try activation(x, name: "HardtanhBackward0", kernel: "hardtanh", { v in
+            v.isNaN ? v : Swift.min(Swift.max(v, minVal), maxVal)
+        }, { v, _ in (v <= minVal || v >= maxVal) ? 0 : 1 })
+        return try finishInPlace(x, y, inplace: inplace)
+    }
+
+    public static func prelu(_ x: Tensor, _ weight: Tensor) throws -> Tensor {
+        if weight.dim > 1 {
+            throw TorchError.runtime("prelu: Expected `weight` to be a scalar or 1D tensor, but got: ndim = \(weight.dim)")
+        }
+        let channels = x.dim >= 2 ? x.shape[1] : 1
+        let wn = weight.numel
+        if wn != 1 {
+            if x.dim == 0 { throw TorchError.runtime("Not allow zero-dim input tensor.") }
+            if wn != channels {
+                throw TorchError.runtime("Mismatch of parameter numbers and input channel size. Found parameter numbers = \(wn) and channel size = \(channels).")
+            }
+        }
+        if x.dtype != weight.dtype { throw TorchError.runtime("expected scalar type \(x.dtype.cppName) but found \(weight.dtype.cppName)") }
+        try requireFloat(x, "prelu_cpu")
+        let outer = x.dim >= 2 ? x.shape[0] : 1
+        let ch = wn == 1 ? 1 : channels
+        let inner = wn == 1 ? x.numel : (x.dim > 2 ? x.shape[2...].reduce(1, *) : 1)
+        let out1 = wn == 1 ? 1 : outer
+        let xs = try x.dense(), ws = try weight.dense()
+        let y = try Tensor.zeros(x.shape, dtype: x.dtype)
+        if y.numel > 0 {
+            if x.dtype == .float64 { preluForward(ptr(xs, Double.self), weight: ptr(ws, Double.self), ptr(y, Double.self), outer: out1, channels: ch, inner: inner) }
+            else { preluForward(ptr(xs, Float.self), weight: ptr(ws, Float.self), ptr(y, Float.self), outer: out1, channels: ch, inner: inner) }
+        }
+        let wShape = weight.shape
+        y.recording("PreluKernelBackward0", [x, weight]) { g in
+            let go = try g.dense(x.dtype)
+            let gi = try Tensor.zeros(x.shape, dtype: x.dtype)
+            let gw = try Tensor.zeros(wShape, dtype: x.dtype)
+            if gi.numel > 0 {
+                if x.dtype == .float64 { preluBackward(gradOutput: ptr(go, Double.self), input: ptr(xs, Double.self), weight: ptr(ws, Double.self), gradInput: ptr(gi, Double.self), gradWeight: ptr(gw, Double.self), outer: out1, channels: ch, inner: inner) }
+                else { preluBackward(gradOutput: ptr(go, Float.self), input: ptr(xs, Float.self), weight: ptr(ws, Float.self), gradInput: ptr(gi, Float.self), gradWeight: ptr(gw, Float.self), outer: out1, channels: ch, inner: inner) }
+            }
+            return [gi, gw]
+        }
+        return y
+    }
+
+    public static func rrelu(_ x: Tensor, lower: Double = 1.0 / 8, upper: Double = 1.0 / 3, training: Bool = false,
+                             inplace: Bool = false, generator: Generator? = nil) throws -> Tensor {
+        try requireFloat(x, "rrelu_with_noise_out_cpu")
+        if lower > upper { throw TorchError.runtime("Lower bound should be less than or equal to the upper bound") }
+        let y: Tensor
+        if training {
+            let (out, noise) = try rreluNoise(x, lower: lower, upper: upper, generator: generator)
+            y = out
+            y.recording("RreluWithNoiseBackward0", [x]) { g in
+                [try GradMode.withoutGrad { try Tensor.binary(g, noise, .mul) }]
+            }
+        } else {
+            let slope = (lower + upper) / 2
+            let s = x.dtype == .float32 ? Double(Float(slope)) : slope
+            y = try activation(x, name: "RreluWithNoiseBackward0", kernel: "rrelu", { $0 > 0 ? $0 : $0 * s }, { xv, _ in xv > 0 ? 1 : s })
+        }
+        return try finishInPlace(x, y, inplace: inplace)
+    }
+
+    public static func softmax(_ x: Tensor, dim: Int) throws -> Tensor { try softmaxImpl(x, dim: dim, log: false) }
+    public static func logSoftmax(_ x: Tensor, dim: Int) throws -> Tensor { try softmaxImpl(x, dim: dim, log: true) }
+
+    static func softmaxImpl(_ x0: Tensor, dim: Int, log: Bool) throws -> Tensor {
+        let d = try Shape.wrapDim(dim, Swift.max(x0.dim, 1))
+        try requireFloat(x0, log ? "log_softmax_lastdim_kernel_impl" : "softmax_lastdim_kernel_impl")
+        let x = try x0.dense()
+        let shape = x0.shape.isEmpty ? [1] : x0.shape
+        let size = shape[d], inner = shape[(d + 1)...].reduce(1, *), outer = shape[..<d].reduce(1, *)
+        let y = try Tensor.zeros(x0.shape, dtype: x0.dtype)
+        func run<T: KFloat>(_: T.Type) {
+            let s = ptr(x, T.self), o = y.storage.pointer(T.self)
+            for a in 0..<outer { for b in 0..<inner {
+                let base = a * size * inner + b
+                var m = -T.infinity
+                for i in 0..<size { m = Swift.max(m, s[base + i * inner]) }
+                var sum: T = 0
+                for i in 0..<size { sum += T.exp(s[base + i * inner] - m) }
+                for i in 0..<size {
+                    let v = s[base + i * inner] - m
+                    o[base + i * inner] = log ? v - T.log(sum) : T.exp(v) / sum
+                }
+            } }
+        }
+        if x.dtype == .float64 { run(Double.self) } else { run(Float.self) }
+        y.recording(log ? "LogSoftmaxBackward0" : "SoftmaxBackward0", [x0]) { g in
+            try GradMode.withoutGrad {
+                if log {
+                    let sg = try g.sum(dims: [d], keepdim: true)
+                    return [try g - (try y.exp()) * sg]
+                }
+                let sgy = try (g * y).sum(dims: [d], keepdim: true)
+                return [try y * (g - sgy)]
+            }
+        }
+        return y
+    }
+
+    public static func dropout(_ x: Tensor, p: Double = 0.5, training: Bool = true, inplace: Bool = false,
+                               generator: Generator? = nil) throws -> Tensor {
+        if p < 0 || p > 1 {
+            throw TorchError.value("dropout probability has to be between 0 and 1, but got \(pyFloat(p))")
+        }
+        if p == 0 || !training || x.numel == 0 { return x }
+        try requireFloat(x, "bernoulli_scalar_cpu_")
+        let noise = try Tensor.zeros(x.shape, dtype: x.dtype)
+        if p < 1 {
+            try bernoulli_(noise, p: 1 - p, generator: generator)
+            let scale = 1 / (1 - p)
+            if x.dtype == .float64 {
+                let q = noise.storage.pointer(Double.self)
+                for i in 0..<noise.numel where q[i] != 0 { q[i] = scale }
+            } else {
+                let q = noise.storage.pointer(Float.self), f = Float(scale)
+                for i in 0..<noise.numel where q[i] != 0 { q[i] = f }
+            }
+        }
+        let y = try Tensor.binary(x, noise, .mul)
+        return try finishInPlace(x, y, inplace: inplace)
+    }
+}
+
+/// Python's `repr(float)` for messages.
+func pyFloat(_ v: Double) -> String {
+    if v.isNaN { return "nan" }
+    if v.isInfinite { return v < 0 ? "-inf" : "inf" }
+    if v == v.rounded() && Swift.abs(v) < 1e16 { return String(format: "%.1f", v) }
+    return "\(v)"
+}

@@ -1,0 +1,283 @@
+import Kernels
+
+/// How a convolution pads: explicit per-dim amounts, or PyTorch's `'same'` / `'valid'`.
+public enum ConvPadding: Equatable, Sendable {
+    case explicit([Int])
+    case same
+    case valid
+
+    /// From the Python string form; raises like `F.conv2d(..., padding='foo')`.
+    public static func named(_ s: String) throws -> ConvPadding {
+        switch s {
+        case "same": return .same
+        case "valid": return .valid
+        default: throw TorchError.runtime("Invalid padding string: '\(s)'")
+        }
+    }
+}
+
+public enum Functional {}
+
+extension Functional {
+    public static func conv1d(_ input: Tensor, _ weight: Tensor, bias: Tensor? = nil, stride: [Int] = [1],
+                              padding: ConvPadding = .explicit([0]), dilation: [Int] = [1], groups: Int = 1) throws -> Tensor {
+        try convolution(input, weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups, spatial: 1)
+    }
+    public static func conv2d(_ input: Tensor, _ weight: Tensor, bias: Tensor? = nil, stride: [Int] = [1],
+                              padding: ConvPadding = .explicit([0]), dilation: [Int] = [1], groups: Int = 1) throws -> Tensor {
+        try convolution(input, weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups, spatial: 2)
+    }
+    public static func conv3d(_ input: Tensor, _ weight: Tensor, bias: Tensor? = nil, stride: [Int] = [1],
+                              padding: ConvPadding = .explicit([0]), dilation: [Int] = [1], groups: Int = 1) throws -> Tensor {
+        try convolution(input, weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups, spatial: 3)
+    }
+    public static func convTranspose1d(_ input: Tensor, _ weight: Tensor, bias: Tensor? = nil, stride: [Int] = [1],
+                                       padding: [Int] = [0], outputPadding: [Int] = [0], groups: Int = 1,
+                                       dilation: [Int] = [1]) throws -> Tensor {
+        try convTranspose(input, weight, bias: bias, stride: stride, padding: padding, outputPadding: outputPadding,
+                          groups: groups, dilation: dilation, spatial: 1)
+    }
+    public static func convTranspose2d(_ input: Tensor, _ weight: Tensor, bias: Tensor? = nil, stride: [Int] = [1],
+                                       padding: [Int] = [0], outputPadding: [Int] = [0], groups: Int = 1,
+                                       dilation: [Int] = [1]) throws -> Tensor {
+        try convTranspose(input, weight, bias: bias, stride: stride, padding: padding, outputPadding: outputPadding,
+                          groups: groups, dilation: dilation, spatial: 2)
+    }
+    public static func convTranspose3d(_ input: Tensor, _ weight: Tensor, bias: Tensor? = nil, stride: [Int] = [1],
+                                       padding: [Int] = [0], outputPadding: [Int] = [0], groups: Int = 1,
+                                       dilation: [Int] = [1]) throws -> Tensor {
+        try convTranspose(input, weight, bias: bias, stride: stride, padding: padding, outputPadding: outputPadding,
+                          groups: groups, dilation: dilation, spatial: 3)
+    }
+
+    /// `batchify`: adds the batch dim for unbatched input, or raises PyTorch's rank message.
+    static func batchify(_ input: Tensor, spatial n: Int, _ name: String) throws -> (Tensor, Bool) {
+        if input.dim == n + 2 { return (input, true) }
+        if input.dim == n + 1 { return (try input.unsqueeze(0), false) }
+        throw TorchError.runtime("Expected \(n + 1)D (unbatched) or \(n + 2)D (batched) input to \(name), but got input of size: \(listText(input.shape))")
+    }
+
+    /// The dtype a convolution computes in: input/weight must agree (`expected scalar type …`).
+    static func convDType(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?) throws -> DType {
+        if input.dtype != weight.dtype {
+            throw TorchError.runtime("expected scalar type \(input.dtype.cppName) but found \(weight.dtype.cppName)")
+        }
+        if let bias, bias.dtype != input.dtype {
+            throw TorchError.runtime("expected scalar type \(input.dtype.cppName) but found \(bias.dtype.cppName)")
+        }
+        if input.dtype == .bool { throw TorchError.runtime("\"slow_conv2d_cpu\" not implemented for 'Bool'") }
+        return input.dtype
+    }
+
+    public static func convolution(_ input0: Tensor, _ weight: Tensor, bias: Tensor?, stride: [Int], padding: ConvPadding,
+                                   dilation: [Int], groups: Int, spatial n: Int) throws -> Tensor {
+        let (input1, batched) = try batchify(input0, spatial: n, "conv\(n)d")
+        var input = input1
+        if weight.dim < 3 { throw TorchError.runtime("weight should have at least three dimensions") }
+        let k = weight.dim - 2
+        let st = try expandParam("stride", stride, k)
+        let dl = try expandParam("dilation", dilation, k)
+        var pd: [Int]
+        switch padding {
+        case .explicit(let p): pd = try expandParam("padding", p, k)
+        case .valid: pd = Array(repeating: 0, count: k)
+        case .same:
+            if st.contains(where: { $0 != 1 }) {
+                throw TorchError.runtime("padding='same' is not supported for strided convolutions")
+            }
+            if dl.contains(where: { $0 <= 0 }) {
+                throw TorchError.runtime("dilation should be greater than zero, but got \(listText(dl))")
+            }
+            pd = Array(repeating: 0, count: k)
+            var extra = Array(repeating: 0, count: 2 * k)
+            var symmetric = true
+            for i in 0..<k {
+                let total = try checkedMul(dl[i], weight.shape[i + 2] - 1)
+                let left = total / 2, right = total - left
+                pd[i] = left
+                if left != right {
+                    symmetric = false
+                    extra[2 * (k - 1 - i) + 1] = right - left
+                }
+            }
+            if !symmetric && input.dim == k + 2 { input = try pad(input, extra, mode: "constant", value: 0) }
+        }
+        if st.contains(where: { $0 <= 0 }) { throw TorchError.runtime("non-positive stride is not supported") }
+        if pd.contains(where: { $0 < 0 }) { throw TorchError.runtime("negative padding is not supported") }
+        if dl.contains(where: { $0 <= 0 }) {
+            throw TorchError.runtime("dilation should be greater than zero, but got \(listText(dl))")
+        }
+        if groups <= 0 { throw TorchError.runtime("non-positive groups is not supported") }
+        if input.dim != weight.dim {
+            throw TorchError.runtime("Expected \(weight.dim)-dimensional input for \(weight.dim)-dimensional weight \(listText(weight.shape)), but got \(input.dim)-dimensional input of size \(listText(input.shape)) instead")
+        }
+        let ws = weight.shape, ins = input.shape
+        if ws[0] % groups != 0 {
+            throw TorchError.runtime("Given groups=\(groups), expected weight to be divisible by \(groups) at dimension 0, but got weight of size [\(listText(ws))] instead")
+        }
+        if ins[1] != ws[1] * groups {
+            throw TorchError.runtime("Given groups=\(groups), weight of size \(listText(ws)), expected input\(listText(ins)) to have \(ws[1] * groups) channels, but got \(ins[1]) channels instead")
+        }
+        if let bias, bias.dim != 1 || bias.shape[0] != ws[0] {
+            throw TorchError.runtime("Given weight of size \(listText(ws)), expected bias to be 1-dimensional with \(ws[0]) elements, but got bias of size \(listText(bias.shape)) instead")
+        }
+        var padded = [Int](), kern = [Int](), out = [Int]()
+        for i in 0..<k {
+            padded.append(try checkedAdd(ins[i + 2], try checkedMul(2, pd[i])))
+            kern.append(try checkedAdd(try checkedMul(dl[i], ws[i + 2] - 1), 1))
+        }
+        if zip(padded, kern).contains(where: { $0 < $1 }) {
+            throw TorchError.runtime("Calculated padded input size per channel: \(xText(padded)). Kernel size: \(xText(kern)). Kernel size can't be greater than actual input size")
+        }
+        for i in 0..<k { out.append((padded[i] - kern[i]) / st[i] + 1) }
+        let dtype = try convDType(input, weight, bias)
+        let compute: DType = dtype.isFloatingPoint ? dtype : .float64
+        let geo = ConvGeometry(batch: ins[0], inChannels: ins[1], outChannels: ws[0], groups: groups,
+                               input: triple(Array(ins[2...]), fill: 1), kernel: triple(Array(ws[2...]), fill: 1),
+                               stride: triple(st, fill: 1), padding: triple(pd, fill: 0), dilation: triple(dl, fill: 1),
+                               output: triple(out, fill: 1))
+        let x = try input.dense(compute), w = try weight.dense(compute), b = try bias?.dense(compute)
+        var result = try Tensor.zeros([ins[0], ws[0]] + out, dtype: compute)
+        if result.numel > 0 {
+            if compute == .float64 {
+                convForward(geo, input: ptr(x, Double.self), weight: ptr(w, Double.self), bias: b.map { UnsafePointer(ptr($0, Double.self)) }, output: ptr(result, Double.self))
+            } else {
+                convForward(geo, input: ptr(x, Float.self), weight: ptr(w, Float.self), bias: b.map { UnsafePointer(ptr($0, Float.self)) }, output: ptr(result, Float.self))
+            }
+        }
+        if compute != dtype { result = try GradMode.withoutGrad { try result.to(dtype) } }
+        let hasBias = bias != nil
+        let inputs: [Tensor] = [input, weight] + (bias.map { [$0] } ?? [])
+        result.recording("ConvolutionBackward0", inputs) { g in
+            let go = try g.dense(compute)
+            var gi: Tensor? = nil, gw: Tensor? = nil, gb: Tensor? = nil
+            if input.requiresGrad {
+                gi = try Tensor.zeros(ins, dtype: compute)
+                if compute == .float64 { convBackwardInput(geo, gradOutput: ptr(go, Double.self), weight: ptr(w, Double.self), gradInput: ptr(gi!, Double.self)) }
+                else { convBackwardInput(geo, gradOutput: ptr(go, Float.self), weight: ptr(w, Float.self), gradInput: ptr(gi!, Float.self)) }
+            }
+            if weight.requiresGrad {
+                gw = try Tensor.zeros(ws, dtype: compute)
+                if compute == .float64 { convBackwardWeight(geo, input: ptr(x, Double.self), gradOutput: ptr(go, Double.self), gradWeight: ptr(gw!, Double.self)) }
+                else { convBackwardWeight(geo, input: ptr(x, Float.self), gradOutput: ptr(go, Float.self), gradWeight: ptr(gw!, Float.self)) }
+            }
+            if hasBias, bias!.requiresGrad {
+                gb = try Tensor.zeros([ws[0]], dtype: compute)
+                if compute == .float64 { convBackwardBias(geo, gradOutput: ptr(go, Double.self), gradBias: ptr(gb!, Double.self)) }
+                else { convBackwardBias(geo, gradOutput: ptr(go, Float.self), gradBias: ptr(gb!, Float.self)) }
+            }
+            return [gi, gw] + (hasBias ? [gb] : [])
+        }
+        return batched ? result : try result.squeeze(0)
+    }
+
+    /// `_output_padding` of `_ConvTransposeNd`: the output_padding that makes the output `outputSize`.
+    public static func outputPaddingFor(inputShape: [Int], outputSize: [Int], stride: [Int], padding: [Int],
+                                        kernelSize: [Int], dilation: [Int], spatial k: Int) throws -> [Int] {
+        var os = outputSize
+        if os.count == k + 2 || (os.count == k + 1 && inputShape.count == k + 1) { os = Array(os.suffix(k)) }
+        if os.count != k {
+            throw TorchError.value("ConvTranspose\(k)D: for \(inputShape.count)D input, output_size must have \(k) or \(k + 2) elements (got \(os.count))")
+        }
+        let numNonSpatial = inputShape.count - k
+        var minSizes = [Int](), maxSizes = [Int]()
+        for d in 0..<k {
+            let dimSize = (inputShape[d + numNonSpatial] - 1) * stride[d] - 2 * padding[d]
+                + dilation[d] * (kernelSize[d] - 1) + 1
+            minSizes.append(dimSize)
+            maxSizes.append(minSizes[d] + stride[d] - 1)
+        }
+        for i in 0..<k where os[i] < minSizes[i] || os[i] > maxSizes[i] {
+            throw TorchError.value("requested an output size of \(listText(os)), but valid sizes range from \(listText(minSizes)) to \(listText(maxSizes)) (for an input of \(listText(Array(inputShape.suffix(k)))))")
+        }
+        return (0..<k).map { os[$0] - minSizes[$0] }
+    }
+
+    public static func convTranspose(_ input0: Tensor, _ weight: Tensor, bias: Tensor?, stride: [Int], padding: [Int],
+                                     outputPadding: [Int], groups: Int, dilation: [Int], spatial n: Int) throws -> Tensor {
+        let (input, batched) = try batchify(input0, spatial: n, "conv_transpose\(n)d")
+        if weight.dim < 3 { throw TorchError.runtime("weight should have at least three dimensions") }
+        let k = weight.dim - 2
+        let st = try expandParam("stride", stride, k)
+        let pd = try expandParam("padding", padding, k)
+        let op = try expandParam("output_padding", outputPadding, k)
+        let dl = try expandParam("dilation", dilation, k)
+        if st.contains(where: { $0 <= 0 }) { throw TorchError.runtime("non-positive stride is not supported") }
+        if pd.contains(where: { $0 < 0 }) { throw TorchError.runtime("negative padding is not supported") }
+        if op.contains(where: { $0 < 0 }) { throw TorchError.runtime("negative output_padding is not supported") }
+        if dl.contains(where: { $0 <= 0 }) {
+            throw TorchError.runtime("dilation should be greater than zero, but got \(listText(dl))")
+        }
+        if groups <= 0 { throw TorchError.runtime("non-positive groups is not supported") }
+        if input.dim != weight.dim {
+            throw TorchError.runtime("Expected \(weight.dim)-dimensional input for \(weight.dim)-dimensional weight \(listText(weight.shape)), but got \(input.dim)-dimensional input of size \(listText(input.shape)) instead")
+        }
+        let ws = weight.shape, ins = input.shape
+        if ins[1] != ws[0] {
+            throw TorchError.runtime("Given transposed=1, weight of size \(listText(ws)), expected input\(listText(ins)) to have \(ws[0]) channels, but got \(ins[1]) channels instead")
+        }
+        if ws[0] % groups != 0 {
+            throw TorchError.runtime("Given groups=\(groups), expected weight to be divisible by \(groups) at dimension 0, but got weight of size [\(listText(ws))] instead")
+        }
+        let outC = try checkedMul(ws[1], groups)
+        if let bias, bias.dim != 1 || bias.shape[0] != outC {
+            throw TorchError.runtime("Given transposed=1, weight of size \(listText(ws)), expected bias to be 1-dimensional with \(outC) elements, but got bias of size \(listText(bias.shape)) instead")
+        }
+        if zip(op, zip(st, dl)).contains(where: { $0 >= $1.0 && $0 >= $1.1 }) {
+            let names = k == 3 ? ["depth", "height", "width"] : ["height", "width"]
+            let o2 = k == 1 ? [0] + op : op, s2 = k == 1 ? [1] + st : st, d2 = k == 1 ? [1] + dl : dl
+            func part(_ label: String, _ v: [Int]) -> String { zip(names, v).map { "\(label)_\($0): \($1)" }.joined(separator: " ") }
+            throw TorchError.runtime("output padding must be smaller than either stride or dilation, but got \(part("output_padding", o2)) \(part("stride", s2)) \(part("dilation", d2))")
+        }
+        var out = [Int]()
+        for i in 0..<k {
+            var o = try checkedMul(ins[i + 2] - 1, st[i])
+            o = try checkedAdd(o, -(try checkedMul(2, pd[i])))
+            o = try checkedAdd(o, try checkedMul(dl[i], ws[i + 2] - 1))
+            o = try checkedAdd(o, op[i] + 1)
+            out.append(o)
+        }
+        if out.contains(where: { $0 < 1 }) {
+            throw TorchError.runtime("Given input size per channel: \(xText(Array(ins[2...]))). Calculated output size per channel: \(xText(out)). Output size is too small")
+        }
+        let dtype = try convDType(input, weight, bias)
+        let compute: DType = dtype.isFloatingPoint ? dtype : .float64
+        let geo = ConvGeometry(batch: ins[0], inChannels: ins[1], outChannels: outC, groups: groups,
+                               input: triple(Array(ins[2...]), fill: 1), kernel: triple(Array(ws[2...]), fill: 1),
+                               stride: triple(st, fill: 1), padding: triple(pd, fill: 0), dilation: triple(dl, fill: 1),
+                               output: triple(out, fill: 1))
+        let x = try input.dense(compute), w = try weight.dense(compute), b = try bias?.dense(compute)
+        var result = try Tensor.zeros([ins[0], outC] + out, dtype: compute)
+        if result.numel > 0 && input.numel > 0 {
+            if compute == .float64 {
+                convTransposeForward(geo, input: ptr(x, Double.self), weight: ptr(w, Double.self), bias: b.map { UnsafePointer(ptr($0, Double.self)) }, output: ptr(result, Double.self))
+            } else {
+                convTransposeForward(geo, input: ptr(x, Float.self), weight: ptr(w, Float.self), bias: b.map { UnsafePointer(ptr($0, Float.self)) }, output: ptr(result, Float.self))
+            }
+        }
+        if compute != dtype { result = try GradMode.withoutGrad { try result.to(dtype) } }
+        let hasBias = bias != nil
+        let inputs: [Tensor] = [input, weight] + (bias.map { [$0] } ?? [])
+        result.recording("ConvolutionBackward0", inputs) { g in
+            let go = try g.dense(compute)
+            var gi: Tensor? = nil, gw: Tensor? = nil, gb: Tensor? = nil
+            if input.requiresGrad {
+                gi = try Tensor.zeros(ins, dtype: compute)
+                if compute == .float64 { convTransposeBackwardInput(geo, gradOutput: ptr(go, Double.self), weight: ptr(w, Double.self), gradInput: ptr(gi!, Double.self)) }
+                else { convTransposeBackwardInput(geo, gradOutput: ptr(go, Float.self), weight: ptr(w, Float.self), gradInput: ptr(gi!, Float.self)) }
+            }
+            if weight.requiresGrad {
+                gw = try Tensor.zeros(ws, dtype: compute)
+                if compute == .float64 { convTransposeBackwardWeight(geo, input: ptr(x, Double.self), gradOutput: ptr(go, Double.self), gradWeight: ptr(gw!, Double.self)) }
+                else { convTransposeBackwardWeight(geo, input: ptr(x, Float.self), gradOutput: ptr(go, Float.self), gradWeight: ptr(gw!, Float.self)) }
+            }
+            if hasBias, bias!.requiresGrad {
+                gb = try Tensor.zeros([outC], dtype: compute)
+                if compute == .float64 { convTransposeBackwardBias(geo, gradOutput: ptr(go, Double.self), gradBias: ptr(gb!, Double.self)) }
+                else { convTransposeBackwardBias(geo, gradOutput: ptr(go, Float.self), gradBias: ptr(gb!, Float.self)) }
+            }
+            return [gi, gw] + (hasBias ? [gb] : [])
+        }
+        return batched ? result : try result.squeeze(0)
+    }
+}
