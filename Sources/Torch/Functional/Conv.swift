@@ -138,12 +138,15 @@ extension Functional {
                                output: triple(out, fill: 1))
         let x = try input.dense(compute), w = try weight.dense(compute), b = try bias?.dense(compute)
         var result = try Tensor.zeros([ins[0], ws[0]] + out, dtype: compute)
+        // The kernel's im2col scratch (channels per group × kernel volume × output plane) counts against the cap too.
+        try MemoryLimit.check(count: try Shape.checkedNumel([ws[1]] + Array(ws[2...]) + out), dtype: compute)
         if result.numel > 0 {
             if compute == .float64 {
                 convForward(geo, input: ptr(x, Double.self), weight: ptr(w, Double.self), bias: b.map { UnsafePointer(ptr($0, Double.self)) }, output: ptr(result, Double.self))
             } else {
                 convForward(geo, input: ptr(x, Float.self), weight: ptr(w, Float.self), bias: b.map { UnsafePointer(ptr($0, Float.self)) }, output: ptr(result, Float.self))
             }
+            try TorchInterrupt.check()  // Ctrl-C stopped the kernel early: its output is incomplete
         }
         if compute != dtype { result = try GradMode.withoutGrad { try result.to(dtype) } }
         let hasBias = bias != nil
@@ -248,12 +251,15 @@ extension Functional {
                                output: triple(out, fill: 1))
         let x = try input.dense(compute), w = try weight.dense(compute), b = try bias?.dense(compute)
         var result = try Tensor.zeros([ins[0], outC] + out, dtype: compute)
+        // The kernel's col2im scratch (output channels per group × kernel volume × input plane) counts against the cap too.
+        try MemoryLimit.check(count: try Shape.checkedNumel([outC / groups] + Array(ws[2...]) + Array(ins[2...])), dtype: compute)
         if result.numel > 0 && input.numel > 0 {
             if compute == .float64 {
                 convTransposeForward(geo, input: ptr(x, Double.self), weight: ptr(w, Double.self), bias: b.map { UnsafePointer(ptr($0, Double.self)) }, output: ptr(result, Double.self))
             } else {
                 convTransposeForward(geo, input: ptr(x, Float.self), weight: ptr(w, Float.self), bias: b.map { UnsafePointer(ptr($0, Float.self)) }, output: ptr(result, Float.self))
             }
+            try TorchInterrupt.check()
         }
         if compute != dtype { result = try GradMode.withoutGrad { try result.to(dtype) } }
         let hasBias = bias != nil
