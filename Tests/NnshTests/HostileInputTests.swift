@@ -50,24 +50,12 @@ struct HostileEntry: Decodable, CustomTestStringConvertible, Sendable {
 }
 
 enum NnshBinary {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// `.build/debug/nnsh` (or `NNSH_BINARY`).
-    static var path: String {
-        if let p = ProcessInfo.processInfo.environment["NNSH_BINARY"] { return p }
-        for dir in [".build/debug", ".build/x86_64-unknown-linux-gnu/debug", ".build/release"] {
-            let p = packageRoot.appendingPathComponent(dir).appendingPathComponent("nnsh").path
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        return packageRoot.appendingPathComponent(".build/debug/nnsh").path
-    }
-
     struct Result { var status: Int32; var signalled: Bool; var timedOut: Bool; var stdout: String; var stderr: String }
 
     /// Runs nnsh with `arguments`, killing it after `timeout` seconds.
     static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 60) throws -> Result {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
+        p.executableURL = URL(fileURLWithPath: PTYSession.binary)
         p.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NNSH_MAX_MEMORY"] = "1G"
