@@ -13,7 +13,10 @@ SAN=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -g)
 nice -n "${FUZZ_NICE:-10}" swift build -c "$CONFIG" --build-path "$BUILD" --target Shell "${SAN[@]}" >&2
 OUT="$BUILD/$CONFIG"
 # Object files of every module Shell depends on (SwiftPM builds them; nothing links them for us).
-mapfile -t OBJS < <(for m in Kernels Torch NN Syntax Pictures Shell; do ls "$OUT/$m.build/"*.o; done)
+# Only objects of sources that exist now (a removed source leaves a stale .o behind).
+mapfile -t OBJS < <(for m in Kernels Torch NN Syntax Pictures Shell; do
+  find "Sources/$m" -name '*.swift' -exec basename {} \; | sed "s|^|$OUT/$m.build/|; s|\$|.o|"
+  ls "$OUT/$m.build/"resource_bundle_accessor.swift.o 2>/dev/null || true; done)
 FLAGS=(-sanitize=fuzzer,address -g -parse-as-library -I "$OUT/Modules" -I "$OUT"
        -Xcc -fmodule-map-file=Sources/CBLAS/module.modulemap
        -Xcc -fmodule-map-file=Sources/CPNG/module.modulemap
