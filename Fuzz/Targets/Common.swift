@@ -5,9 +5,9 @@ import Torch
 
 enum FuzzLimits {
     /// Safe points (statements, loop iterations, calls) per input.
-    static let steps = 3000
+    static let steps = 1000
     /// Bytes any one tensor (or Python list, range, string repetition) may take.
-    static let memory = 16 << 20
+    static let memory = 4 << 20
 }
 
 func fuzzInitialize() {

@@ -196,7 +196,7 @@ struct ProgramGenerator {
                    "a = torch.randn(2, 3, 8, 8)", "b = torch.randn(3, 3, 3, 3)", "c = torch.randn(4)",
                    "d = torch.arange(6)", "e = torch.randn(1, 2, 5, requires_grad=True)",
                    "m = nn.Conv2d(3, 4, 3)", "n = nn.MaxPool2d(2, return_indices=True)"]
-        while !b.exhausted && out.count < 60 { out.append(statement()) }
+        while !b.exhausted && out.count < 40 { out.append(statement()) }
         return out
     }
 }
