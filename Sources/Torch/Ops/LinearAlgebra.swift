@@ -78,7 +78,7 @@ extension Tensor {
         guard a.shape[0] == b.shape[0], a.shape[2] == b.shape[1] else {
             throw TorchError.runtime("Expected size for first two dimensions of batch2 tensor to be: [\(a.shape[0]), \(a.shape[2])] but got: [\(b.shape[0]), \(b.shape[1])].")
         }
-        let parts = try GradMode.withoutGrad { try (0..<a.shape[0]).map { try gemm(a.select(0, $0), b.select(0, $0)).unsqueeze(0) } }
+        let parts = try GradMode.withoutGrad { try (0..<a.shape[0]).map { try TorchInterrupt.check(); return try gemm(a.select(0, $0), b.select(0, $0)).unsqueeze(0) } }
         let out = parts.isEmpty ? try zeros([0, a.shape[1], b.shape[2]], dtype: a.dtype)
                                 : try GradMode.withoutGrad { try cat(parts, dim: 0) }
         return out.recording("BmmBackward0", [a, b]) { g in
