@@ -253,5 +253,8 @@ add("default-before-required", code="def f(a=1, b):\n    pass\n", expect="Syntax
 add("import-unknown", code="import os\n", expect="Error")
 add("setattr-module", code=T+"setattr(torch, 'zeros', 1)\ntorch.zeros(3)\n", expect="Error")
 add("while-true-with-break", code="i = 0\nwhile True:\n    i += 1\n    if i > 1000:\n        break\nassert i == 1001\n1/0\n", expect="ZeroDivisionError")
+add("deep-nested-list-freed", code="x = []\nfor i in range(300000):\n    x = [x]\nx = 0\n1/0\n", expect="ZeroDivisionError")
+add("deep-nested-list-printed", code="x = []\nfor i in range(300000):\n    x = [x]\ns = repr(x)\nx == x\n1/0\n", expect="ZeroDivisionError")
+add("deep-nested-dict-freed", code="x = {}\nfor i in range(300000):\n    x = {1: x}\nx = 0\n1/0\n", expect="ZeroDivisionError")
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
 print(len(E))
