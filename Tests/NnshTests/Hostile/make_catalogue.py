@@ -279,5 +279,7 @@ add("unpool-bad-index", code="import torch\nimport torch.nn as nn\nimport torch.
 add("unpool-huge-kernel", code="import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\nx = torch.randn(1, 1, 4, 4)\nnn.MaxUnpool2d(2**62)(x, torch.zeros(1, 1, 4, 4, dtype=torch.int64))\n", expect="RuntimeError")
 add("prelu-huge", code="import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\nx = torch.randn(1, 1, 4, 4)\nnn.PReLU(2**40)\n", expect="RuntimeError")
 add("dropout-p2", code="import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\nx = torch.randn(1, 1, 4, 4)\nnn.Dropout(p=2)(x)\n", expect="ValueError")
+add("mv-wrong-dims", code=T+"torch.randn(3).mv(torch.randn(3))\n", expect="RuntimeError")
+add("mv-scalar-vector", code=T+"torch.randn(2, 3).mv(torch.tensor(1.0))\n", expect="RuntimeError")
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
 print(len(E))
