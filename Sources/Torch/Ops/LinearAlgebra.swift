@@ -50,6 +50,9 @@ extension Tensor {
     }
 
     public static func mv(_ a: Tensor, _ v: Tensor) throws -> Tensor {
+        guard a.dim == 2 && v.dim == 1 else {
+            throw TorchError.runtime("vector + matrix @ vector expected, got 1, \(a.dim), \(v.dim)")
+        }
         guard a.shape[1] == v.shape[0] else {
             throw TorchError.runtime("size mismatch, got input (\(a.shape[0])), mat (\(a.shape[0])x\(a.shape[1])), vec (\(v.shape[0]))")
         }
