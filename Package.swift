@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "NNTests", dependencies: ["NN", "Torch"], resources: [.copy("Golden")]),
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"], exclude: ["Golden"]),
-        .testTarget(name: "NnshTests", dependencies: ["nnsh"]),
+        .testTarget(name: "NnshTests", dependencies: ["nnsh"], exclude: ["Hostile"]),
         .testTarget(name: "PicturesTests", dependencies: ["Pictures", "Torch"], resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v5]

@@ -131,6 +131,7 @@ public func convForwardDirect<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePo
         let rp = rp.baseAddress!
         parallelFor(count: rows, minChunk: max(1, 8192 / work)) { range in
             for r in range {
+                if KernelInterrupt.requested { return }
                 let oh = r % oH
                 var t = r / oH
                 let od = t % oD

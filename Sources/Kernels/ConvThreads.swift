@@ -52,7 +52,8 @@ func forEachConvItem(count: Int, scratchBytes: Int, _ body: (Int, Int, UnsafeMut
     let threads = min(kernelThreadCount, count)
     if threads <= 1 {
         let s = takeScratch(scratchBytes)
-        for i in 0..<count { body(i, 0, s) }
+        // Ctrl-C: stop taking items; Torch turns the flag into KeyboardInterrupt after the call.
+        for i in 0..<count where !KernelInterrupt.requested { body(i, 0, s) }
         giveScratch(s, scratchBytes)
         return
     }
@@ -63,7 +64,7 @@ func forEachConvItem(count: Int, scratchBytes: Int, _ body: (Int, Int, UnsafeMut
         let s = takeScratch(scratchBytes)
         while true {
             let i = counter.next.wrappingAdd(1, ordering: .relaxed).oldValue
-            if i >= count { break }
+            if i >= count || KernelInterrupt.requested { break }
             body(i, t, s)
         }
         giveScratch(s, scratchBytes)

@@ -9,6 +9,13 @@ import Glibc
 import Darwin
 #endif
 
+/// Set from a SIGINT handler (through `Interpreter.interruptRequested`). Long kernels poll it between
+/// blocks (batch items, output rows) and return early, leaving their output unspecified; the caller
+/// (Torch) then throws `KeyboardInterrupt` instead of returning that output.
+public enum KernelInterrupt {
+    nonisolated(unsafe) public static var requested = false
+}
+
 /// Number of worker threads kernels split work over (capped at 2: the target machine has 2 cores).
 public let kernelThreadCount: Int = {
     let n = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))

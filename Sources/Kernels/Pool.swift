@@ -55,7 +55,8 @@ public func maxPoolForward<T: KernelFloat>(_ g: PoolGeometry, input: UnsafePoint
     let (dD, dH, dW) = (g.dilD, g.dilH, g.dilW)
     let rows = g.planes * oD * oH
     let inPlane = g.inPlane
-    parallelFor(count: rows, minChunk: max(1, 4096 / max(oW * kD * kH * kW, 1))) { range in
+    // Kernel sizes may be huge (ceil_mode keeps one output); this work estimate only tunes the split.
+    parallelFor(count: rows, minChunk: max(1, 4096 / max(oW &* kD &* kH &* kW, 1))) { range in
         for r in range {
             let oh = r % oH
             let t = r / oH
@@ -169,7 +170,8 @@ public func avgPoolForward<T: KernelFloat>(_ g: PoolGeometry, countIncludePad: B
     let (pD, pH, pW) = (g.padD, g.padH, g.padW)
     let rows = g.planes * oD * oH
     let inPlane = g.inPlane
-    parallelFor(count: rows, minChunk: max(1, 4096 / max(oW * kD * kH * kW, 1))) { range in
+    // Kernel sizes may be huge (ceil_mode keeps one output); this work estimate only tunes the split.
+    parallelFor(count: rows, minChunk: max(1, 4096 / max(oW &* kD &* kH &* kW, 1))) { range in
         for r in range {
             let oh = r % oH
             let t = r / oH

@@ -278,6 +278,7 @@ extension Interpreter {
             return .str(try self.padString(s, spec: fill + align + String(try b.int("width")))) }
         case "zfill": return method(obj, name) { a in
             let w = try a.bind("zfill", ["width"], required: 1).int("width")
+            if w > MemoryLimit.bytes / 4 { throw PythonError("MemoryError", "") }
             let neg = s.hasPrefix("-") || s.hasPrefix("+")
             let body = neg ? String(s.dropFirst()) : s
             return .str((neg ? String(s.prefix(1)) : "") + String(repeating: "0", count: Swift.max(0, w - s.count)) + body) }

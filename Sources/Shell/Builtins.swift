@@ -267,7 +267,10 @@ extension Interpreter {
         case .dict(let d): return d.keys.count
         case .set(let s): return s.items.count
         case .size(let s): return s.count
-        case .range(let a, let b, let c): return rangeCount(a, b, c)
+        case .range(let a, let b, let c):
+            let n = rangeCount(a, b, c)  // saturates: a longer range has no Int length
+            if n == Int.max && !(a == 0 && c == 1) { throw PythonError.overflow("Python int too large to convert to C ssize_t") }
+            return n
         case .tensor(let t):
             guard t.dim > 0 else { throw PythonError.type("len() of a 0-d tensor") }
             return t.shape[0]
@@ -288,6 +291,7 @@ extension Interpreter {
             return Int(d.rounded(.towardZero))
         case .str(let s):
             let text = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+            if let base, base != 0 && !(2...36).contains(base) { throw PythonError.value("int() base must be >= 2 and <= 36, or 0") }
             // Base prefixes: `int('0x1f', 16)`, and base 0 infers the base from the prefix.
             var digits = Substring(text), radix = base ?? 10
             let negative = digits.first == "-"

@@ -61,6 +61,7 @@ extension Interpreter {
         var text = s
         if let p = precision { text = String(text.prefix(p)) }
         let width = Int(String(chars)) ?? 0
+        if width > MemoryLimit.bytes / 4 { throw PythonError("MemoryError", "format width \(width) exceeds the nnsh memory limit") }
         let pad = Swift.max(0, width - text.count)
         switch align {
         case ">": return String(repeating: fill, count: pad) + text

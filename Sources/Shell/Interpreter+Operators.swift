@@ -108,13 +108,19 @@ extension Interpreter {
             default: result = x.items.filter { !y.contains($0) } + y.items.filter { !x.contains($0) }
             }
             return .set(PySet(result))
-        case (.str(let x), .str(let y)) where op == .add: return .str(x + y)
+        case (.str(let x), .str(let y)) where op == .add:
+            try checkCollectionSize(x.utf8.count &+ y.utf8.count, elementBytes: 1)
+            return .str(x + y)
         case (.str(let s), .int(let n)) where op == .multiply, (.int(let n), .str(let s)) where op == .multiply:
             return .str(try repeatCollection(Array(s), n).map(String.init).joined())
         case (.str(let s), _) where op == .modulo:
             return .str(try percentFormat(s, b))
-        case (.list(let x), .list(let y)) where op == .add: return .list(PyList(x.items + y.items))
-        case (.tuple(let x), .tuple(let y)) where op == .add: return .tuple(x + y)
+        case (.list(let x), .list(let y)) where op == .add:
+            try checkCollectionSize(x.items.count &+ y.items.count)
+            return .list(PyList(x.items + y.items))
+        case (.tuple(let x), .tuple(let y)) where op == .add:
+            try checkCollectionSize(x.count &+ y.count)
+            return .tuple(x + y)
         case (.size(let x), .size(let y)) where op == .add: return .size(x + y)
         case (.size(let x), .tuple(let y)) where op == .add: return .tuple(x.map { .int($0) } + y)
         case (.tuple(let x), .size(let y)) where op == .add: return .tuple(x + y.map { .int($0) })
@@ -131,10 +137,19 @@ extension Interpreter {
         if n <= 0 { return [] }
         let (total, o) = items.count.multipliedReportingOverflow(by: n)
         if o || total > 100_000_000 { throw PythonError("MemoryError", "") }
+        try checkCollectionSize(total, elementBytes: MemoryLayout<T>.stride)
         var out = [T]()
         out.reserveCapacity(total)
         for _ in 0..<n { out += items }
         return out
+    }
+
+    /// Lists, tuples and strings sized from user input count against the memory cap, as tensors do.
+    func checkCollectionSize(_ count: Int, elementBytes: Int = MemoryLayout<Value>.stride) throws {
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: elementBytes)
+        if overflow || bytes > MemoryLimit.bytes {
+            throw PythonError("MemoryError", "\(count) items would pass the nnsh memory limit of \(MemoryLimit.bytes) bytes (NNSH_MAX_MEMORY)")
+        }
     }
 
     func asInt(_ v: Value) throws -> Int {
@@ -335,9 +350,12 @@ extension Interpreter {
 
     // MARK: iteration and subscripts
 
+    /// Items in `range(a, b, c)`, computed without overflow (saturates at `Int.max`).
     func rangeCount(_ a: Int, _ b: Int, _ c: Int) -> Int {
-        if c > 0 { return b > a ? (b - a - 1) / c + 1 : 0 }
-        return a > b ? (a - b - 1) / (-c) + 1 : 0
+        guard c > 0 ? b > a : a > b else { return 0 }
+        let span = c > 0 ? UInt(bitPattern: b &- a) : UInt(bitPattern: a &- b)
+        let n = (span - 1) / c.magnitude + 1
+        return n > UInt(Int.max) ? Int.max : Int(n)
     }
 
     /// The items a `for` loop (or unpacking, `list()`, …) visits.
@@ -352,7 +370,8 @@ extension Interpreter {
         case .range(let a, let b, let c):
             let n = rangeCount(a, b, c)
             if n > 50_000_000 { throw PythonError("MemoryError", "range of \(n) items is too long to iterate in nnsh") }
-            return (0..<n).map { .int(a + $0 * c) }
+            try checkCollectionSize(n)
+            return (0..<n).map { .int(a &+ $0 &* c) }  // in range by construction; only the product may wrap
         case .tensor(let t):
             guard t.dim > 0 else { throw PythonError.type("iteration over a 0-d tensor") }
             return try (0..<t.shape[0]).map { .tensor(try t.select(0, $0)) }
@@ -415,7 +434,7 @@ extension Interpreter {
             return v
         case .range(let a, let b, let c):
             let n = rangeCount(a, b, c)
-            return .int(a + c * (try normalizeIndex(index, count: n, what: "range object")))
+            return .int(a &+ c &* (try normalizeIndex(index, count: n, what: "range object")))
         case .module(let m):
             return try moduleGetItem(m, index)
         case .object(let o):

@@ -115,8 +115,14 @@ public final class Interpreter {
     public var write: (String) -> Void
     /// The script's name, for `__file__` and tracebacks.
     public var file: String
-    /// Set from a SIGINT handler; checked between statements and loop iterations.
-    nonisolated(unsafe) public static var interruptRequested = false
+    /// Set from a SIGINT handler; checked between statements and loop iterations (and by long kernels).
+    public static var interruptRequested: Bool {
+        get { TorchInterrupt.requested }
+        set { TorchInterrupt.requested = newValue }
+    }
+    /// Safe points (statements, loop iterations) left before `RuntimeError: step budget exhausted`;
+    /// the fuzzer sets it so slow inputs end as errors, not time-outs. Unlimited by default.
+    public var stepBudget = Int.max
     var callDepth = 0
     static let maxCallDepth = 1000   // Python's default recursion limit; Session runs on a big stack
 
@@ -164,6 +170,8 @@ public final class Interpreter {
             Interpreter.interruptRequested = false
             throw PythonError("KeyboardInterrupt", "")
         }
+        stepBudget -= 1
+        if stepBudget < 0 { stepBudget = 0; throw PythonError("RuntimeError", "step budget exhausted") }
     }
 
     // MARK: statements
@@ -349,7 +357,9 @@ public final class Interpreter {
             return
         }
         if case .list(let l) = current, op == .add {
-            l.items += try iterate(rhs)
+            let more = try iterate(rhs)
+            try checkCollectionSize(l.items.count &+ more.count)
+            l.items += more
             return
         }
         let result = try binaryOperation(op, current, rhs)
@@ -575,6 +585,7 @@ public final class Interpreter {
         if callDepth >= Interpreter.maxCallDepth {
             throw PythonError("RecursionError", "maximum recursion depth exceeded")
         }
+        try checkInterrupt()
         callDepth += 1
         defer { callDepth -= 1 }
         if let names = f.plainParameterNames, args.keywords.isEmpty, args.positional.count == names.count {

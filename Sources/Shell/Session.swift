@@ -46,10 +46,12 @@ public final class Session {
             return .ok
         } catch let e as PythonError {
             if e.kind == "SystemExit" { return .exit(e.exitCode ?? 0) }
+            if e.kind == "KeyboardInterrupt" { Interpreter.interruptRequested = false }
             writeError(Diagnostic.render(e, source: source, file: name))
             return .failed(kind: e.kind)
         } catch {
             let e = PythonError.from(error)
+            if e.kind == "KeyboardInterrupt" { Interpreter.interruptRequested = false }
             writeError(Diagnostic.render(e, source: source, file: name))
             return .failed(kind: e.kind)
         }

@@ -2,8 +2,44 @@ import Torch
 import NN
 
 /// `str()` and `repr()` of values, as Python prints them.
+/// Containers being printed (a list that contains itself prints as `[...]`, as in Python) and the
+/// nesting depth, which bounds recursion on deeply nested lists.
+nonisolated(unsafe) private var reprActive = Set<ObjectIdentifier>()
+nonisolated(unsafe) private var reprDepth = 0
+
 extension Value {
     public var repr: String {
+        switch self {
+        case .list, .dict, .tuple:
+            let id: ObjectIdentifier?
+            switch self {
+            case .list(let l): id = ObjectIdentifier(l)
+            case .dict(let d): id = ObjectIdentifier(d)
+            default: id = nil
+            }
+            if let id, reprActive.contains(id) { if case .list = self { return "[...]" } else { return "{...}" } }
+            if reprDepth > 400 { return "..." }
+            if let id { reprActive.insert(id) }
+            reprDepth += 1
+            defer { reprDepth -= 1; if let id { reprActive.remove(id) } }
+            return containerRepr
+        default:
+            return plainRepr
+        }
+    }
+
+    private var containerRepr: String {
+        switch self {
+        case .tuple(let items):
+            return items.count == 1 ? "(\(items[0].repr),)" : "(" + items.map(\.repr).joined(separator: ", ") + ")"
+        case .list(let l): return "[" + l.items.map(\.repr).joined(separator: ", ") + "]"
+        case .dict(let d):
+            return "{" + zip(d.keys, d.values).map { "\($0.repr): \($1.repr)" }.joined(separator: ", ") + "}"
+        default: return plainRepr
+        }
+    }
+
+    private var plainRepr: String {
         switch self {
         case .none: return "None"
         case .bool(let b): return b ? "True" : "False"

@@ -32,6 +32,29 @@ public enum Value {
 public final class PyList {
     public var items: [Value]
     public init(_ items: [Value]) { self.items = items }
+    deinit { releaseNested(&items) }
+}
+
+/// Frees nested lists and dicts iteratively: releasing `[[[…]]]` 300 000 levels deep one
+/// `deinit` inside another would overflow the stack (Python's "trashcan" does the same).
+/// Only containers this one holds the last reference to are emptied.
+func releaseNested(_ items: inout [Value]) {
+    guard items.contains(where: { if case .list = $0 { return true }; if case .dict = $0 { return true }; return false }) else { return }
+    var pending = items
+    items = []
+    while !pending.isEmpty {
+        var list: PyList?, dict: PyDict?
+        switch pending[pending.count - 1] {
+        case .list(let l): list = l
+        case .dict(let d): dict = d
+        default: break
+        }
+        pending.removeLast()  // now `list`/`dict` is our only reference unless someone else holds one
+        if list != nil, isKnownUniquelyReferenced(&list!) { pending += list!.items; list!.items = [] }
+        if dict != nil, isKnownUniquelyReferenced(&dict!) {
+            pending += dict!.keys; pending += dict!.values; dict!.keys = []; dict!.values = []
+        }
+    }
 }
 
 /// A Python set: unique items by Python equality. Iteration follows CPython's order for what
@@ -65,6 +88,7 @@ public final class PyDict {
     public var keys: [Value] = []
     public var values: [Value] = []
     public init() {}
+    deinit { releaseNested(&keys); releaseNested(&values) }
 
     public func get(_ key: Value) -> Value? {
         guard let i = keys.firstIndex(where: { valuesEqual($0, key) }) else { return nil }
@@ -129,8 +153,20 @@ open class PyObject {
     open var memberNames: [String] { [] }
 }
 
+nonisolated(unsafe) private var equalityDepth = 0
+
 /// Python's `==` on values (tensors compare by identity here; elementwise `==` is an operator).
 public func valuesEqual(_ a: Value, _ b: Value) -> Bool {
+    // Identical containers are equal (Python's `is` shortcut), so `x == x` ends for a list holding itself;
+    // the depth bound stops other cycles (`a = [b]; b = [a]`) and very deep nesting without a stack overflow.
+    switch (a, b) {
+    case (.list(let x), .list(let y)) where x === y: return true
+    case (.dict(let x), .dict(let y)) where x === y: return true
+    default: break
+    }
+    if equalityDepth > 400 { return false }
+    equalityDepth += 1
+    defer { equalityDepth -= 1 }
     switch (a, b) {
     case (.none, .none), (.ellipsis, .ellipsis): return true
     case (.bool(let x), .bool(let y)): return x == y

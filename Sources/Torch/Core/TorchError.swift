@@ -1,3 +1,4 @@
+import Kernels
 /// An error raised by a tensor operation, carrying the Python exception type and PyTorch's wording.
 public struct TorchError: Error, Equatable, CustomStringConvertible {
     /// The Python exception class: `RuntimeError`, `IndexError`, `TypeError`, `ValueError`, …
@@ -15,6 +16,18 @@ public struct TorchError: Error, Equatable, CustomStringConvertible {
     public static func value(_ message: String) -> TorchError { TorchError("ValueError", message) }
 
     public var description: String { "\(kind): \(message)" }
+}
+
+/// Ctrl-C while a tensor op runs: kernels poll `requested` and stop early; Torch throws `KeyboardInterrupt`.
+public enum TorchInterrupt {
+    public static var requested: Bool {
+        get { KernelInterrupt.requested }
+        set { KernelInterrupt.requested = newValue }
+    }
+    /// Throws `KeyboardInterrupt` if Ctrl-C was pressed (the interpreter clears the flag).
+    public static func check() throws {
+        if KernelInterrupt.requested { throw TorchError("KeyboardInterrupt", "") }
+    }
 }
 
 /// A cap on tensor memory, checked before every allocation so a typo like `torch.zeros(10**6, 10**6)`

@@ -147,6 +147,7 @@ extension Functional {
             } else {
                 convForward(geo, input: ptr(x, Float.self), weight: ptr(w, Float.self), bias: b.map { UnsafePointer(ptr($0, Float.self)) }, output: ptr(result, Float.self))
             }
+            try TorchInterrupt.check()  // Ctrl-C stopped the kernel early: its output is incomplete
         }
         if compute != dtype { result = try GradMode.withoutGrad { try result.to(dtype) } }
         let hasBias = bias != nil
@@ -297,6 +298,7 @@ extension Functional {
             } else {
                 convTransposeForward(geo, input: ptr(x, Float.self), weight: ptr(w, Float.self), bias: b.map { UnsafePointer(ptr($0, Float.self)) }, output: ptr(result, Float.self))
             }
+            try TorchInterrupt.check()
         }
         if compute != dtype { result = try GradMode.withoutGrad { try result.to(dtype) } }
         let hasBias = bias != nil

@@ -60,7 +60,10 @@ extension Tensor {
         let t = try zeros([n], dtype: dtype)
         for i in 0..<n { t.setFlat(i, start + Double(i) * step) }
         if dtype.isIntegral {
-            for i in 0..<n { t.setFlatInt(i, Int64(start) + Int64(i) * Int64(step)) }
+            // start and step may sit at Int64's edges (Double(2**63-1) rounds up): convert without
+            // trapping and wrap the product, which is exact whenever the value itself fits.
+            let s0 = Int64(double: start), st = Int64(double: step)
+            for i in 0..<n { t.setFlatInt(i, s0 &+ Int64(i) &* st) }
         }
         return t
     }

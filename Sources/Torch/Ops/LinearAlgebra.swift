@@ -50,6 +50,9 @@ extension Tensor {
     }
 
     public static func mv(_ a: Tensor, _ v: Tensor) throws -> Tensor {
+        guard a.dim == 2 && v.dim == 1 else {
+            throw TorchError.runtime("vector + matrix @ vector expected, got 1, \(a.dim), \(v.dim)")
+        }
         guard a.shape[1] == v.shape[0] else {
             throw TorchError.runtime("size mismatch, got input (\(a.shape[0])), mat (\(a.shape[0])x\(a.shape[1])), vec (\(v.shape[0]))")
         }
@@ -78,7 +81,7 @@ extension Tensor {
         guard a.shape[0] == b.shape[0], a.shape[2] == b.shape[1] else {
             throw TorchError.runtime("Expected size for first two dimensions of batch2 tensor to be: [\(a.shape[0]), \(a.shape[2])] but got: [\(b.shape[0]), \(b.shape[1])].")
         }
-        let parts = try GradMode.withoutGrad { try (0..<a.shape[0]).map { try gemm(a.select(0, $0), b.select(0, $0)).unsqueeze(0) } }
+        let parts = try GradMode.withoutGrad { try (0..<a.shape[0]).map { try TorchInterrupt.check(); return try gemm(a.select(0, $0), b.select(0, $0)).unsqueeze(0) } }
         let out = parts.isEmpty ? try zeros([0, a.shape[1], b.shape[2]], dtype: a.dtype)
                                 : try GradMode.withoutGrad { try cat(parts, dim: 0) }
         return out.recording("BmmBackward0", [a, b]) { g in

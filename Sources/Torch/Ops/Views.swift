@@ -188,6 +188,7 @@ extension Tensor {
                 throw TorchError.runtime("The expanded size of the tensor (\(target)) must match the existing size (\(cur)) at non-singleton dimension \(i).  Target sizes: \(Shape.describe(sizes)).  Tensor sizes: \(Shape.describe(shape))")
             }
         }
+        _ = try Shape.checkedNumel(sh)  // negative or overflowing sizes (numel would trap later)
         let out = makeView(shape: sh, strides: st, offset: offset)
         let inShape = shape
         return out.recording("ExpandBackward0", [self]) { g in [try g.sumTo(inShape)] }
@@ -220,16 +221,24 @@ extension Tensor {
             return Swift.min(Swift.max(v, 0), size)
         }
         let lo = clamp(start, 0), hi = Swift.max(clamp(stop, size), lo)
-        let count = (hi - lo + st - 1) / st
+        let count = hi > lo ? (hi - lo - 1) / st + 1 : 0  // no overflow for steps near Int.max
         var sh = shape, strd = strides
         sh[at] = count
-        strd[at] = strides[at] * st
+        strd[at] = count > 1 ? strides[at] * st : strides[at]
         return makeView(shape: sh, strides: strd, offset: offset + lo * strides[at])
             .recordingView("SliceBackward0", self) { try $0.slice(at, lo, hi, st) }
     }
 
     public func narrow(_ d: Int, _ start: Int, _ length: Int) throws -> Tensor {
-        try slice(d, start, start + length, 1)
+        let size = shape[try Shape.wrapDim(d, dim)]
+        guard start >= -size && start <= size else {
+            throw TorchError.index("start out of range (expected to be in range of [\(-size), \(size)], but got \(start))")
+        }
+        let begin = start < 0 ? start + size : start
+        guard length >= 0 && length <= size - begin else {
+            throw TorchError.runtime("start (\(begin)) + length (\(length)) exceeds dimension size (\(size)).")
+        }
+        return try slice(d, begin, begin + length, 1)
     }
 
     /// Basic indexing (`x[0, 1:3, None, ...]`); integer or boolean tensors index like PyTorch's advanced indexing.

@@ -118,6 +118,8 @@ struct FormatSpec {
         while i < c.count, c[i].isASCII, c[i].isNumber { w.append(c[i]); i += 1 }
         if !w.isEmpty {
             guard let v = Int(w) else { throw TorchError.value("Too many decimal digits in format string") }
+            // A width is that many characters of memory: hold it to the tensor memory cap.
+            if v > MemoryLimit.bytes / 4 { throw TorchError("MemoryError", "format width \(v) exceeds the nnsh memory limit") }
             width = v
         }
         if i < c.count && (c[i] == "," || c[i] == "_") { grouping = c[i]; i += 1 }
@@ -127,6 +129,7 @@ struct FormatSpec {
             while i < c.count, c[i].isASCII, c[i].isNumber { p.append(c[i]); i += 1 }
             if p.isEmpty { throw TorchError.value("Format specifier missing precision") }
             guard let v = Int(p) else { throw TorchError.value("Too many decimal digits in format string") }
+            if v > 100_000 { throw TorchError.value("precision too big") }
             precision = v
         }
         if c.count - i > 1 {

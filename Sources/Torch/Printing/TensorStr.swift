@@ -34,10 +34,12 @@ public func setPrintOptions(precision: Int? = nil, threshold: Double? = nil, edg
         }
         o.sciMode = keepSci
     }
-    if let precision { o.precision = precision }
-    if let threshold { o.threshold = threshold }
-    if let edgeitems { o.edgeitems = edgeitems }
-    if let linewidth { o.linewidth = linewidth }
+    // Absurd values are clamped so printing stays finite (precision=10**9 would format forever,
+    // negative edgeitems built invalid ranges).
+    if let precision { o.precision = min(max(precision, 0), 1000) }
+    if let threshold { o.threshold = threshold.isNaN ? 0 : threshold }
+    if let edgeitems { o.edgeitems = min(max(edgeitems, 0), 1 << 20) }
+    if let linewidth { o.linewidth = min(max(linewidth, 1), 1 << 20) }
     o.sciMode = sciMode
     PrintOptions.current = o
 }

@@ -1,0 +1,27 @@
+// Shared by both fuzz targets: one fresh Session per input, output discarded, a step budget
+// and a small tensor-memory cap so slow or huge inputs end as Python errors, not time-outs.
+import Shell
+import Torch
+
+enum FuzzLimits {
+    /// Safe points (statements, loop iterations, calls) per input.
+    static let steps = 1000
+    /// Bytes any one tensor (or Python list, range, string repetition) may take.
+    static let memory = 4 << 20
+}
+
+func fuzzInitialize() {
+    MemoryLimit.bytes = FuzzLimits.memory
+}
+
+func makeFuzzSession() -> Session {
+    let s = Session(file: "<fuzz>", write: { _ in }, writeError: { _ in })
+    s.interpreter.stepBudget = FuzzLimits.steps
+    return s
+}
+
+@_cdecl("LLVMFuzzerInitialize")
+public func LLVMFuzzerInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> Int32 {
+    fuzzInitialize()
+    return 0
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Ctrl-C typed on a pseudo-terminal (PTY.swift's `PTYSession`, shared with the REPL tests) stops
+/// the running statement at the next safe point — a loop iteration, or inside a convolution kernel
+/// between batch items/rows — and the prompt comes back with the session's variables intact.
+/// Every wait has a deadline, so a broken interrupt fails instead of hanging.
+@Suite("Ctrl-C interrupts long work", .serialized)
+struct InterruptTests {
+    @Test("Ctrl-C stops a long loop; variables survive")
+    func interruptLoop() throws {
+        let s = try PTYSession()
+        defer { s.close() }
+        #expect(s.wait(for: ">>> ", timeout: 30), "no prompt: \(s.text)")
+        var m = s.mark
+        s.line("x = 41")
+        s.line("i = 0")
+        s.line("while True:")
+        s.line("    i += 1")
+        s.line("")
+        s.pump(1.0)  // let the loop run
+        m = s.mark
+        let start = Date()
+        s.send("\u{3}")
+        #expect(s.wait(for: "KeyboardInterrupt", after: m, timeout: 10), "no KeyboardInterrupt: \(s.text.suffix(300))")
+        #expect(Date().timeIntervalSince(start) < 5)
+        m = s.mark
+        s.line("print(x + 1, i > 100)")
+        #expect(s.wait(for: "42 True", after: m, timeout: 10), "state lost: \(s.text.suffix(300))")
+    }
+
+    @Test("Ctrl-C stops a single long convolution inside the kernel; variables survive")
+    func interruptConvolution() throws {
+        let s = try PTYSession()
+        defer { s.close() }
+        #expect(s.wait(for: ">>> ", timeout: 30), "no prompt: \(s.text)")
+        var m = s.mark
+        s.line("import torch")
+        s.line("import torch.nn as nn")
+        s.line("conv = nn.Conv2d(32, 64, 5, padding=2)")
+        s.line("x = torch.randn(128, 32, 96, 96)")
+        s.line("print('ready', x.shape)")
+        #expect(s.wait(for: "ready torch.Size([128, 32, 96, 96])", after: m, timeout: 60), "setup failed: \(s.text.suffix(400))")
+        m = s.mark
+        // One call: the interpreter reaches no safe point of its own until the layer returns.
+        s.line("y = conv(x)")
+        s.pump(1.5)
+        #expect(!s.text.dropFirst(m).contains("Error"), "conv failed: \(s.text.suffix(400))")
+        m = s.mark
+        let start = Date()
+        s.send("\u{3}")
+        #expect(s.wait(for: "KeyboardInterrupt", after: m, timeout: 30), "no KeyboardInterrupt: \(s.text.suffix(400))")
+        let took = Date().timeIntervalSince(start)
+        #expect(took < 10, "took \(took) s to stop")
+        m = s.mark
+        s.line("print(x.shape, conv.weight.shape, 'y' in dir())")
+        #expect(s.wait(for: "torch.Size([128, 32, 96, 96]) torch.Size([64, 32, 5, 5]) False", after: m, timeout: 20),
+                "state lost: \(s.text.suffix(400))")
+    }
+
+    @Test("SIGINT during a script exits with status 130 and says KeyboardInterrupt")
+    func scriptExitStatus() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: PTYSession.binary)
+        p.arguments = ["-c", "i = 0\nwhile True:\n    i += 1\n"]
+        p.standardOutput = FileHandle.nullDevice
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        usleep(1_000_000)
+        kill(p.processIdentifier, SIGINT)
+        let deadline = Date().addingTimeInterval(10)
+        while p.isRunning && Date() < deadline { usleep(20_000) }
+        if p.isRunning { kill(p.processIdentifier, SIGKILL) }
+        p.waitUntilExit()
+        #expect(p.terminationReason == .exit && p.terminationStatus == 130)
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(text.contains("KeyboardInterrupt"))
+    }
+}

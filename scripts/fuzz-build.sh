@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (coverage + AddressSanitizer) into .build/fuzz/:
+#   fuzz-source      bytes → Session.run (tokens → AST → evaluation)
+#   fuzz-structured  bytes → a generated program of tensor ops, layers and functional ops
+# The library modules are built by SwiftPM with the sanitizer flags (release: fast enough for
+# millions of inputs; Swift's overflow and bounds checks stay on outside Kernels), then each
+# target is linked with swiftc, since SwiftPM executables rename `main` and libFuzzer needs its own.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CONFIG=${FUZZ_CONFIG:-release}
+BUILD=.build/fuzz
+SAN=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -g)
+nice -n "${FUZZ_NICE:-10}" swift build -c "$CONFIG" --build-path "$BUILD" --target Shell "${SAN[@]}" >&2
+OUT="$BUILD/$CONFIG"
+# Object files of every module Shell depends on (SwiftPM builds them; nothing links them for us).
+# Only objects of sources that exist now (a removed source leaves a stale .o behind).
+mapfile -t OBJS < <(for m in Kernels Torch NN Syntax Pictures Shell; do
+  find "Sources/$m" -name '*.swift' -exec basename {} \; | sed "s|^|$OUT/$m.build/|; s|\$|.o|"
+  ls "$OUT/$m.build/"resource_bundle_accessor.swift.o 2>/dev/null || true; done)
+FLAGS=(-sanitize=fuzzer,address -g -parse-as-library -I "$OUT/Modules" -I "$OUT"
+       -Xcc -fmodule-map-file=Sources/CBLAS/module.modulemap
+       -Xcc -fmodule-map-file=Sources/CPNG/module.modulemap
+       -Xcc -fmodule-map-file=Sources/CJPEG/module.modulemap
+       $(pkg-config --cflags openblas libpng libjpeg | sed 's/-I/-Xcc -I/g')
+       $(pkg-config --libs openblas libpng libjpeg))
+[ "$CONFIG" = release ] && FLAGS+=(-O)
+for t in source structured; do
+  case $t in source) src=FuzzSource ;; structured) src=FuzzStructured ;; esac
+  nice -n "${FUZZ_NICE:-10}" swiftc "${FLAGS[@]}" -module-name "Fuzz_$t" \
+    Fuzz/Targets/Common.swift "Fuzz/Targets/$src.swift" "${OBJS[@]}" -o "$BUILD/fuzz-$t" >&2
+done
+echo "$BUILD/fuzz-source $BUILD/fuzz-structured"
