@@ -18,7 +18,6 @@ struct GoldenTranscriptTests {
     static let knownGaps: [String: Comment] = [
         "lang_bigint": "nnsh integers are 64-bit and raise OverflowError past that (issue 8 allows it); Python's are unbounded",
         "autograd_create_graph": "create_graph=True (higher-order gradients) is not implemented: gradient rules run unrecorded",
-        "tensor_dtype_edges": "float32 sum is accumulated in double, PyTorch adds float32 in a cascade (1.0 vs 1.0000001)",
     ]
 
     @Test func goldenFolderIsPopulated() {

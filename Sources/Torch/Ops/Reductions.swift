@@ -13,9 +13,13 @@ extension Tensor {
             throw TorchError.runtime("dim \(ds.first ?? 0) appears multiple times in the list of dims")
         }
         let kept = (0..<dim).filter { !ds.contains($0) }
+        let outShape = keepdim ? (0..<dim).map { ds.contains($0) ? 1 : shape[$0] } : kept.map { shape[$0] }
+        if dtype == .float32 || dtype == .float64, op.isSumOrMean {
+            // PyTorch's own float order (float32 added in float32): see CascadeSum.
+            return (try CascadeSum.reduce(self, dims: ds.sorted(), outShape: outShape, mean: op.isMean), nil)
+        }
         let moved = try GradMode.withoutGrad { try permute(kept + ds.sorted()).contiguous() }
         let rowLen = ds.reduce(1) { $0 * shape[$1] }
-        let outShape = keepdim ? (0..<dim).map { ds.contains($0) ? 1 : shape[$0] } : kept.map { shape[$0] }
         let rows = kept.reduce(1) { $0 * shape[$1] }
         switch op {
         case .max, .min, .argmax, .argmin:
@@ -245,4 +249,5 @@ private struct RowReducer: ElementVisitor {
 extension ReduceOp {
     var isAll: Bool { if case .all = self { return true }; return false }
     var isMean: Bool { if case .mean = self { return true }; return false }
+    var isSumOrMean: Bool { switch self { case .sum, .mean: return true; default: return false } }
 }
