@@ -281,5 +281,12 @@ add("prelu-huge", code="import torch\nimport torch.nn as nn\nimport torch.nn.fun
 add("dropout-p2", code="import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\nx = torch.randn(1, 1, 4, 4)\nnn.Dropout(p=2)(x)\n", expect="ValueError")
 add("mv-wrong-dims", code=T+"torch.randn(3).mv(torch.randn(3))\n", expect="RuntimeError")
 add("mv-scalar-vector", code=T+"torch.randn(2, 3).mv(torch.tensor(1.0))\n", expect="RuntimeError")
+# Found by the structured fuzzer (Fuzz/crashes/): each trapped before its fix.
+add("unpool-input-too-few-dims", code="import torch\nimport torch.nn.functional as F\nF.max_unpool2d(torch.ones(2), torch.zeros(2, dtype=torch.long), 2)\n", expect="RuntimeError")
+add("split-0d", code="import torch\ntorch.tensor(1.).split(1)\n", expect="RuntimeError")
+add("flip-0d-duplicate", code="import torch\nprint(torch.tensor(1.).flip(0))\ntorch.ones(2).flip([0, 0])\n", expect="RuntimeError")
+add("index-tensor-past-last-dim", code="import torch\nx = torch.ones(3)\nx[0, torch.tensor([0])]\n", expect="IndexError")
+add("contiguity-of-huge-expanded", code="import torch\nx = torch.ones(1, 1).expand(2**40, 2**40)\nprint(x.is_contiguous())\nx.contiguous()\n", expect="RuntimeError")
+
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
 print(len(E))
