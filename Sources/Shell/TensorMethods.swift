@@ -92,13 +92,12 @@ extension Interpreter {
             guard let v, !v.isNone else { return nil }
             return try v.asIntList("dim", name)
         }
-        func reduction(_ op: (([Int], Bool) throws -> Tensor)) throws -> Value {
+        /// `sum`/`mean`/`prod` with `dim`, `keepdim` and `dtype` (the input is cast first, as PyTorch does).
+        func reduction(_ op: ((Tensor, [Int], Bool) throws -> Tensor)) throws -> Value {
             let b = try args.bind(name, ["dim", "keepdim", "dtype"])
             let ds = try optionalDims(b.values["dim"]) ?? []
-            var input = x
-            if let dt = try b.dtype() { input = try x.to(dt) }
-            _ = input
-            return .tensor(try op(ds, try b.bool("keepdim", false)))
+            let input = try b.dtype().map { try x.castRecording($0) } ?? x
+            return .tensor(try op(input, ds, try b.bool("keepdim", false)))
         }
         func unaryOp(_ op: UnaryOp) throws -> Value {
             _ = try args.bind(name, [])
@@ -202,9 +201,9 @@ extension Interpreter {
             let b = try args.bind(name, ["chunks", "dim"], required: 1)
             return .tuple(try x.chunk(try b.int("chunks"), dim: try b.int("dim", 0)).map { .tensor($0) })
         case "sum":
-            return try reduction { try x.sum(dims: $0, keepdim: $1) }
-        case "mean": return try reduction { try x.mean(dims: $0, keepdim: $1) }
-        case "prod": return try reduction { try x.prod(dims: $0, keepdim: $1) }
+            return try reduction { try $0.sum(dims: $1, keepdim: $2) }
+        case "mean": return try reduction { try $0.mean(dims: $1, keepdim: $2) }
+        case "prod": return try reduction { try $0.prod(dims: $1, keepdim: $2) }
         case "std", "var":
             let b = try args.bind(name, ["dim", "unbiased", "keepdim", "correction"])
             var correction = try b.double("correction", 1)

@@ -82,7 +82,9 @@ public final class Tensor {
         var expected = 1
         for d in stride(from: shape.count - 1, through: 0, by: -1) where shape[d] != 1 {
             if strides[d] != expected { return false }
-            expected *= shape[d]
+            let (next, overflow) = expected.multipliedReportingOverflow(by: shape[d])
+            if overflow { return false }
+            expected = next
         }
         return true
     }

@@ -196,6 +196,9 @@ extension Functional {
     public static func unpoolOutputSize(inputShape: [Int], kernel: [Int], stride: [Int], padding: [Int],
                                         outputSize: [Int]?, outputSizeText: String? = nil) throws -> [Int] {
         let n = kernel.count
+        guard inputShape.count >= n, stride.count >= n, padding.count >= n else {
+            throw TorchError.runtime("max_unpool\(n)d: expected an input with at least \(n) dimensions and \(n) kernel, stride and padding values, but got input of size \(Shape.describe(inputShape))")
+        }
         var def = [Int]()
         for d in 0..<n {
             var v = try checkedMul(inputShape[inputShape.count - n + d] - 1, stride[d])

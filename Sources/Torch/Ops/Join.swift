@@ -50,6 +50,7 @@ extension Tensor {
     }
 
     public func split(_ size: Int, dim d: Int = 0) throws -> [Tensor] {
+        guard dim > 0 else { throw TorchError.runtime("split expects at least a 1-dimensional tensor") }
         let at = try Shape.wrapDim(d, dim)
         if size <= 0 && shape[at] > 0 { throw TorchError.runtime("split_size can only be 0 if dimension size is 0, but got dimension size of \(shape[at])") }
         var out = [Tensor](), s = 0

@@ -63,6 +63,11 @@ extension Tensor {
     /// `x.flip(dims)`.
     public func flip(_ dims: [Int]) throws -> Tensor {
         let ds = try dims.map { try Shape.wrapDim($0, dim) }
+        if let repeated = ds.first(where: { d in ds.filter { $0 == d }.count > 1 }) {
+            throw TorchError.runtime("dim \(repeated) appears multiple times in the list of dims")
+        }
+        // A 0-d tensor has nothing to reverse (`wrapDim` accepts dim 0 for it, as PyTorch does).
+        if dim == 0 { return try clone() }
         let out = try Tensor.zeros(shape, dtype: dtype)
         var src = [Int](repeating: 0, count: dim)
         for i in 0..<numel {

@@ -284,6 +284,7 @@ extension Tensor {
         guard idx.dtype.isIntegral else {
             throw TorchError.index("tensors used as indices must be long, int, byte or bool tensors")
         }
+        guard d < dim else { throw TorchError.index("too many indices for tensor of dimension \(dim)") }
         let size = shape[d]
         var picks = [Int]()
         for v in idx.ints() {
