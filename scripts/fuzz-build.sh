@@ -16,11 +16,14 @@ OUT="$BUILD/$CONFIG"
 # Only objects of sources that exist now (a removed source leaves a stale .o behind).
 mapfile -t OBJS < <(for m in Kernels Torch NN Syntax Pictures Shell; do
   find "Sources/$m" -name '*.swift' -exec basename {} \; | sed "s|^|$OUT/$m.build/|; s|\$|.o|"
-  ls "$OUT/$m.build/"resource_bundle_accessor.swift.o 2>/dev/null || true; done)
+  ls "$OUT/$m.build/"resource_bundle_accessor.swift.o 2>/dev/null || true; done
+  # C targets (the vectorised math kernels).
+  for c in CFastMath; do find "Sources/$c" -name '*.c' -exec basename {} \; | sed "s|^|$OUT/$c.build/|; s|\$|.o|"; done)
 FLAGS=(-sanitize=fuzzer,address -g -parse-as-library -I "$OUT/Modules" -I "$OUT"
        -Xcc -fmodule-map-file=Sources/CBLAS/module.modulemap
        -Xcc -fmodule-map-file=Sources/CPNG/module.modulemap
        -Xcc -fmodule-map-file=Sources/CJPEG/module.modulemap
+       -Xcc -I -Xcc Sources/CFastMath/include
        $(pkg-config --cflags openblas libpng libjpeg | sed 's/-I/-Xcc -I/g')
        $(pkg-config --libs openblas libpng libjpeg))
 [ "$CONFIG" = release ] && FLAGS+=(-O)

@@ -14,6 +14,9 @@ extension Tensor {
         }
         let kept = (0..<dim).filter { !ds.contains($0) }
         let outShape = keepdim ? (0..<dim).map { ds.contains($0) ? 1 : shape[$0] } : kept.map { shape[$0] }
+        // A broadcast view can stand for far more elements than memory holds (`expand(2**31, 2**31)`):
+        // reducing it is work without end, so it meets the same limit a copy of it would.
+        if !isContiguous { try MemoryLimit.check(count: numel, dtype: dtype) }
         if dtype == .float32 || dtype == .float64, op.isSumOrMean {
             // PyTorch's own float order (float32 added in float32): see CascadeSum.
             return (try CascadeSum.reduce(self, dims: ds.sorted(), outShape: outShape, mean: op.isMean), nil)
