@@ -1,3 +1,4 @@
+import Kernels
 import CBLAS
 
 /// Matrix products through OpenBLAS: `mm`, `mv`, `dot`, `bmm` and `matmul`'s broadcasting rules.
@@ -81,9 +82,32 @@ extension Tensor {
         guard a.shape[0] == b.shape[0], a.shape[2] == b.shape[1] else {
             throw TorchError.runtime("Expected size for first two dimensions of batch2 tensor to be: [\(a.shape[0]), \(a.shape[2])] but got: [\(b.shape[0]), \(b.shape[1])].")
         }
-        let parts = try GradMode.withoutGrad { try (0..<a.shape[0]).map { try TorchInterrupt.check(); return try gemm(a.select(0, $0), b.select(0, $0)).unsqueeze(0) } }
-        let out = parts.isEmpty ? try zeros([0, a.shape[1], b.shape[2]], dtype: a.dtype)
-                                : try GradMode.withoutGrad { try cat(parts, dim: 0) }
+        let batch = a.shape[0], n = a.shape[1], k = a.shape[2], m = b.shape[2]
+        let dtype = DType.promote(a.dtype, b.dtype)
+        let out = try zeros([batch, n, m], dtype: dtype)
+        if out.numel > 0 && k > 0 {
+            let x = try GradMode.withoutGrad { try a.to(dtype).contiguous() }
+            let y = try GradMode.withoutGrad { try b.to(dtype).contiguous() }
+            // One GEMM per batch item straight into the result (no per-item tensors to join).
+            func run<T: KernelFloat & Element>(_: T.Type) throws {
+                let px = x.storage.pointer(T.self) + x.offset, py = y.storage.pointer(T.self) + y.offset
+                let po = out.storage.pointer(T.self)
+                for i in 0..<batch {
+                    if i & 255 == 0 { try TorchInterrupt.check() }
+                    T.gemm(transA: false, transB: false, m: n, n: m, k: k, alpha: 1, a: px + i * n * k, lda: k,
+                           b: py + i * k * m, ldb: m, beta: 0, c: po + i * n * m, ldc: m)
+                }
+            }
+            switch dtype {
+            case .float32: try run(Float.self)
+            case .float64: try run(Double.self)
+            default:
+                for i in 0..<batch {
+                    if i & 255 == 0 { try TorchInterrupt.check() }
+                    try out.select(0, i).copyValues(from: GradMode.withoutGrad { try gemm(x.select(0, i), y.select(0, i)) })
+                }
+            }
+        }
         return out.recording("BmmBackward0", [a, b]) { g in
             [try bmm(g, b.transpose(1, 2)), try bmm(a.transpose(1, 2), g)]
         }
