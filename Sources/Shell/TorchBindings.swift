@@ -293,10 +293,13 @@ extension Interpreter {
         var ints = [Int64]()
         var kind = 0   // 0 bool, 1 int, 2 float
         var sawAny = false
+        var leafDepth: Int?
         func walk(_ v: Value, _ depth: Int) throws {
             if depth > 64 { throw PythonError.value("too many dimensions (nesting deeper than 64)") }
             switch v {
             case .list, .tuple, .size:
+                // A list where numbers already stood (`[1, []]`): PyTorch's TypeError.
+                if let leaf = leafDepth, depth >= leaf { throw PythonError.type("must be real number, not \(v.typeName)") }
                 let items = try iterate(v)
                 if depth == shape.count { shape.append(items.count) }
                 else if depth > shape.count || shape[depth] != items.count {
@@ -304,7 +307,9 @@ extension Interpreter {
                 }
                 for item in items { try walk(item, depth + 1) }
             default:
+                if depth < shape.count { throw PythonError.type("not a sequence") }
                 if depth != shape.count { throw PythonError.value("expected sequence of length \(shape[depth]) at dim \(depth) (got 0)") }
+                leafDepth = depth
                 sawAny = true
                 switch v {
                 case .bool(let b): values.append(b ? 1 : 0); ints.append(b ? 1 : 0)
@@ -323,6 +328,7 @@ extension Interpreter {
         let inferred: DType = kind == 2 ? .float32 : (kind == 1 ? .int64 : (values.isEmpty && shape.last == 0 ? .float32 : .bool))
         let dt = dtype ?? inferred
         let t = try Tensor.zeros(shape, dtype: dt)
+        guard values.count == t.numel else { throw PythonError.value("ragged nested sequence: \(values.count) numbers for shape \(Shape.describe(shape))") }
         if dt.isFloatingPoint || kind == 2 {
             for (i, v) in values.enumerated() { t.setFlat(i, v) }
         } else {

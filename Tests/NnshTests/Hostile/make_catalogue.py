@@ -286,6 +286,8 @@ add("unpool-input-too-few-dims", code="import torch\nimport torch.nn.functional 
 add("split-0d", code="import torch\ntorch.tensor(1.).split(1)\n", expect="RuntimeError")
 add("flip-0d-duplicate", code="import torch\nprint(torch.tensor(1.).flip(0))\ntorch.ones(2).flip([0, 0])\n", expect="RuntimeError")
 add("index-tensor-past-last-dim", code="import torch\nx = torch.ones(3)\nx[0, torch.tensor([0])]\n", expect="IndexError")
+add("tensor-number-then-list", code="import torch\ntorch.tensor([1, []])\n", expect="TypeError")
+add("tensor-list-then-number", code="import torch\ntorch.tensor([[1], 2])\n", expect="TypeError")
 add("contiguity-of-huge-expanded", code="import torch\nx = torch.ones(1, 1).expand(2**40, 2**40)\nprint(x.is_contiguous())\nx.contiguous()\n", expect="RuntimeError")
 
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
