@@ -217,6 +217,18 @@ public func convScratchElements(_ g: ConvGeometry) -> Int {
     return (o1 || o2 || o3 || o4) ? Int.max : sum
 }
 
+/// Column row `r = ((c*kD+kd)*kH+kh)*kW+kw`: its channel and the input offset of its kernel tap in each
+/// dim (dilation applied, padding removed). Shared by `vol2colRows` and its adjoint `col2volRows`.
+@inlinable @inline(__always)
+func columnRowOrigin(_ g: ConvGeometry, _ r: Int) -> (channel: Int, d: Int, h: Int, w: Int) {
+    let kw = r % g.kW
+    var t = r / g.kW
+    let kh = t % g.kH
+    t /= g.kH
+    let kd = t % g.kD
+    return (t / g.kD, kd * g.dilD - g.padD, kh * g.dilH - g.padH, kw * g.dilW - g.padW)
+}
+
 /// Columns for channels `0..<channels` of `image` and output rows `q0..<q1` (flattened `od * outH + oh`):
 /// row `((c*kD+kd)*kH+kh)*kW+kw`, column `(q - q0) * outW + ow`, leading dimension `(q1 - q0) * outW`.
 /// Rows are contiguous copies over W (zeros at the padded edges).
@@ -229,17 +241,9 @@ func vol2colRows<T: KernelFloat>(_ g: ConvGeometry, image: UnsafePointer<T>, cha
     let n = (q1 - q0) * oW
     let inPlane = g.inPlane
     for r in 0..<(channels * K) {
-        let kw = r % g.kW
-        var t = r / g.kW
-        let kh = t % g.kH
-        t /= g.kH
-        let kd = t % g.kD
-        let c = t / g.kD
+        let (c, offD, offH, offW) = columnRowOrigin(g, r)
         let src = image + c * inPlane
         var dst = col + r * n
-        let offD = kd * g.dilD - g.padD
-        let offH = kh * g.dilH - g.padH
-        let offW = kw * g.dilW - g.padW
         let (wLo, wHi) = validRange(oW, sW, offW, iW)
         var od = q0 / oH, oh = q0 % oH
         for _ in q0..<q1 {
@@ -273,17 +277,9 @@ func col2volRows<T: KernelFloat>(_ g: ConvGeometry, col: UnsafePointer<T>, chann
     let n = (q1 - q0) * oW
     let inPlane = g.inPlane
     for r in 0..<(channels * K) {
-        let kw = r % g.kW
-        var t = r / g.kW
-        let kh = t % g.kH
-        t /= g.kH
-        let kd = t % g.kD
-        let c = t / g.kD
+        let (c, offD, offH, offW) = columnRowOrigin(g, r)
         let dstImg = image + c * inPlane
         var src = col + r * n
-        let offD = kd * g.dilD - g.padD
-        let offH = kh * g.dilH - g.padH
-        let offW = kw * g.dilW - g.padW
         let (wLo, wHi) = validRange(oW, sW, offW, iW)
         if wLo >= wHi { continue }
         var od = q0 / oH, oh = q0 % oH

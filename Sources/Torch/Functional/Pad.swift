@@ -107,12 +107,6 @@ extension Functional {
         let src = try input.dense()
         let inShape = input.shape
         func mapIndex(_ idx: [Int]) -> Int? {
-            var o = 0
-            for d in 0..<idx.count {
-                let i = input.dim - 1 - d
-                let shift = d < n ? pad[2 * d] : 0
-                _ = i
-            }
             var off = 0
             for d in 0..<idx.count {
                 let fromEnd = idx.count - 1 - d
@@ -121,8 +115,7 @@ extension Functional {
                 if j < 0 || j >= inShape[d] { return nil }
                 off = off * inShape[d] + j
             }
-            _ = o; o = off
-            return o
+            return off
         }
         var idx = [Int](repeating: 0, count: outShape.count)
         for flat in 0..<out.numel {
