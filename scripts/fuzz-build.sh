@@ -29,7 +29,10 @@ FLAGS=(-sanitize=fuzzer,address -g -parse-as-library -I "$OUT/Modules" -I "$OUT"
 [ "$CONFIG" = release ] && FLAGS+=(-O)
 for t in source structured; do
   case $t in source) src=FuzzSource ;; structured) src=FuzzStructured ;; esac
+  # Link beside and rename: a running campaign keeps its binary, and libFuzzer's fork mode
+  # starts its next child from the new one.
   nice -n "${FUZZ_NICE:-10}" swiftc "${FLAGS[@]}" -module-name "Fuzz_$t" \
-    Fuzz/Targets/Common.swift "Fuzz/Targets/$src.swift" "${OBJS[@]}" -o "$BUILD/fuzz-$t" >&2
+    Fuzz/Targets/Common.swift "Fuzz/Targets/$src.swift" "${OBJS[@]}" -o "$BUILD/fuzz-$t.new" >&2
+  mv -f "$BUILD/fuzz-$t.new" "$BUILD/fuzz-$t"
 done
 echo "$BUILD/fuzz-source $BUILD/fuzz-structured"

@@ -2,12 +2,17 @@
 // and a small tensor-memory cap so slow or huge inputs end as Python errors, not time-outs.
 import Shell
 import Torch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 enum FuzzLimits {
     /// Safe points (statements, loop iterations, calls) per input.
     static let steps = 1000
     /// Bytes any one tensor (or Python list, range, string repetition) may take.
-    static let memory = 4 << 20
+    /// `NNSH_FUZZ_MEMORY` overrides it: the long campaigns use a smaller cap, since most of a
+    /// big input's time goes to the sanitizer mapping and unmapping large buffers.
+    static let memory = getenv("NNSH_FUZZ_MEMORY").flatMap { Int(String(cString: $0)) } ?? 4 << 20
 }
 
 func fuzzInitialize() {

@@ -189,14 +189,16 @@ struct ProgramGenerator {
         }
     }
 
-    /// Statements for one input: a prelude, then one per few bytes until the bytes run out.
+    /// Chunks to run for one input: a prelude (one chunk: it cannot fail), then one statement per
+    /// few bytes until the bytes run out.
     mutating func program() -> [String] {
-        var out = ["import torch", "import torch.nn as nn", "import torch.nn.functional as F",
-                   "torch.manual_seed(\(b.byte()))",
-                   "a = torch.randn(2, 3, 8, 8)", "b = torch.randn(3, 3, 3, 3)", "c = torch.randn(4)",
-                   "d = torch.arange(6)", "e = torch.randn(1, 2, 5, requires_grad=True)",
-                   "m = nn.Conv2d(3, 4, 3)", "n = nn.MaxPool2d(2, return_indices=True)"]
-        while !b.exhausted && out.count < 40 { out.append(statement()) }
+        let prelude = ["import torch", "import torch.nn as nn", "import torch.nn.functional as F",
+                       "torch.manual_seed(\(b.byte()))",
+                       "a = torch.randn(2, 3, 8, 8)", "b = torch.randn(3, 3, 3, 3)", "c = torch.randn(4)",
+                       "d = torch.arange(6)", "e = torch.randn(1, 2, 5, requires_grad=True)",
+                       "m = nn.Conv2d(3, 4, 3)", "n = nn.MaxPool2d(2, return_indices=True)"]
+        var out = [prelude.joined(separator: "\n")]
+        while !b.exhausted && out.count < 30 { out.append(statement()) }
         return out
     }
 }
@@ -209,7 +211,10 @@ public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) ->
     var gen = ProgramGenerator(UnsafeBufferPointer(start: data, count: size))
     let session = makeFuzzSession()
     let program = gen.program()
-    if printPrograms { print(program.joined(separator: "\n") + "\n# ----") }
+    if printPrograms {
+        print(program.joined(separator: "\n") + "\n# ----")
+        fflush(stdout)   // before a crash, which would lose buffered output
+    }
     for line in program {
         if case .exit = session.run(line + "\n") { break }
     }

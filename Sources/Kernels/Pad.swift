@@ -72,8 +72,9 @@ public func padForward<T: KernelFloat>(_ g: PadGeometry, mode: PadMode, value: T
     let td = padTable(oD, g.front, g.inD, mode)
     let th = padTable(oH, g.top, g.inH, mode)
     let tw = padTable(oW, g.left, g.inW, mode)
-    // contiguous middle run along W: output [wLo, wHi) copies input [wLo-left, ...)
-    let wLo = max(g.left, 0), wHi = min(oW, g.left + iW)
+    // contiguous middle run along W: output [wLo, wHi) copies input [wLo-left, ...); a left pad
+    // wider than the output (the right side crops the rest) leaves no run and no tail.
+    let wLo = min(max(g.left, 0), oW), wHi = min(oW, g.left + iW)
     let rows = g.planes * oD * oH
     tw.withUnsafeBufferPointer { twp in
         let twp = twp.baseAddress!

@@ -75,9 +75,12 @@ struct Canvas {
         pixels[i] = c.0; pixels[i + 1] = c.1; pixels[i + 2] = c.2; pixels[i + 3] = 255
     }
 
+    /// Fills the rectangle [x0, x1] × [y0, y1], clipped to the canvas (text runs off its right edge).
     mutating func fill(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, _ c: (UInt8, UInt8, UInt8)) {
-        for y in max(0, y0)...min(height - 1, max(y1, y0)) where y <= y1 {
-            for x in max(0, x0)...min(width - 1, max(x1, x0)) where x <= x1 { set(x, y, c) }
+        let (xLo, xHi) = (max(0, x0), min(width - 1, x1)), (yLo, yHi) = (max(0, y0), min(height - 1, y1))
+        guard xLo <= xHi, yLo <= yHi else { return }
+        for y in yLo...yHi {
+            for x in xLo...xHi { set(x, y, c) }
         }
     }
 

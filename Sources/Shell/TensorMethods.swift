@@ -128,14 +128,14 @@ extension Interpreter {
         switch name {
         case "size":
             let b = try args.bind("size", ["dim"])
-            if let d = b["dim"] { return .int(x.shape[try Shape.wrapDim(try d.asInt(), x.dim)]) }
+            if let d = b["dim"] { return .int(x.shape[try Shape.wrapRealDim(try d.asInt(), x.dim)]) }
             return .size(x.shape)
         case "dim", "ndimension": return .int(x.dim)
         case "numel", "nelement": return .int(x.numel)
         case "element_size": return .int(x.dtype.itemSize)
         case "stride":
             let b = try args.bind("stride", ["dim"])
-            if let d = b["dim"] { return .int(x.strides[try Shape.wrapDim(try d.asInt(), x.dim)]) }
+            if let d = b["dim"] { return .int(x.strides[try Shape.wrapRealDim(try d.asInt(), x.dim)]) }
             return .tuple(x.strides.map { .int($0) })
         case "storage_offset": return .int(x.offset)
         case "is_contiguous": return .bool(x.isContiguous)
@@ -188,7 +188,7 @@ extension Interpreter {
             return .tensor(try x.select(try b.int("dim"), try b.int("index")))
         case "unbind":
             let d = try args.bind(name, ["dim"]).int("dim", 0)
-            let at = try Shape.wrapDim(d, x.dim)
+            let at = try Shape.wrapRealDim(d, x.dim)
             return .tuple(try (0..<x.shape[at]).map { .tensor(try x.select(at, $0)) })
         case "split":
             let b = try args.bind(name, ["split_size_or_sections", "dim"], required: 1)
@@ -392,7 +392,11 @@ extension Interpreter {
             let b = try args.bind(name, ["k", "dim", "largest", "sorted"], required: 1)
             let (v, i) = try x.sort(dim: try b.int("dim", -1), descending: try b.bool("largest", true))
             let k = try b.int("k"), d = try b.int("dim", -1)
-            return .object(NamedTupleObject(name: "torch.return_types.topk", fields: [("values", .tensor(try v.narrow(d, 0, k))), ("indices", .tensor(try i.narrow(d, 0, k)))]))
+            let size = x.dim == 0 ? 1 : x.shape[try Shape.wrapDim(d, x.dim)]
+            guard k >= 0 && k <= size else { throw TorchError.runtime("selected index k out of range") }
+            // A 0-d input gives 0-d values and indices whatever k (0 or 1).
+            let (tv, ti) = x.dim == 0 ? (v, i) : (try v.narrow(d, 0, k), try i.narrow(d, 0, k))
+            return .object(NamedTupleObject(name: "torch.return_types.topk", fields: [("values", .tensor(tv)), ("indices", .tensor(ti))]))
         case "masked_fill", "masked_fill_":
             let b = try args.bind(name, ["mask", "value"], required: 2)
             let mask = try b.tensor("mask")

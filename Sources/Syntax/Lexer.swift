@@ -64,9 +64,14 @@ struct Lexer {
 
     private func text(_ from: Int, _ to: Int) -> String {
         let lo = max(0, min(from, s.count)), hi = max(lo, min(to, s.count))
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: s[lo..<hi])
-        return String(v)
+        // Through UTF-8 bytes: appending scalars to a String one by one is several times slower,
+        // and every token's text goes through here.
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(hi - lo)
+        for c in s[lo..<hi] {
+            if c.isASCII { bytes.append(UInt8(truncatingIfNeeded: c.value)) } else { UTF8.encode(c) { bytes.append($0) } }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func error(_ message: String, _ loc: SourceLocation, eof: Bool = false) -> SyntaxError {
@@ -374,17 +379,33 @@ struct Lexer {
 
     // MARK: - Operators and delimiters
 
-    private static let punctuationBySpelling: [String: Punctuation] = {
-        var table: [String: Punctuation] = [:]
-        for p in Punctuation.allCases { table[p.rawValue] = p }
+    /// Operators and delimiters keyed by their (ASCII) spelling packed into an integer, so the
+    /// longest-match lookup below builds no strings.
+    private static let punctuationBySpelling: [UInt32: Punctuation] = {
+        var table: [UInt32: Punctuation] = [:]
+        for p in Punctuation.allCases {
+            if let key = spellingKey(Array(p.rawValue.unicodeScalars)[...]) { table[key] = p }
+        }
         return table
     }()
+
+    /// Up to three ASCII scalars, one byte each; nil for anything else.
+    private static func spellingKey(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt32? {
+        guard scalars.count <= 3 else { return nil }
+        var key: UInt32 = 0
+        for c in scalars {
+            guard c.isASCII, c.value != 0 else { return nil }
+            key = key << 8 | c.value
+        }
+        return key
+    }
 
     private mutating func punctuation() throws {
         let start = i
         let loc = location(i)
         for length in [3, 2, 1] where start + length <= s.count {
-            guard let p = Lexer.punctuationBySpelling[text(start, start + length)] else { continue }
+            guard let key = Lexer.spellingKey(s[start..<start + length]),
+                  let p = Lexer.punctuationBySpelling[key] else { continue }
             i += length
             switch p {
             case .leftParen, .leftBracket, .leftBrace:

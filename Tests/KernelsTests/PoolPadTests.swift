@@ -186,6 +186,10 @@ func refPadIndex(_ o: Int, _ before: Int, _ n: Int, _ mode: PadMode) -> Int? {
                 pads[2 * a] = rng.int(0...lim); pads[2 * a + 1] = rng.int(0...lim)
                 if (mode == .constant || mode == .replicate) && rng.int(0...3) == 0 {
                     pads[2 * a] = -rng.int(0...(inp[a] - 1)) // cropping
+                } else if mode == .constant && rng.int(0...3) == 0 {
+                    // cropping from the far side, possibly more than the input (the output is then
+                    // all fill, narrower than the near pad: found by the fuzzer)
+                    pads[2 * a + 1] = -rng.int(0...(inp[a] + pads[2 * a] - 1))
                 }
             }
             let g = PadGeometry(planes: rng.int(1...3), input: (inp[0], inp[1], inp[2]), front: pads[0], back: pads[1],

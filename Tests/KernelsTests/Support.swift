@@ -1,4 +1,5 @@
 import Kernels
+import Testing
 
 /// Deterministic SplitMix64 generator.
 struct Rng {
@@ -40,10 +41,16 @@ func maxAbsDiffF(_ a: [Float], _ b: [Double]) -> Double {
 }
 
 /// Calls `body` with an output array of `count` elements (pre-filled with garbage to catch missed writes).
-func produce<T: KernelFloat>(_ count: Int, _ body: (UnsafeMutablePointer<T>) -> Void) -> [T] {
-    var out = [T](repeating: T(12345.0), count: max(count, 1))
+/// Kernels index raw pointers (unchecked in release builds), so `produce` puts a guard zone after
+/// the output and fails the calling test if anything was written there.
+func produce<T: KernelFloat>(_ count: Int, sourceLocation: SourceLocation = #_sourceLocation,
+                             _ body: (UnsafeMutablePointer<T>) -> Void) -> [T] {
+    let sentinel = T(12345.0), guardCount = 64
+    var out = [T](repeating: sentinel, count: count + guardCount)
     out.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
-    if count == 0 { out.removeAll() }
+    #expect(out[count...].allSatisfy { $0 == sentinel }, "kernel wrote past the end of its output",
+            sourceLocation: sourceLocation)
+    out.removeLast(guardCount)
     return out
 }
 

@@ -62,6 +62,11 @@ enum NnshBinary {
         for (k, v) in environment { env[k] = v }
         p.environment = env
         let dir = FileManager.default.temporaryDirectory
+        // Inputs may write files (plots, images): each runs in a scratch directory, never the repo.
+        let work = dir.appendingPathComponent("nnsh-work-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        p.currentDirectoryURL = work
         let outURL = dir.appendingPathComponent("nnsh-out-\(UUID().uuidString)")
         let errURL = dir.appendingPathComponent("nnsh-err-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)

@@ -111,6 +111,18 @@ func brailleDots(_ text: String) -> [(Int, Int)] {
         #expect(back.pixels == rgba)
         #expect(listing(dir) == ["chart.png"])
     }
+
+    @Test func textWiderThanTheCanvasIsClipped() throws {
+        // Found by the fuzzer: a title wider than the chart started left of the canvas and the
+        // fill of its last glyphs had an empty range (a trap).
+        var p = Plot(title: String(repeating: "w", count: 400), xLabel: String(repeating: "x", count: 300), yLabel: "y")
+        try p.add(String(repeating: "s", count: 500), xs: [0, 1], ys: [0, 1])
+        let rgba = try p.renderPNG(width: 200, height: 150)
+        #expect(rgba.count == 200 * 150 * 4)
+        // The title is drawn, clipped at both edges: black pixels near each side of its rows.
+        func black(_ xs: Range<Int>) -> Bool { (15..<30).contains { y in xs.contains { x in rgba[(y * 200 + x) * 4] == 0 } } }
+        #expect(black(0..<10) && black(190..<200))
+    }
 }
 
 @Suite struct PlotPrintTests {

@@ -33,6 +33,13 @@ public enum Shape {
     }
 
     /// Wraps a possibly negative dimension index, as `maybe_wrap_dim` does.
+    /// For operations that need a real dimension (`size(d)`, `unbind`): a 0-d tensor has none,
+    /// where `wrapDim` lets dims 0 and -1 stand for its one element.
+    public static func wrapRealDim(_ dim: Int, _ rank: Int) throws -> Int {
+        if rank == 0 { throw TorchError.index("Dimension specified as \(dim) but tensor has no dimensions") }
+        return try wrapDim(dim, rank)
+    }
+
     public static func wrapDim(_ dim: Int, _ rank: Int) throws -> Int {
         let r = max(rank, 1)
         if dim < -r || dim >= r {

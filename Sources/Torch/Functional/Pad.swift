@@ -44,6 +44,14 @@ extension Functional {
                 if before + size < 0 || after + size < 0 {
                     throw TorchError.runtime("Negative padding value is resulting in an empty dimension.")
                 }
+            case .constant:
+                // PyTorch first narrows the input by each negative pad (near side, then far side),
+                // so cropping more than is left fails even where padding would refill the width.
+                var left = size
+                for p in [before, after] where p < 0 {
+                    left = try checkedAdd(left, p)
+                    if left < 0 { throw TorchError.runtime("narrow(): length must be non-negative.") }
+                }
             default: break
             }
             let o = try checkedAdd(try checkedAdd(size, before), after)

@@ -62,6 +62,7 @@ extension Tensor {
     }
 
     public func split(sizes: [Int], dim d: Int = 0) throws -> [Tensor] {
+        guard dim > 0 else { throw TorchError.runtime("split expects at least a 1-dimensional tensor") }
         let at = try Shape.wrapDim(d, dim)
         guard sizes.reduce(0, +) == shape[at], sizes.allSatisfy({ $0 >= 0 }) else {
             throw TorchError.runtime("split_with_sizes expects split_sizes to sum exactly to \(shape[at]) (input tensor's size at dimension \(at)), but got split_sizes=\(Shape.describe(sizes))")
@@ -72,6 +73,7 @@ extension Tensor {
     }
 
     public func chunk(_ chunks: Int, dim d: Int = 0) throws -> [Tensor] {
+        guard dim > 0 else { throw TorchError.runtime("chunk expects at least a 1-dimensional tensor") }
         guard chunks > 0 else { throw TorchError.runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
         let at = try Shape.wrapDim(d, dim)
         let size = (shape[at] + chunks - 1) / chunks

@@ -7,6 +7,13 @@ public enum ReduceOp: Sendable { case sum, mean, prod, max, min, argmax, argmin,
 extension Tensor {
     /// Reduces `dims` (all when empty) with `op`; returns the values (and for max/min with a dim, indices).
     func reduceRows(_ op: ReduceOp, dims: [Int], keepdim: Bool) throws -> (values: Tensor, indices: Tensor?) {
+        if dim == 0 && !dims.isEmpty {
+            // A 0-d tensor reduces over dim 0 (or -1) as over one element; the result stays 0-d,
+            // keepdim or not, as in PyTorch.
+            let ds = try dims.map { try Shape.wrapDim($0, 0) }
+            if ds.count > 1 { throw TorchError.runtime("dim 0 appears multiple times in the list of dims") }
+            return try reshape([1]).reduceRows(op, dims: [0], keepdim: false)
+        }
         let reduceAll = dims.isEmpty
         let ds = reduceAll ? Array(0..<dim) : try dims.map { try Shape.wrapDim($0, dim) }
         if Set(ds).count != ds.count {
@@ -96,6 +103,7 @@ extension Tensor {
         let indices = i ?? v
         let inShape = shape
         v.recording(isMax ? "MaxBackward0" : "MinBackward0", [self]) { g in
+            if inShape.isEmpty { return [try g.reshape([])] }
             let z = try Tensor.zeros(inShape, dtype: g.dtype)
             let gk = keepdim ? g : try g.unsqueeze(at)
             let ik = keepdim ? indices : try indices.unsqueeze(at)
@@ -133,6 +141,7 @@ extension Tensor {
     /// Broadcasts a reduced gradient back to the input shape.
     static func expandReduced(_ g: Tensor, _ dims: [Int], _ keepdim: Bool, _ shape: [Int]) throws -> Tensor {
         var r = g
+        if shape.isEmpty { return try g.reshape([]) }  // a 0-d input reduced over its one element
         if !keepdim {
             let ds = dims.isEmpty ? Array(0..<shape.count) : dims.sorted()
             if dims.isEmpty { r = try r.reshape([Int](repeating: 1, count: shape.count)) }

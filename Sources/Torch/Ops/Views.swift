@@ -230,24 +230,42 @@ extension Tensor {
     }
 
     public func narrow(_ d: Int, _ start: Int, _ length: Int) throws -> Tensor {
-        let size = shape[try Shape.wrapDim(d, dim)]
+        // PyTorch's order of checks, so the first failing one gives its message.
+        guard dim > 0 else { throw TorchError.runtime("narrow() cannot be applied to a 0-dim tensor.") }
+        let at = try Shape.wrapDim(d, dim)
+        guard length >= 0 else { throw TorchError.runtime("narrow(): length must be non-negative.") }
+        let size = shape[at]
         guard start >= -size && start <= size else {
             throw TorchError.index("start out of range (expected to be in range of [\(-size), \(size)], but got \(start))")
         }
         let begin = start < 0 ? start + size : start
-        guard length >= 0 && length <= size - begin else {
+        guard length <= size - begin else {
             throw TorchError.runtime("start (\(begin)) + length (\(length)) exceeds dimension size (\(size)).")
         }
-        return try slice(d, begin, begin + length, 1)
+        return try slice(at, begin, begin + length, 1)
     }
 
     /// Basic indexing (`x[0, 1:3, None, ...]`); integer or boolean tensors index like PyTorch's advanced indexing.
     public func index(_ items: [IndexItem]) throws -> Tensor {
         var result = self
         var d = 0
-        let consuming = items.filter { if case .none = $0 { return false }; if case .ellipsis = $0 { return false }; return true }.count
+        // A boolean mask consumes as many dims as it has (a 0-d one none: it adds a dim of size 1 or 0).
+        let consuming = items.reduce(0) { n, item in
+            switch item {
+            case .none, .ellipsis: return n
+            case .tensor(let t) where t.dtype == .bool: return n + t.dim
+            default: return n + 1
+            }
+        }
         if items.filter({ if case .ellipsis = $0 { return true }; return false }).count > 1 {
             throw TorchError.index("an index can only have a single ellipsis ('...')")
+        }
+        if dim == 0, items.count == 1 {
+            // PyTorch's messages for the two commonest mistakes on a 0-d tensor.
+            if case .int = items[0] {
+                throw TorchError.index("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+            }
+            if case .slice = items[0] { throw TorchError.index("slice() cannot be applied to a 0-dim tensor.") }
         }
         if consuming > dim {
             throw TorchError.index("too many indices for tensor of dimension \(dim)")
@@ -262,6 +280,10 @@ extension Tensor {
             case .slice(let a, let b, let c): result = try result.slice(d, a, b, c); d += 1
             case .none: result = try result.unsqueeze(d); d += 1
             case .ellipsis: d += dim - consuming
+            case .tensor(let t) where t.dtype == .bool && t.dim == 0:
+                result = try result.unsqueeze(d)
+                if try t.item() == 0 { result = try result.slice(d, 0, 0, 1) }
+                d += 1
             case .tensor(let t):
                 result = try result.indexSelectAdvanced(d, t)
                 d += t.dtype == .bool ? 1 : t.dim
@@ -337,8 +359,13 @@ extension Tensor {
     /// More than one tensor index, or any mask: PyTorch broadcasts the index tensors together
     /// (`x[rows, cols]` picks pairs, not a product).
     func needsCombinedAdvancedIndexing(_ items: [IndexItem]) -> Bool {
-        var count = 0
-        for case .tensor(let t) in items { count += t.dtype == .bool ? 2 : 1 }
+        var count = 0, zeroDimMasks = 0
+        for case .tensor(let t) in items {
+            count += t.dtype == .bool ? 2 : 1
+            if t.dtype == .bool && t.dim == 0 { zeroDimMasks += 1 }
+        }
+        // A lone 0-d mask is a new dim of size 1 or 0, done in `index` with views.
+        if count == 2 && zeroDimMasks == 1 { return false }
         return count > 1
     }
 

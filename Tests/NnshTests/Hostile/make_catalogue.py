@@ -289,6 +289,14 @@ add("index-tensor-past-last-dim", code="import torch\nx = torch.ones(3)\nx[0, to
 add("tensor-number-then-list", code="import torch\ntorch.tensor([1, []])\n", expect="TypeError")
 add("tensor-list-then-number", code="import torch\ntorch.tensor([[1], 2])\n", expect="TypeError")
 add("contiguity-of-huge-expanded", code="import torch\nx = torch.ones(1, 1).expand(2**40, 2**40)\nprint(x.is_contiguous())\nx.contiguous()\n", expect="RuntimeError")
+# Found by the long fuzz campaigns of 2026-11-26 (source and structured targets).
+add("pad-crop-past-input", code="import torch\nimport torch.nn.functional as F\nF.pad(torch.ones(3, 4, 1, 1), (16, -3, 0, 0))\n", expect="RuntimeError")
+add("topk-huge-k", code="import torch\ntorch.randn(\n).topk(2**62)\n", expect="RuntimeError")
+add("narrow-0d", code="import torch\ntorch.tensor(1.).narrow(0, 0, 1)\n", expect="RuntimeError")
+add("size-of-0d", code="import torch\ntorch.tensor(1.).size(-1)\n", expect="IndexError")
+add("reduce-0d-twice", code="import torch\nprint(torch.tensor(1.).sum(0), torch.tensor(1.).max(0))\ntorch.tensor(1.).sum((0, 0))\n", expect="RuntimeError")
+add("chunk-0d", code="import torch\ntorch.tensor(1.).chunk(2)\n", expect="RuntimeError")
+add("plot-title-wider-than-chart", code="import torch\nplot(torch.sigmoid, title='w' * 500, path='chart.png')\n1/0\n", expect="ZeroDivisionError")
 
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
 print(len(E))
