@@ -87,6 +87,12 @@ extension Tensor {
     }
 
     public static func compareValues(_ a: Tensor, _ b: Tensor, _ op: BinaryOp) throws -> Tensor {
+        if a.dtype != b.dtype {
+            // The visitor reads both operands as one element type (e.g. the backward of
+            // `maximum(int_tensor, float_tensor)`): compare in the promoted type.
+            let common = DType.promote(a.dtype, b.dtype)
+            return try compareValues(a.to(common), b.to(common), op)
+        }
         struct V: ElementVisitor {
             let a: Tensor, b: Tensor, op: BinaryOp
             func visit<T: Element>(_: T.Type) throws -> Tensor {

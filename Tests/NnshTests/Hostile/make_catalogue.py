@@ -297,6 +297,7 @@ add("size-of-0d", code="import torch\ntorch.tensor(1.).size(-1)\n", expect="Inde
 add("reduce-0d-twice", code="import torch\nprint(torch.tensor(1.).sum(0), torch.tensor(1.).max(0))\ntorch.tensor(1.).sum((0, 0))\n", expect="RuntimeError")
 add("chunk-0d", code="import torch\ntorch.tensor(1.).chunk(2)\n", expect="RuntimeError")
 add("plot-title-wider-than-chart", code="import torch\nplot(torch.sigmoid, title='w' * 500, path='chart.png')\n1/0\n", expect="ZeroDivisionError")
+add("minimum-int-float-backward", code="import torch\ne = torch.randn(2, requires_grad=True)\ntorch.minimum(torch.arange(6), e.max()).sum().backward()\nprint(e.grad.shape)\n1/0\n", expect="ZeroDivisionError")
 
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
 print(len(E))
