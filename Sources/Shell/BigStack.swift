@@ -17,6 +17,8 @@ let interpreterStackSize = 1 << 30
 /// unmapping its touched pages afterwards cost more than running a short REPL line (and, under
 /// AddressSanitizer, most of a fuzz input's time). When the worker is busy — another thread's
 /// session is running, or `body` itself runs a session — a fresh thread is made as before.
+/// Stack pages a deep recursion touched stay committed for the life of the process (tens of MB at
+/// Python's recursion limit), a fair price for a shell session.
 func onBigStack<R>(_ body: () -> R) -> R {
     withoutActuallyEscaping(body) { escapable in
         let task = StackTask(escapable)

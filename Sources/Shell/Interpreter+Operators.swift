@@ -374,6 +374,8 @@ extension Interpreter {
             return (0..<n).map { .int(a &+ $0 &* c) }  // in range by construction; only the product may wrap
         case .tensor(let t):
             guard t.dim > 0 else { throw PythonError.type("iteration over a 0-d tensor") }
+            // An expanded view can have 2**40 rows on one element of storage.
+            try checkCollectionSize(t.shape[0])
             return try (0..<t.shape[0]).map { .tensor(try t.select(0, $0)) }
         case .module(let m):
             return try moduleIterate(m)

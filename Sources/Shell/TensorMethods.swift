@@ -143,7 +143,7 @@ extension Interpreter {
         case "item":
             guard x.numel == 1 else { throw PythonError.runtime("a Tensor with \(x.numel) elements cannot be converted to Scalar") }
             return scalarValue(x, x.storageOffset(of: [Int](repeating: 0, count: x.dim)))
-        case "tolist": return toList(x)
+        case "tolist": return try toList(x)
         case "view":
             if let first = args.positional.first, case .dtype = first { throw PythonError.runtime("view(dtype) is not supported by nnsh") }
             return .tensor(try x.view(try dims(args, "view")))
@@ -189,6 +189,7 @@ extension Interpreter {
         case "unbind":
             let d = try args.bind(name, ["dim"]).int("dim", 0)
             let at = try Shape.wrapRealDim(d, x.dim)
+            try checkCollectionSize(x.shape[at])
             return .tuple(try (0..<x.shape[at]).map { .tensor(try x.select(at, $0)) })
         case "split":
             let b = try args.bind(name, ["split_size_or_sections", "dim"], required: 1)
@@ -432,8 +433,9 @@ extension Interpreter {
         }
     }
 
-    func toList(_ t: Tensor) -> Value {
+    func toList(_ t: Tensor) throws -> Value {
         if t.dim == 0 { return scalarValue(t, t.offset) }
+        try checkCollectionSize(t.numel)  // an expanded view may stand for far more numbers than memory holds
         func build(_ d: Int, _ off: Int) -> Value {
             if d == t.dim { return scalarValue(t, off) }
             return .list(PyList((0..<t.shape[d]).map { build(d + 1, off + $0 * t.strides[d]) }))

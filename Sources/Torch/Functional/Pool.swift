@@ -80,9 +80,12 @@ extension Functional {
         if input.dim != 2 && input.dim != 3 {
             throw TorchError.runtime("max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for input, but got:\(listText(input.shape))")
         }
+        // PyTorch's checks (stride may be empty: it defaults to the kernel size).
         for (name, v) in [("kernel_size", kernelSize), ("stride", stride), ("padding", padding), ("dilation", dilation)]
-        where v.count > 1 {
-            throw TorchError.runtime("max_pool1d() \(name) must be a single int or a tuple of one int")  // rarely hit
+        where v.count != 1 && !(name == "stride" && v.isEmpty) {
+            let what = name == "stride" ? "must be None, an int, list of ints, or tuple of ints"
+                : name == "padding" ? "must be an int, list of ints, or tuple of ints" : "must be an int, list of ints or tuple of ints"
+            throw TorchError.runtime("max_pool1d() \(name) \(what) of size 1 but got size \(v.count)")
         }
         let k = kernelSize[0], s = stride.first ?? k, p = padding[0], d = dilation[0]
         if !input.requiresGrad || !GradMode.isEnabled {
@@ -142,6 +145,11 @@ extension Functional {
 
     public static func avgPool1d(_ input: Tensor, kernelSize: [Int], stride: [Int] = [], padding: [Int] = [0],
                                  ceilMode: Bool = false, countIncludePad: Bool = true) throws -> Tensor {
+        // PyTorch's argument parser checks these first (an empty stride means the default).
+        for (name, v) in [("kernel_size", kernelSize), ("stride", stride), ("padding", padding)]
+        where v.count != 1 && !(name == "stride" && v.isEmpty) {
+            throw TorchError.runtime("avg_pool1d() argument '\(name)' should contain one int (got \(v.count))")
+        }
         if input.dim != 2 && input.dim != 3 {
             throw TorchError.runtime("Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for input, but got:\(listText(input.shape))")
         }
@@ -201,27 +209,41 @@ extension Functional {
         }
         var def = [Int]()
         for d in 0..<n {
+            // (in - 1) * stride + kernel - 2 * padding, in steps that overflow only when the result does.
             var v = try checkedMul(inputShape[inputShape.count - n + d] - 1, stride[d])
-            v = try checkedAdd(v, kernel[d] - 2 * padding[d])
+            v = try checkedSub(try checkedSub(try checkedAdd(v, kernel[d]), padding[d]), padding[d])
             def.append(v)
         }
-        guard var os = outputSize else { return def }
+        guard var os = outputSize else { try checkNonNegative(def); return def }
         let text = outputSizeText ?? (os.count == 1 ? "(\(os[0]),)" : "(" + os.map(String.init).joined(separator: ", ") + ")")
         if os.count == n + 2 { os = Array(os.suffix(n)) }
         if os.count != n {
             throw TorchError.value("output_size should be a sequence containing \(n) or \(n + 2) elements, but it has a length of '\(os.count)'")
         }
         for d in 0..<n {
-            let lo = def[d] - stride[d], hi = def[d] + stride[d]
+            let lo = try checkedSub(def[d], stride[d]), hi = try checkedAdd(def[d], stride[d])
             if !(lo < os[d] && os[d] < hi) {
                 throw TorchError.value("invalid output_size \"\(text)\" (dim \(d) must be between \(lo) and \(hi))")
             }
         }
+        try checkNonNegative(os)
         return os
+    }
+
+    private static func checkNonNegative(_ size: [Int]) throws {
+        if let d = size.firstIndex(where: { $0 < 0 }) {
+            throw TorchError.value("max_unpooling: output_size must contain non-negative spatial dimensions, but got output_size[\(d)]=\(size[d])")
+        }
     }
 
     public static func maxUnpool1d(_ input: Tensor, _ indices: Tensor, kernelSize: [Int], stride: [Int] = [],
                                    padding: [Int] = [0], outputSize: [Int]? = nil, outputSizeText: String? = nil) throws -> Tensor {
+        // PyTorch fails in Python here (`kernel_size[0]` of `()` reaches a 2-d size check; other
+        // lengths index past a tuple); an empty stride means the default.
+        if kernelSize.isEmpty {
+            throw TorchError.runtime("There should be exactly two elements (height, width) in output_size, but got 1 elements.")
+        }
+        guard kernelSize.count == 1, stride.count <= 1, padding.count == 1 else { throw TorchError.index("tuple index out of range") }
         let k = [kernelSize[0]], s = [stride.first ?? kernelSize[0]], p = [padding[0]]
         let os = try unpoolOutputSize(inputShape: input.shape, kernel: k, stride: s, padding: p, outputSize: outputSize, outputSizeText: outputSizeText)
         let y = try maxUnpool(input.unsqueeze(-1), GradMode.withoutGrad { try indices.unsqueeze(-1) }, outputSize: os + [1], n: 2)

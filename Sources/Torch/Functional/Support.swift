@@ -29,6 +29,11 @@ func checkedMul(_ a: Int, _ b: Int) throws -> Int {
     if o { throw TorchError.runtime("integer overflow in output size computation") }
     return r
 }
+func checkedSub(_ a: Int, _ b: Int) throws -> Int {
+    let (r, o) = a.subtractingReportingOverflow(b)
+    if o { throw TorchError.runtime("integer overflow in output size computation") }
+    return r
+}
 func checkedAdd(_ a: Int, _ b: Int) throws -> Int {
     let (r, o) = a.addingReportingOverflow(b)
     if o { throw TorchError.runtime("integer overflow in output size computation") }

@@ -52,7 +52,12 @@ extension Tensor {
     public func split(_ size: Int, dim d: Int = 0) throws -> [Tensor] {
         guard dim > 0 else { throw TorchError.runtime("split expects at least a 1-dimensional tensor") }
         let at = try Shape.wrapDim(d, dim)
-        if size <= 0 && shape[at] > 0 { throw TorchError.runtime("split_size can only be 0 if dimension size is 0, but got dimension size of \(shape[at])") }
+        if size < 0 { throw TorchError.runtime("split expects split_size be non-negative, but got split_size=\(size)") }
+        if size == 0 && shape[at] > 0 { throw TorchError.runtime("split_size can only be 0 if dimension size is 0, but got dimension size of \(shape[at])") }
+        // Each piece is a tensor object (~256 bytes): an expanded view's 2**40 rows must not become 2**40 objects.
+        let pieces = size == 0 ? 1 : (shape[at] - 1) / size + 1
+        let objectBytes = pieces.multipliedReportingOverflow(by: 256)
+        try MemoryLimit.check(count: objectBytes.overflow ? Int.max : objectBytes.partialValue, dtype: .uint8)
         var out = [Tensor](), s = 0
         repeat {
             out.append(try slice(at, s, s + size, 1))
@@ -64,7 +69,11 @@ extension Tensor {
     public func split(sizes: [Int], dim d: Int = 0) throws -> [Tensor] {
         guard dim > 0 else { throw TorchError.runtime("split expects at least a 1-dimensional tensor") }
         let at = try Shape.wrapDim(d, dim)
-        guard sizes.reduce(0, +) == shape[at], sizes.allSatisfy({ $0 >= 0 }) else {
+        let total = sizes.reduce((0, false)) { acc, n in
+            let (r, o) = acc.0.addingReportingOverflow(n)
+            return (r, acc.1 || o)
+        }
+        guard !total.1, total.0 == shape[at], sizes.allSatisfy({ $0 >= 0 }) else {
             throw TorchError.runtime("split_with_sizes expects split_sizes to sum exactly to \(shape[at]) (input tensor's size at dimension \(at)), but got split_sizes=\(Shape.describe(sizes))")
         }
         var out = [Tensor](), s = 0
@@ -76,7 +85,15 @@ extension Tensor {
         guard dim > 0 else { throw TorchError.runtime("chunk expects at least a 1-dimensional tensor") }
         guard chunks > 0 else { throw TorchError.runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
         let at = try Shape.wrapDim(d, dim)
-        let size = (shape[at] + chunks - 1) / chunks
-        return try split(Swift.max(size, 1), dim: at)
+        let n = shape[at]
+        // PyTorch's int64 arithmetic, wrap-around included, so a huge `chunks` meets PyTorch's errors.
+        let size = (n &+ chunks &- 1) / chunks
+        if size == 0 && n == 0 {
+            // An empty dim splits into `chunks` empty tensors (PyTorch first builds a vector of their sizes).
+            guard chunks < 1 << 60 else { throw TorchError.runtime("cannot create std::vector larger than max_size()") }
+            try MemoryLimit.check(count: chunks, dtype: .int64)
+            return try (0..<chunks).map { _ in try slice(at, 0, 0, 1) }
+        }
+        return try split(size, dim: at)
     }
 }

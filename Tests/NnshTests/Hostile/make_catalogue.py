@@ -298,6 +298,20 @@ add("reduce-0d-twice", code="import torch\nprint(torch.tensor(1.).sum(0), torch.
 add("chunk-0d", code="import torch\ntorch.tensor(1.).chunk(2)\n", expect="RuntimeError")
 add("plot-title-wider-than-chart", code="import torch\nplot(torch.sigmoid, title='w' * 500, path='chart.png')\n1/0\n", expect="ZeroDivisionError")
 add("minimum-int-float-backward", code="import torch\ne = torch.randn(2, requires_grad=True)\ntorch.minimum(torch.arange(6), e.max()).sum().backward()\nprint(e.grad.shape)\n1/0\n", expect="ZeroDivisionError")
+add("avg-pool1d-empty-kernel", code="import torch\nimport torch.nn.functional as F\nF.avg_pool1d(torch.randn(1, 1, 4), ())\n", expect="RuntimeError")
+add("max-pool1d-empty-dilation", code="import torch\nimport torch.nn.functional as F\nF.max_pool1d(torch.randn(1, 1, 4), 2, 2, 0, ())\n", expect="RuntimeError")
+add("max-unpool-huge-padding", code="import torch\nimport torch.nn as nn\nnn.MaxUnpool2d(2, 2, 2**62)(torch.randn(1, 1, 6, 6), torch.zeros(1, 1, 6, 6).long())\n", expect="ValueError")
+add("chunk-huge", code="import torch\ntorch.arange(5.).chunk(9223372036854775807)\n", expect="RuntimeError")
+add("chunk-empty-huge", code="import torch\ntorch.ones(0).chunk(2**40)\n", expect="RuntimeError")
+add("split-sizes-overflow", code="import torch\ntorch.arange(5.).split([2**62, 2**62, 2**62, 2**62, 5])\n", expect="RuntimeError")
+
+X = "import torch\nx = torch.ones(1, 2).expand(2**40, 2)\n"
+add("expanded-tolist", code=X + "x.tolist()\n", expect="MemoryError")
+add("expanded-iterate", code=X + "for r in x: pass\n", expect="MemoryError")
+add("expanded-stack", code=X + "torch.stack(x)\n", expect="MemoryError")
+add("expanded-unbind", code=X + "x.unbind(0)\n", expect="MemoryError")
+add("expanded-split", code=X + "x.split(1)\n", expect="RuntimeError")
+add("expanded-sum-builtin", code=X + "sum(x)\n", expect="MemoryError")
 
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
 print(len(E))
