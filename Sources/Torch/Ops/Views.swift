@@ -373,6 +373,10 @@ extension Tensor {
     /// (a bool mask counts as one long index per dimension it covers) broadcast to one shape `B`.
     /// The result is `before + B + after` when the indexed dims are adjacent, else `B + rest`.
     func advancedPlan(_ items: [IndexItem]) throws -> AdvancedIndexPlan {
+        // `x[..., ..., i] = v` reaches here without passing `index` (found by the fuzzer).
+        if items.filter({ if case .ellipsis = $0 { return true }; return false }).count > 1 {
+            throw TorchError.index("an index can only have a single ellipsis ('...')")
+        }
         var view = self
         var d = 0
         var indexed = [(dim: Int, index: Tensor)]()

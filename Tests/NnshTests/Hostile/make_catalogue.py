@@ -312,6 +312,7 @@ add("expanded-stack", code=X + "torch.stack(x)\n", expect="MemoryError")
 add("expanded-unbind", code=X + "x.unbind(0)\n", expect="MemoryError")
 add("expanded-split", code=X + "x.split(1)\n", expect="RuntimeError")
 add("expanded-sum-builtin", code=X + "sum(x)\n", expect="MemoryError")
+add("assign-two-ellipses", code="import torch\nb = torch.zeros(2, 3)\nb[..., ..., torch.tensor([0, 1])] = 1.0\n", expect="IndexError")
 
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
 print(len(E))
