@@ -7,8 +7,14 @@ public enum Init {
         if t.dim < 2 {
             throw TorchError.value("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions")
         }
-        let rf = t.shape.dropFirst(2).reduce(1, *)
-        return (t.shape[1] * rf, t.shape[0] * rf)
+        // Python ints in PyTorch; a tensor's sizes can multiply past 64 bits only with a 0-size dim.
+        var rf = 1, overflow = false
+        for s in t.shape.dropFirst(2) { (rf, overflow) = rf.multipliedReportingOverflow(by: s); if overflow { break } }
+        let fanIn = t.shape[1].multipliedReportingOverflow(by: rf), fanOut = t.shape[0].multipliedReportingOverflow(by: rf)
+        if overflow || fanIn.overflow || fanOut.overflow {
+            throw TorchError("OverflowError", "fan in and fan out do not fit in 64 bits (nnsh integers are 64-bit)")
+        }
+        return (fanIn.partialValue, fanOut.partialValue)
     }
 
     /// `calculate_gain(nonlinearity, param)`; `param` nil means None.

@@ -11,6 +11,20 @@ public enum Shape {
         return strides
     }
 
+    /// `contiguousStrides`, refusing overflow as PyTorch's `empty` does: a tensor with a 0-size
+    /// dim has no elements but its strides still multiply the other sizes (`nn.Conv3d(5, 0, 2**62)`).
+    public static func checkedContiguousStrides(_ shape: [Int]) throws -> [Int] {
+        var strides = [Int](repeating: 1, count: shape.count)
+        var acc = 1
+        for d in stride(from: shape.count - 1, through: 1, by: -1) {
+            let (p, overflow) = acc.multipliedReportingOverflow(by: max(shape[d], 1))
+            if overflow { throw TorchError.runtime("Stride calculation overflowed") }
+            acc = p
+            strides[d - 1] = acc
+        }
+        return strides
+    }
+
     /// The element count, refusing negative dimensions and overflow.
     public static func checkedNumel(_ shape: [Int]) throws -> Int {
         var n = 1

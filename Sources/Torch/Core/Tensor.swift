@@ -37,7 +37,7 @@ public final class Tensor {
         let count = try Shape.checkedNumel(shape)
         try MemoryLimit.check(count: count, dtype: dtype)
         return Tensor(storage: Storage(dtype: dtype, count: count), shape: shape,
-                      strides: Shape.contiguousStrides(shape), offset: 0)
+                      strides: try Shape.checkedContiguousStrides(shape), offset: 0)
     }
 
     /// A contiguous tensor for internal results whose size was derived from already-validated
@@ -47,7 +47,7 @@ public final class Tensor {
         let count = try Shape.checkedNumel(shape)
         try MemoryLimit.check(count: count, dtype: dtype)
         return Tensor(storage: Storage(dtype: dtype, count: count, zeroed: false), shape: shape,
-                      strides: Shape.contiguousStrides(shape), offset: 0)
+                      strides: try Shape.checkedContiguousStrides(shape), offset: 0)
     }
 
     /// A 0-d or 1-d tensor from Swift values.
