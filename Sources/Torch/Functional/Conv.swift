@@ -72,6 +72,10 @@ extension Functional {
     public static func convolution(_ input0: Tensor, _ weight: Tensor, bias: Tensor?, stride: [Int], padding: ConvPadding,
                                    dilation: [Int], groups: Int, spatial n: Int) throws -> Tensor {
         let (input1, batched) = try batchify(input0, spatial: n, "conv\(n)d")
+        // PyTorch's `_convolution` checks the bias type before any shape.
+        if let bias, bias.dtype != input1.dtype {
+            throw TorchError.runtime("Input type (\(input1.dtype.typeMetaName)) and bias type (\(bias.dtype.typeMetaName)) should be the same")
+        }
         var input = input1
         if weight.dim < 3 { throw TorchError.runtime("weight should have at least three dimensions") }
         let k = weight.dim - 2

@@ -146,7 +146,8 @@ extension Tensor {
     public func unsqueeze(_ d: Int) throws -> Tensor {
         let at = try Shape.wrapDim(d, dim + 1)
         var sh = shape, st = strides
-        let newStride = at < dim ? shape[at] * strides[at] : 1
+        // Wrapping, as in PyTorch's int64: the stride of a size-1 dim is never used to step.
+        let newStride = at < dim ? shape[at] &* strides[at] : 1
         sh.insert(1, at: at)
         st.insert(newStride, at: at)
         return makeView(shape: sh, strides: st, offset: offset)

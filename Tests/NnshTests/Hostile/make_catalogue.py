@@ -315,6 +315,7 @@ add("expanded-sum-builtin", code=X + "sum(x)\n", expect="MemoryError")
 add("assign-two-ellipses", code="import torch\nb = torch.zeros(2, 3)\nb[..., ..., torch.tensor([0, 1])] = 1.0\n", expect="IndexError")
 add("conv-empty-huge-kernel", code="import torch\nimport torch.nn as nn\nnn.Conv3d(5, 0, 2**62)\n", expect="RuntimeError")
 add("init-fan-overflow", code="import torch\nimport torch.nn as nn\nnn.init._calculate_fan_in_and_fan_out(torch.zeros(2**40, 0, 2**40))\n", expect="OverflowError")
+add("unsqueeze-empty-huge", code="import torch\nimport torch.nn as nn\na = torch.randint(0, 3, (4, 0, 2**62))\nprint(a.unsqueeze(0).shape)\nnn.Conv2d(3, 4, 3)(a)\n", expect="RuntimeError")
 
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
 print(len(E))
