@@ -391,10 +391,10 @@ extension Interpreter {
             return .object(NamedTupleObject(name: "torch.return_types.sort", fields: [("values", .tensor(v)), ("indices", .tensor(i))]))
         case "topk":
             let b = try args.bind(name, ["k", "dim", "largest", "sorted"], required: 1)
-            let (v, i) = try x.sort(dim: try b.int("dim", -1), descending: try b.bool("largest", true))
             let k = try b.int("k"), d = try b.int("dim", -1)
             let size = x.dim == 0 ? 1 : x.shape[try Shape.wrapDim(d, x.dim)]
             guard k >= 0 && k <= size else { throw TorchError.runtime("selected index k out of range") }
+            let (v, i) = try x.sort(dim: d, descending: try b.bool("largest", true))
             // A 0-d input gives 0-d values and indices whatever k (0 or 1).
             let (tv, ti) = x.dim == 0 ? (v, i) : (try v.narrow(d, 0, k), try i.narrow(d, 0, k))
             return .object(NamedTupleObject(name: "torch.return_types.topk", fields: [("values", .tensor(tv)), ("indices", .tensor(ti))]))

@@ -1,28 +1,29 @@
 /// Shape arithmetic that never overflows silently and speaks PyTorch's error messages.
 public enum Shape {
     /// Row-major strides of a contiguous tensor.
+    /// Wrapping where the sizes overflow (only reachable with a 0-size dim, where strides never step).
     public static func contiguousStrides(_ shape: [Int]) -> [Int] {
-        var strides = [Int](repeating: 1, count: shape.count)
-        var acc = 1
-        for d in stride(from: shape.count - 1, through: 0, by: -1) {
-            strides[d] = acc
-            acc = acc &* max(shape[d], 1)
-        }
-        return strides
+        stridesReportingOverflow(shape).strides
     }
 
     /// `contiguousStrides`, refusing overflow as PyTorch's `empty` does: a tensor with a 0-size
     /// dim has no elements but its strides still multiply the other sizes (`nn.Conv3d(5, 0, 2**62)`).
     public static func checkedContiguousStrides(_ shape: [Int]) throws -> [Int] {
+        let r = stridesReportingOverflow(shape)
+        if r.overflow { throw TorchError.runtime("Stride calculation overflowed") }
+        return r.strides
+    }
+
+    private static func stridesReportingOverflow(_ shape: [Int]) -> (strides: [Int], overflow: Bool) {
         var strides = [Int](repeating: 1, count: shape.count)
-        var acc = 1
+        var acc = 1, overflow = false
         for d in stride(from: shape.count - 1, through: 1, by: -1) {
-            let (p, overflow) = acc.multipliedReportingOverflow(by: max(shape[d], 1))
-            if overflow { throw TorchError.runtime("Stride calculation overflowed") }
+            let (p, o) = acc.multipliedReportingOverflow(by: max(shape[d], 1))
             acc = p
+            overflow = overflow || o
             strides[d - 1] = acc
         }
-        return strides
+        return (strides, overflow)
     }
 
     /// The element count, refusing negative dimensions and overflow.

@@ -74,7 +74,7 @@ extension Functional {
         let (input1, batched) = try batchify(input0, spatial: n, "conv\(n)d")
         // PyTorch's `_convolution` checks the bias type before any shape.
         if let bias, bias.dtype != input1.dtype {
-            throw TorchError.runtime("Input type (\(input1.dtype.typeMetaName)) and bias type (\(bias.dtype.typeMetaName)) should be the same")
+            throw TorchError.runtime("Input type (\(input1.dtype.cppTypeName)) and bias type (\(bias.dtype.cppTypeName)) should be the same")
         }
         var input = input1
         if weight.dim < 3 { throw TorchError.runtime("weight should have at least three dimensions") }

@@ -286,7 +286,6 @@ extension Functional {
         if input.shape != indices.shape {
             throw TorchError.runtime("Expected shape of indices to be same as that of the input tensor (\(listText(input.shape))) but got indices tensor with shape: \(listText(indices.shape))")
         }
-        if os.contains(where: { $0 < 0 }) { throw TorchError.runtime("max_unpooling: output size must be non-negative") }
         let dtype = input.dtype
         let compute: DType = dtype.isFloatingPoint ? dtype : .float64
         let inPlane = input.shape.suffix(n).reduce(1, *)

@@ -181,16 +181,4 @@ extension DType {
         case .bool: return "Bool"
         }
     }
-
-    /// The C++ type name caffe2's TypeMeta gives (`float`, `long int`), used by a few messages.
-    public var typeMetaName: String {
-        switch self {
-        case .float32: return "float"
-        case .float64: return "double"
-        case .int64: return "long int"
-        case .int32: return "int"
-        case .uint8: return "unsigned char"
-        case .bool: return "bool"
-        }
-    }
 }

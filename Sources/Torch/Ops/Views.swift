@@ -258,9 +258,7 @@ extension Tensor {
             default: return n + 1
             }
         }
-        if items.filter({ if case .ellipsis = $0 { return true }; return false }).count > 1 {
-            throw TorchError.index("an index can only have a single ellipsis ('...')")
-        }
+        try Tensor.checkSingleEllipsis(items)
         if dim == 0, items.count == 1 {
             // PyTorch's messages for the two commonest mistakes on a 0-d tensor.
             if case .int = items[0] {
@@ -359,6 +357,12 @@ extension Tensor {
 
     /// More than one tensor index, or any mask: PyTorch broadcasts the index tensors together
     /// (`x[rows, cols]` picks pairs, not a product).
+    static func checkSingleEllipsis(_ items: [IndexItem]) throws {
+        if items.filter({ if case .ellipsis = $0 { return true }; return false }).count > 1 {
+            throw TorchError.index("an index can only have a single ellipsis ('...')")
+        }
+    }
+
     func needsCombinedAdvancedIndexing(_ items: [IndexItem]) -> Bool {
         var count = 0, zeroDimMasks = 0
         for case .tensor(let t) in items {
@@ -375,9 +379,7 @@ extension Tensor {
     /// The result is `before + B + after` when the indexed dims are adjacent, else `B + rest`.
     func advancedPlan(_ items: [IndexItem]) throws -> AdvancedIndexPlan {
         // `x[..., ..., i] = v` reaches here without passing `index` (found by the fuzzer).
-        if items.filter({ if case .ellipsis = $0 { return true }; return false }).count > 1 {
-            throw TorchError.index("an index can only have a single ellipsis ('...')")
-        }
+        try Tensor.checkSingleEllipsis(items)
         var view = self
         var d = 0
         var indexed = [(dim: Int, index: Tensor)]()

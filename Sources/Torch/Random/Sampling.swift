@@ -12,7 +12,8 @@ import Kernels
 // MARK: - helpers
 
 extension DType {
-    /// The C++ type name PyTorch's range checks print (`from is out of bounds for float`).
+    /// The C++ type name PyTorch's range checks and conv's bias check print (`from is out of bounds
+    /// for float`, `Input type (long int) …`).
     var cppTypeName: String {
         switch self {
         case .float32: return "float"
