@@ -122,6 +122,16 @@ open class Module {
     public func namedChildren() -> [(String, Module)] { childNames.map { ($0, childTable[$0]!) } }
     public func children() -> [Module] { childNames.map { childTable[$0]! } }
 
+    /// `m.float()`, `m.double()`, `m.to(dtype)`: converts every floating-point parameter (and its
+    /// grad) in place, as `Module._apply` does: the Parameter objects stay the same, so tensors the
+    /// user already holds (`w = m.weight`) see the new dtype.
+    public func convertFloatingParameters(to d: DType) throws {
+        for p in parameters() where p.dtype.isFloatingPoint && p.dtype != d {
+            p.replaceData(with: try p.detach().to(d))
+            if let g = p.grad, g.dtype.isFloatingPoint { p.grad = try g.to(d) }
+        }
+    }
+
     /// `zero_grad()` (set_to_none=True, PyTorch's default).
     public func zeroGrad() { for p in parameters() { p.grad = nil } }
 

@@ -441,7 +441,25 @@ extension Interpreter {
                 for p in m.parameters() { try p.setRequiresGrad(flag) }
                 return receiver
             }
-        case "float", "double", "cpu", "cuda", "to": return bound { _ in receiver }
+        case "float", "double":
+            return bound { _ in try m.convertFloatingParameters(to: name == "float" ? .float32 : .float64); return receiver }
+        case "to":
+            return bound { args in
+                // m.to(dtype), m.to(tensor), m.to(device, dtype), dtype=…; devices are all the CPU.
+                var target: DType?
+                for v in args.positional + args.keywords.filter({ $0.0 == "dtype" || $0.0 == "tensor" }).map(\.1) {
+                    if case .dtype(let d) = v { target = d }
+                    if case .tensor(let o) = v { target = o.dtype }
+                }
+                if let d = target {
+                    guard d.isFloatingPoint else {
+                        throw PythonError.type("nn.Module.to only accepts floating point or complex dtypes, but got desired dtype=\(d.description)")
+                    }
+                    try m.convertFloatingParameters(to: d)
+                }
+                return receiver
+            }
+        case "cpu", "cuda": return bound { _ in receiver }
         case "__class__": return .object(TypeObject(receiver))
         default: return nil
         }
