@@ -106,8 +106,14 @@ public func convForward<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePointer<
     }
 }
 
-/// Direct convolution loops (no im2col): one output row at a time, accumulating contiguous
-/// row segments. Wins when few output channels per group (depthwise, single output channel).
+/// Direct convolution loops (no im2col): one output row at a time. Wins when few output channels
+/// per group (depthwise, single output channel).
+///
+/// Each row first lists its taps (input row, weight) in summation order (channel, kd, kh, kw). With
+/// stride 1 the columns where every tap is inside the input are computed 16 and 8 at a time in SIMD
+/// registers over all taps, so the row is stored once instead of once per tap; the border columns
+/// run the same sums one by one. Every output element is `bias + Σ w·x` added in the same order
+/// on both paths, so the result does not depend on which path computed it.
 @inlinable
 public func convForwardDirect<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePointer<T>, weight: UnsafePointer<T>,
                                               bias: UnsafePointer<T>?, output: UnsafeMutablePointer<T>) {
@@ -120,16 +126,26 @@ public func convForwardDirect<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePo
     let inPlane = g.inPlane
     let rows = g.batch * O * oD * oH
     let work = max(1, cg * K * oW)
-    // Per-kw valid output ranges and input offsets.
+    // Per-kw valid output ranges and input offsets; [interiorLo, interiorHi) is valid for every kw.
     var ranges = [Int](repeating: 0, count: 3 * kW)
+    var interiorLo = 0, interiorHi = oW
     for kw in 0..<kW {
         let off = kw * g.dilW - g.padW
         let (lo, hi) = validRange(oW, sW, off, iW)
         ranges[3 * kw] = lo; ranges[3 * kw + 1] = hi; ranges[3 * kw + 2] = off
+        interiorLo = max(interiorLo, lo); interiorHi = min(interiorHi, hi)
     }
+    if sW != 1 { interiorHi = interiorLo }   // the SIMD loop reads contiguous input columns
+    let (vecLo, vecHi) = (interiorLo, max(interiorLo, interiorHi))
     ranges.withUnsafeBufferPointer { rp in
         let rp = rp.baseAddress!
         parallelFor(count: rows, minChunk: max(1, 8192 / work)) { range in
+            // This row's taps: input row pointer (kw offset applied), weight, kw.
+            let maxTaps = cg * K
+            let tapRow = UnsafeMutablePointer<UnsafePointer<T>>.allocate(capacity: maxTaps)
+            let tapW = UnsafeMutablePointer<T>.allocate(capacity: maxTaps)
+            let tapKw = UnsafeMutablePointer<Int>.allocate(capacity: maxTaps)
+            defer { tapRow.deallocate(); tapW.deallocate(); tapKw.deallocate() }
             for r in range {
                 if KernelInterrupt.requested { return }
                 let oh = r % oH
@@ -140,7 +156,8 @@ public func convForwardDirect<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePo
                 let n = t / O
                 let grp = o / og
                 let outRow = output + r * oW
-                outRow.update(repeating: bias.map { $0[o] } ?? 0, count: oW)
+                let b0 = bias.map { $0[o] } ?? 0
+                var taps = 0
                 for ci in 0..<cg {
                     let inImg = input + (n * C + grp * cg + ci) * inPlane
                     let wk = weight + (o * cg + ci) * K
@@ -153,18 +170,51 @@ public func convForwardDirect<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePo
                             let inRow = inImg + (id * iH + ih) * iW
                             let wr = wk + (kd * kH + kh) * kW
                             for kw in 0..<kW {
-                                let w = wr[kw]
-                                let lo = rp[3 * kw], hi = rp[3 * kw + 1], off = rp[3 * kw + 2]
-                                if sW == 1 {
-                                    let s = inRow + off
-                                    for ow in lo..<hi { outRow[ow] += w * s[ow] }
-                                } else {
-                                    for ow in lo..<hi { outRow[ow] += w * inRow[ow &* sW &+ off] }
-                                }
+                                tapRow[taps] = inRow + rp[3 * kw + 2]
+                                tapW[taps] = wr[kw]
+                                tapKw[taps] = kw
+                                taps += 1
                             }
                         }
                     }
                 }
+                // Border (and, with stride > 1, all) columns: each tap only where it is in range.
+                func scalarColumns(_ cols: Range<Int>) {
+                    for ow in cols {
+                        var acc = b0
+                        for i in 0..<taps {
+                            let kw = tapKw[i]
+                            if ow >= rp[3 * kw] && ow < rp[3 * kw + 1] { acc += tapW[i] * tapRow[i][ow &* sW] }
+                        }
+                        outRow[ow] = acc
+                    }
+                }
+                scalarColumns(0..<vecLo)
+                func vector8(_ ow: Int) {
+                    var a0 = SIMD8<T>(repeating: b0)
+                    for i in 0..<taps {
+                        a0 += SIMD8<T>(repeating: tapW[i]) * UnsafeRawPointer(tapRow[i] + ow).loadUnaligned(as: SIMD8<T>.self)
+                    }
+                    UnsafeMutableRawPointer(outRow + ow).storeBytes(of: a0, as: SIMD8<T>.self)
+                }
+                var ow = vecLo
+                while ow + 16 <= vecHi {
+                    var a0 = SIMD8<T>(repeating: b0), a1 = a0
+                    for i in 0..<taps {
+                        let w = SIMD8<T>(repeating: tapW[i])
+                        let x = UnsafeRawPointer(tapRow[i] + ow)
+                        a0 += w * x.loadUnaligned(as: SIMD8<T>.self)
+                        a1 += w * x.loadUnaligned(fromByteOffset: 8 * MemoryLayout<T>.stride, as: SIMD8<T>.self)
+                    }
+                    UnsafeMutableRawPointer(outRow + ow).storeBytes(of: a0, as: SIMD8<T>.self)
+                    UnsafeMutableRawPointer(outRow + ow + 8).storeBytes(of: a1, as: SIMD8<T>.self)
+                    ow += 16
+                }
+                if ow + 8 <= vecHi { vector8(ow); ow += 8 }
+                // The last interior columns: one block ending at vecHi, overlapping columns already
+                // done (recomputing them gives the same values), instead of up to 7 scalar columns.
+                if ow < vecHi && vecHi - vecLo >= 8 { vector8(vecHi - 8); ow = vecHi }
+                scalarColumns(ow..<oW)
             }
         }
     }

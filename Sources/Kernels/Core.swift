@@ -35,7 +35,7 @@ public func parallelFor(count: Int, minChunk: Int = 1, body: (Range<Int>) -> Voi
 }
 
 /// Float or Double: the element types kernels are specialised for.
-public protocol KernelFloat: BinaryFloatingPoint, Sendable {
+public protocol KernelFloat: BinaryFloatingPoint, SIMDScalar, Sendable {
     /// Row-major GEMM: C = alpha * op(A) * op(B) + beta * C, op(A) is m×k, op(B) is k×n.
     static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Self,
                      a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int,

@@ -73,10 +73,10 @@ func randomConvGeometry(_ rng: inout Rng, dims: Int, pointwise: Bool = false) ->
     }
 }
 
-/// Naive convolution reference (Double).
-func refConv(_ g: ConvGeometry, _ x: [Double], _ w: [Double], _ b: [Double]?) -> [Double] {
+/// Naive convolution reference: `bias + Σ w·x` summed in the order (channel, kd, kh, kw).
+func refConv<T: KernelFloat>(_ g: ConvGeometry, _ x: [T], _ w: [T], _ b: [T]?) -> [T] {
     let cg = g.inChannels / g.groups, og = g.outChannels / g.groups
-    var out = [Double](repeating: 0, count: g.batch * g.outChannels * g.outPlane)
+    var out = [T](repeating: 0, count: g.batch * g.outChannels * g.outPlane)
     for n in 0..<g.batch { for o in 0..<g.outChannels {
         let grp = o / og
         for od in 0..<g.outD { for oh in 0..<g.outH { for ow in 0..<g.outW {
