@@ -118,11 +118,49 @@ ALWAYS void normal16_body(float *d0, long blocks, float mean, float std) {
     }
 }
 
+/* Eight floats in one vector (a ymm register with AVX, two xmm registers without). */
+typedef float v8f __attribute__((vector_size(32)));
+ALWAYS v8f load8(const float *p) { v8f v; memcpy(&v, p, sizeof v); return v; }
+ALWAYS void store8(float *p, v8f v) { memcpy(p, &v, sizeof v); }
+
+/* out[ow] = bias + w[0]*taps[0][ow] + w[1]*taps[1][ow] + ... (left to right) for ow in [lo, hi),
+   hi - lo >= 8. Columns go 32 at a time (four independent sums hide the add latency), then 8,
+   then one block ending at hi that overlaps columns already done (recomputing gives the same values). */
+ALWAYS void conv_taps_body(const float *const *taps, const float *w, long ntaps, float bias, float *out, long lo, long hi) {
+    const v8f b = (v8f){0, 0, 0, 0, 0, 0, 0, 0} + bias;
+    long ow = lo;
+    for (; ow + 32 <= hi; ow += 32) {
+        v8f a0 = b, a1 = b, a2 = b, a3 = b;
+        for (long i = 0; i < ntaps; i++) {
+            const float *x = taps[i] + ow;
+            const float wi = w[i];
+            a0 = a0 + wi * load8(x);
+            a1 = a1 + wi * load8(x + 8);
+            a2 = a2 + wi * load8(x + 16);
+            a3 = a3 + wi * load8(x + 24);
+        }
+        store8(out + ow, a0); store8(out + ow + 8, a1); store8(out + ow + 16, a2); store8(out + ow + 24, a3);
+    }
+    for (;;) {
+        if (ow + 8 > hi) {
+            if (ow == hi) return;
+            ow = hi - 8;
+        }
+        v8f a0 = b;
+        for (long i = 0; i < ntaps; i++) a0 = a0 + w[i] * load8(taps[i] + ow);
+        store8(out + ow, a0);
+        ow += 8;
+    }
+}
+
 #if defined(__x86_64__) && defined(__clang__)
 #define TARGET_AVX2 __attribute__((target("avx2,fma")))
 static TARGET_AVX2 void sigmoid_avx2(const float *x, float *y, long n) { sigmoid_body(x, y, n); }
 static TARGET_AVX2 void tanh_avx2(const float *x, float *y, long n) { tanh_body(x, y, n); }
 static TARGET_AVX2 void normal16_avx2(float *d, long blocks, float mean, float std) { normal16_body(d, blocks, mean, std); }
+static TARGET_AVX2 void conv_taps_avx2(const float *const *taps, const float *w, long ntaps, float bias, float *out, long lo, long hi) {
+    conv_taps_body(taps, w, ntaps, bias, out, lo, hi);
+}
 static int has_avx2(void) {
     static int cached = -1;
     if (cached < 0) {
@@ -138,6 +176,9 @@ static int has_avx2(void) {
 
 static void sigmoid_generic(const float *x, float *y, long n) { sigmoid_body(x, y, n); }
 static void tanh_generic(const float *x, float *y, long n) { tanh_body(x, y, n); }
+static void conv_taps_generic(const float *const *taps, const float *w, long ntaps, float bias, float *out, long lo, long hi) {
+    conv_taps_body(taps, w, ntaps, bias, out, lo, hi);
+}
 static void normal16_generic(float *d, long blocks, float mean, float std) { normal16_body(d, blocks, mean, std); }
 
 void nnsh_sigmoid_f32(const float *x, float *y, long n) {
@@ -148,4 +189,7 @@ void nnsh_tanh_f32(const float *x, float *y, long n) {
 }
 void nnsh_normal_fill16_f32(float *d, long blocks, float mean, float std) {
     DISPATCH(normal16_avx2(d, blocks, mean, std), normal16_generic(d, blocks, mean, std))
+}
+void nnsh_conv_taps_f32(const float *const *taps, const float *w, long ntaps, float bias, float *out, long lo, long hi) {
+    DISPATCH(conv_taps_avx2(taps, w, ntaps, bias, out, lo, hi), conv_taps_generic(taps, w, ntaps, bias, out, lo, hi))
 }

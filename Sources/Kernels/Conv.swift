@@ -110,8 +110,9 @@ public func convForward<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePointer<
 /// per group (depthwise, single output channel).
 ///
 /// Each row first lists its taps (input row, weight) in summation order (channel, kd, kh, kw). With
-/// stride 1 the columns where every tap is inside the input are computed 16 and 8 at a time in SIMD
-/// registers over all taps, so the row is stored once instead of once per tap; the border columns
+/// stride 1 the columns where every tap is inside the input are computed several vectors at a time
+/// over all taps (`KernelFloat.convTapsRange`; AVX2 C for Float), so the row is stored once instead
+/// of once per tap; the border columns
 /// run the same sums one by one. Every output element is `bias + Σ w·x` added in the same order
 /// on both paths, so the result does not depend on which path computed it.
 @inlinable
@@ -135,7 +136,7 @@ public func convForwardDirect<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePo
         ranges[3 * kw] = lo; ranges[3 * kw + 1] = hi; ranges[3 * kw + 2] = off
         interiorLo = max(interiorLo, lo); interiorHi = min(interiorHi, hi)
     }
-    if sW != 1 { interiorHi = interiorLo }   // the SIMD loop reads contiguous input columns
+    if sW != 1 { interiorHi = interiorLo }   // the vector loop reads contiguous input columns
     let (vecLo, vecHi) = (interiorLo, max(interiorLo, interiorHi))
     ranges.withUnsafeBufferPointer { rp in
         let rp = rp.baseAddress!
@@ -189,32 +190,13 @@ public func convForwardDirect<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePo
                         outRow[ow] = acc
                     }
                 }
-                scalarColumns(0..<vecLo)
-                func vector8(_ ow: Int) {
-                    var a0 = SIMD8<T>(repeating: b0)
-                    for i in 0..<taps {
-                        a0 += SIMD8<T>(repeating: tapW[i]) * UnsafeRawPointer(tapRow[i] + ow).loadUnaligned(as: SIMD8<T>.self)
-                    }
-                    UnsafeMutableRawPointer(outRow + ow).storeBytes(of: a0, as: SIMD8<T>.self)
+                if vecHi - vecLo >= 8 {
+                    scalarColumns(0..<vecLo)
+                    T.convTapsRange(tapRow, tapW, count: taps, bias: b0, outRow, vecLo..<vecHi)
+                    scalarColumns(vecHi..<oW)
+                } else {
+                    scalarColumns(0..<oW)
                 }
-                var ow = vecLo
-                while ow + 16 <= vecHi {
-                    var a0 = SIMD8<T>(repeating: b0), a1 = a0
-                    for i in 0..<taps {
-                        let w = SIMD8<T>(repeating: tapW[i])
-                        let x = UnsafeRawPointer(tapRow[i] + ow)
-                        a0 += w * x.loadUnaligned(as: SIMD8<T>.self)
-                        a1 += w * x.loadUnaligned(fromByteOffset: 8 * MemoryLayout<T>.stride, as: SIMD8<T>.self)
-                    }
-                    UnsafeMutableRawPointer(outRow + ow).storeBytes(of: a0, as: SIMD8<T>.self)
-                    UnsafeMutableRawPointer(outRow + ow + 8).storeBytes(of: a1, as: SIMD8<T>.self)
-                    ow += 16
-                }
-                if ow + 8 <= vecHi { vector8(ow); ow += 8 }
-                // The last interior columns: one block ending at vecHi, overlapping columns already
-                // done (recomputing them gives the same values), instead of up to 7 scalar columns.
-                if ow < vecHi && vecHi - vecLo >= 8 { vector8(vecHi - 8); ow = vecHi }
-                scalarColumns(ow..<oW)
             }
         }
     }

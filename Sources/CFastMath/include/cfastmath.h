@@ -10,5 +10,8 @@ void nnsh_sigmoid_f32(const float *x, float *y, long n);
 void nnsh_tanh_f32(const float *x, float *y, long n);
 /// PyTorch's normal_fill_16_AVX2 over `blocks` consecutive blocks of 16 uniforms in d.
 void nnsh_normal_fill16_f32(float *d, long blocks, float mean, float std);
+/// out[ow] = bias + Σ_i w[i] * taps[i][ow], summed in tap order, for ow in [lo, hi) (hi - lo >= 8):
+/// the interior columns of one output row of the direct convolution.
+void nnsh_conv_taps_f32(const float *const *taps, const float *w, long ntaps, float bias, float *out, long lo, long hi);
 
 #endif
