@@ -99,11 +99,25 @@ public struct ConvGeometry: Sendable, Hashable {
 public func convForward<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePointer<T>, weight: UnsafePointer<T>,
                                         bias: UnsafePointer<T>?, output: UnsafeMutablePointer<T>) {
     let og = g.outChannels / g.groups
-    if og <= 2 && !g.isPointwise {
+    if og <= 2 && !g.isPointwise && directSkipsPaddingLikePyTorch(g, weight: weight) {
         convForwardDirect(g, input: input, weight: weight, bias: bias, output: output)
     } else {
         convForwardGEMM(g, input: input, weight: weight, bias: bias, output: output)
     }
+}
+
+/// Whether skipping the taps that fall in the zero padding (as `convForwardDirect` does) gives
+/// PyTorch's values. It does for finite weights (the skipped terms are ±0). With an `inf` or `nan`
+/// weight PyTorch's float32 depthwise kernel (`groups == C == O > 1`) skips them too, but its other
+/// paths (float64, channel multipliers, `groups=1`) multiply the padding's zeros, so the border is
+/// `nan`: those go through the GEMM path, whose zero-filled columns do the same.
+@inlinable
+func directSkipsPaddingLikePyTorch<T: KernelFloat>(_ g: ConvGeometry, weight: UnsafePointer<T>) -> Bool {
+    if g.padD == 0 && g.padH == 0 && g.padW == 0 { return true }
+    if T.self == Float.self && g.groups > 1 && g.inChannels == g.groups && g.outChannels == g.groups { return true }
+    let count = g.outChannels * (g.inChannels / g.groups) * g.kernelVolume
+    for i in 0..<count where !weight[i].isFinite { return false }
+    return true
 }
 
 /// Direct convolution loops (no im2col): one output row at a time. Wins when few output channels
