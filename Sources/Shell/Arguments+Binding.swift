@@ -52,14 +52,16 @@ public struct BoundArguments {
 
 extension Arguments {
     /// Binds like `def f(p0, p1, ...)`: `required` leading names must be given.
-    public func bind(_ function: String, _ names: [String], required: Int = 0) throws -> BoundArguments {
+    /// Binds positional arguments to `names` in order and keywords to `names` or `keywordOnly`
+    /// (parameters after Python's `*`, such as `add`'s `alpha`).
+    public func bind(_ function: String, _ names: [String], required: Int = 0, keywordOnly: [String] = []) throws -> BoundArguments {
         var values = [String: Value]()
         if positional.count > names.count {
             throw PythonError.type("\(function)() takes \(names.count == required ? "" : "from \(required) to ")\(names.count) positional argument\(names.count == 1 ? "" : "s") but \(positional.count) \(positional.count == 1 ? "was" : "were") given")
         }
         for (n, v) in zip(names, positional) { values[n] = v }
         for (k, v) in keywords {
-            guard names.contains(k) else {
+            guard names.contains(k) || keywordOnly.contains(k) else {
                 throw PythonError.type("\(function)() got an unexpected keyword argument '\(k)'")
             }
             if values[k] != nil { throw PythonError.type("\(function)() got multiple values for argument '\(k)'") }

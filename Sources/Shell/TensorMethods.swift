@@ -110,14 +110,16 @@ extension Interpreter {
             try x.applyInPlace(.add, r)
             return receiver
         }
+        // `alpha` is keyword-only and only add/sub take it (`x.add(y, 2)` and `x.mul(y, alpha=2)` are TypeErrors).
+        let alphaKeyword = ["add", "sub", "subtract", "add_", "sub_"].contains(name) ? ["alpha"] : []
         func binaryOp(_ op: BinaryOp) throws -> Value {
-            let b = try args.bind(name, ["other", "alpha"], required: 1)
+            let b = try args.bind(name, ["other"], required: 1, keywordOnly: alphaKeyword)
             var o = try other(b)
             if let alpha = b["alpha"] { o = try Tensor.binary(o, toTensorOperand(alpha, like: x), .mul) }
             return .tensor(try Tensor.binary(x, o, op))
         }
         func inPlaceBinary(_ op: BinaryOp) throws -> Value {
-            let b = try args.bind(name, ["other", "alpha"], required: 1)
+            let b = try args.bind(name, ["other"], required: 1, keywordOnly: alphaKeyword)
             var o = try other(b)
             if let alpha = b["alpha"] { o = try Tensor.binary(o, toTensorOperand(alpha, like: x), .mul) }
             try x.applyInPlace(op, o)

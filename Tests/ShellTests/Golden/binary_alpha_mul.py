@@ -1,0 +1,4 @@
+import torch
+a = torch.eye(2)
+print(a.mul(a))
+a.mul(a, alpha=2)
