@@ -17,7 +17,7 @@ extension Tensor {
             for k in 0..<t.dim where k != at && t.shape[k] != first.shape[k] {
                 throw TorchError.runtime("Sizes of tensors must match except in dimension \(at). Expected size \(first.shape[k]) but got size \(t.shape[k]) for tensor number \(i) in the list.")
             }
-            total += t.shape[at]
+            total &+= t.shape[at]   // PyTorch's int64 sum wraps (then fails as a negative dimension)
         }
         let dtype = resultType(parts)
         var shape = first.shape
@@ -27,13 +27,14 @@ extension Tensor {
         var sizes = [Int]()
         for t in parts {
             let n = t.shape[at]
-            try out.slice(at, start, start + n, 1).copyValues(from: t)
-            start += n
+            // An empty part copies nothing (and its slice offset may lie past the storage).
+            if t.numel > 0 { try out.slice(at, start, start + n, 1).copyValues(from: t) }
+            start &+= n
             sizes.append(n)
         }
         return out.recording("CatBackward0", parts) { g in
             var s = 0
-            return try sizes.map { n in defer { s += n }; return try g.slice(at, s, s + n, 1) }
+            return try sizes.map { n in defer { s &+= n }; return try g.slice(at, s, s &+ n, 1) }
         }
     }
 

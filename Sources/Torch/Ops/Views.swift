@@ -195,6 +195,16 @@ extension Tensor {
         return out.recording("ExpandBackward0", [self]) { g in [try g.sumTo(inShape)] }
     }
 
+    /// The storage offset of element `index` along a dimension of stride `stride`, in PyTorch's
+    /// wrapping int64 arithmetic: it only leaves the storage for an empty tensor with huge dims
+    /// (`torch.cat([torch.randn(10**9, 0, 2**32+1, 3)] * 2)[10**9]`), where PyTorch rejects a
+    /// negative result and keeps a wrapped positive one.
+    func viewOffset(_ index: Int, _ stride: Int) throws -> Int {
+        let o = offset &+ index &* stride
+        if o < 0 { throw TorchError.runtime("Tensor: invalid storage offset \(o)") }
+        return o
+    }
+
     /// `x[i]` along dimension `d`.
     public func select(_ d: Int, _ i: Int) throws -> Tensor {
         guard dim > 0 else { throw TorchError.index("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number") }
@@ -206,7 +216,7 @@ extension Tensor {
         let idx = i < 0 ? i + size : i
         var sh = shape, st = strides
         sh.remove(at: at); st.remove(at: at)
-        return makeView(shape: sh, strides: st, offset: offset + idx * strides[at])
+        return makeView(shape: sh, strides: st, offset: try viewOffset(idx, strides[at]))
             .recordingView("SelectBackward0", self) { try $0.select(at, idx) }
     }
 
@@ -225,8 +235,18 @@ extension Tensor {
         let count = hi > lo ? (hi - lo - 1) / st + 1 : 0  // no overflow for steps near Int.max
         var sh = shape, strd = strides
         sh[at] = count
-        strd[at] = count > 1 ? strides[at] * st : strides[at]
-        return makeView(shape: sh, strides: strd, offset: offset + lo * strides[at])
+        // PyTorch's stride × step in wrapping int64: it only wraps for huge steps (which select one
+        // element) or empty tensors with huge dims, and PyTorch then rejects what its SymInt cannot
+        // hold (below -2^62 - 1) and other negative strides.
+        strd[at] = strides[at] &* st
+        let newOffset = try viewOffset(lo, strides[at])
+        if strd[at] < -(1 << 62) - 1 {
+            throw TorchError.runtime("IntArrayRef contains an int that cannot be represented as a SymInt: \(strd[at])")
+        }
+        if strd[at] < 0 {
+            throw TorchError.runtime("as_strided: Negative strides are not supported at the moment, got strides: \(Shape.describe(strd))")
+        }
+        return makeView(shape: sh, strides: strd, offset: newOffset)
             .recordingView("SliceBackward0", self) { try $0.slice(at, lo, hi, st) }
     }
 

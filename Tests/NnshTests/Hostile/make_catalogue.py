@@ -316,6 +316,10 @@ add("assign-two-ellipses", code="import torch\nb = torch.zeros(2, 3)\nb[..., ...
 add("conv-empty-huge-kernel", code="import torch\nimport torch.nn as nn\nnn.Conv3d(5, 0, 2**62)\n", expect="RuntimeError")
 add("init-fan-overflow", code="import torch\nimport torch.nn as nn\nnn.init._calculate_fan_in_and_fan_out(torch.zeros(2**40, 0, 2**40))\n", expect="OverflowError")
 add("unsqueeze-empty-huge", code="import torch\nimport torch.nn as nn\na = torch.randint(0, 3, (4, 0, 2**62))\nprint(a.unsqueeze(0).shape)\nnn.Conv2d(3, 4, 3)(a)\n", expect="RuntimeError")
+add("cat-empty-huge-select", code="import torch\na = torch.randn(10**9, 0, 2**32+1, 3)\nb = torch.cat([a, a])\nprint(b.shape)\nb[10**9]\n", expect="RuntimeError")
+add("cat-empty-huge-sum-wraps", code="import torch\ntorch.cat([torch.empty(2**62, 0)] * 2)\n", expect="RuntimeError")
+add("slice-stride-wraps", code="import torch\nprint(torch.ones(3, 4)[::2**62])\ntorch.empty(3, 0, 2**62)[::2]\n", expect="RuntimeError")
+add("slice-stride-negative", code="import torch\ntorch.ones(3, 3)[1::2**62]\n", expect="RuntimeError")
 
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
 print(len(E))
