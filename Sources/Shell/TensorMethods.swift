@@ -216,6 +216,10 @@ extension Interpreter {
         case "max", "min":
             let isMax = name == "max"
             if let first = args.positional.first, case .tensor(let o) = first {
+                // x.min(other) takes nothing else; PyTorch reads anything more as the (dim) overload.
+                guard args.positional.count == 1 && args.keywords.isEmpty else {
+                    throw PythonError.type("\(name)(): argument 'dim' (position 1) must be int, not \(first.typeName)")
+                }
                 return .tensor(try Tensor.binary(x, o, isMax ? .maximum : .minimum))
             }
             let b = try args.bind(name, ["dim", "keepdim"])

@@ -199,7 +199,8 @@ extension Interpreter {
         }
         def("no_grad") { _ in .object(GradModeContext(enabled: false, name: "no_grad")) }
         def("enable_grad") { _ in .object(GradModeContext(enabled: true, name: "enable_grad")) }
-        // Functions that are also tensor methods: torch.f(x, ...) is x.f(...).
+        // Functions that are also tensor methods: torch.f(x, ...) is x.f(...), except for the errors
+        // PyTorch words differently for the function (`torch.min(t, t, 0)`).
         for name in Interpreter.torchFunctionsFromMethods {
             def(name) { [unowned self] args in
                 guard let first = args.positional.first else {
@@ -208,6 +209,7 @@ extension Interpreter {
                     }
                     return try self.callMethod(kw.1, name, Arguments([], args.keywords.filter { $0.0 != "input" }))
                 }
+                if let overloadError = Interpreter.minMaxOverloadError(name, args) { throw overloadError }
                 let receiver: Value
                 if case .tensor = first { receiver = first } else if case .list = first, name == "tensor" { receiver = first }
                 else { receiver = .tensor(try self.makeTensor(first, dtype: nil)) }
@@ -364,4 +366,33 @@ final class GradModeContext: PyObject, ContextManager {
         return .none
     }
     func exit() { GradMode.isEnabled = previous ?? true }
+}
+
+extension Interpreter {
+    /// `torch.min(x, other, …)` / `torch.max` with more than the two tensors: PyTorch's overload
+    /// error, which lists the overloads (the method form says `argument 'dim' … must be int`).
+    static func minMaxOverloadError(_ name: String, _ args: Arguments) -> PythonError? {
+        guard name == "min" || name == "max", args.positional.count >= 2, case .tensor = args.positional[1] else { return nil }
+        let extraKeywords = args.keywords.map(\.0).filter { $0 != "out" }
+        if args.positional.count > 3 {
+            return PythonError.type("\(name)() takes from 2 to 3 positional arguments but \(args.positional.count) were given")
+        }
+        guard args.positional.count == 3 || !extraKeywords.isEmpty else { return nil }
+        let got = args.positional.map(\.typeName) + args.keywords.map { "\($0.0)=\($0.1.typeName)" }
+        let mismatch: String
+        if args.positional.count == 3 {
+            let marked = args.positional.enumerated().map { $0.offset == 0 ? $0.element.typeName : "!\($0.element.typeName)!" }
+            mismatch = "some of the arguments have invalid types: (\(marked.joined(separator: ", ")))"
+        } else {
+            mismatch = "some of the keywords were incorrect: \(extraKeywords.joined(separator: ", "))"
+        }
+        return PythonError.type("""
+            \(name)() received an invalid combination of arguments - got (\(got.joined(separator: ", "))), but expected one of:
+             * (Tensor input, *, Tensor out = None)
+                  didn't match because \(mismatch)
+             * (Tensor input, Tensor other, *, Tensor out = None)
+             * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)
+
+            """)
+    }
 }

@@ -4,7 +4,7 @@ import Testing
 
 /// Golden transcripts made by real PyTorch (`scripts/golden/make_shell_golden.py`): every
 /// `Golden/NAME.py` runs through `Session`; its stdout must equal `NAME.out` byte for byte and,
-/// when `NAME.err` exists, the script must fail with that last traceback line.
+/// when `NAME.err` exists, the script must fail with that message (its last traceback line, or all the lines of a multi-line one).
 struct GoldenTranscriptTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
@@ -51,7 +51,10 @@ struct GoldenTranscriptTests {
             let stderr = err.isEmpty ? "" : "\nstderr:\n" + err
             Issue.record("\(name).py: stdout differs from PyTorch\n\(diff)\(stderr)")
         }
-        let lastErrLine = err.split(separator: "\n").last.map(String.init)
+        // The message: its last line, or as many (non-empty) lines as the expected one spans.
+        let expectedLineCount = expectedErr.map { $0.split(separator: "\n").count } ?? 1
+        let errLines = err.split(separator: "\n")
+        let lastErrLine = errLines.isEmpty ? nil : errLines.suffix(expectedLineCount).joined(separator: "\n")
         if let expectedErr {
             if case .ok = outcome {
                 Issue.record("\(name).py: expected failure `\(expectedErr)` but the script succeeded")

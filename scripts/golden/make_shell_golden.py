@@ -6,9 +6,10 @@
 
 Runs every Tests/ShellTests/Golden/NAME.py under this Python (cwd = that folder, stdin closed,
 OMP_NUM_THREADS=1) and stores its stdout as NAME.out. A script that exits non-zero is an
-expected failure: NAME.err holds just the last line of its traceback (`TypeError: ...`).
+expected failure: NAME.err holds the last line of its traceback (`TypeError: ...`), or the
+whole message when it spans lines (PyTorch's overload lists).
 Each script runs twice and must print the same bytes both times. Never hand-edit the outputs."""
-import argparse, glob, os, subprocess, sys
+import argparse, glob, os, re, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN = os.path.normpath(os.path.join(HERE, '..', '..', 'Tests', 'ShellTests', 'Golden'))
@@ -21,9 +22,14 @@ def run(script):
     err = None
     if p.returncode != 0:
         lines = [l for l in p.stderr.decode('utf-8').splitlines() if l.strip()]
-        if not lines or not lines[-1][:1].isalpha() or ':' not in lines[-1] and 'Error' not in lines[-1]:
+        # A multi-line message (PyTorch's overload lists) starts at the last `SomeError: ` line.
+        starts = [i for i, l in enumerate(lines) if re.match(r'[A-Za-z_][\w.]*(Error|Exception|Interrupt): ', l)]
+        if starts and all(l[:1] == ' ' for l in lines[starts[-1] + 1:]):
+            err = '\n'.join(lines[starts[-1]:]) + '\n'
+        elif not lines or not lines[-1][:1].isalpha() or ':' not in lines[-1] and 'Error' not in lines[-1]:
             raise SystemExit('%s: exited %d without a traceback:\n%s' % (script, p.returncode, p.stderr.decode()))
-        err = lines[-1] + '\n'
+        else:
+            err = lines[-1] + '\n'
     return p.stdout, err
 
 
