@@ -435,6 +435,13 @@ extension Tensor {
                 throw TorchError.index("shape mismatch: indexing tensors could not be broadcast together with shapes \(indexed.map { Shape.describe($0.index.shape) }.joined(separator: ", "))")
             }
         }
+        // The broadcast index lists are materialised (one Int per element and indexed dim): a huge
+        // broadcast (`x[i[:, None], i[None, :]]` over 10⁶ indices) is refused before allocating.
+        let broadcastCount = b.reduce(into: (1, false)) { acc, n in
+            let (p, o) = acc.0.multipliedReportingOverflow(by: n); acc = (p, acc.1 || o)
+        }
+        let listCount = broadcastCount.0.multipliedReportingOverflow(by: Swift.max(indexed.count, 1))
+        try MemoryLimit.check(count: broadcastCount.1 || listCount.overflow ? Int.max : listCount.partialValue, dtype: .int64)
         var columns = [[Int]]()
         for (dimension, t) in indexed {
             let size = view.shape[dimension]
@@ -493,8 +500,12 @@ struct AdvancedIndexPlan {
     func scatter(_ value: Tensor) throws {
         let shape = resultShape
         let v = try value.to(view.dtype).expand(shape)
-        let values = view.dtype.isFloatingPoint ? v.doubles() : []
-        let ints = view.dtype.isFloatingPoint ? [] : v.ints()
+        // A one-element value (`x[idx] = 3`) is written as is; any other is materialised at the
+        // result's size first (checked against the cap: `e[e.int()] = t` on a 1000×1000 `e` is 10⁹ values).
+        let single = v.numel > 0 && value.numel == 1
+        if !single { try MemoryLimit.check(count: v.numel, dtype: .float64) }
+        let values = view.dtype.isFloatingPoint ? (single ? [v.flatDouble(v.offset)] : v.doubles()) : []
+        let ints = view.dtype.isFloatingPoint ? [] : (single ? [v.flatInt(v.offset)] : v.ints())
         let rest = restDims
         let restShape = rest.map { view.shape[$0] }
         let count = broadcastShape.reduce(1, *)
@@ -511,11 +522,13 @@ struct AdvancedIndexPlan {
         var k = 0
         for outer in 0..<before {
             for bi in 0..<count {
+                if bi & 0xFFFF == 0 { try TorchInterrupt.check() }
                 var base = 0
                 for (j, dimension) in dims.enumerated() { base += columns[j][bi] * view.strides[dimension] }
                 for inner in 0..<after {
                     let o = restOffsets[outer * after + inner] + base
-                    if view.dtype.isFloatingPoint { view.setFlat(o, values[k]) } else { view.setFlatInt(o, ints[k]) }
+                    let source = single ? 0 : k
+                    if view.dtype.isFloatingPoint { view.setFlat(o, values[source]) } else { view.setFlatInt(o, ints[source]) }
                     k += 1
                 }
             }

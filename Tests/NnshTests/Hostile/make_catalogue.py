@@ -320,6 +320,8 @@ add("cat-empty-huge-select", code="import torch\na = torch.randn(10**9, 0, 2**32
 add("cat-empty-huge-sum-wraps", code="import torch\ntorch.cat([torch.empty(2**62, 0)] * 2)\n", expect="RuntimeError")
 add("slice-stride-wraps", code="import torch\nprint(torch.ones(3, 4)[::2**62])\ntorch.empty(3, 0, 2**62)[::2]\n", expect="RuntimeError")
 add("slice-stride-negative", code="import torch\ntorch.ones(3, 3)[1::2**62]\n", expect="RuntimeError")
+add("index-broadcast-huge", code="import torch\nx = torch.zeros(100000, 2)\ni = torch.arange(100000)\nx[i[:, None], i[None, :] % 2]\n", expect="RuntimeError")
+add("index-put-broadcast-huge-value", code="import torch\ne = torch.eye(2000)\ne[e.to(torch.int32)] = torch.ones(2000)\n", expect="RuntimeError")
 
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
 print(len(E))
