@@ -134,7 +134,8 @@ extension Interpreter {
     }
 
     private func repeatCollection<T>(_ items: [T], _ n: Int) throws -> [T] {
-        if n <= 0 { return [] }
+        // `() * 2**40` is `()` at once (it looped 2^40 times; found by the structured fuzzer).
+        if n <= 0 || items.isEmpty { return [] }
         let (total, o) = items.count.multipliedReportingOverflow(by: n)
         if o || total > 100_000_000 { throw PythonError("MemoryError", "") }
         try checkCollectionSize(total, elementBytes: MemoryLayout<T>.stride)

@@ -322,6 +322,7 @@ add("slice-stride-wraps", code="import torch\nprint(torch.ones(3, 4)[::2**62])\n
 add("slice-stride-negative", code="import torch\ntorch.ones(3, 3)[1::2**62]\n", expect="RuntimeError")
 add("index-broadcast-huge", code="import torch\nx = torch.zeros(100000, 2)\ni = torch.arange(100000)\nx[i[:, None], i[None, :] % 2]\n", expect="RuntimeError")
 add("index-put-broadcast-huge-value", code="import torch\ne = torch.eye(2000)\ne[e.to(torch.int32)] = torch.ones(2000)\n", expect="RuntimeError")
+add("repeat-empty-huge", code="x = () * 2**40\ny = [] * 2**62\nprint(x, y, '' * 2**62)\n[1] * 2**62\n", expect="MemoryError")
 
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
 print(len(E))
