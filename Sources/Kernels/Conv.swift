@@ -126,9 +126,9 @@ func directSkipsPaddingLikePyTorch<T: KernelFloat>(_ g: ConvGeometry, weight: Un
 /// Each row first lists its taps (input row, weight) in summation order (channel, kd, kh, kw). With
 /// stride 1 the columns where every tap is inside the input are computed several vectors at a time
 /// over all taps (`KernelFloat.convTapsRange`; AVX2 C for Float), so the row is stored once instead
-/// of once per tap; the border columns
-/// run the same sums one by one. Every output element is `bias + Σ w·x` added in the same order
-/// on both paths, so the result does not depend on which path computed it.
+/// of once per tap; the border columns (and every column of a strided convolution) run the same sums
+/// one by one. Every output element is `bias + Σ w·x` added in the same order on both paths, so the
+/// result does not depend on which path computed it.
 @inlinable
 public func convForwardDirect<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePointer<T>, weight: UnsafePointer<T>,
                                               bias: UnsafePointer<T>?, output: UnsafeMutablePointer<T>) {
