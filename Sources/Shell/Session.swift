@@ -12,6 +12,9 @@ public final class Session {
     public init(file: String = "<stdin>", write: @escaping (String) -> Void, writeError: @escaping (String) -> Void) {
         interpreter = Interpreter(file: file, write: write)
         self.writeError = writeError
+        // A session starts as a fresh Python process would: `torch.set_printoptions` in an earlier
+        // session of this process (a test, a fuzz input) does not carry over.
+        PrintOptions.current = .default
     }
 
     /// What running one chunk of source did.

@@ -84,12 +84,28 @@ extension Tensor {
     public func cumsum(_ d: Int) throws -> Tensor {
         let at = try Shape.wrapDim(d, dim)
         let resultType: DType = dtype.isFloatingPoint ? dtype : .int64
-        let out = try to(resultType, copy: true)
+        let out = try to(resultType, copy: true).contiguous()
         guard dim > 0 else { return out }
-        let n = shape[at]
-        for k in 1..<Swift.max(n, 1) {
-            let prev = try out.select(at, k - 1), cur = try out.select(at, k)
-            try cur.copyValues(from: GradMode.withoutGrad { try cur.adding(prev) })
+        if out.numel > 0 {
+            // PyTorch's kernel: one running sum per line in the accumulate type (double for float32,
+            // wrapping int64), each output rounded to the result type. (It was a tensor op per step:
+            // 10⁹ of them for an empty 10⁹ × 0 tensor, a time-out found by the structured fuzzer.)
+            let n = shape[at]
+            let inner = shape[(at + 1)...].reduce(1, *)
+            let outer = out.numel / (n * inner)
+            for o in 0..<outer {
+                try TorchInterrupt.check()
+                for i in 0..<inner {
+                    let base = out.offset + o * n * inner + i
+                    if resultType.isFloatingPoint {
+                        var acc = 0.0
+                        for k in 0..<n { let p = base + k * inner; acc += out.flatDouble(p); out.setFlat(p, acc) }
+                    } else {
+                        var acc: Int64 = 0
+                        for k in 0..<n { let p = base + k * inner; acc &+= out.flatInt(p); out.setFlatInt(p, acc) }
+                    }
+                }
+            }
         }
         let inShape = shape
         return out.recording("CumsumBackward0", [self]) { g in

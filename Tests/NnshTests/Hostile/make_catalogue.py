@@ -323,6 +323,7 @@ add("slice-stride-negative", code="import torch\ntorch.ones(3, 3)[1::2**62]\n", 
 add("index-broadcast-huge", code="import torch\nx = torch.zeros(100000, 2)\ni = torch.arange(100000)\nx[i[:, None], i[None, :] % 2]\n", expect="RuntimeError")
 add("index-put-broadcast-huge-value", code="import torch\ne = torch.eye(2000)\ne[e.to(torch.int32)] = torch.ones(2000)\n", expect="RuntimeError")
 add("repeat-empty-huge", code="x = () * 2**40\ny = [] * 2**62\nprint(x, y, '' * 2**62)\n[1] * 2**62\n", expect="MemoryError")
+add("cumsum-empty-huge", code="import torch\nprint(torch.randn(10**9, 0).cumsum(0).shape)\ntorch.randn(10**9, 2**40).cumsum(0)\n", expect="RuntimeError")
 
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
 print(len(E))
