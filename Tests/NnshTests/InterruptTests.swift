@@ -40,7 +40,10 @@ struct InterruptTests {
         var m = s.mark
         s.line("import torch")
         s.line("import torch.nn as nn")
-        s.line("conv = nn.Conv2d(32, 64, 5, padding=2)")
+        // ~390 GFLOP (several seconds on 2 cores): Ctrl-C after 1.5 s must land inside the call. With
+        // a 5×5 kernel (~120 GFLOP) the call could finish first on a fast run, and the interrupt then
+        // came after `y` was assigned (as it would in Python).
+        s.line("conv = nn.Conv2d(32, 64, 9, padding=4)")
         s.line("x = torch.randn(128, 32, 96, 96)")
         s.line("print('ready', x.shape)")
         #expect(s.wait(for: "ready torch.Size([128, 32, 96, 96])", after: m, timeout: 60), "setup failed: \(s.text.suffix(400))")
@@ -57,7 +60,7 @@ struct InterruptTests {
         #expect(took < 10, "took \(took) s to stop")
         m = s.mark
         s.line("print(x.shape, conv.weight.shape, 'y' in dir())")
-        #expect(s.wait(for: "torch.Size([128, 32, 96, 96]) torch.Size([64, 32, 5, 5]) False", after: m, timeout: 20),
+        #expect(s.wait(for: "torch.Size([128, 32, 96, 96]) torch.Size([64, 32, 9, 9]) False", after: m, timeout: 20),
                 "state lost: \(s.text.suffix(400))")
     }
 
