@@ -57,7 +57,9 @@ extension Arguments {
     public func bind(_ function: String, _ names: [String], required: Int = 0, keywordOnly: [String] = []) throws -> BoundArguments {
         var values = [String: Value]()
         if positional.count > names.count {
-            throw PythonError.type("\(function)() takes \(names.count == required ? "" : "from \(required) to ")\(names.count) positional argument\(names.count == 1 ? "" : "s") but \(positional.count) \(positional.count == 1 ? "was" : "were") given")
+            let receiver = countsReceiver ? 1 : 0
+            let most = names.count + receiver, least = required + receiver, given = positional.count + receiver
+            throw PythonError.type("\(function)() takes \(most == least ? "" : "from \(least) to ")\(most) positional argument\(most == 1 ? "" : "s") but \(given) \(given == 1 ? "was" : "were") given")
         }
         for (n, v) in zip(names, positional) { values[n] = v }
         for (k, v) in keywords {

@@ -23,6 +23,15 @@ extension Interpreter {
         "zeros_like", "type_as", "is_floating_point", "apply_", "map_", "square_", "exp2", "log2", "log10",
     ]
 
+    /// The methods PyTorch defines without parameters (`METH_NOARGS`: `x.relu(1)` is "TensorBase.relu() takes
+    /// no arguments (1 given)"); found by calling each of `tensorMethodNames` with one argument in PyTorch 2.15.
+    static let argumentlessMethods: Set<String> = [
+        "dim", "numel", "nelement", "item", "tolist", "t", "storage_offset", "element_size", "abs", "exp", "log", "sqrt", "sin",
+        "cos", "tanh", "sigmoid", "relu", "neg", "sign", "floor", "ceil", "trunc", "zero_", "detach", "detach_", "retain_grad",
+        "square", "reciprocal", "rsqrt", "log1p", "expm1", "erf", "neg_", "abs_", "exp_", "relu_", "sigmoid_", "tanh_", "sqrt_",
+        "logical_not", "isnan", "isinf", "isfinite", "is_floating_point", "square_", "exp2", "log2", "log10",
+    ]
+
     /// Names `tensorAttribute` answers with a bound method (the others in its `switch` are attributes).
     static let tensorMethodSet = Set(tensorMethodNames.filter {
         !["shape", "dtype", "ndim", "grad", "grad_fn", "requires_grad", "is_leaf", "data", "T", "mT", "device", "is_cuda"].contains($0)
@@ -77,6 +86,13 @@ extension Interpreter {
     func callMethod(_ receiver: Value, _ name: String, _ args: Arguments) throws -> Value {
         guard case .tensor(let x) = receiver else {
             return try call(try getAttribute(receiver, name), args)
+        }
+        if Interpreter.argumentlessMethods.contains(name), !args.positional.isEmpty || !args.keywords.isEmpty {
+            // The function form binds like any function (`relu() takes 1 positional argument but 2 were given`);
+            // the method is a C method without parameters and CPython words it so.
+            if args.countsReceiver { _ = try args.bind(name, []) }
+            if !args.keywords.isEmpty { throw PythonError.type("TensorBase.\(name)() takes no keyword arguments") }
+            throw PythonError.type("TensorBase.\(name)() takes no arguments (\(args.positional.count) given)")
         }
         func dims(_ a: Arguments, _ fn: String) throws -> [Int] {
             if a.positional.count == 1, case .int = a.positional[0] { return [try a.positional[0].asInt()] }

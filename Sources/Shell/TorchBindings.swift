@@ -207,13 +207,17 @@ extension Interpreter {
                     guard let kw = args.keywords.first(where: { $0.0 == "input" }) else {
                         throw PythonError.type("\(name)() missing 1 required positional arguments: \"input\"")
                     }
-                    return try self.callMethod(kw.1, name, Arguments([], args.keywords.filter { $0.0 != "input" }))
+                    var rest = Arguments([], args.keywords.filter { $0.0 != "input" })
+                    rest.countsReceiver = true
+                    return try self.callMethod(kw.1, name, rest)
                 }
                 if let overloadError = Interpreter.minMaxOverloadError(name, args) { throw overloadError }
                 let receiver: Value
                 if case .tensor = first { receiver = first } else if case .list = first, name == "tensor" { receiver = first }
                 else { receiver = .tensor(try self.makeTensor(first, dtype: nil)) }
-                return try self.callMethod(receiver, name, Arguments(Array(args.positional.dropFirst()), args.keywords))
+                var rest = Arguments(Array(args.positional.dropFirst()), args.keywords)
+                rest.countsReceiver = true
+                return try self.callMethod(receiver, name, rest)
             }
         }
         // `torch.Tensor`: the class (for isinstance) and its legacy constructor (float32 data or sizes).

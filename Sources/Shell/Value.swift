@@ -122,6 +122,9 @@ public final class Namespace {
 public struct Arguments {
     public var positional: [Value]
     public var keywords: [(String, Value)]
+    /// Set when `torch.f(x, …)` is forwarded to `x.f(…)`: Python counts `x` among the positional arguments
+    /// of its TypeErrors (`add() takes 2 positional arguments but 3 were given`).
+    public var countsReceiver = false
     public init(_ positional: [Value] = [], _ keywords: [(String, Value)] = []) {
         self.positional = positional
         self.keywords = keywords
