@@ -99,7 +99,12 @@ public struct ConvGeometry: Sendable, Hashable {
 public func convForward<T: KernelFloat>(_ g: ConvGeometry, input: UnsafePointer<T>, weight: UnsafePointer<T>,
                                         bias: UnsafePointer<T>?, output: UnsafeMutablePointer<T>) {
     let og = g.outChannels / g.groups
-    if og <= 2 && !g.isPointwise && directSkipsPaddingLikePyTorch(g, weight: weight) {
+    if T.self == Float.self && g.usesRowKernel {
+        convForwardRows(g, input: UnsafeRawPointer(input).assumingMemoryBound(to: Float.self),
+                        weight: UnsafeRawPointer(weight).assumingMemoryBound(to: Float.self),
+                        bias: bias.map { UnsafeRawPointer($0).assumingMemoryBound(to: Float.self) },
+                        output: UnsafeMutableRawPointer(output).assumingMemoryBound(to: Float.self))
+    } else if og <= 2 && !g.isPointwise && directSkipsPaddingLikePyTorch(g, weight: weight) {
         convForwardDirect(g, input: input, weight: weight, bias: bias, output: output)
     } else {
         convForwardGEMM(g, input: input, weight: weight, bias: bias, output: output)
@@ -246,7 +251,8 @@ extension ConvGeometry {
 }
 
 /// Scratch elements (of the compute type) the GEMM convolution kernels may take for this geometry,
-/// over all threads: one chunk column buffer per thread plus per-thread weight-gradient partials.
+/// over all threads: one chunk column buffer per thread plus per-thread weight-gradient partials (or,
+/// for `usesRowKernel` geometries, the row kernel's padded input if that is larger).
 /// `Int.max` on overflow. Callers check it against their memory cap before calling the kernels.
 public func convScratchElements(_ g: ConvGeometry) -> Int {
     let cg = g.inChannels / max(g.groups, 1)
@@ -260,7 +266,8 @@ public func convScratchElements(_ g: ConvGeometry) -> Int {
     let (w2, o2) = w1.multipliedReportingOverflow(by: g.kernelVolume)
     let (w3, o3) = w2.multipliedReportingOverflow(by: kernelThreadCount)
     let (sum, o4) = total.addingReportingOverflow(w3)
-    return (o1 || o2 || o3 || o4) ? Int.max : sum
+    if o1 || o2 || o3 || o4 { return Int.max }
+    return g.usesRowKernel ? max(sum, g.rowKernelScratchElements) : sum
 }
 
 /// Column row `r = ((c*kD+kd)*kH+kh)*kW+kw`: its channel and the input offset of its kernel tap in each

@@ -159,6 +159,50 @@ import Kernels
         #expect(checked > 50)
     }
 
+    /// The float32 row kernel (`convForwardRows`): bit for bit the fused multiply-add sum over (channel,
+    /// kd, kh, kw), the padding's zeros included, then the bias, for widths around its 24- and 8-column
+    /// blocks, 1–9 output channels per group (partial blocks of four), D/H strides, dilation and groups.
+    @Test func rowKernelMatchesInOrderFusedSumExactly() {
+        var rng = Rng(12)
+        var checked = 0, routed = 0
+        for width in [8, 9, 15, 16, 23, 24, 25, 31, 32, 33, 47, 48, 50] {
+            for _ in 0..<10 {
+                let groups = rng.int(1...2), cg = rng.int(1...3), og = rng.int(1...9)
+                let g = ConvGeometry(batch: rng.int(1...2), inChannels: groups * cg, outChannels: groups * og, groups: groups,
+                                     input: (rng.int(2...5), rng.int(2...5), width),
+                                     kernel: (rng.int(1...3), rng.int(1...3), rng.int(1...3)),
+                                     stride: (rng.int(1...2), rng.int(1...2), 1), padding: (rng.int(0...1), rng.int(0...1), rng.int(0...2)),
+                                     dilation: (rng.int(1...2), rng.int(1...2), rng.int(1...2)))
+                // Geometries the layers accept: the dilated kernel fits in the padded input.
+                let fits = g.dilD * (g.kD - 1) < g.inD + 2 * g.padD && g.dilH * (g.kH - 1) < g.inH + 2 * g.padH
+                if !fits || g.outD < 1 || g.outH < 1 || g.outW < 8 { continue }
+                let x = rng.array(g.batch * g.inChannels * g.inPlane).map(Float.init)
+                let w = rng.array(g.outChannels * cg * g.kernelVolume).map(Float.init)
+                let b: [Float]? = rng.bool() ? rng.array(g.outChannels).map(Float.init) : nil
+                let ref = refConvFused(g, x, w, b)
+                let out: [Float] = produce(ref.count) { o in withOptional(b) { bp in convForwardRows(g, input: x, weight: w, bias: bp, output: o) } }
+                let mismatches = zip(out, ref).filter { $0.0 != $0.1 }.count
+                #expect(mismatches == 0, "\(g)")
+                if g.usesRowKernel {
+                    let viaForward: [Float] = produce(ref.count) { o in withOptional(b) { bp in convForward(g, input: x, weight: w, bias: bp, output: o) } }
+                    let routedMismatches = zip(viaForward, ref).filter { $0.0 != $0.1 }.count
+                    #expect(routedMismatches == 0, "\(g)")
+                    routed += 1
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 60 && (routed > 20 || !ConvGeometry.rowKernelAvailable), "\(checked) \(routed)")
+        // The benchmark's layer (Conv3d(8, 16, 3, padding=1)) on 2×8×6×12×32, threads splitting rows.
+        let g = ConvGeometry(batch: 2, inChannels: 8, outChannels: 16, input: (6, 12, 32), kernel: (3, 3, 3), padding: (1, 1, 1))
+        #expect(g.usesRowKernel == ConvGeometry.rowKernelAvailable)
+        let x = rng.array(g.batch * g.inChannels * g.inPlane).map(Float.init)
+        let w = rng.array(g.outChannels * 8 * 27).map(Float.init), b = rng.array(16).map(Float.init)
+        let out: [Float] = produce(g.batch * 16 * g.outPlane) { o in withOptional(b) { bp in convForwardRows(g, input: x, weight: w, bias: bp, output: o) } }
+        let benchMismatches = zip(out, refConvFused(g, x, w, b)).filter { $0.0 != $0.1 }.count
+        #expect(benchMismatches == 0)
+    }
+
     @Test func geometryHelpers() {
         #expect(ConvGeometry.convOutputSize(50, 3, 2, 4, 1) == 28)
         let t = ConvGeometry.transposed(batch: 1, inChannels: 3, outChannels: 1, input: (1, 1, 512),

@@ -97,6 +97,29 @@ func refConv<T: KernelFloat>(_ g: ConvGeometry, _ x: [T], _ w: [T], _ b: [T]?) -
     return out
 }
 
+/// Reference for the float32 row kernel: `(Σ w·x) + bias`, the sum in the order (channel, kd, kh, kw)
+/// with fused multiply-adds from +0, the padding's zeros multiplied like any input.
+func refConvFused(_ g: ConvGeometry, _ x: [Float], _ w: [Float], _ b: [Float]?) -> [Float] {
+    let cg = g.inChannels / g.groups, og = g.outChannels / g.groups
+    var out = [Float](repeating: 0, count: g.batch * g.outChannels * g.outPlane)
+    for n in 0..<g.batch { for o in 0..<g.outChannels {
+        let grp = o / og
+        for od in 0..<g.outD { for oh in 0..<g.outH { for ow in 0..<g.outW {
+            var s: Float = 0
+            for ci in 0..<cg { for kd in 0..<g.kD { for kh in 0..<g.kH { for kw in 0..<g.kW {
+                let id = od * g.strideD - g.padD + kd * g.dilD
+                let ih = oh * g.strideH - g.padH + kh * g.dilH
+                let iw = ow * g.strideW - g.padW + kw * g.dilW
+                let inside = id >= 0 && id < g.inD && ih >= 0 && ih < g.inH && iw >= 0 && iw < g.inW
+                let xv = inside ? x[(((n * g.inChannels + grp * cg + ci) * g.inD + id) * g.inH + ih) * g.inW + iw] : 0
+                s = s.addingProduct(w[(((o * cg + ci) * g.kD + kd) * g.kH + kh) * g.kW + kw], xv)
+            }}}}
+            out[(((n * g.outChannels + o) * g.outD + od) * g.outH + oh) * g.outW + ow] = s + (b?[o] ?? 0)
+        }}}
+    }}
+    return out
+}
+
 /// Naive transposed convolution reference (scatter form), g as from `ConvGeometry.transposed`.
 func refConvTranspose(_ g: ConvGeometry, _ x: [Double], _ w: [Double], _ b: [Double]?) -> [Double] {
     let cg = g.inChannels / g.groups, og = g.outChannels / g.groups
