@@ -140,7 +140,7 @@ public final class Tensor {
     /// Storage offset of a multi-index (assumed in range).
     public func storageOffset(of index: [Int]) -> Int {
         var o = offset
-        for (i, s) in zip(index, strides) { o += i * s }
+        for (i, s) in zip(index, strides) { o &+= i &* s }
         return o
     }
 
@@ -159,9 +159,9 @@ public final class Tensor {
             var d = shape.count - 1
             while d >= 0 {
                 index[d] += 1
-                o += strides[d]
+                o &+= strides[d]   // wrapping, as in `_TensorView.elementOffsets`
                 if index[d] < shape[d] { break }
-                o -= strides[d] * shape[d]
+                o &-= strides[d] &* shape[d]
                 index[d] = 0
                 d -= 1
             }

@@ -24,9 +24,11 @@ func forEachRow(shape: [Int], stridesA: [Int], offsetA: Int, stridesB: [Int], of
         var d = rank - 2
         while d >= 0 {
             index[d] += 1
-            oa += stridesA[d]; ob += stridesB[d]
+            // Wrapping: stepping past the last row along a huge stride (`x[3::2**63-1]`) may leave
+            // Int's range before the carry takes it back.
+            oa &+= stridesA[d]; ob &+= stridesB[d]
             if index[d] < shape[d] { break }
-            oa -= stridesA[d] * shape[d]; ob -= stridesB[d] * shape[d]
+            oa &-= stridesA[d] &* shape[d]; ob &-= stridesB[d] &* shape[d]
             index[d] = 0
             d -= 1
         }

@@ -232,7 +232,9 @@ extension Tensor {
             return Swift.min(Swift.max(v, 0), size)
         }
         let lo = clamp(start, 0), hi = Swift.max(clamp(stop, size), lo)
-        let count = hi > lo ? (hi - lo - 1) / st + 1 : 0  // no overflow for steps near Int.max
+        // PyTorch's round-up `(len + step - 1) / step` in wrapping int64: a step near 2^63 over two or
+        // more elements wraps it to -1, which the storage check below rejects as PyTorch does.
+        let count = hi > lo ? (hi &- lo &+ st &- 1) / st : 0
         var sh = shape, strd = strides
         sh[at] = count
         // PyTorch's stride × step in wrapping int64: it only wraps for huge steps (which select one
@@ -245,6 +247,9 @@ extension Tensor {
         }
         if strd[at] < 0 {
             throw TorchError.runtime("as_strided: Negative strides are not supported at the moment, got strides: \(Shape.describe(strd))")
+        }
+        if count < 0 {
+            throw TorchError.runtime("Storage size calculation overflowed with sizes=\(Shape.describe(sh)) and strides=\(Shape.describe(strd))")
         }
         return makeView(shape: sh, strides: strd, offset: newOffset)
             .recordingView("SliceBackward0", self) { try $0.slice(at, lo, hi, st) }

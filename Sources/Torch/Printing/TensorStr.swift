@@ -93,7 +93,8 @@ struct _TensorView {
                     offset: offset + i * strides[0])
     }
 
-    /// Storage offsets of every element, row-major (`reshape(-1)`).
+    /// Storage offsets of every element, row-major (`reshape(-1)`). The walk adds and takes back strides
+    /// in wrapping arithmetic, so a size-1 dimension with a huge stride (`x[3::2**63-1]`) cannot overflow.
     var elementOffsets: [Int] {
         if dim == 0 { return [offset] }
         if numel == 0 { return [] }
@@ -106,9 +107,9 @@ struct _TensorView {
             var d = dim - 1
             while d >= 0 {
                 index[d] += 1
-                o += strides[d]
+                o &+= strides[d]   // wrapping: past the last element a huge stride may leave Int's range
                 if index[d] < shape[d] { break }
-                o -= strides[d] * shape[d]
+                o &-= strides[d] &* shape[d]
                 index[d] = 0
                 d -= 1
             }

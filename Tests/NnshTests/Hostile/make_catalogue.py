@@ -186,7 +186,9 @@ add("fill-huge", code=T+"x = torch.zeros(3, dtype=torch.int64)\nx.fill_(1e30)\nx
 # --- tensors: indexing
 add("index-huge", code=T+"torch.randn(3)[2**62]\n", expect="IndexError")
 add("index-intmin", code=T+"torch.randn(3)[(-2)**63]\n", expect="IndexError")
-add("slice-huge-step", code=T+"x = torch.randn(3)[::9223372036854775807]\nx = torch.randn(3)[2**62:9223372036854775807:2**62]\n1/0\n", expect="ZeroDivisionError")
+add("slice-huge-step", code=T+"x = torch.randn(4)[3::9223372036854775807]\nprint(x, x * 2, x.sum())\nx = torch.randn(3)[2**62:9223372036854775807:2**62]\n1/0\n", expect="ZeroDivisionError")
+add("slice-huge-step-overflow", code=T+"torch.randn(3)[::9223372036854775807]\n", expect="RuntimeError")
+add("print-huge-stride", code=T+"x = torch.arange(12.).view(4, 3).t()[2::9223372036854775807]\nprint(x, x.unsqueeze(1).expand(1, 5, 4).sum(), x.cumsum(1))\n1/0\n", expect="ZeroDivisionError")
 add("slice-negative-step", code=T+"torch.randn(3)[::-1]\n", expect="ValueError")
 add("slice-zero-step", code=T+"torch.randn(3)[::0]\n", expect="ValueError")
 add("too-many-indices", code=T+"torch.randn(3)[0, 0]\n", expect="IndexError")
