@@ -457,7 +457,17 @@ extension Interpreter {
 
     func toList(_ t: Tensor) throws -> Value {
         if t.dim == 0 { return scalarValue(t, t.offset) }
-        try checkCollectionSize(t.numel)  // an expanded view may stand for far more numbers than memory holds
+        // Every nested list and number it makes: an expanded view may stand for far more numbers than
+        // memory holds, and an empty tensor for far more lists (`torch.zeros(1000, 4, 2**31, 0)`).
+        var values = 0, level = 1
+        for size in t.shape {
+            let (next, o1) = level.multipliedReportingOverflow(by: size)
+            let (sum, o2) = values.addingReportingOverflow(next)
+            if o1 || o2 { values = Int.max; break }
+            (values, level) = (sum, next)
+            if level == 0 { break }
+        }
+        try checkCollectionSize(values)
         func build(_ d: Int, _ off: Int) -> Value {
             if d == t.dim { return scalarValue(t, off) }
             return .list(PyList((0..<t.shape[d]).map { build(d + 1, off + $0 * t.strides[d]) }))

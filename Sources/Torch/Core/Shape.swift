@@ -26,7 +26,32 @@ public enum Shape {
         return (strides, overflow)
     }
 
-    /// The element count, refusing negative dimensions and overflow.
+    /// The element count of a tensor about to be allocated: as `checkedNumel`, with the message of
+    /// PyTorch's storage-size check (`torch.zeros(2**62, 4, 0)`: the product overflows before the 0).
+    public static func checkedStorageNumel(_ shape: [Int]) throws -> Int {
+        if shape.contains(where: { $0 < 0 }) { return try checkedNumel(shape) }  // its negative-dimension error
+        var n = 1
+        for s in shape {
+            let (p, overflow) = n.multipliedReportingOverflow(by: s)
+            if overflow { throw TorchError.runtime("Storage size calculation overflowed with sizes=\(describe(shape))") }
+            n = p
+        }
+        return n
+    }
+
+    /// The product of `sizes` in order, as PyTorch's `safe_compute_numel`: an overflow is an error even
+    /// when a later size is 0 (`numel: integer multiplication overflow`).
+    public static func checkedProduct<C: Collection<Int>>(_ sizes: C) throws -> Int {
+        var n = 1
+        for s in sizes {
+            let (p, overflow) = n.multipliedReportingOverflow(by: s)
+            if overflow { throw TorchError.runtime("numel: integer multiplication overflow") }
+            n = p
+        }
+        return n
+    }
+
+    /// The element count, refusing negative dimensions and overflow (`expand`'s messages).
     public static func checkedNumel(_ shape: [Int]) throws -> Int {
         var n = 1
         for s in shape {

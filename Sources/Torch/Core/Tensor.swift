@@ -22,7 +22,9 @@ public final class Tensor {
 
     public var dtype: DType { storage.dtype }
     public var dim: Int { shape.count }
-    public var numel: Int { shape.reduce(1, *) }
+    /// 0 as soon as a dim is 0: an empty tensor may have dims whose product overflows
+    /// (`torch.ones(2**63-1, 0, 2**62).permute(2, 0, 1)`).
+    public var numel: Int { shape.contains(0) ? 0 : shape.reduce(1, *) }
     public var isLeaf: Bool { gradFn == nil }
 
     init(storage: Storage, shape: [Int], strides: [Int], offset: Int) {
@@ -34,7 +36,7 @@ public final class Tensor {
 
     /// A new zero-filled contiguous tensor, after checking sizes and the memory limit.
     public static func zeros(_ shape: [Int], dtype: DType = .float32) throws -> Tensor {
-        let count = try Shape.checkedNumel(shape)
+        let count = try Shape.checkedStorageNumel(shape)
         try MemoryLimit.check(count: count, dtype: dtype)
         return Tensor(storage: Storage(dtype: dtype, count: count), shape: shape,
                       strides: try Shape.checkedContiguousStrides(shape), offset: 0)
@@ -44,7 +46,7 @@ public final class Tensor {
     /// tensors (it still checks, since a broadcast or a layer can multiply sizes).
     /// Its elements are **not** initialised: use it only for a result whose every element is written next.
     static func uninitialized(_ shape: [Int], dtype: DType) throws -> Tensor {
-        let count = try Shape.checkedNumel(shape)
+        let count = try Shape.checkedStorageNumel(shape)
         try MemoryLimit.check(count: count, dtype: dtype)
         return Tensor(storage: Storage(dtype: dtype, count: count, zeroed: false), shape: shape,
                       strides: try Shape.checkedContiguousStrides(shape), offset: 0)

@@ -24,6 +24,7 @@ extension Tensor {
 
     /// Resolves one `-1` in a requested shape, with PyTorch's messages (`infer_size`).
     func inferShape(_ requested: [Int]) throws -> [Int] {
+        _ = try Shape.checkedProduct(shape)   // an empty tensor's huge dims (PyTorch's numel overflow)
         var out = requested, inferred: Int?
         var known = 1
         for (i, s) in requested.enumerated() {
@@ -115,7 +116,7 @@ extension Tensor {
         let s = try Shape.wrapDim(startDim, dim), e = try Shape.wrapDim(endDim, dim)
         if s > e { throw TorchError.runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
         if s == e { return self }
-        let merged = shape[s...e].reduce(1, *)
+        let merged = try Shape.checkedProduct(shape[s...e])
         return try reshape(Array(shape[..<s]) + [merged] + Array(shape[(e + 1)...]))
     }
 
@@ -485,7 +486,7 @@ struct AdvancedIndexPlan {
         let rest = restDims
         let moved = try view.permute(dims + rest)
         let indexedSizes = dims.map { view.shape[$0] }
-        let flat = try moved.reshape([indexedSizes.reduce(1, *)] + rest.map { view.shape[$0] })
+        let flat = try moved.reshape([try Shape.checkedProduct(indexedSizes)] + rest.map { view.shape[$0] })
         let count = broadcastShape.reduce(1, *)
         var linear = [Int64](repeating: 0, count: count)
         for k in 0..<count {
@@ -513,9 +514,15 @@ struct AdvancedIndexPlan {
         let ints = view.dtype.isFloatingPoint ? [] : (single ? [v.flatInt(v.offset)] : v.ints())
         let rest = restDims
         let restShape = rest.map { view.shape[$0] }
-        let count = broadcastShape.reduce(1, *)
-        let restCount = restShape.reduce(1, *)
-        let before = restShape[..<insertAt].reduce(1, *), after = restCount / Swift.max(before, 1)
+        _ = try Shape.checkedProduct(dims.map { view.shape[$0] })   // as `gather`: PyTorch's numel overflow
+        // Products that are 0 as soon as a dim is 0, before a huge dim can overflow them.
+        func product<C: Collection<Int>>(_ sizes: C) -> Int { sizes.contains(0) ? 0 : sizes.reduce(1, *) }
+        let count = product(broadcastShape)
+        let restCount = product(restShape)
+        let before = product(restShape[..<insertAt]), after = restCount / Swift.max(before, 1)
+        // Nothing to write; the offsets below could leave Int's range along an empty tensor's huge dims
+        // (`torch.ones(2**63-1, 0, 2**62)[[0, 4]] = 3`).
+        if count == 0 || restCount == 0 { return }
         // Storage offset of every rest position, in row-major order.
         var restOffsets = [Int](repeating: view.offset, count: restCount)
         for r in 0..<restCount {
