@@ -93,7 +93,9 @@ extension Functional {
         out.recording(name, [input]) { g in
             let go = try g.dense(compute)
             let gi = try Tensor.zeros(inShape, dtype: compute)
-            if gi.numel > 0 {
+            // An empty output depends on no input: the gradient stays 0 (and the kernel's index tables,
+            // sized by the padded extent, are not built: `F.pad(e, (0, 5, -2, 0, 10**9, 0))` is 10⁹ long).
+            if gi.numel > 0 && go.numel > 0 {
                 if compute == .float64 { padBackward(geo, mode: kmode, gradOutput: ptr(go, Double.self), gradInput: ptr(gi, Double.self)) }
                 else { padBackward(geo, mode: kmode, gradOutput: ptr(go, Float.self), gradInput: ptr(gi, Float.self)) }
             }

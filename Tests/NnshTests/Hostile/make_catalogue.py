@@ -191,6 +191,7 @@ add("slice-huge-step-overflow", code=T+"torch.randn(3)[::9223372036854775807]\n"
 add("tolist-empty-huge", code=T+"a = torch.randint(0, 1, (1000, 4, 2**31, 0))\nd = a.tolist()\n", expect="MemoryError")
 add("index-put-empty-huge", code=T+"e = torch.ones(9223372036854775807, 0, 2**62)\ne[[0, 4]] = 3\ne[64] = 3\ne[e > 0] = e\nprint(e[[0, 4]].shape)\n1/0\n", expect="ZeroDivisionError")
 add("numel-empty-huge", code=T+"e = torch.ones(9223372036854775807, 0, 2**62).permute(2, 0, 1)\nprint(e.numel(), e.shape)\ne.reshape(2**62, -1)\n", expect="RuntimeError")
+add("pad-backward-empty-huge", code=T+"import torch.nn.functional as F\ne = torch.randn(1, 2, 5, requires_grad=True)\nf = F.pad(e, (0, 5, -2, 0, 10**9, 0))\nf.sum().backward()\nprint(f.shape, e.grad.shape, e.grad.abs().sum())\n1/0\n", expect="ZeroDivisionError")
 add("print-huge-stride", code=T+"x = torch.arange(12.).view(4, 3).t()[2::9223372036854775807]\nprint(x, x.unsqueeze(1).expand(1, 5, 4).sum(), x.cumsum(1))\n1/0\n", expect="ZeroDivisionError")
 add("slice-negative-step", code=T+"torch.randn(3)[::-1]\n", expect="ValueError")
 add("slice-zero-step", code=T+"torch.randn(3)[::0]\n", expect="ValueError")
