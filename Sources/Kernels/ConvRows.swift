@@ -86,78 +86,72 @@ public func convForwardRows(_ g: ConvGeometry, input: UnsafePointer<Float>, weig
     let pPlane = pD * pH * pW, inPlane = g.inPlane, outPlane = g.outPlane
     let blocks = (og + 3) / 4
 
-    // Offsets of the taps in the padded image, in summation order (channel, kd, kh, kw).
-    var offsets = [Int](repeating: 0, count: taps)
-    var weights = [Float](repeating: 0, count: groups * blocks * taps * 4)
+    // Offsets of the taps in the padded image, in summation order (channel, kd, kh, kw); weights as
+    // [group][block of four output channels][tap][4] and biases as [group][block][4], the absent
+    // channels of the last block 0. Plain buffers (like the padded image) keep the loops below flat.
+    func zeroed<T: Numeric>(_ count: Int) -> UnsafeMutablePointer<T> {
+        let p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
+        p.initialize(repeating: 0, count: max(count, 1))
+        return p
+    }
+    let offs: UnsafeMutablePointer<Int> = zeroed(taps)
+    let packed: UnsafeMutablePointer<Float> = zeroed(groups * blocks * taps * 4)
+    let packedBias: UnsafeMutablePointer<Float> = zeroed(groups * blocks * 4)
+    let padded: UnsafeMutablePointer<Float> = zeroed(cg * pPlane)
+    defer { offs.deallocate(); packed.deallocate(); packedBias.deallocate(); padded.deallocate() }
     for c in 0..<cg {
         for kd in 0..<g.kD {
             for kh in 0..<g.kH {
                 for kw in 0..<g.kW {
                     let t = ((c * g.kD + kd) * g.kH + kh) * g.kW + kw
-                    offsets[t] = c * pPlane + (kd * g.dilD * pH + kh * g.dilH) * pW + kw * g.dilW
+                    offs[t] = c * pPlane + (kd * g.dilD * pH + kh * g.dilH) * pW + kw * g.dilW
                 }
             }
         }
     }
-    // Weights as [group][block of four output channels][tap][4]; absent channels of the last block are 0.
     for grp in 0..<groups {
         for o in 0..<og {
             let src = weight + (grp * og + o) * taps
             let dst = (grp * blocks + o / 4) * taps * 4 + o % 4
-            for t in 0..<taps { weights[dst + 4 * t] = src[t] }
+            for t in 0..<taps { packed[dst + 4 * t] = src[t] }
+            packedBias[(grp * blocks + o / 4) * 4 + o % 4] = bias?[grp * og + o] ?? 0
         }
     }
-    let padded = UnsafeMutablePointer<Float>.allocate(capacity: max(cg * pPlane, 1))
-    padded.initialize(repeating: 0, count: max(cg * pPlane, 1))
-    defer { padded.deallocate() }
     let rows = blocks * oD * oH
     let flopsPerRow = taps * 4 * oW
 
-    offsets.withUnsafeBufferPointer { offs in
-        weights.withUnsafeBufferPointer { packed in
-            let offs = offs.baseAddress!, packed = packed.baseAddress!
-            for n in 0..<g.batch {
-                for grp in 0..<groups {
+    for n in 0..<g.batch {
+        for grp in 0..<groups {
+            if KernelInterrupt.requested { return }
+            // The interior of the padded image; its border stays zero from the first fill.
+            let image = input + (n * C + grp * cg) * inPlane
+            parallelFor(count: cg * iD, minChunk: max(1, 16384 / max(iH * iW, 1))) { range in
+                for cd in range {
+                    let c = cd / iD, d = cd % iD
+                    for h in 0..<iH {
+                        let dst = padded + c * pPlane + ((d + g.padD) * pH + h + g.padH) * pW + g.padW
+                        dst.update(from: image + (c * iD + d) * iH * iW + h * iW, count: iW)
+                    }
+                }
+            }
+            let outImage = output + (n * O + grp * og) * outPlane
+            parallelFor(count: rows, minChunk: max(1, 65536 / max(flopsPerRow, 1))) { range in
+                // Rows of the absent channels of the last block go to a scratch row.
+                let spare = UnsafeMutablePointer<Float>.allocate(capacity: oW)
+                let outRows = UnsafeMutablePointer<UnsafeMutablePointer<Float>?>.allocate(capacity: 4)
+                defer { spare.deallocate(); outRows.deallocate() }
+                for r in range {
                     if KernelInterrupt.requested { return }
-                    // The interior of the padded image; its border stays zero from the first fill.
-                    let image = input + (n * C + grp * cg) * inPlane
-                    parallelFor(count: cg * iD, minChunk: max(1, 16384 / max(iH * iW, 1))) { range in
-                        for cd in range {
-                            let c = cd / iD, d = cd % iD
-                            for h in 0..<iH {
-                                let dst = padded + c * pPlane + ((d + g.padD) * pH + h + g.padH) * pW + g.padW
-                                dst.update(from: image + (c * iD + d) * iH * iW + h * iW, count: iW)
-                            }
-                        }
+                    let oh = r % oH, od = r / oH % oD, block = r / oH / oD
+                    let base = padded + (od * g.strideD * pH + oh * g.strideH) * pW
+                    let rowOffset = od * oH * oW + oh * oW
+                    for j in 0..<4 {
+                        let o = block * 4 + j
+                        outRows[j] = o < og ? outImage + o * outPlane + rowOffset : spare
                     }
-                    let outImage = output + (n * O + grp * og) * outPlane
-                    parallelFor(count: rows, minChunk: max(1, 65536 / max(flopsPerRow, 1))) { range in
-                        // Rows of the absent channels of the last block go to a scratch row.
-                        let spare = UnsafeMutablePointer<Float>.allocate(capacity: oW)
-                        let outRows = UnsafeMutablePointer<UnsafeMutablePointer<Float>?>.allocate(capacity: 4)
-                        var blockBias: (Float, Float, Float, Float) = (0, 0, 0, 0)
-                        defer { spare.deallocate(); outRows.deallocate() }
-                        for r in range {
-                            if KernelInterrupt.requested { return }
-                            let oh = r % oH
-                            var t = r / oH
-                            let od = t % oD
-                            t /= oD
-                            let block = t
-                            let base = padded + (od * g.strideD * pH + oh * g.strideH) * pW
-                            let rowOffset = od * oH * oW + oh * oW
-                            withUnsafeMutableBytes(of: &blockBias) { raw in
-                                let b = raw.bindMemory(to: Float.self)
-                                for j in 0..<4 {
-                                    let o = block * 4 + j
-                                    outRows[j] = o < og ? outImage + o * outPlane + rowOffset : spare
-                                    b[j] = o < og ? (bias?[grp * og + o] ?? 0) : 0
-                                }
-                                nnsh_conv_rows4_f32(base, offs, taps, packed + (grp * blocks + block) * taps * 4,
-                                                    b.baseAddress, outRows, oW)
-                            }
-                        }
-                    }
+                    let packedBlock = grp * blocks + block
+                    nnsh_conv_rows4_f32(base, offs, taps, packed + packedBlock * taps * 4,
+                                        packedBias + packedBlock * 4, outRows, oW)
                 }
             }
         }

@@ -29,23 +29,19 @@ public enum Shape {
     /// The element count of a tensor about to be allocated: as `checkedNumel`, with the message of
     /// PyTorch's storage-size check (`torch.zeros(2**62, 4, 0)`: the product overflows before the 0).
     public static func checkedStorageNumel(_ shape: [Int]) throws -> Int {
-        if shape.contains(where: { $0 < 0 }) { return try checkedNumel(shape) }  // its negative-dimension error
-        var n = 1
-        for s in shape {
-            let (p, overflow) = n.multipliedReportingOverflow(by: s)
-            if overflow { throw TorchError.runtime("Storage size calculation overflowed with sizes=\(describe(shape))") }
-            n = p
-        }
-        return n
+        try checkNonNegative(shape)
+        return try checkedProduct(shape, overflow: "Storage size calculation overflowed with sizes=\(describe(shape))")
     }
 
     /// The product of `sizes` in order, as PyTorch's `safe_compute_numel`: an overflow is an error even
-    /// when a later size is 0 (`numel: integer multiplication overflow`).
-    public static func checkedProduct<C: Collection<Int>>(_ sizes: C) throws -> Int {
+    /// when a later size is 0 (`numel: integer multiplication overflow` unless `overflow` says otherwise).
+    public static func checkedProduct<C: Collection<Int>>(
+        _ sizes: C, overflow: @autoclosure () -> String = "numel: integer multiplication overflow"
+    ) throws -> Int {
         var n = 1
         for s in sizes {
-            let (p, overflow) = n.multipliedReportingOverflow(by: s)
-            if overflow { throw TorchError.runtime("numel: integer multiplication overflow") }
+            let (p, overflowed) = n.multipliedReportingOverflow(by: s)
+            if overflowed { throw TorchError.runtime(overflow()) }
             n = p
         }
         return n
@@ -53,18 +49,21 @@ public enum Shape {
 
     /// The element count, refusing negative dimensions and overflow (`expand`'s messages).
     public static func checkedNumel(_ shape: [Int]) throws -> Int {
-        var n = 1
-        for s in shape {
-            if s < 0 {
-                throw TorchError.runtime("Trying to create tensor with negative dimension \(s): \(describe(shape))")
-            }
+        try checkNonNegative(shape)
+        return try checkedProduct(shape)
+    }
+
+    /// The number of elements of `sizes` without overflow checks: 0 as soon as a size is 0, since an
+    /// empty tensor may have sizes whose product overflows (`torch.ones(2**63-1, 0, 2**62).permute(2, 0, 1)`);
+    /// otherwise the sizes describe memory that exists, so their product fits.
+    public static func elementCount<C: Collection<Int>>(_ sizes: C) -> Int {
+        sizes.contains(0) ? 0 : sizes.reduce(1, *)
+    }
+
+    private static func checkNonNegative(_ shape: [Int]) throws {
+        if let s = shape.first(where: { $0 < 0 }) {
+            throw TorchError.runtime("Trying to create tensor with negative dimension \(s): \(describe(shape))")
         }
-        for s in shape {
-            let (p, overflow) = n.multipliedReportingOverflow(by: s)
-            if overflow { throw TorchError.runtime("numel: integer multiplication overflow") }
-            n = p
-        }
-        return n
     }
 
     /// `[2, 3]` as PyTorch writes shapes inside messages.

@@ -22,9 +22,7 @@ public final class Tensor {
 
     public var dtype: DType { storage.dtype }
     public var dim: Int { shape.count }
-    /// 0 as soon as a dim is 0: an empty tensor may have dims whose product overflows
-    /// (`torch.ones(2**63-1, 0, 2**62).permute(2, 0, 1)`).
-    public var numel: Int { shape.contains(0) ? 0 : shape.reduce(1, *) }
+    public var numel: Int { Shape.elementCount(shape) }
     public var isLeaf: Bool { gradFn == nil }
 
     init(storage: Storage, shape: [Int], strides: [Int], offset: Int) {

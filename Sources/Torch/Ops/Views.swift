@@ -515,11 +515,9 @@ struct AdvancedIndexPlan {
         let rest = restDims
         let restShape = rest.map { view.shape[$0] }
         _ = try Shape.checkedProduct(dims.map { view.shape[$0] })   // as `gather`: PyTorch's numel overflow
-        // Products that are 0 as soon as a dim is 0, before a huge dim can overflow them.
-        func product<C: Collection<Int>>(_ sizes: C) -> Int { sizes.contains(0) ? 0 : sizes.reduce(1, *) }
-        let count = product(broadcastShape)
-        let restCount = product(restShape)
-        let before = product(restShape[..<insertAt]), after = restCount / Swift.max(before, 1)
+        let count = Shape.elementCount(broadcastShape)
+        let restCount = Shape.elementCount(restShape)
+        let before = Shape.elementCount(restShape[..<insertAt]), after = restCount / Swift.max(before, 1)
         // Nothing to write; the offsets below could leave Int's range along an empty tensor's huge dims
         // (`torch.ones(2**63-1, 0, 2**62)[[0, 4]] = 3`).
         if count == 0 || restCount == 0 { return }

@@ -84,7 +84,7 @@ struct _TensorView {
     }
 
     var dim: Int { shape.count }
-    var numel: Int { shape.contains(0) ? 0 : shape.reduce(1, *) }
+    var numel: Int { Shape.elementCount(shape) }
     func size(_ d: Int) -> Int { shape[d] }
 
     /// `self[i]`.
