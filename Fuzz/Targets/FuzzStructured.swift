@@ -74,6 +74,9 @@ struct ProgramGenerator {
                              "max_unpool2d", "adaptive_avg_pool2d", "linear", "relu", "leaky_relu", "softmax",
                              "log_softmax", "dropout", "pad", "gelu", "elu", "hardtanh", "prelu", "sigmoid", "tanh",
                              "interpolate", "silu", "softplus", "rrelu"]
+    static let initFunctions = ["dirac_", "eye_", "zeros_", "ones_", "constant_", "uniform_", "normal_", "xavier_uniform_",
+                                "xavier_normal_", "kaiming_uniform_", "kaiming_normal_", "_calculate_fan_in_and_fan_out",
+                                "calculate_gain"]
     static let padModes = ["'constant'", "'reflect'", "'replicate'", "'circular'", "'zeros'", "'bogus'", "'same'", "'valid'"]
 
     init(_ data: UnsafeBufferPointer<UInt8>) { b = Bytes(data: data) }
@@ -185,7 +188,17 @@ struct ProgramGenerator {
         case 16: return "print(\(v()))"
         case 17: return "\(target) = torch.\(b.pick(Self.torchFunctions))(\(b.chance(2) ? "[\(v()), \(v())]" : v())\(b.chance(2) ? ", " + args(2) : ""))"
         case 18: return "\(target) = \(v()).to(\(b.pick(Self.dtypes)))"
-        default: return "\(target) = \(b.pick(layers)).\(b.pick(["weight", "bias", "parameters()", "eval()", "train()", "zero_grad()", "extra_repr()", "state_dict()", "weight.grad", "__repr__()"]))"
+        default:
+            // Rarer surfaces, behind a third of case 19 so that existing corpus inputs keep their meaning.
+            if b.chance(3) {
+                switch b.byte() % 4 {
+                case 0: return "nn.init.\(b.pick(Self.initFunctions))(\(v())\(b.chance(2) ? ", " + args(2) : ""))"
+                case 1: return "nn.explain(\(b.pick(layers)), \(b.chance(3) ? v() : tuple(5)))"
+                case 2: return "\(target) = torch.Size(\(tuple(4))).numel()"
+                default: return "\(target) = \(b.pick(layers))(\(v()), \(b.chance(2) ? v() : tuple(5)))"
+                }
+            }
+            return "\(target) = \(b.pick(layers)).\(b.pick(["weight", "bias", "parameters()", "eval()", "train()", "zero_grad()", "extra_repr()", "state_dict()", "weight.grad", "__repr__()"]))"
         }
     }
 

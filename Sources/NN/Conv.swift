@@ -175,20 +175,24 @@ public final class ConvTranspose: ConvNd {
         if os.count != n {
             throw TorchError.value("ConvTranspose\(n)D: for \(input.dim)D input, output_size must have \(n) or \(nonSpatial + n) elements (got \(os.count))")
         }
-        var minS = [Int](), maxS = [Int]()
+        // Python computes the bounds in unbounded integers; Int128 holds every (size - 1) * stride + ... of
+        // 64-bit operands, so huge strides print PyTorch's numbers instead of overflowing.
+        var minS = [Int128](), maxS = [Int128]()
         for d in 0..<n {
-            let s = (input.shape[d + nonSpatial] - 1) * stride[d] - 2 * padding[d] + dilation[d] * (kernelSize[d] - 1) + 1
-            minS.append(s); maxS.append(s + stride[d] - 1)
+            let size = Int128(input.shape[try Shape.wrapRealDim(d + nonSpatial, input.dim)])
+            let s = (size - 1) * Int128(stride[d]) - 2 * Int128(padding[d])
+                + Int128(dilation[d]) * (Int128(kernelSize[d]) - 1) + 1
+            minS.append(s); maxS.append(s + Int128(stride[d]) - 1)
         }
-        for i in 0..<n where os[i] < minS[i] || os[i] > maxS[i] {
+        for i in 0..<n where Int128(os[i]) < minS[i] || Int128(os[i]) > maxS[i] {
             let sp = Array(input.shape.suffix(input.dim - 2 >= 0 ? input.dim - 2 : 0))
             throw TorchError.value("requested an output size of \(listRepr(os)), but valid sizes range from \(listRepr(minS)) to \(listRepr(maxS)) (for an input of torch.Size(\(listRepr(sp))))")
         }
-        return (0..<n).map { os[$0] - minS[$0] }
+        return (0..<n).map { Int(Int128(os[$0]) - minS[$0]) }  // in [0, stride - 1]
     }
 }
 
-func listRepr(_ v: [Int]) -> String { "[" + v.map(String.init).joined(separator: ", ") + "]" }
+func listRepr<I: BinaryInteger>(_ v: [I]) -> String { "[" + v.map { "\($0)" }.joined(separator: ", ") + "]" }
 
 public func ConvTranspose1d(_ inChannels: Int, _ outChannels: Int, kernelSize: IntOrTuple, stride: IntOrTuple = .int(1),
                             padding: IntOrTuple = .int(0), outputPadding: IntOrTuple = .int(0), groups: Int = 1,

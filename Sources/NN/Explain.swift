@@ -12,7 +12,15 @@ func sizeText(_ s: [Int]) -> String { "torch.Size([" + s.map(String.init).joined
 
 func dimNames(_ n: Int) -> [String] { n == 1 ? ["L"] : n == 2 ? ["H", "W"] : ["D", "H", "W"] }
 
-private func floorDiv(_ a: Int, _ b: Int) -> Int { b <= 0 ? 0 : a >= 0 ? a / b : -((-a + b - 1) / b) }
+// The formulas are worked in Python's unbounded integers, as PyTorch's own shape arithmetic in Python
+// does: each is at most two products of 64-bit operands plus small terms, which Int128 holds, so any
+// input size prints its numbers; a result beyond 64 bits is then refused as an output size.
+private func floorDiv(_ a: Int128, _ b: Int128) -> Int128 { b <= 0 ? 0 : a >= 0 ? a / b : -((-a + b - 1) / b) }
+
+private func outputDim(_ v: Int128) throws -> Int {
+    guard let i = Int(exactly: v) else { throw TorchError.runtime("integer overflow in output size computation") }
+    return i
+}
 
 @discardableResult
 func explainInto(_ m: Module, _ shape: [Int], _ lines: inout [String], prefix: String) throws -> [Int] {
@@ -44,18 +52,18 @@ func explainInto(_ m: Module, _ shape: [Int], _ lines: inout [String], prefix: S
             let k = c.kernelSize[i], s = c.stride[i], d = c.dilation[i]
             if c.transposed {
                 let p = c.padding[i], op = c.outputPadding[i]
-                let o = (x - 1) * s - 2 * p + d * (k - 1) + op + 1
+                let o = (Int128(x) - 1) * Int128(s) - 2 * Int128(p) + Int128(d) * (Int128(k) - 1) + Int128(op) + 1
                 lines.append("\(prefix)\(nm)_out = (\(x) − 1)×\(s) − 2×\(p) + \(d)×(\(k)−1) + \(op) + 1 = \(o)")
-                out[ch + 1 + i] = o
+                out[ch + 1 + i] = try outputDim(o)
             } else {
                 var pl = c.padding[i], pr = c.padding[i]
                 if c.paddingString == "same" {
                     pl = c.reversedPaddingRepeatedTwice[2 * (n - 1 - i)]; pr = c.reversedPaddingRepeatedTwice[2 * (n - 1 - i) + 1]
                 }
-                let o = floorDiv(x + pl + pr - d * (k - 1) - 1, s) + 1
+                let o = floorDiv(Int128(x) + Int128(pl) + Int128(pr) - Int128(d) * (Int128(k) - 1) - 1, Int128(s)) + 1
                 let padText = pl == pr ? "2×\(pl)" : "\(pl) + \(pr)"
                 lines.append("\(prefix)\(nm)_out = floor((\(x) + \(padText) − \(d)×(\(k)−1) − 1) / \(s) + 1) = \(o)")
-                out[ch + 1 + i] = o
+                out[ch + 1 + i] = try outputDim(o)
             }
         }
     } else if let p = m as? MaxPool {
@@ -68,7 +76,7 @@ func explainInto(_ m: Module, _ shape: [Int], _ lines: inout [String], prefix: S
             let o = poolOut(x, k[i], s[i], pd[i], d[i], p.ceilMode)
             let f = p.ceilMode ? "ceil" : "floor"
             lines.append("\(prefix)\(nm)_out = \(f)((\(x) + 2×\(pd[i]) − \(d[i])×(\(k[i])−1) − 1) / \(s[i]) + 1) = \(o)")
-            out[base + i] = o
+            out[base + i] = try outputDim(o)
         }
     } else if let p = m as? AvgPool {
         let n = p.dims
@@ -80,7 +88,7 @@ func explainInto(_ m: Module, _ shape: [Int], _ lines: inout [String], prefix: S
             let o = poolOut(x, k[i], s[i], pd[i], 1, p.ceilMode)
             let f = p.ceilMode ? "ceil" : "floor"
             lines.append("\(prefix)\(nm)_out = \(f)((\(x) + 2×\(pd[i]) − \(k[i])) / \(s[i]) + 1) = \(o)")
-            out[base + i] = o
+            out[base + i] = try outputDim(o)
         }
     } else if let u = m as? MaxUnpool {
         let n = u.dims
@@ -88,13 +96,13 @@ func explainInto(_ m: Module, _ shape: [Int], _ lines: inout [String], prefix: S
         let base = shape.count - n
         for i in 0..<n {
             let nm = dimNames(n)[i], x = shape[base + i]
-            let o = (x - 1) * u.stride[i] - 2 * u.padding[i] + u.kernelSize[i]
+            let o = (Int128(x) - 1) * Int128(u.stride[i]) - 2 * Int128(u.padding[i]) + Int128(u.kernelSize[i])
             lines.append("\(prefix)\(nm)_out = (\(x) − 1)×\(u.stride[i]) − 2×\(u.padding[i]) + \(u.kernelSize[i]) = \(o)")
-            out[base + i] = o
+            out[base + i] = try outputDim(o)
         }
     } else if let l = m as? Linear {
         guard let last = shape.last, last == l.inFeatures else {
-            throw TorchError.runtime("mat1 and mat2 shapes cannot be multiplied (\(shape.dropLast().reduce(1, *))x\(shape.last ?? 0) and \(l.inFeatures)x\(l.outFeatures))")
+            throw TorchError.runtime("mat1 and mat2 shapes cannot be multiplied (\(shape.dropLast().reduce(1, &*))x\(shape.last ?? 0) and \(l.inFeatures)x\(l.outFeatures))")
         }
         out[out.count - 1] = l.outFeatures
         lines.append("\(prefix)H_out = out_features = \(l.outFeatures)")
@@ -102,7 +110,7 @@ func explainInto(_ m: Module, _ shape: [Int], _ lines: inout [String], prefix: S
         let r = shape.count
         let s = f.startDim < 0 ? f.startDim + r : f.startDim, e = f.endDim < 0 ? f.endDim + r : f.endDim
         if r > 0 && s <= e && s >= 0 && e < r {
-            out = Array(shape[..<s]) + [shape[s...e].reduce(1, *)] + Array(shape[(e + 1)...])
+            out = Array(shape[..<s]) + [try Shape.checkedProduct(shape[s...e])] + Array(shape[(e + 1)...])
         }
     } else if m is Identity || m is Sigmoid || m is Tanh || m is ReLU || m is LeakyReLU || m is PReLU || m is RReLU
                 || m is Softmax || m is ELU || m is GELU || m is SiLU || m is Softplus || m is Hardtanh || m is Dropout {
@@ -119,7 +127,8 @@ func explainInto(_ m: Module, _ shape: [Int], _ lines: inout [String], prefix: S
     return out
 }
 
-func poolOut(_ i: Int, _ k: Int, _ s: Int, _ p: Int, _ d: Int, _ ceil: Bool) -> Int {
+func poolOut(_ i: Int, _ k: Int, _ s: Int, _ p: Int, _ d: Int, _ ceil: Bool) -> Int128 {
+    let (i, k, s, p, d) = (Int128(i), Int128(k), Int128(s), Int128(p), Int128(d))
     let num = i + 2 * p - d * (k - 1) - 1 + (ceil ? s - 1 : 0)
     var o = floorDiv(num, s) + 1
     if ceil && (o - 1) * s >= i + p { o -= 1 }

@@ -57,23 +57,30 @@ public enum Init {
         try t.copy_(Tensor.eye(t.shape[0], t.shape[1], dtype: t.dtype))
     }
 
+    /// `nn.init.dirac_`, following PyTorch's Python loop: zero the tensor, then write 1 at
+    /// `[g * out_per_group + d, d, size(2) // 2, ...]`, where an empty spatial dim is Python's IndexError
+    /// and `groups` ≤ 0 writes nothing (`range(groups)` is empty; 0 is a ZeroDivisionError first).
     public static func dirac_(_ t: Tensor, groups: Int = 1) throws {
         let d = t.dim
         if ![3, 4, 5].contains(d) { throw TorchError.value("Only tensors with 3, 4, or 5 dimensions are supported") }
         let sizes = t.shape
+        if groups == 0 { throw TorchError("ZeroDivisionError", "integer modulo by zero") }
         if sizes[0] % groups != 0 { throw TorchError.value("dim 0 must be divisible by groups") }
         let outPerGroup = sizes[0] / groups
         let minDim = min(outPerGroup, sizes[1])
-        var values = [Double](repeating: 0, count: t.numel)
-        let strides = sizes.indices.map { sizes[($0 + 1)...].reduce(1, *) }
+        try t.fill(0)
+        guard groups > 0, minDim > 0 else { return }
+        let centre = sizes.dropFirst(2).map { $0 / 2 }
+        if let e = sizes.indices.dropFirst(2).first(where: { sizes[$0] == 0 }) {
+            throw TorchError.index("index 0 is out of bounds for dimension \(e) with size 0")
+        }
+        // Every size is now positive and every index below its size, so the offsets address the tensor's memory.
         for g in 0..<groups {
             for dd in 0..<minDim {
-                var idx = [g * outPerGroup + dd, dd]
-                for k in sizes.dropFirst(2) { idx.append(k / 2) }
-                values[zip(idx, strides).map { $0 * $1 }.reduce(0, +)] = 1
+                let idx = [g * outPerGroup + dd, dd] + centre
+                t.setFlat(zip(idx, t.strides).reduce(t.offset) { $0 + $1.0 * $1.1 }, 1)
             }
         }
-        try t.copy_(Tensor.from(doubles: values, shape: sizes, dtype: t.dtype))
     }
 
     public static func xavierUniform_(_ t: Tensor, gain: Double = 1, generator: Generator? = nil) throws {

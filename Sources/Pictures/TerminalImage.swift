@@ -163,7 +163,7 @@ public func showText(_ tensor: Tensor, maxColumns: Int = 80, maxRows: Int? = nil
                      savePath: String? = nil) throws -> ShownImage {
     let shape = tensor.shape
     guard tensor.numel > 0 else { throw TorchError.value("cannot show an empty tensor of shape \(Shape.describe(shape))") }
-    var values = tensor.doubles()
+    var values = try tensor.doubles()
     let finite = values.filter { $0.isFinite }
     let nonFinite = values.count - finite.count
     let lo = finite.min() ?? 0, hi = finite.max() ?? 0

@@ -49,11 +49,11 @@ public func toPILImage(_ tensor: Tensor, mode: String? = nil) throws -> PILImage
     let bytes: [UInt8]
     switch tensor.dtype {
     case .uint8:
-        bytes = tensor.ints().map { UInt8(truncatingIfNeeded: $0) }
+        bytes = try tensor.ints().map { UInt8(truncatingIfNeeded: $0) }
     case .float32:
-        bytes = tensor.doubles().map { castToUInt8(Float($0) * 255) }
+        bytes = try tensor.doubles().map { castToUInt8(Float($0) * 255) }
     case .float64:
-        bytes = tensor.doubles().map { castToUInt8($0 * 255) }
+        bytes = try tensor.doubles().map { castToUInt8($0 * 255) }
     default:
         throw TorchError.type("Input type \(tensor.dtype.rawValue) is not supported")
     }
@@ -87,7 +87,7 @@ public func normalize(_ tensor: Tensor, mean: [Double], std: [Double]) throws ->
     if std.contains(where: { isFloat ? Float($0) == 0 : $0 == 0 }) {
         throw TorchError.value("std evaluated to zero after conversion to \(tensor.dtype), leading to division by zero.")
     }
-    let values = tensor.doubles()
+    let values = try tensor.doubles()
     var out = [Double](repeating: 0, count: values.count)
     for i in 0..<values.count {
         let ch = (i / plane) % c
@@ -142,7 +142,7 @@ public func makeGrid(_ tensor: Tensor, nrow: Int = 8, padding: Int = 2, normaliz
     }
     guard nrow > 0 else { throw TorchError.value("nrow must be positive, got \(nrow)") }
     guard padding >= 0 else { throw TorchError.value("padding must be non-negative, got \(padding)") }
-    var values = tensor.doubles()
+    var values = try tensor.doubles()
     if shape.count == 2 { shape = [1] + shape }
     if shape.count == 3 {
         if shape[0] == 1 { values = values + values + values; shape[0] = 3 }
@@ -218,7 +218,7 @@ public func gridToImage(_ grid: Tensor) throws -> PILImage {
         throw TorchError.runtime("result type Float can't be cast to the desired output type \(grid.dtype == .uint8 ? "Byte" : grid.dtype.rawValue)")
     }
     let isFloat32 = grid.dtype == .float32
-    let bytes: [UInt8] = grid.doubles().map { v in
+    let bytes: [UInt8] = try grid.doubles().map { v in
         if isFloat32 {
             var f = Float(v) * 255 + 0.5
             if !f.isNaN { f = min(max(f, 0), 255) }

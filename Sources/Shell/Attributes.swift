@@ -17,7 +17,8 @@ extension Interpreter {
         case .object(let o):
             if let v = try o.attribute(name) { return v }
         case .size(let s):
-            if name == "numel" { return method(obj, name) { _ in .int(s.reduce(1, *)) } }
+            // torch.Size.numel() multiplies in wrapping int64 (Size((2**62, 4)).numel() == 0).
+            if name == "numel" { return method(obj, name) { _ in .int(s.reduce(1, &*)) } }
             if name == "count" || name == "index" { return try sequenceMethod(obj, name) }
         case .dtype(let d):
             switch name {

@@ -343,7 +343,7 @@ extension Interpreter {
         case .set(let s): return s.contains(item)
         case .tensor(let t):
             let eq = try Tensor.binary(t, try toTensorOperand(item, like: t), .eq)
-            return eq.ints().contains { $0 != 0 }
+            return try eq.ints().contains { $0 != 0 }
         default:
             return try iterate(container).contains { valuesEqual($0, item) }
         }

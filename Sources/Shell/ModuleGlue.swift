@@ -260,7 +260,7 @@ extension Interpreter {
                 let b = try args.bind("max_unpool\(n)d", ["input", "indices", "kernel_size", "stride", "padding", "output_size"], required: 3)
                 let x = try b.tensor("input"), idx = try b.tensor("indices")
                 let k = try b.intList("kernel_size", []), s = try b.intList("stride", []), p = try b.intList("padding", [0])
-                let os = try b["output_size"].map { try $0.asIntList("output_size", "max_unpool\(n)d") }
+                let os = try b["output_size"].map(outputSizeList)
                 let text = b["output_size"]?.repr
                 switch n {
                 case 1: return .tensor(try Functional.maxUnpool1d(x, idx, kernelSize: k, stride: s, padding: p, outputSize: os, outputSizeText: text))
@@ -378,11 +378,11 @@ extension Interpreter {
         switch m {
         case let t as ConvTranspose:
             let b = try args.bind("\(m.typeName).forward", ["input", "output_size"], required: 1)
-            return .tensor(try t.forward(try b.tensor("input"), outputSize: try b["output_size"].map { try $0.asIntList("output_size", "forward") }))
+            return .tensor(try t.forward(try b.tensor("input"), outputSize: try b["output_size"].map(outputSizeList)))
         case let u as MaxUnpool:
             let b = try args.bind("\(m.typeName).forward", ["input", "indices", "output_size"], required: 2)
             return .tensor(try u.forward(try b.tensor("input"), indices: try b.tensor("indices"),
-                                         outputSize: try b["output_size"].map { try $0.asIntList("output_size", "forward") },
+                                         outputSize: try b["output_size"].map(outputSizeList),
                                          outputSizeText: b["output_size"]?.repr))
         case let p as MaxPool where p.returnIndices:
             let x = try args.bind("\(m.typeName).forward", ["input"], required: 1).tensor("input")
@@ -493,3 +493,13 @@ extension Interpreter {
     }
 
 }
+
+/// The `output_size` of ConvTranspose and MaxUnpool forwards: Python takes `len()` of it first, so
+/// a number is CPython's TypeError rather than a one-element size.
+private func outputSizeList(_ v: Value) throws -> [Int] {
+    switch v {
+    case .int, .float, .bool: throw PythonError.type("object of type '\(v.typeName)' has no len()")
+    default: return try v.asIntList("output_size", "forward")
+    }
+}
+

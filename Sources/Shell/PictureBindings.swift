@@ -195,7 +195,7 @@ extension Interpreter {
             var values = [Double]()
             for t in ts {
                 guard t.shape == first.shape else { throw PythonError.runtime("stack expects each tensor to be equal size, but got \(sizeRepr(first.shape)) and \(sizeRepr(t.shape))") }
-                values += t.doubles()
+                values += try t.doubles()
             }
             return try Tensor.from(doubles: values, shape: [ts.count] + first.shape, dtype: first.dtype)
         }
@@ -257,7 +257,7 @@ extension Interpreter {
     }
 
     private func plotNumbers(_ v: Value) throws -> [Double] {
-        if case .tensor(let t) = v { return t.doubles() }
+        if case .tensor(let t) = v { return try t.doubles() }
         return try iterate(v).map { try $0.asDouble("y", "plot") }
     }
 
@@ -300,12 +300,12 @@ extension Interpreter {
                 guard case .tensor(let y) = try call(f, Arguments([.tensor(x)])) else {
                     throw PythonError.type("plot(): \(curveName(f)) did not return a tensor")
                 }
-                let xs = x.doubles()
-                curves.append((xs, y.doubles())); names.append(curveName(f))
+                let xs = try x.doubles()
+                curves.append((xs, try y.doubles())); names.append(curveName(f))
                 if derivative {
                     try y.sum().backward()
                     guard let g = x.grad else { throw PythonError.runtime("plot(): \(curveName(f)) is not differentiable (x.grad is None)") }
-                    curves.append((xs, g.doubles())); names.append(functions.count == 1 ? "derivative" : "\(curveName(f)) derivative")
+                    curves.append((xs, try g.doubles())); names.append(functions.count == 1 ? "derivative" : "\(curveName(f)) derivative")
                 }
             }
         } else if pos.count == 1 {

@@ -294,7 +294,7 @@ extension Interpreter {
         case "clamp", "clip", "clamp_":
             let b = try args.bind(name, ["min", "max"])
             let r = try x.clamp(min: try b["min"].map { try $0.asDouble() }, max: try b["max"].map { try $0.asDouble() })
-            if name == "clamp_" { try x.checkInPlace(); try x.copyValuesInPlace(from: r); return receiver }
+            if name == "clamp_" { try x.checkInPlace(); try x.assertNoInternalOverlap(); try x.copyValuesInPlace(from: r); return receiver }
             return .tensor(r)
         case "pow":
             let b = try args.bind(name, ["exponent"], required: 1)

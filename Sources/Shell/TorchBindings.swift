@@ -195,7 +195,7 @@ extension Interpreter {
         def("equal") { args in
             let b = try args.bind("equal", ["input", "other"], required: 2)
             let x = try b.tensor("input"), y = try b.tensor("other")
-            return .bool(x.shape == y.shape && x.doubles() == y.doubles())
+            return .bool(try x.shape == y.shape && x.doubles() == y.doubles())
         }
         def("no_grad") { _ in .object(GradModeContext(enabled: false, name: "no_grad")) }
         def("enable_grad") { _ in .object(GradModeContext(enabled: true, name: "enable_grad")) }

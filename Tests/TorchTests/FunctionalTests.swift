@@ -21,8 +21,8 @@ import Testing
         let w = try rand(y.shape, &seed)
         try (y * w).sum().backward()
         for (k, t) in inputs.enumerated() {
-            let analytic = t.grad?.doubles() ?? []
-            let base = t.doubles()
+            let analytic = try t.grad?.doubles() ?? []
+            let base = try t.doubles()
             for i in 0..<base.count {
                 func eval(_ delta: Double) throws -> Double {
                     var v = base; v[i] += delta

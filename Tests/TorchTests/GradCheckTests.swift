@@ -113,7 +113,7 @@ import Testing
         let y = try (x * x).sum()
         try y.backward(retainGraph: true)
         try y.backward()
-        #expect(x.grad?.doubles() == [4, 8, 12])
+        #expect(try x.grad?.doubles() == [4, 8, 12])
         #expect(throws: TorchError.self) { try y.backward() }
         #expect(throws: TorchError.runtime("grad can be implicitly created only for scalar outputs")) { try (x * 2).backward() }
         #expect(throws: TorchError.runtime("element 0 of tensors does not require grad and does not have a grad_fn")) {

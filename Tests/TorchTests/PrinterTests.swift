@@ -30,7 +30,7 @@ private func options(from dict: [String: Any]) -> PrintOptions {
             let dtype = dtypeNamed(c["dtype"] as! String)
             let shape = c["shape"] as! [Int]
             var t = try goldenTensor(dtype: dtype, shape: shape, values: c["values"] as! [Any])
-            if c["transpose"] as! Bool { t = transposedView(t) }
+            if c["transpose"] as! Bool { t = try transposedView(t) }
             try t.setRequiresGrad(c["requires_grad"] as! Bool)
             t.isParameter = c["parameter"] as! Bool
             let opts = options(from: c["options"] as! [String: Any])

@@ -72,7 +72,7 @@ private func run(_ step: [String: Any], _ g: Generator) throws -> Tensor {
             for i in 0..<x.numel { f.setFlat(i, x.flatDouble(i)) }
             x = f
         }
-        if step["transpose"] as? Bool == true { x = transposedView(x) }
+        if step["transpose"] as? Bool == true { x = try transposedView(x) }
         return try rreluNoise(x, lower: num(step, "lower"), upper: num(step, "upper"), generator: g).output
     default:
         throw TorchError.runtime("unknown op \(op)")
@@ -160,7 +160,7 @@ private func run(_ step: [String: Any], _ g: Generator) throws -> Tensor {
         #expect(tensorRepr(try Tensor.randint(0, 10, [5], generator: h), options: PrintOptions()) == "tensor([6, 8, 7, 7, 0])")
         // rng_normal_noncontiguous.py: seed 0, zeros(5,4).transpose(0,1).normal_() first row
         let k = Generator(seed: 0)
-        let b = transposedView(try Tensor.zeros([5, 4]))
+        let b = try transposedView(try Tensor.zeros([5, 4]))
         try normal_(b, generator: k)
         #expect(tensorRepr(b, options: PrintOptions()).hasPrefix("tensor([[ 1.5410, -1.0845, -0.7193, -0.8567, -0.5663],"))
     }

@@ -33,18 +33,21 @@ public enum Shape {
         return try checkedProduct(shape, overflow: "Storage size calculation overflowed with sizes=\(describe(shape))")
     }
 
-    /// The product of `sizes` in order, as PyTorch's `safe_compute_numel`: an overflow is an error even
-    /// when a later size is 0 (`numel: integer multiplication overflow` unless `overflow` says otherwise).
+    /// The product of `sizes` as PyTorch's `safe_compute_numel` takes it: multiplied in order in unsigned
+    /// 64-bit arithmetic, where an overflow is an error even when a later size is 0 (`(2**62, 4, 0)`), and
+    /// the product must then fit in Int64 — so `(2**62, 2, 0)` is a legal empty shape, as in PyTorch.
+    /// The message is `numel: integer multiplication overflow` unless `overflow` says otherwise.
     public static func checkedProduct<C: Collection<Int>>(
         _ sizes: C, overflow: @autoclosure () -> String = "numel: integer multiplication overflow"
     ) throws -> Int {
-        var n = 1
+        var n: UInt64 = 1
         for s in sizes {
-            let (p, overflowed) = n.multipliedReportingOverflow(by: s)
+            let (p, overflowed) = n.multipliedReportingOverflow(by: UInt64(truncatingIfNeeded: s))
             if overflowed { throw TorchError.runtime(overflow()) }
             n = p
         }
-        return n
+        guard let count = Int(exactly: n) else { throw TorchError.runtime(overflow()) }
+        return count
     }
 
     /// The element count, refusing negative dimensions and overflow (`expand`'s messages).

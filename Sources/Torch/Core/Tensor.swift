@@ -71,8 +71,10 @@ public final class Tensor {
         return t
     }
 
-    /// A view sharing this tensor's storage.
-    func makeView(shape: [Int], strides: [Int], offset: Int) -> Tensor {
+    /// A view sharing this tensor's storage. Like PyTorch (`TensorImpl::refresh_numel`), a view whose sizes
+    /// multiply past 64 bits is refused even when one of them is 0 (`ones(2**62, 0, 4).permute(0, 2, 1)`).
+    func makeView(shape: [Int], strides: [Int], offset: Int) throws -> Tensor {
+        _ = try Shape.checkedProduct(shape)
         let v = Tensor(storage: storage, shape: shape, strides: strides, offset: offset)
         v.base = base ?? self
         return v
@@ -168,8 +170,10 @@ public final class Tensor {
         }
     }
 
-    /// All elements in logical order as Doubles (tests, tolist, small tensors).
-    public func doubles() -> [Double] {
+    /// All elements in logical order as Doubles (tests, tolist, small tensors). The array is checked
+    /// against the memory cap: an expanded view can stand for far more elements than its storage holds.
+    public func doubles() throws -> [Double] {
+        try MemoryLimit.check(count: numel, dtype: .float64)
         var out = [Double]()
         out.reserveCapacity(numel)
         forEachOffset { out.append(flatDouble($0)) }
@@ -177,7 +181,8 @@ public final class Tensor {
     }
 
     /// All elements in logical order as Int64s.
-    public func ints() -> [Int64] {
+    public func ints() throws -> [Int64] {
+        try MemoryLimit.check(count: numel, dtype: .int64)
         var out = [Int64]()
         out.reserveCapacity(numel)
         forEachOffset { out.append(flatInt($0)) }

@@ -200,7 +200,8 @@ extension Functional {
         try requireFloat(x, "prelu_cpu")
         let outer = x.dim >= 2 ? x.shape[0] : 1
         let ch = wn == 1 ? 1 : channels
-        let inner = wn == 1 ? x.numel : (x.dim > 2 ? x.shape[2...].reduce(1, *) : 1)
+        // Sizes of an empty input may multiply past Int (a (0, 1, 2**62, 2) view): nothing to compute then.
+        let inner = x.numel == 0 ? 0 : wn == 1 ? x.numel : (x.dim > 2 ? Shape.elementCount(x.shape[2...]) : 1)
         let out1 = wn == 1 ? 1 : outer
         let xs = try x.dense(), ws = try weight.dense()
         let y = try Tensor.uninitialized(x.shape, dtype: x.dtype)  // preluForward writes every element
@@ -257,8 +258,12 @@ extension Functional {
         try requireFloat(x0, log ? "log_softmax_lastdim_kernel_impl" : "softmax_lastdim_kernel_impl")
         let x = try x0.dense()
         let shape = x0.shape.isEmpty ? [1] : x0.shape
-        let size = shape[d], inner = shape[(d + 1)...].reduce(1, *), outer = shape[..<d].reduce(1, *)
         let y = try Tensor.zeros(x0.shape, dtype: x0.dtype)
+        // An empty tensor has nothing to normalise, though its other sizes may multiply to 2^62 rows
+        // (`softmax(ones(2**62, 0), 1)` looped over them).
+        let empty = y.numel == 0
+        let size = shape[d], inner = empty ? 0 : Shape.elementCount(shape[(d + 1)...])
+        let outer = empty ? 0 : Shape.elementCount(shape[..<d])
         func run<T: KFloat>(_: T.Type) {
             let s = ptr(x, T.self), o = y.storage.pointer(T.self)
             for a in 0..<outer { for b in 0..<inner {

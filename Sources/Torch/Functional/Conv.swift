@@ -166,7 +166,7 @@ extension Functional {
                 // input, the bias gradient `c * batch * plane`.
                 var g1 = geo
                 g1.batch = 1
-                let per = ins[1...].reduce(1, *)
+                let per = Shape.elementCount(ins[1...])
                 if input.requiresGrad {
                     let one = try Tensor.uninitialized([1, ws[0]] + out, dtype: compute)
                     gi = try Tensor.uninitialized(ins, dtype: compute)
@@ -188,7 +188,7 @@ extension Functional {
                     else { convBackwardWeightConstant(geo, input: ptr(x, Float.self), value: Float(c), gradWeight: ptr(gw!, Float.self)) }
                 }
                 if hasBias, bias!.requiresGrad {
-                    let count = Double(ins[0] * out.reduce(1, *))
+                    let count = Double(ins[0]) * Double(Shape.elementCount(out))
                     gb = try Tensor.uninitialized([ws[0]], dtype: compute)
                     if compute == .float64 { ptr(gb!, Double.self).update(repeating: c * count, count: ws[0]) }
                     else { ptr(gb!, Float.self).update(repeating: Float(c) * Float(count), count: ws[0]) }

@@ -66,7 +66,8 @@ extension Functional {
         }
         let lead = Array(input.shape.prefix(input.dim - n))
         let outShape = lead + outSpatial
-        let planes = lead.reduce(1, *)
+        // Used only when the output is non-empty, and then its sizes (lead ones included) multiply within Int.
+        let planes = lead.contains(0) || outSpatial.contains(0) ? 0 : lead.reduce(1, &*)
         // The kernel works on up to 3 trailing dims; more than 3 padded dims (constant only) fold leading pairs.
         if n > 3 {
             // Rare: pad the first (n-3) dims by recursion through slices is not worth it; do it generically.

@@ -288,7 +288,7 @@ extension Functional {
         }
         let dtype = input.dtype
         let compute: DType = dtype.isFloatingPoint ? dtype : .float64
-        let inPlane = input.shape.suffix(n).reduce(1, *)
+        let inPlane = input.numel == 0 ? 0 : Shape.elementCount(input.shape.suffix(n))
         let planes = inPlane == 0 ? 0 : input.numel / inPlane
         let outPlane = try Shape.checkedNumel(os)
         let idx = try indices.dense()

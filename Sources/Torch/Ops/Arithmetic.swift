@@ -75,10 +75,11 @@ extension Tensor {
         }
         let x = try a.to(compute), y = try b.to(compute)
         if compute.isIntegral || compute == .bool {
-            if op == .floorDiv || op == .remainder || op == .fmod, y.ints().contains(0) {
+            _ = try Shape.broadcast(x.shape, y.shape)   // PyTorch's size mismatch comes before any value check
+            if op == .floorDiv || op == .remainder || op == .fmod, try y.ints().contains(0) {
                 throw TorchError.runtime("ZeroDivisionError")
             }
-            if op == .pow, y.ints().contains(where: { $0 < 0 }), compute.isIntegral {
+            if op == .pow, try y.ints().contains(where: { $0 < 0 }), compute.isIntegral {
                 throw TorchError.runtime("Integers to negative integer powers are not allowed.")
             }
         }

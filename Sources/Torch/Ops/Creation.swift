@@ -39,7 +39,7 @@ extension Tensor {
             let t: Tensor, v: Double
             func visit<T: Element>(_: T.Type) throws { let x = T(double: v); t.mapInPlace(T.self) { _ in x } }
         }
-        try dtype.dispatch(V(t: self, v: value))
+        try dtype.dispatch(V(t: distinctElements, v: value))
     }
 
     /// `torch.arange(start, end, step)`: values `start + i*step` computed in double (the CPU
@@ -116,7 +116,25 @@ extension Tensor {
     /// Copies `src` into this tensor in place (`copy_`), broadcasting and converting.
     public func copy_(_ src: Tensor) throws {
         try checkInPlace()
+        try assertNoInternalOverlap()
         try copyValues(from: src)
+    }
+
+    /// This tensor with every expanded (stride-0) dim cut to size 1: each memory location once. Filling
+    /// it fills the whole tensor (`fill_` and `zero_` accept expanded tensors), and
+    /// `ones(1).expand(2**40).fill_(2)` writes one element instead of looping 2^40 times.
+    var distinctElements: Tensor {
+        numel == 0 || !strides.contains(0) ? self
+            : Tensor(storage: storage, shape: zip(shape, strides).map { $1 == 0 ? 1 : $0 }, strides: strides, offset: offset)
+    }
+
+    /// PyTorch's `assert_no_internal_overlap`: an in-place op that reads what it writes (`add_`,
+    /// `copy_`, `clamp_`, the random fills) refuses a tensor whose expanded dims make several elements
+    /// one memory location.
+    public func assertNoInternalOverlap() throws {
+        if zip(shape, strides).contains(where: { $0 > 1 && $1 == 0 }) {
+            throw TorchError.runtime("unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.")
+        }
     }
 
     /// PyTorch refuses in-place changes to leaves that require grad while recording.

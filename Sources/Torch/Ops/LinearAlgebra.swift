@@ -29,9 +29,9 @@ extension Tensor {
             let batch = try Shape.broadcast(ba, bb)
             let n = a.shape[a.dim - 2], k = a.shape[a.dim - 1], k2 = b.shape[b.dim - 2], m = b.shape[b.dim - 1]
             if k != k2 {
-                throw TorchError.runtime("Expected size for first two dimensions of batch2 tensor to be: [\(batch.reduce(1, *)), \(k)] but got: [\(batch.reduce(1, *)), \(k2)].")
+                throw TorchError.runtime("Expected size for first two dimensions of batch2 tensor to be: [\(batch.reduce(1, &*)), \(k)] but got: [\(batch.reduce(1, &*)), \(k2)].")
             }
-            let flatBatch = batch.reduce(1, *)
+            let flatBatch = try Shape.checkedProduct(batch)   // an empty operand may have batch sizes past Int
             let a3 = try a.expand(batch + [n, k]).reshape([flatBatch, n, k])
             let b3 = try b.expand(batch + [k, m]).reshape([flatBatch, k, m])
             return try bmm(a3, b3).view(batch + [n, m])
@@ -143,7 +143,7 @@ extension Tensor {
         switch dtype {
         case .float32, .float64: break
         default:
-            let xa = x.ints(), ya = y.ints()
+            let xa = try x.ints(), ya = try y.ints()
             for i in 0..<n { for j in 0..<m {
                 var acc: Int64 = 0
                 for p in 0..<k { acc = acc &+ xa[i * k + p] &* ya[p * m + j] }

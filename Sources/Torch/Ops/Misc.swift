@@ -14,10 +14,8 @@ extension Tensor {
 
     /// `fill_` with an exact integer (int64 values beyond 2^53).
     public func fillInt(_ value: Int64) throws {
-        let n = numel
-        var offsets = [Int](); offsets.reserveCapacity(n)
-        forEachOffset { offsets.append($0) }
-        for o in offsets { setFlatInt(o, value) }
+        let target = distinctElements
+        target.forEachOffset { target.setFlatInt($0, value) }
     }
 
     /// `x.data = other`: this tensor now views `other`'s storage (PyTorch's `set_data`).
@@ -121,7 +119,7 @@ extension Tensor {
         let values = try moved.to(dtype, copy: true)
         let indices = try Tensor.zeros(moved.shape, dtype: .int64)
         let rows = n == 0 ? 0 : moved.numel / n
-        let vals = moved.doubles()
+        let vals = try moved.doubles()
         for r in 0..<rows {
             let base = r * n
             let order = (0..<n).sorted { i, j in

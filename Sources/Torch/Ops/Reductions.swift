@@ -152,7 +152,7 @@ extension Tensor {
 
     /// `self.scatter_add_(dim, index, src)` for gradient rules (index and src of one shape).
     func scatterAdd(_ d: Int, _ index: Tensor, _ src: Tensor) throws {
-        let idx = index.ints(), vals = src.doubles()
+        let idx = try index.ints(), vals = try src.doubles()
         var k = 0
         var pos = [Int](repeating: 0, count: index.dim)
         for _ in 0..<index.numel {

@@ -9,9 +9,9 @@ extension Tensor {
         let c = try cond.expand(shape), xe = try x.expand(shape), ye = try y.expand(shape)
         let out = try Tensor.zeros(shape, dtype: dtype)
         var i = 0
-        let cv = c.ints(), xv = xe.doubles(), yv = ye.doubles()
+        let cv = try c.ints(), xv = try xe.doubles(), yv = try ye.doubles()
         if dtype.isIntegral {
-            let xi = xe.ints(), yi = ye.ints()
+            let xi = try xe.ints(), yi = try ye.ints()
             for k in 0..<out.numel { out.setFlatInt(k, cv[k] != 0 ? xi[k] : yi[k]) }
         } else {
             for k in 0..<out.numel { out.setFlat(k, cv[k] != 0 ? xv[k] : yv[k]); i += 1 }
@@ -50,6 +50,7 @@ extension Tensor {
     /// In-place `self op= other` (`add_`, `mul_`, …, and Python's `+=` on tensors).
     public func applyInPlace(_ op: BinaryOp, _ other: Tensor) throws {
         try checkInPlace()
+        try assertNoInternalOverlap()
         let result = try Tensor.binary(self, other, op)
         if !result.dtype.isFloatingPoint || dtype.isFloatingPoint || result.dtype == dtype {
             if Tensor.resultType([self, other]) != dtype && !(dtype.isFloatingPoint) && result.dtype.isFloatingPoint {
@@ -81,7 +82,7 @@ extension Tensor {
 extension Tensor {
     /// `nonzero()`: an int64 `[n, dim]` tensor of the indices of the nonzero elements, in row-major order.
     public func nonzero() throws -> Tensor {
-        let values = doubles()
+        let values = try doubles()
         var out = [Int64]()
         var count = 0
         for (k, v) in values.enumerated() where v != 0 {

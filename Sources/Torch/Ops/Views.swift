@@ -85,7 +85,7 @@ extension Tensor {
         guard let st = viewStrides(newShape) else {
             throw TorchError.runtime("view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.")
         }
-        return makeView(shape: newShape, strides: st, offset: offset)
+        return try makeView(shape: newShape, strides: st, offset: offset)
             .recordingView("ViewBackward0", self) { try $0.view(newShape) }
     }
 
@@ -93,7 +93,7 @@ extension Tensor {
         let newShape = try inferShape(requested)
         if viewStrides(newShape) != nil { return try view(newShape) }
         let copy = try GradMode.withoutGrad { try contiguous() }
-        let out = copy.makeView(shape: newShape, strides: Shape.contiguousStrides(newShape), offset: 0)
+        let out = try copy.makeView(shape: newShape, strides: Shape.contiguousStrides(newShape), offset: 0)
         out.base = nil
         let inShape = shape
         return out.recording("UnsafeViewBackward0", [self]) { g in [try g.reshape(inShape)] }
@@ -126,7 +126,7 @@ extension Tensor {
         }
         let wrapped = try dims.map { try Shape.wrapDim($0, dim) }
         if Set(wrapped).count != dim { throw TorchError.runtime("permute(): duplicate dims are not allowed.") }
-        let out = makeView(shape: wrapped.map { shape[$0] }, strides: wrapped.map { strides[$0] }, offset: offset)
+        let out = try makeView(shape: wrapped.map { shape[$0] }, strides: wrapped.map { strides[$0] }, offset: offset)
         return out.recordingView("PermuteBackward0", self) { try $0.permute(wrapped) }
     }
 
@@ -134,7 +134,7 @@ extension Tensor {
         let a = try Shape.wrapDim(d0, dim), b = try Shape.wrapDim(d1, dim)
         var sh = shape, st = strides
         if dim > 0 { sh.swapAt(a, b); st.swapAt(a, b) }
-        return makeView(shape: sh, strides: st, offset: offset)
+        return try makeView(shape: sh, strides: st, offset: offset)
             .recordingView(name, self) { try $0.transpose(a, b) }
     }
 
@@ -151,7 +151,7 @@ extension Tensor {
         let newStride = at < dim ? shape[at] &* strides[at] : 1
         sh.insert(1, at: at)
         st.insert(newStride, at: at)
-        return makeView(shape: sh, strides: st, offset: offset)
+        return try makeView(shape: sh, strides: st, offset: offset)
             .recordingView("UnsqueezeBackward0", self) { try $0.unsqueeze(at) }
     }
 
@@ -165,7 +165,7 @@ extension Tensor {
         } else {
             keep = keep.filter { shape[$0] != 1 }
         }
-        let out = makeView(shape: keep.map { shape[$0] }, strides: keep.map { strides[$0] }, offset: offset)
+        let out = try makeView(shape: keep.map { shape[$0] }, strides: keep.map { strides[$0] }, offset: offset)
         let inShape = shape
         return out.recording(name, [self]) { g in [try g.reshape(inShape)] }
     }
@@ -191,7 +191,7 @@ extension Tensor {
             }
         }
         _ = try Shape.checkedNumel(sh)  // negative or overflowing sizes (numel would trap later)
-        let out = makeView(shape: sh, strides: st, offset: offset)
+        let out = try makeView(shape: sh, strides: st, offset: offset)
         let inShape = shape
         return out.recording("ExpandBackward0", [self]) { g in [try g.sumTo(inShape)] }
     }
@@ -217,7 +217,7 @@ extension Tensor {
         let idx = i < 0 ? i + size : i
         var sh = shape, st = strides
         sh.remove(at: at); st.remove(at: at)
-        return makeView(shape: sh, strides: st, offset: try viewOffset(idx, strides[at]))
+        return try makeView(shape: sh, strides: st, offset: try viewOffset(idx, strides[at]))
             .recordingView("SelectBackward0", self) { try $0.select(at, idx) }
     }
 
@@ -252,7 +252,7 @@ extension Tensor {
         if count < 0 {
             throw TorchError.runtime("Storage size calculation overflowed with sizes=\(Shape.describe(sh)) and strides=\(Shape.describe(strd))")
         }
-        return makeView(shape: sh, strides: strd, offset: newOffset)
+        return try makeView(shape: sh, strides: strd, offset: newOffset)
             .recordingView("SliceBackward0", self) { try $0.slice(at, lo, hi, st) }
     }
 
@@ -325,7 +325,8 @@ extension Tensor {
                 throw TorchError.index("The shape of the mask \(Shape.describe(mask.shape)) at index 0 does not match the shape of the indexed tensor \(Shape.describe(shape)) at index 0")
             }
             let flatSelf = try reshape([-1] + Array(shape.dropFirst(mask.dim)))
-            let positions = mask.ints().enumerated().filter { $0.element != 0 }.map { Int64($0.offset) }
+            try MemoryLimit.check(count: mask.numel, dtype: .int64)   // an expanded mask may stand for 2^40 values
+            let positions = try mask.ints().enumerated().filter { $0.element != 0 }.map { Int64($0.offset) }
             return try flatSelf.indexSelectAdvanced(0, Tensor.from(positions))
         }
         guard idx.dtype.isIntegral else {
@@ -333,26 +334,60 @@ extension Tensor {
         }
         guard d < dim else { throw TorchError.index("too many indices for tensor of dimension \(dim)") }
         let size = shape[d]
+        // The pick list holds one Int per index element (an expanded index can stand for 2^40 of them).
+        try MemoryLimit.check(count: idx.numel, dtype: .int64)
         var picks = [Int]()
-        for v in idx.ints() {
+        picks.reserveCapacity(idx.numel)
+        var failure: TorchError?
+        idx.forEachOffset { o in
+            let v = idx.flatInt(o)
+            if failure != nil { return }
             guard v >= -Int64(size) && v < Int64(size) else {
-                throw TorchError.index("index \(v) is out of bounds for dimension \(d) with size \(size)")
+                failure = TorchError.index("index \(v) is out of bounds for dimension \(d) with size \(size)")
+                return
             }
             picks.append(Int(v < 0 ? v + Int64(size) : v))
         }
-        let parts = try picks.map { p in try GradMode.withoutGrad { try self.select(d, p).unsqueeze(d) } }
-        let joined = parts.isEmpty ? try Tensor.zeros(Array(shape[..<d]) + [0] + Array(shape[(d + 1)...]), dtype: dtype)
-                                   : try GradMode.withoutGrad { try Tensor.cat(parts, dim: d) }
-        let out = try joined.reshape(Array(shape[..<d]) + idx.shape + Array(shape[(d + 1)...]))
-        out.gradFn = nil
+        if let failure { throw failure }
+        let pre = Array(shape[..<d]), post = Array(shape[(d + 1)...])
+        let out = try Tensor.zeros(pre + idx.shape + post, dtype: dtype)
+        // A non-empty result bounds every product below; an empty one has nothing to copy.
+        let outer = out.numel == 0 ? 0 : Shape.elementCount(pre)
+        let inner = out.numel == 0 ? 0 : Shape.elementCount(post)
+        if out.numel > 0 && !isContiguous && numel > out.numel {
+            // A strided source larger than the result (`ones(1).expand(2**40)[idx]`): copy pick by pick
+            // through views rather than materialising the source.
+            let rows = try out.view(pre + [picks.count] + post)
+            for (k, p) in picks.enumerated() {
+                try GradMode.withoutGrad { try rows.select(d, k).copyValues(from: try self.select(d, p)) }
+            }
+        } else if out.numel > 0 {
+            // One row of `inner` elements per (outer position, pick), copied as bytes.
+            let src = try GradMode.withoutGrad { try self.contiguous() }
+            let rowBytes = inner * dtype.itemSize
+            let from = src.storage.bytes + src.offset * dtype.itemSize, to = out.storage.bytes
+            for o in 0..<outer {
+                for (k, p) in picks.enumerated() {
+                    (to + ((o * picks.count + k) * rowBytes)).copyMemory(from: from + ((o * size + p) * rowBytes), byteCount: rowBytes)
+                }
+            }
+        }
         let inShape = shape
         return out.recording("IndexBackward0", [self]) { g in
+            // Repeated picks accumulate, in pick order (as index_put_ with accumulate=True on CPU).
             let z = try Tensor.zeros(inShape, dtype: g.dtype)
-            let gflat = try g.reshape(Array(inShape[..<d]) + [picks.count] + Array(inShape[(d + 1)...]))
-            for (k, p) in picks.enumerated() {
-                let dst = try z.select(d, p)
-                try dst.copyValues(from: dst.adding(gflat.select(d, k)))
+            guard z.numel > 0 && g.numel > 0 else { return [z] }
+            let go = try g.dense()
+            func run<T: KFloat>(_: T.Type) {
+                let gp = ptr(go, T.self), zp = ptr(z, T.self)
+                for o in 0..<outer {
+                    for (k, p) in picks.enumerated() {
+                        let dst = zp + (o * size + p) * inner, srcRow = gp + (o * picks.count + k) * inner
+                        for j in 0..<inner { dst[j] += srcRow[j] }
+                    }
+                }
             }
+            if g.dtype == .float64 { run(Double.self) } else { run(Float.self) }
             return [z]
         }
     }
@@ -360,10 +395,11 @@ extension Tensor {
     /// `x[items] = value` (value broadcast), in place through the view.
     public func indexAssign(_ items: [IndexItem], _ value: Tensor) throws {
         if case .tensor(let mask)? = items.first, items.count == 1, mask.dtype == .bool, mask.shape == shape {
-            let p = mask.ints()
+            try MemoryLimit.check(count: mask.numel, dtype: .int64)
+            let p = try mask.ints()
             var k = 0
-            let v = value.numel == 1 ? value.doubles().first ?? 0 : 0
-            let values = value.numel == 1 ? [] : value.doubles()
+            let v = value.numel == 1 ? try value.doubles().first ?? 0 : 0
+            let values = value.numel == 1 ? [] : try value.doubles()
             var vi = 0
             forEachOffset { o in
                 if p[k] != 0 {
@@ -487,7 +523,7 @@ struct AdvancedIndexPlan {
         let moved = try view.permute(dims + rest)
         let indexedSizes = dims.map { view.shape[$0] }
         let flat = try moved.reshape([try Shape.checkedProduct(indexedSizes)] + rest.map { view.shape[$0] })
-        let count = broadcastShape.reduce(1, *)
+        let count = Shape.elementCount(broadcastShape)
         var linear = [Int64](repeating: 0, count: count)
         for k in 0..<count {
             var l = 0
@@ -510,8 +546,8 @@ struct AdvancedIndexPlan {
         // result's size first (checked against the cap: `e[e.int()] = t` on a 1000×1000 `e` is 10⁹ values).
         let single = v.numel > 0 && value.numel == 1
         if !single { try MemoryLimit.check(count: v.numel, dtype: .float64) }
-        let values = view.dtype.isFloatingPoint ? (single ? [v.flatDouble(v.offset)] : v.doubles()) : []
-        let ints = view.dtype.isFloatingPoint ? [] : (single ? [v.flatInt(v.offset)] : v.ints())
+        let values = view.dtype.isFloatingPoint ? (single ? [v.flatDouble(v.offset)] : try v.doubles()) : []
+        let ints = view.dtype.isFloatingPoint ? [] : (single ? [v.flatInt(v.offset)] : try v.ints())
         let rest = restDims
         let restShape = rest.map { view.shape[$0] }
         _ = try Shape.checkedProduct(dims.map { view.shape[$0] })   // as `gather`: PyTorch's numel overflow

@@ -129,6 +129,7 @@ public func uniform_(_ t: Tensor, from: Double = 0, to: Double = 1, generator: G
     if !(to - from <= maximum) {
         throw TorchError.runtime("uniform_ expects to-from <= std::numeric_limits<\(t.dtype.scalarTypeName)>::max(), but found to=\(cppDouble(to)) and from=\(cppDouble(from)) which result in to-from to exceed the limit")
     }
+    try t.assertNoInternalOverlap()
     let g = resolve(generator)
     if t.dtype == .float32 {
         let lo = Float(from), hi = Float(to), span = hi - lo
@@ -154,6 +155,7 @@ public func uniform_(_ t: Tensor, from: Double = 0, to: Double = 1, generator: G
 public func normal_(_ t: Tensor, mean: Double = 0, std: Double = 1, generator: Generator? = nil) throws {
     if !(std >= 0.0) { throw TorchError.runtime("normal expects std >= 0.0, but found std \(cppDouble(std))") }
     guard t.dtype.isFloatingPoint else { throw notImplemented("normal_kernel_cpu", t.dtype) }
+    try t.assertNoInternalOverlap()
     let g = resolve(generator)
     let n = t.numel
     if n >= 16 && t.isContiguous {
@@ -320,6 +322,7 @@ public func random_(_ t: Tensor, from: Int64, to: Int64, generator: Generator? =
         if to - 1 < lo || to - 1 > hi { throw TorchError.runtime("to - 1 is out of bounds for \(name)") }
     }
     let range = UInt64(bitPattern: to &- from)
+    try t.assertNoInternalOverlap()
     let g = resolve(generator)
     let base = UInt64(bitPattern: from)
     t.forEachOffsetInMemoryOrder { o in
@@ -330,6 +333,7 @@ public func random_(_ t: Tensor, from: Int64, to: Int64, generator: Generator? =
 
 /// `Tensor.random_()` with no bounds: `[0, 2^digits]` for floats, `[0, max]` for integers.
 public func random_(_ t: Tensor, generator: Generator? = nil) throws {
+    try t.assertNoInternalOverlap()
     let g = resolve(generator)
     t.forEachOffsetInMemoryOrder { o in
         let v: Int64
@@ -352,6 +356,7 @@ public func bernoulli_(_ t: Tensor, p: Double, generator: Generator? = nil) thro
     if !(p >= 0 && p <= 1) {
         throw TorchError.runtime("bernoulli_ expects p to be in [0, 1], but got p=\(cppDouble(p))")
     }
+    try t.assertNoInternalOverlap()
     let g = resolve(generator)
     t.forEachOffsetInMemoryOrder { o in storeInt(t, o, g.u53() < p ? 1 : 0) }
 }

@@ -1,0 +1,3 @@
+import torch
+x = torch.zeros(2, 1).expand(2, 3)
+x.copy_(torch.ones(2, 3))
