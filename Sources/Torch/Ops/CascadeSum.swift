@@ -28,7 +28,10 @@ enum CascadeSum {
         let keepShape = (0..<nd).map { dims.contains($0) ? 1 : x.shape[$0] }
         let out = try Tensor.zeros(outShape, dtype: S.dtype)
         let o = out.storage.pointer(S.self)
-        let count = dims.reduce(1) { $0 * x.shape[$1] }
+        // The divisor of a mean: 0 for an empty reduction; with no output elements it is never used (and the
+        // reduced sizes of an empty input may multiply past Int); otherwise the input is non-empty and it fits.
+        let reducedSizes = dims.map { x.shape[$0] }
+        let count = reducedSizes.contains(0) ? 0 : out.numel == 0 ? 1 : Shape.elementCount(reducedSizes)
         if x.numel > 0 {
             let keepStrides = Shape.contiguousStrides(keepShape)
             var sizes: [Int] = [], inS: [Int] = [], outS: [Int] = []

@@ -28,9 +28,17 @@ extension Tensor {
             // PyTorch's own float order (float32 added in float32): see CascadeSum.
             return (try CascadeSum.reduce(self, dims: ds.sorted(), outShape: outShape, mean: op.isMean), nil)
         }
-        let moved = try GradMode.withoutGrad { try permute(kept + ds.sorted()).contiguous() }
-        let rowLen = ds.reduce(1) { $0 * shape[$1] }
-        let rows = kept.reduce(1) { $0 * shape[$1] }
+        // Rows laid out contiguously; an empty input has no values to read (and its permuted copy's
+        // strides could overflow: the reduced sizes of (2**63-1, 2, 0, 5) moved last).
+        let moved = numel == 0 ? try Tensor.zeros([0], dtype: dtype)
+            : try GradMode.withoutGrad { try permute(kept + ds.sorted()).contiguous() }
+        // The result must be allocatable (PyTorch's storage-size message otherwise); then `rows` fits, and
+        // the row length fits whenever there are rows of it: an empty input's sizes may multiply past Int
+        // (`randn(2**63-1, 2, 0).sum((0, 1))`).
+        _ = try Shape.checkedStorageNumel(outShape)
+        let rows = Shape.elementCount(kept.map { shape[$0] })
+        let reducedSizes = ds.map { shape[$0] }
+        let rowLen = reducedSizes.contains(0) ? 0 : rows == 0 ? 1 : Shape.elementCount(reducedSizes)
         switch op {
         case .max, .min, .argmax, .argmin:
             if rowLen == 0 {

@@ -26,6 +26,9 @@ extension Tensor {
     func inferShape(_ requested: [Int]) throws -> [Int] {
         _ = try Shape.checkedProduct(shape)   // an empty tensor's huge dims (PyTorch's numel overflow)
         var out = requested, inferred: Int?
+        // `infer_size_impl`: the known sizes multiply in wrapping int64, so an empty target with huge
+        // sizes (`flatten(2)` of a (2**63-1, 2, 0, 5) tensor) matches 0 elements as in PyTorch; a
+        // target whose sizes truly overflow is then refused by the view's own numel check.
         var known = 1
         for (i, s) in requested.enumerated() {
             if s == -1 {
@@ -34,20 +37,17 @@ extension Tensor {
             } else if s < 0 {
                 throw TorchError.runtime("invalid shape dimension \(s)")
             } else {
-                let (p, o) = known.multipliedReportingOverflow(by: s)
-                if o { throw TorchError.runtime("shape '\(Shape.describe(requested))' is invalid for input of size \(numel)") }
-                known = p
+                known = known &* s
             }
         }
+        guard numel == known || (inferred != nil && known > 0 && numel % known == 0) else {
+            throw TorchError.runtime("shape '\(Shape.describe(requested))' is invalid for input of size \(numel)")
+        }
         if let i = inferred {
-            if known == 0 || numel % known != 0 {
-                throw TorchError.runtime(known == 0
-                    ? "cannot reshape tensor of 0 elements into shape \(Shape.describe(requested)) because the unspecified dimension size -1 can be any value and is ambiguous"
-                    : "shape '\(Shape.describe(requested))' is invalid for input of size \(numel)")
+            if known == 0 {
+                throw TorchError.runtime("cannot reshape tensor of 0 elements into shape \(Shape.describe(requested)) because the unspecified dimension size -1 can be any value and is ambiguous")
             }
             out[i] = numel / known
-        } else if known != numel {
-            throw TorchError.runtime("shape '\(Shape.describe(requested))' is invalid for input of size \(numel)")
         }
         return out
     }
