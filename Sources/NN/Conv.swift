@@ -44,8 +44,14 @@ open class ConvNd: Module {
             if s == "same" {
                 for (j, (d, k)) in zip(self.dilation, self.kernelSize).enumerated() {
                     let i = n - 1 - j
-                    let total = d * (k - 1), left = total / 2
-                    r[2 * i] = left; r[2 * i + 1] = total - left
+                    // Python's `d * (k - 1)` and `// 2` in unbounded integers (`dilation=2**62` with k = 3
+                    // gives 2**63, whose halves fit); a half past Int64 cannot reach PyTorch's C++ pad either.
+                    let total = Int128(d) * (Int128(k) - 1)
+                    let left = total >= 0 ? total / 2 : -((-total + 1) / 2)
+                    guard let l = Int(exactly: left), let rt = Int(exactly: total - left) else {
+                        throw TorchError("OverflowError", "Python int too large to convert to C long")
+                    }
+                    r[2 * i] = l; r[2 * i + 1] = rt
                 }
             }
             reversedPaddingRepeatedTwice = r
@@ -96,7 +102,10 @@ open class ConvNd: Module {
         case "transposed": return .bool(transposed)
         case "groups": return .int(groups)
         case "padding_mode": return .string(paddingMode)
-        case "_reversed_padding_repeated_twice": return .tuple(reversedPaddingRepeatedTwice.map { .int($0) })
+        case "_reversed_padding_repeated_twice":
+            // A list when built from a padding string, a tuple from numbers (`_reverse_repeat_tuple`), as in PyTorch.
+            let values = reversedPaddingRepeatedTwice.map { Attribute.int($0) }
+            return paddingString == nil ? .tuple(values) : .list(values)
         default: return super.attribute(name)
         }
     }

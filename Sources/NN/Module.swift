@@ -7,6 +7,7 @@ public enum Attribute {
     case bool(Bool)
     case string(String)
     case tuple([Attribute])
+    case list([Attribute])
     case none
     case tensor(Tensor)
 
@@ -22,6 +23,7 @@ public enum Attribute {
         case .tuple(let items):
             if items.count == 1 { return "(\(items[0].pythonRepr),)" }
             return "(" + items.map(\.pythonRepr).joined(separator: ", ") + ")"
+        case .list(let items): return "[" + items.map(\.pythonRepr).joined(separator: ", ") + "]"
         }
     }
 

@@ -30,6 +30,7 @@ extension Value {
         case .bool(let b): self = .bool(b)
         case .string(let s): self = .str(s)
         case .tuple(let items): self = .tuple(items.map(Value.init))
+        case .list(let items): self = .list(PyList(items.map(Value.init)))
         case .none: self = .none
         case .tensor(let t): self = .tensor(t)
         }

@@ -96,12 +96,14 @@ extension Functional {
             var extra = Array(repeating: 0, count: 2 * k)
             var symmetric = true
             for i in 0..<k {
-                let total = try checkedMul(dl[i], weight.shape[i + 2] - 1)
-                let left = total / 2, right = total - left
+                // `_convolution_mode`'s int64 arithmetic, wrapping as it does: `dilation=2**62` with k = 3 wraps
+                // to a negative total, which the padding check below refuses with PyTorch's message.
+                let total = dl[i] &* (weight.shape[i + 2] &- 1)
+                let left = total / 2, right = total &- left
                 pd[i] = left
                 if left != right {
                     symmetric = false
-                    extra[2 * (k - 1 - i) + 1] = right - left
+                    extra[2 * (k - 1 - i) + 1] = right &- left
                 }
             }
             if !symmetric && input.dim == k + 2 { input = try pad(input, extra, mode: "constant", value: 0) }
@@ -213,28 +215,6 @@ extension Functional {
             return [gi, gw] + (hasBias ? [gb] : [])
         }
         return batched ? result : try result.squeeze(0)
-    }
-
-    /// `_output_padding` of `_ConvTransposeNd`: the output_padding that makes the output `outputSize`.
-    public static func outputPaddingFor(inputShape: [Int], outputSize: [Int], stride: [Int], padding: [Int],
-                                        kernelSize: [Int], dilation: [Int], spatial k: Int) throws -> [Int] {
-        var os = outputSize
-        if os.count == k + 2 || (os.count == k + 1 && inputShape.count == k + 1) { os = Array(os.suffix(k)) }
-        if os.count != k {
-            throw TorchError.value("ConvTranspose\(k)D: for \(inputShape.count)D input, output_size must have \(k) or \(k + 2) elements (got \(os.count))")
-        }
-        let numNonSpatial = inputShape.count - k
-        var minSizes = [Int](), maxSizes = [Int]()
-        for d in 0..<k {
-            let dimSize = (inputShape[d + numNonSpatial] - 1) * stride[d] - 2 * padding[d]
-                + dilation[d] * (kernelSize[d] - 1) + 1
-            minSizes.append(dimSize)
-            maxSizes.append(minSizes[d] + stride[d] - 1)
-        }
-        for i in 0..<k where os[i] < minSizes[i] || os[i] > maxSizes[i] {
-            throw TorchError.value("requested an output size of \(listText(os)), but valid sizes range from \(listText(minSizes)) to \(listText(maxSizes)) (for an input of \(listText(Array(inputShape.suffix(k)))))")
-        }
-        return (0..<k).map { os[$0] - minSizes[$0] }
     }
 
     public static func convTranspose(_ input0: Tensor, _ weight: Tensor, bias: Tensor?, stride: [Int], padding: [Int],

