@@ -78,7 +78,7 @@ public enum Init {
         for g in 0..<groups {
             for dd in 0..<minDim {
                 let idx = [g * outPerGroup + dd, dd] + centre
-                t.setFlat(zip(idx, t.strides).reduce(t.offset) { $0 + $1.0 * $1.1 }, 1)
+                t.setFlat(t.storageOffset(of: idx), 1)
             }
         }
     }
