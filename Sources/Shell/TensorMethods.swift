@@ -19,7 +19,7 @@ extension Interpreter {
         "square", "reciprocal", "rsqrt", "log1p", "expm1", "erf", "maximum", "minimum", "neg_", "abs_", "exp_", "relu_",
         "sigmoid_", "tanh_", "sqrt_", "floor_divide", "remainder", "fmod", "flip", "logical_not", "logical_and", "logical_or", "logical_xor", "nonzero", "isnan", "isinf", "isfinite",
         "true_divide", "multiply", "subtract", "divide", "norm", "cumsum", "sort", "argsort", "topk", "masked_fill",
-        "masked_fill_", "index_select", "unbind", "narrow", "select", "new_zeros", "new_ones", "new_full", "new_tensor",
+        "masked_fill_", "index_select", "unbind", "narrow", "select", "new_zeros", "new_ones", "new_empty", "new_full", "new_tensor",
         "zeros_like", "type_as", "is_floating_point", "apply_", "map_", "square_", "exp2", "log2", "log10",
     ]
 
@@ -170,6 +170,9 @@ extension Interpreter {
         case "expand": return .tensor(try x.expand(try dims(args, "expand")))
         case "expand_as": return .tensor(try x.expand(try args.bind(name, ["other"], required: 1).tensor("other").shape))
         case "repeat":
+            if args.positional.isEmpty && args.keywords.isEmpty {
+                throw PythonError.type("repeat() missing 1 required positional arguments: \"repeats\"")
+            }
             let reps = try dims(args, "repeat")
             return .tensor(try x.repeatTiles(reps))
         case "flatten":
@@ -432,15 +435,18 @@ extension Interpreter {
             var items = [IndexItem](repeating: .slice(nil, nil, nil), count: d)
             items.append(.tensor(try b.tensor("index")))
             return .tensor(try x.index(items))
-        case "new_zeros", "new_ones", "new_full", "new_tensor":
+        case "new_zeros", "new_ones", "new_empty", "new_full", "new_tensor":
             if name == "new_tensor" { return .tensor(try makeTensor(args.positional.first ?? .none, dtype: x.dtype)) }
             if name == "new_full" {
                 let b = try args.bind(name, ["size", "fill_value", "dtype"], required: 2)
                 return .tensor(try Tensor.full(try b.values["size"]!.asIntList(), try b.double("fill_value", 0), dtype: try b.dtype() ?? x.dtype))
             }
             let (size, b) = try args.sizeAndOptions(name, ["dtype", "device", "requires_grad"])
-            return .tensor(name == "new_zeros" ? try Tensor.zeros(size, dtype: try b.dtype() ?? x.dtype)
-                                               : try Tensor.ones(size, dtype: try b.dtype() ?? x.dtype))
+            // `new_empty`'s memory is uninitialised in PyTorch; nnsh's is zeros.
+            let t = name != "new_ones" ? try Tensor.zeros(size, dtype: try b.dtype() ?? x.dtype)
+                                       : try Tensor.ones(size, dtype: try b.dtype() ?? x.dtype)
+            if try b.bool("requires_grad", false) { try t.setRequiresGrad(true) }
+            return .tensor(t)
         default:
             throw PythonError.attribute("'Tensor' object has no attribute '\(name)'")
         }
@@ -470,7 +476,9 @@ extension Interpreter {
         try checkCollectionSize(values)
         func build(_ d: Int, _ off: Int) -> Value {
             if d == t.dim { return scalarValue(t, off) }
-            return .list(PyList((0..<t.shape[d]).map { build(d + 1, off + $0 * t.strides[d]) }))
+            // Wrapping: an empty tensor's strides may multiply past Int (`(16, 0, 2**62, 0)`, structured
+            // fuzzer); its offsets are never read.
+            return .list(PyList((0..<t.shape[d]).map { build(d + 1, off &+ $0 &* t.strides[d]) }))
         }
         return build(0, t.offset)
     }

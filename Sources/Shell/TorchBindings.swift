@@ -29,7 +29,11 @@ extension Interpreter {
                 return .tensor(t)
             }
         }
-        factory("zeros") { try Tensor.zeros($0, dtype: $1) }
+        factory("zeros") { size, dtype in
+            // `torch.zeros` checks its sizes itself, before the allocator's negative-dimension message.
+            if size.contains(where: { $0 < 0 }) { throw TorchError.runtime("zeros: Dimension size must be non-negative.") }
+            return try Tensor.zeros(size, dtype: dtype)
+        }
         factory("ones") { try Tensor.ones($0, dtype: $1) }
         factory("empty") { try Tensor.zeros($0, dtype: $1) }
         factory("rand") { try Tensor.rand($0, dtype: $1) }

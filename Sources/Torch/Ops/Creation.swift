@@ -50,7 +50,7 @@ extension Tensor {
             throw TorchError.runtime("unsupported range: \(start) -> \(end)")
         }
         if (step > 0 && end < start) || (step < 0 && end > start) {
-            throw TorchError.runtime("upper bound and larger bound inconsistent with step sign")
+            throw TorchError.runtime("upper bound and lower bound inconsistent with step sign")
         }
         let sizeD = ((end - start) / step).rounded(.up)
         guard sizeD >= 0 && sizeD < Double(Int.max / 16) else {

@@ -49,13 +49,25 @@ extension Tensor {
         guard reps.count >= dim else {
             throw TorchError.runtime("Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor")
         }
-        var x = self
-        while x.dim < reps.count { x = try x.unsqueeze(0) }
-        // Interleave: [r0, s0, r1, s1, …] expanded then reshaped.
-        var expandedShape = [Int](), viewShape = [Int]()
-        for (r, s) in zip(reps, x.shape) { viewShape += [1, s]; expandedShape += [r, s] }
-        let out = try x.reshape(viewShape).expand(expandedShape).contiguous()
-        return try out.reshape(zip(reps, x.shape).map { $0 * $1 })
+        let padded = [Int](repeating: 1, count: reps.count - dim) + shape
+        // PyTorch multiplies in wrapping int64 and allocates the result before anything else, so its
+        // negative-size and storage-size errors come first: `repeat(2**62, 0)` of a (3, 3) tensor wraps
+        // to a negative size. (The product trapped here: structured fuzzer.)
+        let target = zip(reps, padded).map { $0 &* $1 }
+        let count = try Shape.checkedStorageNumel(target)
+        // Interleaved [r0, s0, r1, s1, …]: the result viewed this way is the input expanded.
+        var viewShape = [Int](), tiledShape = [Int]()
+        for (r, s) in zip(reps, padded) { viewShape += [1, s]; tiledShape += [r, s] }
+        let out = try GradMode.withoutGrad { () throws -> Tensor in
+            if count == 0 { return try Tensor.zeros(target, dtype: dtype) }
+            return try reshape(viewShape).expand(tiledShape).contiguous().reshape(target)
+        }
+        let inputShape = shape
+        return out.recording("RepeatBackward0", [self]) { g in
+            if count == 0 { return [try Tensor.zeros(inputShape, dtype: g.dtype)] }
+            let tileDims = Array(stride(from: 0, to: tiledShape.count, by: 2))
+            return [try g.reshape(tiledShape).sum(dims: tileDims).reshape(inputShape)]
+        }
     }
 
     /// `x.flip(dims)`.

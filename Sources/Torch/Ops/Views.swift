@@ -174,23 +174,38 @@ extension Tensor {
         guard sizes.count >= dim else {
             throw TorchError.runtime("expand(torch.FloatTensor{\(Shape.describe(shape))}, size=\(Shape.describe(sizes))): the number of sizes provided (\(sizes.count)) must be greater or equal to the number of dimensions in the tensor (\(dim))")
         }
-        let lead = sizes.count - dim
-        var sh = [Int](), st = [Int]()
-        for (i, s) in sizes.enumerated() {
-            if i < lead {
-                if s < 0 { throw TorchError.runtime("The expanded size of the tensor (\(s)) isn't allowed in a leading, non-existing dimension \(i)") }
-                sh.append(s); st.append(0)
-                continue
-            }
-            let cur = shape[i - lead]
-            let target = s == -1 ? cur : s
-            if cur == target { sh.append(cur); st.append(strides[i - lead]) }
-            else if cur == 1 { sh.append(target); st.append(0) }
-            else {
-                throw TorchError.runtime("The expanded size of the tensor (\(target)) must match the existing size (\(cur)) at non-singleton dimension \(i).  Target sizes: \(Shape.describe(sizes)).  Tensor sizes: \(Shape.describe(shape))")
+        // PyTorch's `inferExpandGeometry`: from the last dim back, so a leading dim's stride is the next
+        // dim's extent (`expand(1, 3)` of a (3,) tensor has strides (3, 1)); only -1 is refused in a
+        // leading dim, and other negative sizes fall to the numel check (`numel: integer multiplication overflow`).
+        let n = sizes.count, lead = n - dim
+        var sh = sizes, st = [Int](repeating: 0, count: n)
+        if dim > 0 {
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                let d = i - lead
+                var size = d >= 0 ? shape[d] : 1
+                var step = d >= 0 ? strides[d] : (i + 1 < n ? sh[i + 1] &* st[i + 1] : 1)
+                var target = sizes[i]
+                if target == -1 {
+                    guard d >= 0 else {
+                        throw TorchError.runtime("The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension \(i)")
+                    }
+                    target = size
+                }
+                if size != target {
+                    guard size == 1 else {
+                        throw TorchError.runtime("The expanded size of the tensor (\(target)) must match the existing size (\(size)) at non-singleton dimension \(i).  Target sizes: \(Shape.describe(sizes)).  Tensor sizes: \(Shape.describe(shape))")
+                    }
+                    (size, step) = (target, 0)
+                }
+                (sh[i], st[i]) = (size, step)
             }
         }
-        _ = try Shape.checkedNumel(sh)  // negative or overflowing sizes (numel would trap later)
+        _ = try Shape.checkedProduct(sh)
+        // A negative size the product lets through (`expand(-2, 0)`) PyTorch keeps; nnsh refuses it, since
+        // every loop over a tensor assumes sizes ≥ 0.
+        if let s = sh.first(where: { $0 < 0 }) {
+            throw TorchError.runtime("Trying to create tensor with negative dimension \(s): \(Shape.describe(sh))")
+        }
         let out = try makeView(shape: sh, strides: st, offset: offset)
         let inShape = shape
         return out.recording("ExpandBackward0", [self]) { g in [try g.sumTo(inShape)] }
