@@ -306,7 +306,7 @@ extension Interpreter {
             }
             return i
         case .tensor(let t):
-            guard t.numel == 1 else { throw PythonError.runtime("a Tensor with \(t.numel) elements cannot be converted to Scalar") }
+            guard t.numel == 1 else { throw PythonError.value("only one element tensors can be converted to Python scalars") }
             if t.dtype.isFloatingPoint { return try toInt(.float(try t.item()), base: nil) }
             return Int(t.flatInt(t.storageOffset(of: [Int](repeating: 0, count: t.dim))))
         default:
@@ -327,7 +327,7 @@ extension Interpreter {
                 return d
             }
         case .tensor(let t):
-            guard t.numel == 1 else { throw PythonError.runtime("a Tensor with \(t.numel) elements cannot be converted to Scalar") }
+            guard t.numel == 1 else { throw PythonError.value("only one element tensors can be converted to Python scalars") }
             return try t.item()
         default:
             do { return try asDouble(v) }

@@ -494,7 +494,11 @@ extension Interpreter {
             case .tensor(let t):
                 if t.dim == 0 && t.dtype.isIntegral { return .int(Int(t.flatInt(t.offset))) }
                 return .tensor(t)
-            case .list: return .tensor(try makeTensor(v, dtype: nil))
+            case .list:
+                // PyTorch's indexing_tensor_from_data: a list index is a bool/uint8 mask or else int64
+                // (`x[[]]` is an empty long index, `x[[1.7]]` picks 1).
+                let t = try makeTensor(v, dtype: nil)
+                return .tensor(t.dtype == .bool || t.dtype == .uint8 ? t : try t.to(.int64))
             default:
                 throw PythonError.index("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got \(v.typeName))")
             }

@@ -431,10 +431,7 @@ extension Interpreter {
             return .tensor(filled)
         case "index_select":
             let b = try args.bind(name, ["dim", "index"], required: 2)
-            let d = try Shape.wrapDim(try b.int("dim"), x.dim)
-            var items = [IndexItem](repeating: .slice(nil, nil, nil), count: d)
-            items.append(.tensor(try b.tensor("index")))
-            return .tensor(try x.index(items))
+            return .tensor(try x.indexSelect(try b.int("dim"), try b.tensor("index")))
         case "new_zeros", "new_ones", "new_empty", "new_full", "new_tensor":
             if name == "new_tensor" { return .tensor(try makeTensor(args.positional.first ?? .none, dtype: x.dtype)) }
             if name == "new_full" {

@@ -44,9 +44,11 @@ extension Tensor {
             if rowLen == 0 {
                 let name: String
                 switch op { case .max: name = "max"; case .min: name = "min"; case .argmax: name = "argmax"; default: name = "argmin" }
-                throw TorchError.index(reduceAll
-                    ? "\(name)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument."
-                    : "\(name)(): Expected reduction dim \(ds[0]) to have non-zero size.")
+                // PyTorch raises the whole-tensor case as a RuntimeError, the per-dim one as an IndexError.
+                if reduceAll {
+                    throw TorchError.runtime("\(name)(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
+                }
+                throw TorchError.index("\(name)(): Expected reduction dim \(ds[0]) to have non-zero size.")
             }
         default: break
         }
@@ -124,6 +126,9 @@ extension Tensor {
     public func argExtreme(_ isMax: Bool, dim d: Int?, keepdim: Bool) throws -> Tensor {
         if let d {
             return try reduceRows(isMax ? .argmax : .argmin, dims: [try Shape.wrapDim(d, dim)], keepdim: keepdim).values
+        }
+        if numel == 0 {
+            throw TorchError.index("\(isMax ? "argmax" : "argmin")(): Expected reduction dim to be specified for input.numel() == 0.")
         }
         let flat = try reshape([-1])
         let r = try flat.reduceRows(isMax ? .argmax : .argmin, dims: [0], keepdim: false).values

@@ -236,6 +236,41 @@ extension Tensor {
             .recordingView("SelectBackward0", self) { try $0.select(at, idx) }
     }
 
+    /// `x[…, i, …]`: as `select`, but an out-of-range index names the item's position in the index
+    /// tuple, as PyTorch's `applySelect` does (`x[0, 5]` of a (2, 3) tensor: "dimension 1").
+    func selectIndexed(_ d: Int, _ i: Int, position: Int) throws -> Tensor {
+        if d < dim, !(i >= -shape[d] && i < shape[d]) {
+            throw TorchError.index("index \(i) is out of bounds for dimension \(position) with size \(shape[d])")
+        }
+        return try select(d, i)
+    }
+
+    /// `x.index_select(dim, index)`, with the checks and messages of PyTorch's CPU kernel: the index is
+    /// a vector of int32/int64 with no negative entries; dim 1 of a matrix-or-more (and any dim of an
+    /// empty tensor) is checked by its fast path ("INDICES element is out of DATA bounds").
+    public func indexSelect(_ d: Int, _ index: Tensor) throws -> Tensor {
+        let at = try Shape.wrapDim(d, dim)
+        guard index.dim <= 1 else { throw TorchError.index("index_select(): Index is supposed to be a vector") }
+        if dim == 0 && index.numel != 1 {
+            throw TorchError.runtime("index_select(): Index to scalar can have only 1 value, got \(index.numel) value(s)")
+        }
+        guard index.dtype == .int64 || index.dtype == .int32 else {
+            throw TorchError.runtime("index_select(): Expected dtype int32 or int64 for index")
+        }
+        let size = dim == 0 ? 1 : shape[at]
+        let picks = try index.ints().map { Int($0) }
+        if dim > 1 && !picks.isEmpty && (numel == 0 || at == 1) {
+            if numel == 0 && size == 0 { throw TorchError.runtime("index_select(): self indexing axis dim should be positive") }
+            if let bad = picks.first(where: { $0 < 0 || $0 >= size }) {
+                throw TorchError.runtime("INDICES element is out of DATA bounds, id=\(bad) axis_dim=\(size)")
+            }
+        }
+        if picks.contains(where: { $0 < 0 || $0 >= size }) { throw TorchError.index("index out of range in self") }
+        let vector = try index.reshape([picks.count])
+        if dim == 0 { return try reshape([1]).indexSelectAdvanced(0, vector, gradName: "IndexSelectBackward0").reshape([]) }
+        return try indexSelectAdvanced(at, vector, gradName: "IndexSelectBackward0")
+    }
+
     /// `x[start:stop:step]` along dimension `d`, with Python's clamping of bounds.
     public func slice(_ d: Int, _ start: Int?, _ stop: Int?, _ step: Int?) throws -> Tensor {
         let at = try Shape.wrapDim(d, dim)
@@ -314,9 +349,9 @@ extension Tensor {
             let plan = try advancedPlan(items)
             return try plan.gather()
         }
-        for item in items {
+        for (position, item) in items.enumerated() {
             switch item {
-            case .int(let i): result = try result.select(d, i)
+            case .int(let i): result = try result.selectIndexed(d, i, position: position)
             case .slice(let a, let b, let c): result = try result.slice(d, a, b, c); d += 1
             case .none: result = try result.unsqueeze(d); d += 1
             case .ellipsis: d += dim - consuming
@@ -333,7 +368,7 @@ extension Tensor {
     }
 
     /// `x[idx]` with an integer tensor along `d` (a gather, which copies) or a boolean mask.
-    func indexSelectAdvanced(_ d: Int, _ idx: Tensor) throws -> Tensor {
+    func indexSelectAdvanced(_ d: Int, _ idx: Tensor, gradName: String = "IndexBackward0") throws -> Tensor {
         if idx.dtype == .bool {
             let mask = idx
             guard d == 0, Array(shape.prefix(mask.dim)) == mask.shape else {
@@ -348,6 +383,8 @@ extension Tensor {
         }
         guard d < dim else { throw TorchError.index("too many indices for tensor of dimension \(dim)") }
         let size = shape[d]
+        // PyTorch's AdvancedIndex: no index can address an empty dim, and its own message says so.
+        if size == 0 && idx.numel > 0 { throw TorchError.index("index is out of bounds for dimension with size 0") }
         // The pick list holds one Int per index element (an expanded index can stand for 2^40 of them).
         try MemoryLimit.check(count: idx.numel, dtype: .int64)
         var picks = [Int]()
@@ -357,7 +394,8 @@ extension Tensor {
             if failure != nil { return }
             let v = idx.flatInt(o)
             guard v >= -Int64(size) && v < Int64(size) else {
-                failure = TorchError.index("index \(v) is out of bounds for dimension \(d) with size \(size)")
+                // The kernel numbers dims among the index tensors: this one is the only one.
+                failure = TorchError.index("index \(v) is out of bounds for dimension 0 with size \(size)")
                 return
             }
             picks.append(Int(v < 0 ? v + Int64(size) : v))
@@ -387,7 +425,7 @@ extension Tensor {
             }
         }
         let inShape = shape
-        return out.recording("IndexBackward0", [self]) { g in
+        return out.recording(gradName, [self]) { g in
             // Repeated picks accumulate, in pick order (as index_put_ with accumulate=True on CPU).
             let z = try Tensor.zeros(inShape, dtype: g.dtype)
             guard z.numel > 0 && g.numel > 0 else { return [z] }
@@ -461,9 +499,9 @@ extension Tensor {
         let consuming = items.filter { if case .none = $0 { return false }; if case .ellipsis = $0 { return false }; return true }
             .reduce(0) { n, item in if case .tensor(let t) = item, t.dtype == .bool { return n + Swift.max(t.dim, 1) }; return n + 1 }
         if consuming > dim { throw TorchError.index("too many indices for tensor of dimension \(dim)") }
-        for item in items {
+        for (position, item) in items.enumerated() {
             switch item {
-            case .int(let i): view = try view.select(d, i)
+            case .int(let i): view = try view.selectIndexed(d, i, position: position)
             case .slice(let a, let b, let c): view = try view.slice(d, a, b, c); d += 1
             case .none: view = try view.unsqueeze(d); d += 1
             case .ellipsis: d += dim - consuming
@@ -497,16 +535,22 @@ extension Tensor {
         }
         let listCount = broadcastCount.0.multipliedReportingOverflow(by: Swift.max(indexed.count, 1))
         try MemoryLimit.check(count: broadcastCount.1 || listCount.overflow ? Int.max : listCount.partialValue, dtype: .int64)
-        var columns = [[Int]]()
-        for (dimension, t) in indexed {
-            let size = view.shape[dimension]
-            columns.append(try t.expand(b).ints().map { v in
-                guard v >= -Int64(size) && v < Int64(size) else {
-                    throw TorchError.index("index \(v) is out of bounds for dimension \(dimension) with size \(size)")
-                }
-                return Int(v < 0 ? v + Int64(size) : v)
-            })
+        if indexed.contains(where: { view.shape[$0.dim] == 0 }) && !b.contains(0) {
+            throw TorchError.index("index is out of bounds for dimension with size 0")
         }
+        // PyTorch's kernel walks the elements and, at each, the index tensors in order; its message
+        // numbers a dim by its index tensor (`x[[0, 7], [5, 0]]`: "index 5 … dimension 1").
+        var columns = [[Int]](), firstFailure: (element: Int, message: String)?
+        for (j, (dimension, t)) in indexed.enumerated() {
+            let size = view.shape[dimension]
+            var column = try t.expand(b).ints().map { Int($0) }
+            if let bad = column.firstIndex(where: { !($0 >= -size && $0 < size) }), bad < (firstFailure?.element ?? Int.max) {
+                firstFailure = (bad, "index \(column[bad]) is out of bounds for dimension \(j) with size \(size)")
+            }
+            for k in column.indices where column[k] < 0 { column[k] += size }
+            columns.append(column)
+        }
+        if let firstFailure { throw TorchError.index(firstFailure.message) }
         let dims = indexed.map(\.dim)
         let adjacent = zip(dims, dims.dropFirst()).allSatisfy { $1 == $0 + 1 }
         return AdvancedIndexPlan(view: view, dims: dims, columns: columns, broadcastShape: b, adjacent: adjacent)
