@@ -80,12 +80,36 @@ extension Arguments {
 
     /// Splits `f(*size, name=...)` style calls: sizes given as ints or one sequence.
     public func sizeAndOptions(_ function: String, _ options: [String], sizeKeyword: String = "size") throws -> ([Int], BoundArguments) {
+        // PyTorch's parser for `*size`: an int first means every positional is a size; otherwise the one
+        // positional is the sequence. Its messages name the failing element's position (from 1).
+        func element(_ v: Value, _ i: Int) throws -> Int {
+            switch v {
+            case .int(let n): return n
+            case .bool(let b): return b ? 1 : 0
+            case .tensor(let t) where t.dim == 0 && t.dtype.isIntegral: return Int(t.flatInt(t.offset))
+            default:
+                throw PythonError.type("\(function)(): argument 'size' failed to unpack the object at pos \(i + 1) with error \"type must be tuple of ints,but got \(v.typeName)\"")
+            }
+        }
         var size: [Int]
-        if positional.count == 1, case .int = positional[0] {
-            size = [try positional[0].asInt("size", function)]
-        } else if positional.count == 1 {
-            size = try positional[0].asIntList("size", function)
-        } else {
+        switch positional.first {
+        case nil: size = []
+        case .int?, .tensor?:
+            if case .tensor(let t)? = positional.first, !(t.dim == 0 && t.dtype.isIntegral) {
+                if positional.count == 1 {
+                    throw PythonError.type("\(function)(): argument 'size' (position 1) must be tuple of ints, not Tensor")
+                }
+            }
+            size = try positional.enumerated().map { try element($1, $0) }
+        case .size(let s)? where positional.count == 1: size = s
+        case .tuple(let items)? where positional.count == 1: size = try items.enumerated().map { try element($1, $0) }
+        case .list(let l)? where positional.count == 1: size = try l.items.enumerated().map { try element($1, $0) }
+        case .size?, .tuple?, .list?:
+            throw PythonError.type("\(function)() takes 1 positional argument but \(positional.count) were given")
+        case let first?:
+            if positional.count == 1 {
+                throw PythonError.type("\(function)(): argument 'size' (position 1) must be tuple of ints, not \(first.typeName)")
+            }
             size = try positional.map { try $0.asInt("size", function) }
         }
         var rest = Arguments([], keywords.filter { $0.0 != sizeKeyword })

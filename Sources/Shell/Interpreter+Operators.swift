@@ -451,8 +451,9 @@ extension Interpreter {
     func setItem(_ obj: Value, _ index: Value, _ value: Value) throws {
         switch obj {
         case .tensor(let t):
-            try t.checkAssignable()
-            try t.indexAssign(try indexItems(index), try toTensorOperand(value, like: t))
+            let items = try indexItems(index)
+            try t.checkAssignable(items)
+            try t.indexAssign(items, try toTensorOperand(value, like: t))
         case .list(let l):
             if case .slice(let a, let b, let c) = index {
                 let idx = try sliceIndices(a, b, c, count: l.items.count)
@@ -513,10 +514,36 @@ extension Value {
 }
 
 extension Tensor {
-    /// `x[i] = v` is an in-place change: refused on leaves that require grad.
-    func checkAssignable() throws {
-        if GradMode.isEnabled && requiresGrad && isLeaf {
-            throw TorchError.runtime("a leaf Variable that requires grad is being used in an in-place operation.")
+    /// `x[i] = v` is an in-place change: refused on leaves that require grad. PyTorch first applies
+    /// the basic items as views, skipping full slices (`x[:]`, `x[...]`, `x[:, [0]]` write to the leaf
+    /// itself), so the message names a view when one was made (`x[0] = v`, `x[None] = v`).
+    func checkAssignable(_ items: [IndexItem]) throws {
+        guard GradMode.isEnabled && requiresGrad && isLeaf else { return }
+        var view = false, d = 0
+        let consuming = items.reduce(0) { n, item in
+            switch item {
+            case .none, .ellipsis: return n
+            case .tensor(let t) where t.dtype == .bool: return n + t.dim
+            default: return n + 1
+            }
         }
+        for item in items {
+            switch item {
+            case .int, .none: view = true
+            case .tensor(let t) where t.dtype == .bool && t.dim == 0: view = true
+            case .tensor(let t): d += t.dtype == .bool ? t.dim : 1
+            case .ellipsis: d += Swift.max(dim - consuming, 0)
+            case .slice(let a, let b, let c):
+                let size = d < dim ? shape[d] : 0
+                let step = c ?? 1
+                let start = a.map { $0 < 0 ? Swift.max($0 + size, 0) : Swift.min($0, size) } ?? 0
+                let stop = b.map { $0 < 0 ? Swift.max($0 + size, 0) : Swift.min($0, size) } ?? size
+                if !(start == 0 && stop == size && step == 1) { view = true }
+                d += 1
+            }
+            if view { break }
+        }
+        throw TorchError.runtime(view ? "a view of a leaf Variable that requires grad is being used in an in-place operation."
+                                      : "a leaf Variable that requires grad is being used in an in-place operation.")
     }
 }

@@ -219,17 +219,17 @@ extension Interpreter {
             t["conv\(n)d"] = { args in
                 let b = try args.bind("conv\(n)d", ["input", "weight", "bias", "stride", "padding", "dilation", "groups"], required: 2)
                 let padding: ConvPadding
-                if case .str(let s)? = b["padding"] { padding = try ConvPadding.named(s) } else { padding = .explicit(try b.intList("padding", [0])) }
+                if case .str(let s)? = b["padding"] { padding = try ConvPadding.named(s) } else { padding = .explicit(try convList(b, "padding", 0, n)) }
                 return .tensor(try Functional.convolution(try b.tensor("input"), try b.tensor("weight"), bias: try b.optionalTensor("bias"),
-                                                          stride: try b.intList("stride", [1]), padding: padding,
-                                                          dilation: try b.intList("dilation", [1]), groups: try b.int("groups", 1), spatial: n))
+                                                          stride: try convList(b, "stride", 1, n), padding: padding,
+                                                          dilation: try convList(b, "dilation", 1, n), groups: try b.int("groups", 1), spatial: n))
             }
             t["conv_transpose\(n)d"] = { args in
                 let b = try args.bind("conv_transpose\(n)d", ["input", "weight", "bias", "stride", "padding", "output_padding", "groups", "dilation"], required: 2)
                 return .tensor(try Functional.convTranspose(try b.tensor("input"), try b.tensor("weight"), bias: try b.optionalTensor("bias"),
-                                                            stride: try b.intList("stride", [1]), padding: try b.intList("padding", [0]),
-                                                            outputPadding: try b.intList("output_padding", [0]), groups: try b.int("groups", 1),
-                                                            dilation: try b.intList("dilation", [1]), spatial: n))
+                                                            stride: try convList(b, "stride", 1, n), padding: try convList(b, "padding", 0, n),
+                                                            outputPadding: try convList(b, "output_padding", 0, n), groups: try b.int("groups", 1),
+                                                            dilation: try convList(b, "dilation", 1, n), spatial: n))
             }
             t["max_pool\(n)d"] = { args in
                 let b = try args.bind("max_pool\(n)d", ["input", "kernel_size", "stride", "padding", "dilation", "ceil_mode", "return_indices"], required: 2)
@@ -303,8 +303,10 @@ extension Interpreter {
             t[name] = { args in
                 let b = try args.bind(name, ["input", "dim", "_stacklevel", "dtype"], required: 1)
                 let x = try b.tensor("input")
-                guard let d = b["dim"] else { throw PythonError.type("\(name)() missing required argument 'dim' (nnsh does not guess it)") }
-                let dim = try d.asInt("dim", name)
+                // No dim (or None): PyTorch's `_get_softmax_dim` (deprecated, with a warning nnsh does not print),
+                // the choice `nn.Softmax()` makes too.
+                let dim: Int
+                if let d = b["dim"], !d.isNone { dim = try d.asInt("dim", name) } else { dim = [0, 1, 3].contains(x.dim) ? 0 : 1 }
                 return .tensor(name == "softmax" ? try Functional.softmax(x, dim: dim) : try Functional.logSoftmax(x, dim: dim))
             }
         }
@@ -364,7 +366,17 @@ extension Interpreter {
         }
         t["calculate_gain"] = { args in
             let b = try args.bind("calculate_gain", ["nonlinearity", "param"], required: 1)
-            return .float(try Init.calculateGain(try b.string("nonlinearity", ""), param: try b["param"].map { try $0.asDouble("param", "calculate_gain") }))
+            let nonlinearity = try b.string("nonlinearity", "")
+            // Only leaky_relu reads `param`, and it takes an int or a float (not a bool), as torch/nn/init.py.
+            var slope: Double?
+            if nonlinearity == "leaky_relu", let p = b["param"], !p.isNone {
+                switch p {
+                case .int(let i): slope = Double(i)
+                case .float(let f): slope = f
+                default: throw PythonError.value("negative_slope \(p.str) not a valid number")
+                }
+            }
+            return .float(try Init.calculateGain(nonlinearity, param: slope))
         }
         t["_calculate_fan_in_and_fan_out"] = { args in
             let (i, o) = try Init.calculateFanInAndFanOut(try args.bind("_calculate_fan_in_and_fan_out", ["tensor"], required: 1).tensor("tensor"))
@@ -504,3 +516,13 @@ private func outputSizeList(_ v: Value) throws -> [Int] {
     }
 }
 
+
+/// A `conv{n}d` size argument as PyTorch's parser reads an `int[n]`: a number (or the default)
+/// stands for n copies, a sequence keeps its length (checked against the weight's rank later).
+private func convList(_ b: BoundArguments, _ name: String, _ fallback: Int, _ n: Int) throws -> [Int] {
+    switch b[name] {
+    case nil: return Array(repeating: fallback, count: n)
+    case .int(let v)?: return Array(repeating: v, count: n)
+    default: return try b.intList(name, [fallback])
+    }
+}

@@ -65,6 +65,9 @@ extension Interpreter {
         switch name {
         case "requires_grad":
             guard case .bool(let b) = value else { throw PythonError.type("requires_grad must be a bool") }
+            if b && t.isLeaf && !t.dtype.isFloatingPoint {
+                throw PythonError.runtime("only Tensors of floating point and complex dtype can require gradients")
+            }
             try t.setRequiresGrad(b)
         case "grad":
             switch value {
@@ -367,7 +370,12 @@ extension Interpreter {
             try x.checkInPlace()
             try bernoulli_(x, p: try b.double("p", 0.5)); return receiver
         case "requires_grad_":
-            try x.setRequiresGrad(try args.bind(name, ["requires_grad"]).bool("requires_grad", true)); return receiver
+            let flag = try args.bind(name, ["requires_grad"]).bool("requires_grad", true)
+            // Each entry point has its own wording in PyTorch.
+            if flag && x.isLeaf && !x.dtype.isFloatingPoint {
+                throw PythonError.runtime("only Tensors of floating point dtype can require gradients")
+            }
+            try x.setRequiresGrad(flag); return receiver
         case "retain_grad": return .none
         case "backward":
             let b = try args.bind(name, ["gradient", "retain_graph", "create_graph", "inputs"])
@@ -380,7 +388,12 @@ extension Interpreter {
         case "bool": return try cast(.bool)
         case "byte": return try cast(.uint8)
         case "half": return try cast(.float32)
-        case "cpu", "cuda", "numpy": return receiver
+        case "numpy":
+            if x.requiresGrad {
+                throw PythonError.runtime("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
+            }
+            return receiver
+        case "cpu", "cuda": return receiver
         case "type_as": return .tensor(try x.castRecording(try args.bind(name, ["other"], required: 1).tensor("other").dtype))
         case "to", "type":
             var target: DType?

@@ -121,14 +121,14 @@ extension Interpreter {
             let size = try b["size"]?.asIntList("size", "normal") ?? []
             return .tensor(try Tensor.normal(try b.double("mean", 0), try b.double("std", 1), size, dtype: try b.dtype() ?? .float32))
         }
-        def("manual_seed") { args in
+        def("manual_seed") { [unowned self] args in
             let v = try args.bind("manual_seed", ["seed"], required: 1).values["seed"]!
             let seed: Int
             switch v {
             case .float(let d):
                 guard d.isFinite, Swift.abs(d) < 9.2e18 else { throw PythonError.value("Overflow when unpacking long long") }
                 seed = Int(d)
-            default: seed = try v.asInt("seed", "manual_seed")
+            default: seed = try self.toInt(v, base: nil)   // `seed = int(seed)` in torch/random.py
             }
             _ = manualSeed(Int64(seed))
             return .object(GeneratorObject())
@@ -172,14 +172,14 @@ extension Interpreter {
         }
         def("cat") { [unowned self] args in
             let b = try args.bind("cat", ["tensors", "dim", "out"], required: 1)
-            let ts = try self.iterate(b.values["tensors"]!).map { try $0.asTensor("tensors", "cat") }
+            let ts = try self.tensorSequence(b.values["tensors"]!, "cat")
             return .tensor(try Tensor.cat(ts, dim: try b.int("dim", 0)))
         }
         m["concat"] = m["cat"]
         m["concatenate"] = m["cat"]
         def("stack") { [unowned self] args in
             let b = try args.bind("stack", ["tensors", "dim", "out"], required: 1)
-            let ts = try self.iterate(b.values["tensors"]!).map { try $0.asTensor("tensors", "stack") }
+            let ts = try self.tensorSequence(b.values["tensors"]!, "stack")
             return .tensor(try Tensor.stack(ts, dim: try b.int("dim", 0)))
         }
         def("where") { [unowned self] args in
@@ -402,5 +402,24 @@ extension Interpreter {
              * (Tensor input, int dim, bool keepdim = False, *, tuple of Tensors out = None)
 
             """)
+    }
+}
+
+extension Interpreter {
+    /// The `tensors` argument of `torch.cat` / `torch.stack`, checked as PyTorch's argument parser does.
+    func tensorSequence(_ v: Value, _ function: String) throws -> [Tensor] {
+        let items: [Value]
+        switch v {
+        case .list(let l): items = l.items
+        case .tuple(let t): items = t
+        default:
+            throw PythonError.type("\(function)(): argument 'tensors' (position 1) must be tuple of Tensors, not \(v.typeName)")
+        }
+        return try items.enumerated().map { i, item in
+            guard case .tensor(let t) = item else {
+                throw PythonError.type("expected Tensor as element \(i) in argument 0, but got \(item.typeName)")
+            }
+            return t
+        }
     }
 }

@@ -94,7 +94,8 @@ public enum Shape {
     public static func broadcast(_ a: [Int], _ b: [Int]) throws -> [Int] {
         let n = max(a.count, b.count)
         var out = [Int](repeating: 0, count: n)
-        for i in 0..<n {
+        // From the last dim back, as `infer_size`: a mismatch is reported at the innermost dim.
+        for i in stride(from: n - 1, through: 0, by: -1) {
             let da = i < n - a.count ? 1 : a[i - (n - a.count)]
             let db = i < n - b.count ? 1 : b[i - (n - b.count)]
             if da == db || db == 1 { out[i] = da }

@@ -79,11 +79,15 @@ extension Functional {
         var input = input1
         if weight.dim < 3 { throw TorchError.runtime("weight should have at least three dimensions") }
         let k = weight.dim - 2
+        // `_convolution`'s order: stride, padding, dilation, then the output padding `conv{n}d` passes
+        // (n zeros), so a weight of the wrong rank fails on the first list of the wrong length.
         let st = try expandParam("stride", stride, k)
-        let dl = try expandParam("dilation", dilation, k)
         var pd: [Int]
+        if case .explicit(let p) = padding { pd = try expandParam("padding", p, k) } else { pd = [] }
+        let dl = try expandParam("dilation", dilation, k)
+        if case .explicit = padding { _ = try expandParam("output_padding", Array(repeating: 0, count: n), k) }
         switch padding {
-        case .explicit(let p): pd = try expandParam("padding", p, k)
+        case .explicit: break
         case .valid: pd = Array(repeating: 0, count: k)
         case .same:
             if st.contains(where: { $0 != 1 }) {
@@ -224,8 +228,8 @@ extension Functional {
         let k = weight.dim - 2
         let st = try expandParam("stride", stride, k)
         let pd = try expandParam("padding", padding, k)
-        let op = try expandParam("output_padding", outputPadding, k)
         let dl = try expandParam("dilation", dilation, k)
+        let op = try expandParam("output_padding", outputPadding, k)
         if st.contains(where: { $0 <= 0 }) { throw TorchError.runtime("non-positive stride is not supported") }
         if pd.contains(where: { $0 < 0 }) { throw TorchError.runtime("negative padding is not supported") }
         if op.contains(where: { $0 < 0 }) { throw TorchError.runtime("negative output_padding is not supported") }

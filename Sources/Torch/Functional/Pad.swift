@@ -26,17 +26,27 @@ extension Functional {
             }
         }
         let spatial = Array(input.shape.suffix(n))
+        if kmode == .reflect || kmode == .replicate {
+            // PyTorch's check_valid_input: only the batch dim may be empty.
+            let batchMode = input.dim == n + 2
+            if (batchMode ? Array(input.shape.dropFirst()) : input.shape).contains(0) {
+                throw TorchError.runtime("Expected \(n + 1)D or \(n + 2)D (batch mode) tensor with possibly 0 batch size and other non-zero dimensions for input, but got: \(listText(input.shape))")
+            }
+        }
+        if kmode == .reflect {
+            // The reflection kernels check the last dim first (width: argument #4, then #6, #8).
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                let before = pad[2 * (n - 1 - i)], after = pad[2 * (n - 1 - i) + 1]
+                if before >= spatial[i] || after >= spatial[i] {
+                    throw TorchError.runtime("Argument #\(4 + 2 * (n - 1 - i)): Padding size should be less than the corresponding input dimension, but got: padding (\(before), \(after)) at dimension \(input.dim - n + i) of input \(listText(input.shape))")
+                }
+            }
+        }
         var outSpatial = [Int]()
         for i in 0..<n {
-            let dimIdx = input.dim - n + i
             let before = pad[2 * (n - 1 - i)], after = pad[2 * (n - 1 - i) + 1]
             let size = spatial[i]
             switch kmode {
-            case .reflect:
-                if before >= size || after >= size {
-                    let argNo = 4 + 2 * (n - 1 - i)  // torch's argument position of this dim's pad
-                    throw TorchError.runtime("Argument #\(argNo): Padding size should be less than the corresponding input dimension, but got: padding (\(before), \(after)) at dimension \(dimIdx) of input \(listText(input.shape))")
-                }
             case .circular:
                 if before > size || after > size {
                     throw TorchError.runtime("Padding value causes wrapping around more than once.")

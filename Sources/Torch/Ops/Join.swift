@@ -2,7 +2,7 @@
 extension Tensor {
     public static func cat(_ tensors: [Tensor], dim d: Int = 0) throws -> Tensor {
         guard let first = tensors.first(where: { !($0.dim == 1 && $0.numel == 0) }) ?? tensors.first else {
-            throw TorchError.runtime("torch.cat(): expected a non-empty list of Tensors")
+            throw TorchError.value("torch.cat(): expected a non-empty list of Tensors")
         }
         let parts = tensors.filter { !($0.dim == 1 && $0.numel == 0) || $0 === first }
         if first.dim == 0 {

@@ -65,8 +65,8 @@ extension Tensor {
     }
 
     public static func mm(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        guard a.dim == 2 else { throw TorchError.runtime("self must be a matrix") }
-        guard b.dim == 2 else { throw TorchError.runtime("mat2 must be a matrix") }
+        guard a.dim == 2 else { throw TorchError.runtime("mm: self must be a matrix, got \(a.dim)-D tensor") }
+        guard b.dim == 2 else { throw TorchError.runtime("mm: mat2 must be a matrix, got \(b.dim)-D tensor") }
         guard a.shape[1] == b.shape[0] else {
             throw TorchError.runtime("mm: mat1 and mat2 shapes cannot be multiplied (\(a.shape[0])x\(a.shape[1]) and \(b.shape[0])x\(b.shape[1]))")
         }

@@ -1,0 +1,2 @@
+import torch
+torch.cat([torch.randn(2), 3])

@@ -1,0 +1,4 @@
+import torch
+x = torch.ones(3, dtype=torch.long)
+x.requires_grad = False
+x.requires_grad = True

@@ -1,0 +1,2 @@
+import torch
+torch.stack(torch.randn(2, 3))
