@@ -74,6 +74,7 @@ extension Interpreter {
         def("sum") { [unowned self] args in
             let b = try args.bind("sum", ["iterable", "start"], required: 1)
             var acc = b.values["start"] ?? .int(0)
+            if case .str = acc { throw PythonError.type("sum() can't sum strings [use ''.join(seq) instead]") }
             for v in try self.iterate(b.values["iterable"]!) { acc = try self.binaryOperation(.add, acc, v) }
             return acc
         }
@@ -344,7 +345,7 @@ extension Interpreter {
         let key = args.keywords.first { $0.0 == "key" }?.1
         guard var best = items.first else {
             if let d = args.keywords.first(where: { $0.0 == "default" }) { return d.1 }
-            throw PythonError.value("\(name)() iterable argument is empty")
+            throw PythonError.value("\(name)() arg is an empty sequence")   // CPython 3.11's wording (the reference venv's)
         }
         var bestKey = try key.map { try call($0, Arguments([best])) } ?? best
         for v in items.dropFirst() {

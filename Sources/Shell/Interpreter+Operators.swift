@@ -128,6 +128,9 @@ extension Interpreter {
             return .list(PyList(try repeatCollection(l.items, n)))
         case (.tuple(let t), .int(let n)) where op == .multiply, (.int(let n), .tuple(let t)) where op == .multiply:
             return .tuple(try repeatCollection(t, n))
+        case (.str, _) where op == .add, (.list, _) where op == .add, (.tuple, _) where op == .add:
+            // CPython's sequence concatenation message.
+            throw PythonError.type("can only concatenate \(a.typeName) (not \"\(b.typeName)\") to \(a.typeName)")
         default:
             throw PythonError.type("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
         }

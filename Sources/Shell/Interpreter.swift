@@ -301,7 +301,10 @@ public final class Interpreter {
         case .name(let n, _):
             scope[n] = value
         case .tuple(let targets, let loc), .list(let targets, let loc):
-            let items = try iterate(value)
+            let items: [Value]
+            do { items = try iterate(value) } catch let e as PythonError where e.message == "'\(value.typeName)' object is not iterable" {
+                throw PythonError.type("cannot unpack non-iterable \(value.typeName) object")
+            }
             if let star = targets.firstIndex(where: { if case .starred = $0 { return true }; return false }) {
                 // `first, *rest, last = xs`: the starred target takes a list of what the others leave.
                 let fixed = targets.count - 1

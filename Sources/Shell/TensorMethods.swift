@@ -4,7 +4,7 @@ import Torch
 /// Tensor attributes (`shape`, `grad`, `requires_grad`, …) and methods (`view`, `sum`, `add_`, …).
 extension Interpreter {
     static let tensorAttributeNames = [
-        "shape", "dtype", "ndim", "grad", "grad_fn", "requires_grad", "is_leaf", "data", "T", "mT", "device", "layout", "names", "is_cuda",
+        "shape", "dtype", "ndim", "grad", "grad_fn", "requires_grad", "is_leaf", "retains_grad", "data", "T", "mT", "device", "layout", "names", "is_cuda",
     ]
 
     static let tensorMethodNames = [
@@ -34,7 +34,7 @@ extension Interpreter {
 
     /// Names `tensorAttribute` answers with a bound method (the others in its `switch` are attributes).
     static let tensorMethodSet = Set(tensorMethodNames.filter {
-        !["shape", "dtype", "ndim", "grad", "grad_fn", "requires_grad", "is_leaf", "data", "T", "mT", "device", "is_cuda"].contains($0)
+        !["shape", "dtype", "ndim", "grad", "grad_fn", "requires_grad", "is_leaf", "retains_grad", "data", "T", "mT", "device", "is_cuda"].contains($0)
     })
 
     func tensorAttribute(_ t: Tensor, _ name: String) throws -> Value? {
@@ -46,6 +46,7 @@ extension Interpreter {
         case "grad_fn": return t.gradFn.map { Value.object(GradFnObject($0)) } ?? Value.none
         case "requires_grad": return .bool(t.requiresGrad)
         case "is_leaf": return .bool(t.isLeaf)
+        case "retains_grad": return .bool(t.retainsGrad)
         case "data": return .tensor(t.detach())
         case "T":
             return .tensor(try t.permute(Array((0..<t.dim).reversed())))
@@ -73,7 +74,9 @@ extension Interpreter {
             switch value {
             case .none: t.grad = nil
             case .tensor(let g):
-                guard g.shape == t.shape else { throw PythonError.runtime("assigned grad has data of a different size") }
+                guard g.shape == t.shape else {
+                    throw PythonError.runtime("attempting to assign a gradient of size '\(Shape.describe(g.shape))' to a tensor of size '\(Shape.describe(t.shape))'. Please ensure that the gradient and the tensor are the same size")
+                }
                 t.grad = g
             default: throw PythonError.type("assigned grad expected to be a Tensor or None but got grad of type \(value.typeName)")
             }
@@ -376,7 +379,7 @@ extension Interpreter {
                 throw PythonError.runtime("only Tensors of floating point dtype can require gradients")
             }
             try x.setRequiresGrad(flag); return receiver
-        case "retain_grad": return .none
+        case "retain_grad": try x.retainGrad(); return .none
         case "backward":
             let b = try args.bind(name, ["gradient", "retain_graph", "create_graph", "inputs"])
             try x.backward(try b["gradient"].map { try $0.asTensor("gradient", "backward") }, retainGraph: try b.bool("retain_graph", false))

@@ -28,6 +28,12 @@ extension Tensor {
         return self
     }
 
+    /// `tensor.retain_grad()`: a leaf keeps its gradient anyway; a non-leaf starts keeping it.
+    public func retainGrad() throws {
+        guard requiresGrad else { throw TorchError.runtime("can't retain_grad on Tensor that has requires_grad=False") }
+        if !isLeaf { retainsGrad = true }
+    }
+
     /// `tensor.requires_grad_(flag)`, with PyTorch's checks.
     public func setRequiresGrad(_ flag: Bool) throws {
         if !isLeaf {
@@ -118,6 +124,9 @@ extension Tensor {
                 guard let g = pending.removeValue(forKey: ObjectIdentifier(t)) else { continue }
                 if let wanted, wanted.contains(ObjectIdentifier(t)) { captured[ObjectIdentifier(t)] = g }
                 if let node = t.gradFn {
+                    if wanted == nil && t.retainsGrad {
+                        t.grad = try t.grad.map { try $0.adding(g) } ?? g.to(t.dtype, copy: true)
+                    }
                     let grads = try node.backward(g)
                     for (input, grad) in zip(node.inputs, grads) {
                         guard let input, let grad else { continue }

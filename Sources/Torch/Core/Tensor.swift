@@ -12,6 +12,8 @@ public final class Tensor {
     var leafRequiresGrad = false
     public var requiresGrad: Bool { leafRequiresGrad || gradFn != nil }
     public var grad: Tensor?
+    /// `retain_grad()` was called on this non-leaf: backward stores its gradient in `grad`.
+    public var retainsGrad = false
     public internal(set) var gradFn: GradNode?
     /// Module parameters print as `Parameter containing:`.
     public var isParameter = false
