@@ -131,7 +131,7 @@ extension Interpreter {
             t["Conv\(n)d"] = conv(n, transposed: false)
             t["ConvTranspose\(n)d"] = conv(n, transposed: true)
             t["MaxPool\(n)d"] = { args in
-                let b = try args.bind("MaxPool\(n)d.__init__", ["kernel_size", "stride", "padding", "dilation", "return_indices", "ceil_mode"], required: 1)
+                let b = try args.bind("_MaxPoolNd.__init__", ["kernel_size", "stride", "padding", "dilation", "return_indices", "ceil_mode"], required: 1)
                 return MaxPool(dims: n, kernelSize: try b.requiredIntOrTuple("kernel_size"), stride: try b.intOrTuple("stride"),
                                padding: try b.intOrTuple("padding", .int(0))!, dilation: try b.intOrTuple("dilation", .int(1))!,
                                returnIndices: try b.bool("return_indices", false), ceilMode: try b.bool("ceil_mode", false))
@@ -472,6 +472,18 @@ extension Interpreter {
                 }
                 return receiver
             }
+        case "add_module":
+            return bound { args in
+                let b = try args.bind("add_module", ["name", "module"], required: 2)
+                try Interpreter.addModule(m, b.values["name"]!, b.values["module"]!)
+                return .none
+            }
+        case "append" where m is Sequential:
+            return bound { args in
+                let b = try args.bind("append", ["module"], required: 1)
+                try Interpreter.addModule(m, .str(String(m.children().count)), b.values["module"]!)
+                return receiver
+            }
         case "cpu", "cuda": return bound { _ in receiver }
         case "__class__": return .object(TypeObject(receiver))
         default: return nil
@@ -524,5 +536,22 @@ private func convList(_ b: BoundArguments, _ name: String, _ fallback: Int, _ n:
     case nil: return Array(repeating: fallback, count: n)
     case .int(let v)?: return Array(repeating: v, count: n)
     default: return try b.intList(name, [fallback])
+    }
+}
+
+extension Interpreter {
+    /// `module.add_module(name, child)` with the checks of torch/nn/modules/module.py.
+    static func addModule(_ m: Module, _ name: Value, _ child: Value) throws {
+        guard case .module(let c) = child else {
+            throw PythonError.type("\(child.typeName == "Tensor" ? "torch.FloatTensor" : child.typeName) is not a Module subclass")
+        }
+        guard case .str(let key) = name else { throw PythonError.type("module name should be a string. Got \(name.typeName)") }
+        // KeyError shows its argument's repr.
+        if key.contains(".") { throw PythonError.key(pythonStringRepr("module name can't contain \".\", got: \(key)")) }
+        if key.isEmpty { throw PythonError.key(pythonStringRepr("module name can't be empty string \"\"")) }
+        if m.child(key) == nil && (m.attribute(key) != nil || Interpreter.moduleMethodNames.contains(key)) {
+            throw PythonError.key(pythonStringRepr("attribute '\(key)' already exists"))
+        }
+        m.registerModule(key, c)
     }
 }

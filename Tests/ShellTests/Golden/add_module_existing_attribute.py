@@ -1,0 +1,2 @@
+import torch.nn as nn
+nn.Sequential().add_module('training', nn.ReLU())

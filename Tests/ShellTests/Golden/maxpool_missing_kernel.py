@@ -1,0 +1,2 @@
+import torch.nn as nn
+nn.MaxPool2d()
