@@ -122,8 +122,13 @@ extension Interpreter {
             try checkCollectionSize(x.count &+ y.count)
             return .tuple(x + y)
         case (.size(let x), .size(let y)) where op == .add: return .size(x + y)
-        case (.size(let x), .tuple(let y)) where op == .add: return .tuple(x.map { .int($0) } + y)
-        case (.tuple(let x), .size(let y)) where op == .add: return .tuple(x + y.map { .int($0) })
+        // torch.Size's own __add__/__radd__/__mul__ keep the type, checking every item is an int.
+        case (.size(let x), .tuple(let y)) where op == .add: return .size(x + (try sizeItems(y, after: x.count)))
+        case (.tuple(let x), .size(let y)) where op == .add: return .size((try sizeItems(x, after: 0)) + y)
+        case (.size, .list) where op == .add:
+            throw PythonError.type("can only concatenate tuple (not list) to torch.Size")
+        case (.size(let s), .int(let n)) where op == .multiply, (.int(let n), .size(let s)) where op == .multiply:
+            return .size(try repeatCollection(s.map { Value.int($0) }, n).map { v -> Int in if case .int(let i) = v { return i }; return 0 })
         case (.list(let l), .int(let n)) where op == .multiply, (.int(let n), .list(let l)) where op == .multiply:
             return .list(PyList(try repeatCollection(l.items, n)))
         case (.tuple(let t), .int(let n)) where op == .multiply, (.int(let n), .tuple(let t)) where op == .multiply:
@@ -548,5 +553,17 @@ extension Tensor {
         }
         throw TorchError.runtime(view ? "a view of a leaf Variable that requires grad is being used in an in-place operation."
                                       : "a leaf Variable that requires grad is being used in an in-place operation.")
+    }
+}
+
+extension Interpreter {
+    /// A tuple's items as torch.Size entries (`torch.Size() takes an iterable of 'int' (item 2 is 'float')`).
+    func sizeItems(_ items: [Value], after offset: Int) throws -> [Int] {
+        try items.enumerated().map { i, v in
+            guard case .int(let n) = v else {
+                throw PythonError.type("torch.Size() takes an iterable of 'int' (item \(offset + i) is '\(v.typeName)')")
+            }
+            return n
+        }
     }
 }

@@ -1,0 +1,2 @@
+import torch
+torch.Size([2]) + [3]
