@@ -37,9 +37,11 @@ extension Interpreter {
         case .floorDivide: return .floorDiv
         case .modulo: return .remainder
         case .power: return .pow
-        case .bitAnd: return .logicalAnd
-        case .bitOr: return .logicalOr
-        case .bitXor: return .logicalXor
+        case .bitAnd: return .bitwiseAnd
+        case .bitOr: return .bitwiseOr
+        case .bitXor: return .bitwiseXor
+        case .leftShift: return .shiftLeft
+        case .rightShift: return .shiftRight
         default: return nil
         }
     }

@@ -348,28 +348,42 @@ public final class Interpreter {
             }
             return
         }
+        // `a[i] += v` is Python's getitem, __iadd__, setitem, with `a` and `i` evaluated once: an advanced
+        // index reads a copy, so the write-back is what changes `a` (`x[[0, 0]] += 1`).
+        if case .subscript(let objExpr, let indexExpr, _) = target {
+            let obj = try eval(objExpr, scope), index = try eval(indexExpr, scope)
+            let current = try getItem(obj, index)
+            let rhs = try eval(valueExpr, scope)
+            try setItem(obj, index, try inPlaceResult(current, rhs, op))
+            return
+        }
         let current = try eval(target, scope)
         let rhs = try eval(valueExpr, scope)
         try augmentedAssign(current, rhs, target, op, scope)
     }
 
     private func augmentedAssign(_ current: Value, _ rhs: Value, _ target: Expr, _ op: BinaryOperator, _ scope: Scope) throws {
-        // Tensors (and lists) change in place, as Python's __iadd__ does.
+        let result = try inPlaceResult(current, rhs, op)
+        switch target {
+        case .name(let n, _): scope[n] = result
+        default: try assign(target, result, scope)
+        }
+    }
+
+    /// `current op= rhs`: tensors (and lists with `+=`) change in place, as Python's __iadd__ does, and
+    /// are their own result; other values get a new one.
+    private func inPlaceResult(_ current: Value, _ rhs: Value, _ op: BinaryOperator) throws -> Value {
         if case .tensor(let t) = current, let bop = tensorOp(op) {
             try t.applyInPlace(bop, try toTensorOperand(rhs, like: t))
-            return
+            return current
         }
         if case .list(let l) = current, op == .add {
             let more = try iterate(rhs)
             try checkCollectionSize(l.items.count &+ more.count)
             l.items += more
-            return
+            return current
         }
-        let result = try binaryOperation(op, current, rhs)
-        switch target {
-        case .name(let n, _): scope[n] = result
-        default: try assign(target, result, scope)
-        }
+        return try binaryOperation(op, current, rhs)
     }
 
     func delete(_ target: Expr, _ scope: Scope) throws {

@@ -7,6 +7,26 @@ public enum BinaryOp: Sendable {
     case fmod
     case eq, ne, lt, le, gt, ge
     case logicalAnd, logicalOr, logicalXor
+    /// `&`, `|`, `^`, `<<`, `>>` on integer and bool tensors (PyTorch's bitwise kernels).
+    case bitwiseAnd, bitwiseOr, bitwiseXor, shiftLeft, shiftRight
+
+    var isBitwise: Bool {
+        switch self {
+        case .bitwiseAnd, .bitwiseOr, .bitwiseXor, .shiftLeft, .shiftRight: return true
+        default: return false
+        }
+    }
+
+    /// The CPU kernel's name in PyTorch's "not implemented for 'Float'" message.
+    var kernelName: String {
+        switch self {
+        case .bitwiseAnd: return "bitwise_and_cpu"
+        case .bitwiseOr: return "bitwise_or_cpu"
+        case .bitwiseXor: return "bitwise_xor_cpu"
+        case .shiftLeft: return "lshift_cpu"
+        default: return "rshift_cpu"
+        }
+    }
 
     var isComparison: Bool {
         switch self {
@@ -60,6 +80,7 @@ extension Tensor {
 
     /// `a <op> b` with broadcasting, promotion and autograd.
     public static func binary(_ a: Tensor, _ b: Tensor, _ op: BinaryOp) throws -> Tensor {
+        if op.isBitwise { return try bitwise(a, b, op) }
         var compute = resultType([a, b])
         if op == .div && !compute.isFloatingPoint { compute = .float32 }
         if op.isComparison {
@@ -261,3 +282,40 @@ public func * (a: Tensor, b: Double) throws -> Tensor { try Tensor.binary(a, .wr
 public func + (a: Tensor, b: Double) throws -> Tensor { try Tensor.binary(a, .wrapped(b), .add) }
 public func - (a: Tensor, b: Double) throws -> Tensor { try Tensor.binary(a, .wrapped(b), .sub) }
 public func / (a: Tensor, b: Double) throws -> Tensor { try Tensor.binary(a, .wrapped(b), .div) }
+
+extension Tensor {
+    /// Bitwise `&`, `|`, `^` and shifts, as PyTorch's kernels: integers and bools only (bools stay bools,
+    /// shifts excepted), shifts by a negative count or by the type's width or more give 0 (`>>` fills
+    /// with the sign), results wrap to the type's width. Integer tensors never require grad.
+    static func bitwise(_ a: Tensor, _ b: Tensor, _ op: BinaryOp) throws -> Tensor {
+        let compute = resultType([a, b])
+        let isShift = op == .shiftLeft || op == .shiftRight
+        if compute.isFloatingPoint || (isShift && compute == .bool) {
+            throw TorchError("NotImplementedError", "\"\(op.kernelName)\" not implemented for '\(compute.cppName)'")
+        }
+        let shape = try Shape.broadcast(a.shape, b.shape)
+        let x = try a.to(compute).expand(shape).ints(), y = try b.to(compute).expand(shape).ints()
+        let bits = Int64(compute.itemSize * 8)
+        func wrap(_ v: Int64) -> Int64 {
+            switch compute {
+            case .int32: return Int64(Int32(truncatingIfNeeded: v))
+            case .uint8: return Int64(UInt8(truncatingIfNeeded: v))
+            case .bool: return v != 0 ? 1 : 0
+            default: return v
+            }
+        }
+        var values = [Int64]()
+        values.reserveCapacity(x.count)
+        for (p, q) in zip(x, y) {
+            switch op {
+            case .bitwiseAnd: values.append(p & q)
+            case .bitwiseOr: values.append(p | q)
+            case .bitwiseXor: values.append(p ^ q)
+            case .shiftLeft: values.append(q < 0 || q >= bits ? 0 : wrap(p << q))
+            default:
+                if q < 0 || q >= bits { values.append(compute == .uint8 || p >= 0 ? 0 : -1) } else { values.append(p >> q) }
+            }
+        }
+        return try Tensor.from(ints: values, shape: shape, dtype: compute)
+    }
+}

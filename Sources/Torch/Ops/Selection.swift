@@ -51,6 +51,10 @@ extension Tensor {
     public func applyInPlace(_ op: BinaryOp, _ other: Tensor) throws {
         try checkInPlace()
         try assertNoInternalOverlap()
+        if op.isBitwise && !dtype.isFloatingPoint && Tensor.resultType([self, other]).isFloatingPoint {
+            // PyTorch checks the cast of an in-place result before running the kernel.
+            throw TorchError.runtime("result type \(Tensor.resultType([self, other]).cppName) can't be cast to the desired output type \(dtype.cppName)")
+        }
         let result = try Tensor.binary(self, other, op)
         if !result.dtype.isFloatingPoint || dtype.isFloatingPoint || result.dtype == dtype {
             if Tensor.resultType([self, other]) != dtype && !(dtype.isFloatingPoint) && result.dtype.isFloatingPoint {

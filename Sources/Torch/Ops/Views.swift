@@ -465,7 +465,12 @@ extension Tensor {
             return
         }
         let target = try GradMode.withoutGrad { try index(items) }
-        try target.copyValues(from: value)
+        // PyTorch's copy_to: leading size-1 dims of the value are dropped, then it is expanded to the
+        // target (so a mismatch reads "The expanded size of the tensor (2) must match …").
+        var source = value
+        while source.dim > target.dim, source.shape.first == 1 { source = try source.reshape(Array(source.shape.dropFirst())) }
+        let expanded = try GradMode.withoutGrad { try source.expand(target.shape) }
+        try target.copyValues(from: expanded)
     }
 
     /// More than one tensor index, or any mask: PyTorch broadcasts the index tensors together

@@ -1,0 +1,2 @@
+import torch
+torch.tensor([8.]) >> 2
