@@ -552,6 +552,13 @@ extension Interpreter {
         if m.child(key) == nil && (m.attribute(key) != nil || Interpreter.moduleMethodNames.contains(key)) {
             throw PythonError.key(pythonStringRepr("attribute '\(key)' already exists"))
         }
+        // A module inside itself would send every walk (repr, forward, parameters) round forever; PyTorch
+        // accepts it and fails later with RecursionError, nnsh refuses it here.
+        var pending = [c], seen = Set<ObjectIdentifier>()
+        while let x = pending.popLast() {
+            if x === m { throw PythonError("RecursionError", "nnsh: adding this module would put \(m.typeName) inside itself") }
+            if seen.insert(ObjectIdentifier(x)).inserted { pending += x.children() }
+        }
         m.registerModule(key, c)
     }
 }

@@ -359,5 +359,7 @@ add("repeat-wrapping-size", code="import torch\nprint(torch.randn(2).repeat(2**6
 add("repeat-storage-overflow", code="import torch\ntorch.randn(16, 16, 16).repeat(2**62, 1, 0, 1)\n", expect="RuntimeError")
 add("expand-negative-sizes", code="import torch\nprint(torch.tensor(1.).expand(0, 5).shape)\ntorch.randn(0).expand(-2, 0)\n", expect="RuntimeError")
 add("expand-zero-dim-negative", code="import torch\ntorch.tensor(1.).expand(0, -1)\n", expect="RuntimeError")
+add("module-append-itself", code="import torch.nn as nn\nm = nn.Sequential(nn.ReLU())\nm.append(m)\nprint(m)\n", expect="RecursionError")
+add("module-add-module-cycle", code="import torch.nn as nn\nm = nn.Sequential(nn.ReLU())\nl = nn.Linear(2, 2)\nm.append(l)\nm.append(l)\nprint(m)\nm.add_module('x', nn.Sequential(nn.Sequential(m)))\n", expect="RecursionError")
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
 print(len(E))
