@@ -66,10 +66,7 @@ extension Interpreter {
         switch name {
         case "requires_grad":
             guard case .bool(let b) = value else { throw PythonError.type("requires_grad must be a bool") }
-            if b && t.isLeaf && !t.dtype.isFloatingPoint {
-                throw PythonError.runtime("only Tensors of floating point and complex dtype can require gradients")
-            }
-            try t.setRequiresGrad(b)
+            try t.setRequiresGrad(b, dtypeMessage: "only Tensors of floating point and complex dtype can require gradients")
         case "grad":
             switch value {
             case .none: t.grad = nil
@@ -374,11 +371,7 @@ extension Interpreter {
             try bernoulli_(x, p: try b.double("p", 0.5)); return receiver
         case "requires_grad_":
             let flag = try args.bind(name, ["requires_grad"]).bool("requires_grad", true)
-            // Each entry point has its own wording in PyTorch.
-            if flag && x.isLeaf && !x.dtype.isFloatingPoint {
-                throw PythonError.runtime("only Tensors of floating point dtype can require gradients")
-            }
-            try x.setRequiresGrad(flag); return receiver
+            try x.setRequiresGrad(flag, dtypeMessage: "only Tensors of floating point dtype can require gradients"); return receiver
         case "retain_grad": try x.retainGrad(); return .none
         case "backward":
             let b = try args.bind(name, ["gradient", "retain_graph", "create_graph", "inputs"])

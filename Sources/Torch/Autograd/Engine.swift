@@ -35,13 +35,16 @@ extension Tensor {
     }
 
     /// `tensor.requires_grad_(flag)`, with PyTorch's checks.
-    public func setRequiresGrad(_ flag: Bool) throws {
+    /// PyTorch words the dtype refusal differently per entry point (`requires_grad_()`, the attribute,
+    /// factories); `dtypeMessage` is the caller's.
+    public func setRequiresGrad(_ flag: Bool,
+                                dtypeMessage: String = "Only Tensors of floating point and complex dtype can require gradients") throws {
         if !isLeaf {
             if flag { return }
             throw TorchError.runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
         }
         if flag && !dtype.isFloatingPoint {
-            throw TorchError.runtime("Only Tensors of floating point and complex dtype can require gradients")
+            throw TorchError.runtime(dtypeMessage)
         }
         leafRequiresGrad = flag
     }

@@ -221,28 +221,20 @@ extension Tensor {
         return o
     }
 
-    /// `x[i]` along dimension `d`.
-    public func select(_ d: Int, _ i: Int) throws -> Tensor {
+    /// `x[i]` along dimension `d`. Indexing passes the item's position in the index tuple as
+    /// `reportedDim`, the dimension PyTorch's `applySelect` names (`x[0, 5]` of a (2, 3) tensor: "dimension 1").
+    public func select(_ d: Int, _ i: Int, reportedDim: Int? = nil) throws -> Tensor {
         guard dim > 0 else { throw TorchError.index("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number") }
         let at = try Shape.wrapDim(d, dim)
         let size = shape[at]
         guard i >= -size && i < size else {
-            throw TorchError.index("index \(i) is out of bounds for dimension \(at) with size \(size)")
+            throw TorchError.index("index \(i) is out of bounds for dimension \(reportedDim ?? at) with size \(size)")
         }
         let idx = i < 0 ? i + size : i
         var sh = shape, st = strides
         sh.remove(at: at); st.remove(at: at)
         return try makeView(shape: sh, strides: st, offset: try viewOffset(idx, strides[at]))
             .recordingView("SelectBackward0", self) { try $0.select(at, idx) }
-    }
-
-    /// `x[…, i, …]`: as `select`, but an out-of-range index names the item's position in the index
-    /// tuple, as PyTorch's `applySelect` does (`x[0, 5]` of a (2, 3) tensor: "dimension 1").
-    func selectIndexed(_ d: Int, _ i: Int, position: Int) throws -> Tensor {
-        if d < dim, !(i >= -shape[d] && i < shape[d]) {
-            throw TorchError.index("index \(i) is out of bounds for dimension \(position) with size \(shape[d])")
-        }
-        return try select(d, i)
     }
 
     /// `x.index_select(dim, index)`, with the checks and messages of PyTorch's CPU kernel: the index is
@@ -351,7 +343,7 @@ extension Tensor {
         }
         for (position, item) in items.enumerated() {
             switch item {
-            case .int(let i): result = try result.selectIndexed(d, i, position: position)
+            case .int(let i): result = try result.select(d, i, reportedDim: position)
             case .slice(let a, let b, let c): result = try result.slice(d, a, b, c); d += 1
             case .none: result = try result.unsqueeze(d); d += 1
             case .ellipsis: d += dim - consuming
@@ -506,7 +498,7 @@ extension Tensor {
         if consuming > dim { throw TorchError.index("too many indices for tensor of dimension \(dim)") }
         for (position, item) in items.enumerated() {
             switch item {
-            case .int(let i): view = try view.selectIndexed(d, i, position: position)
+            case .int(let i): view = try view.select(d, i, reportedDim: position)
             case .slice(let a, let b, let c): view = try view.slice(d, a, b, c); d += 1
             case .none: view = try view.unsqueeze(d); d += 1
             case .ellipsis: d += dim - consuming
