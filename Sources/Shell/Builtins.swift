@@ -17,6 +17,7 @@ extension Interpreter {
                 guard case .str(let s) = v else { throw PythonError.type("end must be None or a string, not \(v.typeName)") }
                 return s
             } ?? "\n"
+            for v in args.positional { try self.checkPrintable(v) }
             self.write(args.positional.map(\.str).joined(separator: sep) + end)
             return .none
         }
@@ -41,7 +42,11 @@ extension Interpreter {
             let b = try args.bind("str", ["object"])
             return .str(try b.values["object"].map { try self.strOf($0) } ?? "")
         }
-        def("repr") { args in .str(try args.bind("repr", ["obj"], required: 1).values["obj"]!.repr) }
+        def("repr") { [unowned self] args in
+            let v = try args.bind("repr", ["obj"], required: 1).values["obj"]!
+            try self.checkPrintable(v)
+            return .str(v.repr)
+        }
         def("int") { [unowned self] args in
             let b = try args.bind("int", ["x", "base"])
             guard let v = b.values["x"] else { return .int(0) }
@@ -280,7 +285,10 @@ extension Interpreter {
         }
     }
 
-    func strOf(_ v: Value) throws -> String { v.str }
+    func strOf(_ v: Value) throws -> String {
+        try checkPrintable(v)
+        return v.str
+    }
 
     func toInt(_ v: Value, base: Int?) throws -> Int {
         switch v {

@@ -61,7 +61,20 @@ final class Scope {
     }
     subscript(_ name: Name) -> Value? {
         get { find(name).flatMap { values[$0] } }
-        set { values[slot(name)] = newValue }
+        set { store(newValue, at: slot(name)) }
+    }
+    /// Binds a slot. The value it held is freed iteratively when it nests (`t = (t,)` run 10⁷
+    /// times, then `t = 0`, freed one frame per level and overflowed even the interpreter's stack).
+    func store(_ value: Value?, at slot: Int) {
+        guard case .tuple? = values[slot] else { values[slot] = value; return }
+        var old = [values[slot] ?? .none]
+        values[slot] = value
+        releaseNested(&old)
+    }
+    deinit {
+        var all = values.compactMap { $0 }
+        values = []
+        releaseNested(&all)
     }
     subscript(_ name: String) -> Value? {
         get { self[Name(name)] }
@@ -76,7 +89,7 @@ final class Scope {
         }
         set {
             // Slots stay where they are: a running loop may hold one.
-            for i in values.indices { values[i] = nil }
+            for i in values.indices { store(nil, at: i) }
             for (k, v) in newValue { self[k] = v }
         }
     }
@@ -139,6 +152,11 @@ public final class Interpreter {
         set { globalScope.vars = newValue }
     }
 
+    /// Deletes the user's variables (`%reset`, the end of a session), keeping `__name__`/`__file__`.
+    func releaseGlobals() {
+        globalScope.vars = globalScope.vars.filter { $0.key == "__name__" || $0.key == "__file__" }
+    }
+
     /// Runs statements; in `echo` mode (the REPL) a bare expression's repr is printed as Python's REPL does.
     public func run(_ statements: [Stmt], echo: Bool = false) throws {
         for s in statements {
@@ -147,6 +165,7 @@ public final class Interpreter {
                 let v = try eval(e, globalScope)
                 if case .none = v { continue }
                 globalScope["_"] = v
+                try checkPrintable(v)
                 write(v.repr + "\n")
             } else {
                 try outsideLoopOrFunction(try exec(s, globalScope), s.location)
@@ -236,7 +255,7 @@ public final class Interpreter {
                     try checkInterrupt()
                     let item = Value.int(a &+ k &* c)
                     k += 1
-                    if slot >= 0 { scope.values[slot] = item } else { try assign(target, item, scope) }
+                    if slot >= 0 { scope.store(item, at: slot) } else { try assign(target, item, scope) }
                     switch try execBlock(body, scope) {
                     case .normal, .continueLoop: continue
                     case .breakLoop: return .normal
@@ -246,7 +265,7 @@ public final class Interpreter {
             } else {
                 for item in try iterate(source) {
                     try checkInterrupt()
-                    if slot >= 0 { scope.values[slot] = item } else { try assign(target, item, scope) }
+                    if slot >= 0 { scope.store(item, at: slot) } else { try assign(target, item, scope) }
                     switch try execBlock(body, scope) {
                     case .normal, .continueLoop: continue
                     case .breakLoop: return .normal
@@ -344,7 +363,7 @@ public final class Interpreter {
             let rhs = try eval(valueExpr, scope)
             switch current {
             case .tensor, .list: try augmentedAssign(current, rhs, target, op, scope)
-            default: scope.values[slot] = try binaryOperation(op, current, rhs)
+            default: scope.store(try binaryOperation(op, current, rhs), at: slot)
             }
             return
         }

@@ -267,7 +267,7 @@ public final class Magics {
             out("Nothing done.\n")
             return .ok
         }
-        interpreter.globals = interpreter.globals.filter { $0.key == "__name__" || $0.key == "__file__" }
+        onBigStack { interpreter.releaseGlobals() }  // on the big stack: see `Session.deinit`
         return .ok
     }
 

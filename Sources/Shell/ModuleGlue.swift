@@ -388,6 +388,7 @@ extension Interpreter {
     // MARK: modules as values
 
     func callModule(_ m: Module, _ args: Arguments) throws -> Value {
+        try checkNesting(m, .call)
         switch m {
         case let t as ConvTranspose:
             let b = try args.bind("\(m.typeName).forward", ["input", "output_size"], required: 1)
@@ -429,7 +430,13 @@ extension Interpreter {
         if let c = m.child(name) { return .module(c) }
         let receiver = Value.module(m)
         func bound(_ body: @escaping (Arguments) throws -> Value) -> Value {
-            .builtin(Builtin(name, receiver: "\(m.typeName) object", body))
+            guard ModuleWalk.recursiveMethods.contains(name) else {
+                return .builtin(Builtin(name, receiver: "\(m.typeName) object", body))
+            }
+            return .builtin(Builtin(name, receiver: "\(m.typeName) object") { [unowned self] args in
+                try self.checkNesting(m, .method)
+                return try body(args)
+            })
         }
         switch name {
         case "parameters": return bound { _ in .list(PyList(m.parameters().map { .tensor($0) })) }
@@ -499,7 +506,8 @@ extension Interpreter {
             }
             return
         }
-        if name == "training", case .bool(let b) = value { m.train(b); return }
+        // Like PyTorch's plain attribute: only this module's flag (`train(b)` sets the children's too).
+        if name == "training", case .bool(let b) = value { m.training = b; return }
         if case .tensor(let t) = value, t.isParameter { m.registerParameter(name, t); return }
         if case .module(let c) = value { m.registerModule(name, c); return }
         moduleExtras[ObjectIdentifier(m), default: [:]][name] = value
@@ -536,6 +544,49 @@ private func convList(_ b: BoundArguments, _ name: String, _ fallback: Int, _ n:
     case nil: return Array(repeating: fallback, count: n)
     case .int(let v)?: return Array(repeating: v, count: n)
     default: return try b.intList(name, [fallback])
+    }
+}
+
+/// A walk over nested modules that PyTorch runs as Python recursion, one call per level, so
+/// Python's recursion limit (1000 frames) stops it; nnsh's walks recurse natively, and an
+/// unbounded one would overflow the stack (`m = nn.Sequential(m)` 100 000 times, then `m.train()`).
+enum ModuleWalk {
+    case repr, call, method
+
+    /// The deepest nesting PyTorch 2.15 on Python 3.11 gets through at the top of a script:
+    /// `repr`/`print` spend three frames a level (about 331 levels), a call four
+    /// (`_wrapped_call_impl`, `_call_impl`, `forward`, the child's call: 248), `train()`,
+    /// `parameters()` and the like one (992–996). The exact figure moves by a level or two with
+    /// what is already on Python's stack; nnsh takes these.
+    var levels: Int {
+        switch self {
+        case .repr: return 331
+        case .call: return 248
+        case .method: return 994
+        }
+    }
+
+    var message: String {
+        switch self {
+        case .repr, .call: return "maximum recursion depth exceeded"
+        case .method: return "maximum recursion depth exceeded while calling a Python object"
+        }
+    }
+
+    /// The methods of `nn.Module` that walk every level (`children()` looks at one).
+    static let recursiveMethods: Set<String> = ["parameters", "named_parameters", "modules", "train", "eval",
+                                                "zero_grad", "requires_grad_", "float", "double", "to"]
+}
+
+extension Interpreter {
+    /// Raises Python's RecursionError where PyTorch's recursion would exceed Python's limit.
+    func checkNesting(_ m: Module, _ walk: ModuleWalk) throws {
+        if m.nestingDepth(upTo: walk.levels) == nil { throw PythonError("RecursionError", walk.message) }
+    }
+
+    /// `print(m)`, `str(m)`, `repr(m)` and the prompt's echo of a module.
+    func checkPrintable(_ v: Value) throws {
+        if case .module(let m) = v { try checkNesting(m, .repr) }
     }
 }
 

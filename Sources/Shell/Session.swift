@@ -17,6 +17,14 @@ public final class Session {
         PrintOptions.current = .default
     }
 
+    /// The user's variables are freed on the big-stack thread, like everything they ran: a
+    /// structure nested 100 000 deep (tuples in tuples, a long autograd graph) frees one level per
+    /// stack frame, which overflowed the main thread's 8 MB stack when a script ended.
+    deinit {
+        let interpreter = self.interpreter
+        onBigStack { interpreter.releaseGlobals() }
+    }
+
     /// What running one chunk of source did.
     public enum Outcome: Equatable {
         case ok

@@ -35,24 +35,43 @@ public final class PyList {
     deinit { releaseNested(&items) }
 }
 
-/// Frees nested lists and dicts iteratively: releasing `[[[…]]]` 300 000 levels deep one
-/// `deinit` inside another would overflow the stack (Python's "trashcan" does the same).
-/// Only containers this one holds the last reference to are emptied.
+/// Frees nested lists, dicts and tuples iteratively: releasing `[[[…]]]` or `((…,),)` 300 000
+/// levels deep one `deinit` inside another would overflow the stack (Python's "trashcan" does
+/// the same). Only containers this one holds the last reference to are taken apart.
 func releaseNested(_ items: inout [Value]) {
-    guard items.contains(where: { if case .list = $0 { return true }; if case .dict = $0 { return true }; return false }) else { return }
+    guard items.contains(where: \.isContainer) else { return }
     var pending = items
     items = []
     while !pending.isEmpty {
-        var list: PyList?, dict: PyDict?
+        var list: PyList?, dict: PyDict?, tuple: [Value]?
         switch pending[pending.count - 1] {
         case .list(let l): list = l
         case .dict(let d): dict = d
+        case .tuple(let t): tuple = t
         default: break
         }
-        pending.removeLast()  // now `list`/`dict` is our only reference unless someone else holds one
+        pending.removeLast()  // now `list`/`dict`/`tuple` is our only reference unless someone else holds one
         if list != nil, isKnownUniquelyReferenced(&list!) { pending += list!.items; list!.items = [] }
         if dict != nil, isKnownUniquelyReferenced(&dict!) {
             pending += dict!.keys; pending += dict!.values; dict!.keys = []; dict!.values = []
+        }
+        if var t = tuple, t.contains(where: \.isContainer) {
+            tuple = nil
+            // A tuple's items are a copy-on-write array: asking for mutable access copies them only
+            // when another value shares them, and then they are not ours to take apart.
+            let before = t.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+            let unique = t.withUnsafeMutableBufferPointer { UnsafeRawPointer($0.baseAddress) == before }
+            if unique { pending += t; t = [] }
+        }
+    }
+}
+
+/// A value that `releaseNested` opens.
+private extension Value {
+    var isContainer: Bool {
+        switch self {
+        case .list, .dict, .tuple: return true
+        default: return false
         }
     }
 }

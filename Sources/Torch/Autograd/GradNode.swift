@@ -4,9 +4,10 @@ public final class GradNode {
     /// What `grad_fn=<…>` prints: PyTorch's node name.
     public let name: String
     /// The differentiable inputs, in the order `backward` returns their gradients (nil: no grad needed).
-    let inputs: [Tensor?]
+    private(set) var inputs: [Tensor?]
     /// Gradient rule: output gradient → one gradient (or nil) per input. Runs with grad recording off.
-    let backward: (Tensor) throws -> [Tensor?]
+    /// (`var` only so that `deinit` can hand it to the trashcan.)
+    private(set) var backward: (Tensor) throws -> [Tensor?]
     /// Set once a backward pass without `retain_graph` has run through this node.
     var released = false
 
@@ -14,5 +15,13 @@ public final class GradNode {
         self.name = name
         self.inputs = inputs
         self.backward = backward
+    }
+
+    /// A long graph (`y = y + 1` in a loop) is a chain node → tensor → node: free it iteratively.
+    deinit {
+        var parts: [Any] = [inputs, backward]
+        inputs = []
+        backward = { _ in [] }
+        Trashcan.dispose(&parts)
     }
 }

@@ -34,6 +34,15 @@ public final class Tensor {
         self.offset = offset
     }
 
+    /// `t.grad = prev` in a loop makes a chain through `.grad`: free it iteratively (`Trashcan`).
+    /// (Chains through `grad_fn` are freed by `GradNode`.)
+    deinit {
+        guard grad != nil else { return }
+        var parts: [Any] = [grad as Any]  // no local binding: it would release the chain after `dispose`
+        grad = nil
+        Trashcan.dispose(&parts)
+    }
+
     /// A new zero-filled contiguous tensor, after checking sizes and the memory limit.
     public static func zeros(_ shape: [Int], dtype: DType = .float32) throws -> Tensor {
         let count = try Shape.checkedStorageNumel(shape)

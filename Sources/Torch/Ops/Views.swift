@@ -607,31 +607,50 @@ struct AdvancedIndexPlan {
         _ = try Shape.checkedProduct(dims.map { view.shape[$0] })   // as `gather`: PyTorch's numel overflow
         let count = Shape.elementCount(broadcastShape)
         let restCount = Shape.elementCount(restShape)
-        let before = Shape.elementCount(restShape[..<insertAt]), after = restCount / Swift.max(before, 1)
         // Nothing to write; the offsets below could leave Int's range along an empty tensor's huge dims
         // (`torch.ones(2**63-1, 0, 2**62)[[0, 4]] = 3`).
         if count == 0 || restCount == 0 { return }
-        // Storage offset of every rest position, in row-major order.
-        var restOffsets = [Int](repeating: view.offset, count: restCount)
-        for r in 0..<restCount {
-            var q = r
-            for j in stride(from: rest.count - 1, through: 0, by: -1) {
-                restOffsets[r] += (q % restShape[j]) * view.strides[rest[j]]; q /= restShape[j]
-            }
-        }
+        // The rest dims before the index dims and those after it, walked as odometers: a table of
+        // every rest position's offset was 16 GB for `a[[3, 2]] = 16` on `a = x.expand(4, 2**31)`
+        // (structured fuzzer), which PyTorch writes without allocating.
+        // One value written along a stride-0 (expanded) dim lands on the same element every time:
+        // write it once per element, as PyTorch's result is the same.
+        let walked = rest.indices.filter { !single || view.strides[rest[$0]] != 0 }
+        let outerDims = walked.filter { $0 < insertAt }.map { rest[$0] }, innerDims = walked.filter { $0 >= insertAt }.map { rest[$0] }
+        let innerShape = innerDims.map { view.shape[$0] }, innerStrides = innerDims.map { view.strides[$0] }
         var k = 0
-        for outer in 0..<before {
+        try forEachStridedOffset(outerDims.map { view.shape[$0] }, outerDims.map { view.strides[$0] }, start: view.offset) { outer in
             for bi in 0..<count {
-                if bi & 0xFFFF == 0 { try TorchInterrupt.check() }
-                var base = 0
-                for (j, dimension) in dims.enumerated() { base += columns[j][bi] * view.strides[dimension] }
-                for inner in 0..<after {
-                    let o = restOffsets[outer * after + inner] + base
+                var base = outer
+                for (j, dimension) in dims.enumerated() { base &+= columns[j][bi] &* view.strides[dimension] }
+                try forEachStridedOffset(innerShape, innerStrides, start: base) { o in
+                    if k & 0xFFFFF == 0 { try TorchInterrupt.check() }
                     let source = single ? 0 : k
                     if view.dtype.isFloatingPoint { view.setFlat(o, values[source]) } else { view.setFlatInt(o, ints[source]) }
                     k += 1
                 }
             }
         }
+    }
+}
+
+/// Calls `body` with `start` plus the offset of every position of `shape` under `strides`, in
+/// row-major order (once, at `start`, for no dims), stepping in wrapping arithmetic as the element walks do.
+private func forEachStridedOffset(_ shape: [Int], _ strides: [Int], start: Int, _ body: (Int) throws -> Void) rethrows {
+    if shape.contains(0) { return }
+    var index = [Int](repeating: 0, count: shape.count)
+    var o = start
+    while true {
+        try body(o)
+        var d = shape.count - 1
+        while d >= 0 {
+            index[d] += 1
+            o &+= strides[d]
+            if index[d] < shape[d] { break }
+            o &-= strides[d] &* shape[d]
+            index[d] = 0
+            d -= 1
+        }
+        if d < 0 { return }
     }
 }

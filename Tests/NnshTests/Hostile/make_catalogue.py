@@ -361,5 +361,27 @@ add("expand-negative-sizes", code="import torch\nprint(torch.tensor(1.).expand(0
 add("expand-zero-dim-negative", code="import torch\ntorch.tensor(1.).expand(0, -1)\n", expect="RuntimeError")
 add("module-append-itself", code="import torch.nn as nn\nm = nn.Sequential(nn.ReLU())\nm.append(m)\nprint(m)\n", expect="RecursionError")
 add("module-add-module-cycle", code="import torch.nn as nn\nm = nn.Sequential(nn.ReLU())\nl = nn.Linear(2, 2)\nm.append(l)\nm.append(l)\nprint(m)\nm.add_module('x', nn.Sequential(nn.Sequential(m)))\n", expect="RecursionError")
+add("index-put-expanded-2g-rows", code=T+"a = torch.zeros(()).expand(4, 2**31)\na[[3, 2]] = 16\nprint(a[3, :2])\nb = torch.zeros(1).expand(2**40)\nb[[0, 1]] = 1\n1/0\n", expect="ZeroDivisionError")
+# --- long chains of objects, freed at exit or on reassignment (each was a stack overflow in deinit)
+NN = "import torch\nimport torch.nn as nn\n"
+add("autograd-chain-100k-at-exit", code=T+"x = torch.zeros(1, requires_grad=True)\ny = x\nfor i in range(100000):\n    y = y * 1\nprint(y.grad_fn)\n1/0\n", expect="ZeroDivisionError")
+add("autograd-chain-100k-freed", code=T+"x = torch.zeros(1, requires_grad=True)\ny = x\nfor i in range(100000):\n    y = y + 1\ny = 0\n1/0\n", expect="ZeroDivisionError")
+add("grad-chain-100k-at-exit", code=T+"prev = torch.zeros(1)\nfor i in range(100000):\n    t = torch.zeros(1)\n    t.grad = prev\n    prev = t\n1/0\n", expect="ZeroDivisionError")
+add("nested-tuple-300k-at-exit", code="t = ()\nfor i in range(300000):\n    t = (t,)\n1/0\n", expect="ZeroDivisionError")
+add("dict-tuple-chain-300k-at-exit", code="d = {}\nfor i in range(300000):\n    d = {'a': (d,)}\n1/0\n", expect="ZeroDivisionError")
+add("nested-tuple-1m-freed", code="t = ()\nfor i in range(1000000):\n    t = (t,)\nt = 0\n1/0\n", expect="ZeroDivisionError")
+add("tuple-in-function-scope-1m", code="def f():\n    u = ()\n    for i in range(1000000):\n        u = (u, 1)\n    return 1\nf()\n1/0\n", expect="ZeroDivisionError")
+add("shared-tuple-dag-freed", code="s = (1,)\nfor i in range(60):\n    s = (s, s)\ns = 0\n1/0\n", expect="ZeroDivisionError")
+add("nested-sequential-100k-at-exit", code=NN+"m = nn.ReLU()\nfor i in range(100000):\n    m = nn.Sequential(m)\n1/0\n", expect="ZeroDivisionError")
+add("nested-sequential-100k-freed", code=NN+"m = nn.ReLU()\nfor i in range(100000):\n    m = nn.Sequential(m)\nm = 0\n1/0\n", expect="ZeroDivisionError")
+add("appended-chain-100k", code=NN+"root = nn.Sequential()\nm = root\nfor i in range(100000):\n    n = nn.Sequential()\n    m.append(n)\n    m = n\nm = 0\nroot.train()\n", expect="RecursionError")
+# --- walks over deeply nested modules stop with RecursionError (they overflowed the stack or ran quadratic)
+for stmt in ["m.train()", "m.eval()", "print(m)", "repr(m)", "str(m)", "m(torch.zeros(2))", "m.forward(torch.zeros(2))",
+             "list(m.parameters())", "m.named_parameters()", "m.modules()", "m.zero_grad()", "m.float()", "m.to(torch.float64)",
+             "m.requires_grad_(False)"]:
+    add("nested-sequential-100k-" + stmt.split("(")[0].replace("m.", ""),
+        code=NN+"m = nn.ReLU()\nfor i in range(100000):\n    m = nn.Sequential(m)\n" + stmt + "\n", expect="RecursionError")
+add("nested-sequential-in-list-printed", code=NN+"m = nn.ReLU()\nfor i in range(100000):\n    m = nn.Sequential(m)\nprint(len(str([m])))\n1/0\n", expect="ZeroDivisionError")
+add("module-attribute-cycle-walked", code=NN+"m = nn.Sequential(nn.Linear(2, 2))\nm.me = m\nm.train()\n", expect="RecursionError")
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
 print(len(E))
