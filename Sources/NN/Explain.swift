@@ -69,7 +69,9 @@ func explainInto(_ m: Module, _ shape: [Int], _ lines: inout [String], prefix: S
     } else if let p = m as? MaxPool {
         let n = p.dims
         try spatialCheck(n)
-        let k = p.kernelSize.expanded(n), s = p.stride.expanded(n), pd = p.padding.expanded(n), d = p.dilation.expanded(n)
+        // Checked as the forward checks them: `nn.MaxPool1d(())` is built fine and fails when called.
+        let (k, s, pd, d) = try Functional.poolArguments(average: false, n: n, kernel: p.kernelSize.expanded(1), stride: p.stride.expanded(1),
+                                                         padding: p.padding.expanded(1), dilation: p.dilation.expanded(1))
         let base = shape.count - n
         for i in 0..<n {
             let nm = dimNames(n)[i], x = shape[base + i]
@@ -80,8 +82,9 @@ func explainInto(_ m: Module, _ shape: [Int], _ lines: inout [String], prefix: S
         }
     } else if let p = m as? AvgPool {
         let n = p.dims
+        let (k, s, pd, _) = try Functional.poolArguments(average: true, n: n, kernel: p.kernelSize.expanded(1), stride: p.stride.expanded(1),
+                                                         padding: p.padding.expanded(1), dilation: [1])
         try spatialCheck(n)
-        let k = p.kernelSize.expanded(n), s = p.stride.expanded(n), pd = p.padding.expanded(n)
         let base = shape.count - n
         for i in 0..<n {
             let nm = dimNames(n)[i], x = shape[base + i]

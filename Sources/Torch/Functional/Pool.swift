@@ -12,6 +12,43 @@ extension Functional {
         throw TorchError.runtime("\(fn): \(what) must either be a single int, or a tuple of \(words) ints")
     }
 
+    /// The per-dim kernel, stride, padding and dilation of an n-d pool, checked as its forward
+    /// checks them (PyTorch's messages); an empty stride means the kernel size. `explain` uses it.
+    public static func poolArguments(average: Bool, n: Int, kernel: [Int], stride: [Int], padding: [Int],
+                                     dilation: [Int]) throws -> (kernel: [Int], stride: [Int], padding: [Int], dilation: [Int]) {
+        if n == 1 {
+            if average { try checkAvgPool1dArguments(kernel, stride, padding) } else { try checkMaxPool1dArguments(kernel, stride, padding, dilation) }
+            return ([kernel[0]], [stride.first ?? kernel[0]], [padding[0]], [average ? 1 : dilation[0]])
+        }
+        return try poolParams((average ? "avg_pool" : "max_pool") + "\(n)d", kernel, stride, padding, average ? [1] : dilation, n)
+    }
+
+    /// `max_pool1d`'s argument checks: one int each (stride may be empty).
+    static func checkMaxPool1dArguments(_ kernelSize: [Int], _ stride: [Int], _ padding: [Int], _ dilation: [Int]) throws {
+        for (name, v) in [("kernel_size", kernelSize), ("stride", stride), ("padding", padding), ("dilation", dilation)]
+        where v.count != 1 && !(name == "stride" && v.isEmpty) {
+            let what = name == "stride" ? "must be None, an int, list of ints, or tuple of ints"
+                : name == "padding" ? "must be an int, list of ints, or tuple of ints" : "must be an int, list of ints or tuple of ints"
+            throw TorchError.runtime("max_pool1d() \(name) \(what) of size 1 but got size \(v.count)")
+        }
+    }
+
+    /// `avg_pool1d`'s argument parser: one int each (stride may be empty).
+    static func checkAvgPool1dArguments(_ kernelSize: [Int], _ stride: [Int], _ padding: [Int]) throws {
+        for (name, v) in [("kernel_size", kernelSize), ("stride", stride), ("padding", padding)]
+        where v.count != 1 && !(name == "stride" && v.isEmpty) {
+            throw TorchError.runtime("avg_pool1d() argument '\(name)' should contain one int (got \(v.count))")
+        }
+    }
+
+    /// The 2-d/3-d pools' parameters expanded to n entries each.
+    static func poolParams(_ fn: String, _ kernel: [Int], _ stride: [Int], _ padding: [Int], _ dilation: [Int],
+                           _ n: Int) throws -> (kernel: [Int], stride: [Int], padding: [Int], dilation: [Int]) {
+        let k = try poolParam(fn, "kernel_size", kernel, n)
+        let s = stride.isEmpty ? k : try poolParam(fn, "stride", stride, n, allowEmpty: true)
+        return (k, s, try poolParam(fn, "padding", padding, n), try poolParam(fn, "dilation", dilation, n))
+    }
+
     /// `pooling_output_shape` with its checks.
     static func poolOutputSize(_ i: Int, _ k: Int, _ p: Int, _ s: Int, _ d: Int, ceil: Bool) throws -> Int {
         if s == 0 { throw TorchError.runtime("stride should not be zero") }
@@ -34,10 +71,7 @@ extension Functional {
     /// Shared validation of max/avg pooling over `n` = 2 or 3 spatial dims.
     static func poolSetup(_ input: Tensor, kernel: [Int], stride: [Int], padding: [Int], dilation: [Int],
                           ceil: Bool, n: Int, fn: String, isAvg: Bool) throws -> PoolSetup {
-        let k = try poolParam(fn, "kernel_size", kernel, n)
-        let s = stride.isEmpty ? k : try poolParam(fn, "stride", stride, n, allowEmpty: true)
-        let p = try poolParam(fn, "padding", padding, n)
-        let d = try poolParam(fn, "dilation", dilation, n)
+        let (k, s, p, d) = try poolParams(fn, kernel, stride, padding, dilation, n)
         if isAvg && n == 2 && input.dim < 3 {
             throw TorchError.index("Dimension out of range (expected to be in range of [\(-max(input.dim, 1)), \(max(input.dim, 1) - 1)], but got -3)")
         }
@@ -80,13 +114,7 @@ extension Functional {
         if input.dim != 2 && input.dim != 3 {
             throw TorchError.runtime("max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for input, but got:\(listText(input.shape))")
         }
-        // PyTorch's checks (stride may be empty: it defaults to the kernel size).
-        for (name, v) in [("kernel_size", kernelSize), ("stride", stride), ("padding", padding), ("dilation", dilation)]
-        where v.count != 1 && !(name == "stride" && v.isEmpty) {
-            let what = name == "stride" ? "must be None, an int, list of ints, or tuple of ints"
-                : name == "padding" ? "must be an int, list of ints, or tuple of ints" : "must be an int, list of ints or tuple of ints"
-            throw TorchError.runtime("max_pool1d() \(name) \(what) of size 1 but got size \(v.count)")
-        }
+        try checkMaxPool1dArguments(kernelSize, stride, padding, dilation)  // stride may be empty: it defaults to the kernel size
         let k = kernelSize[0], s = stride.first ?? k, p = padding[0], d = dilation[0]
         if !input.requiresGrad || !GradMode.isEnabled {
             if k <= 0 { throw TorchError.runtime("max_pool1d() kernel_size must be greater than zero, but got \(k)") }
@@ -145,11 +173,7 @@ extension Functional {
 
     public static func avgPool1d(_ input: Tensor, kernelSize: [Int], stride: [Int] = [], padding: [Int] = [0],
                                  ceilMode: Bool = false, countIncludePad: Bool = true) throws -> Tensor {
-        // PyTorch's argument parser checks these first (an empty stride means the default).
-        for (name, v) in [("kernel_size", kernelSize), ("stride", stride), ("padding", padding)]
-        where v.count != 1 && !(name == "stride" && v.isEmpty) {
-            throw TorchError.runtime("avg_pool1d() argument '\(name)' should contain one int (got \(v.count))")
-        }
+        try checkAvgPool1dArguments(kernelSize, stride, padding)  // PyTorch's argument parser checks these first
         if input.dim != 2 && input.dim != 3 {
             throw TorchError.runtime("Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for input, but got:\(listText(input.shape))")
         }

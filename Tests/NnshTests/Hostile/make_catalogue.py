@@ -362,6 +362,10 @@ add("expand-zero-dim-negative", code="import torch\ntorch.tensor(1.).expand(0, -
 add("module-append-itself", code="import torch.nn as nn\nm = nn.Sequential(nn.ReLU())\nm.append(m)\nprint(m)\n", expect="RecursionError")
 add("module-add-module-cycle", code="import torch.nn as nn\nm = nn.Sequential(nn.ReLU())\nl = nn.Linear(2, 2)\nm.append(l)\nm.append(l)\nprint(m)\nm.add_module('x', nn.Sequential(nn.Sequential(m)))\n", expect="RecursionError")
 add("index-put-expanded-2g-rows", code=T+"a = torch.zeros(()).expand(4, 2**31)\na[[3, 2]] = 16\nprint(a[3, :2])\nb = torch.zeros(1).expand(2**40)\nb[[0, 1]] = 1\n1/0\n", expect="ZeroDivisionError")
+# --- nn.explain of pools built with wrong-length tuples (structured fuzzer: index out of range)
+for ctor, shape in [("nn.MaxPool1d(kernel_size=())", "(1, 7, 7)"), ("nn.AvgPool1d(())", "(1, 7, 7)"), ("nn.MaxPool2d((2, 3, 4))", "(1, 7, 7)"),
+                    ("nn.AvgPool3d((2, 3))", "(1, 7, 7, 7)"), ("nn.MaxPool1d(2, dilation=())", "(1, 7, 7)"), ("nn.AvgPool1d(2, padding=(1, 1))", "(7, 7)")]:
+    add("explain-" + ctor.split("(")[0].replace("nn.", "") + "-" + str(len(E)), code="import torch\nimport torch.nn as nn\nnn.explain(" + ctor + ", " + shape + ")\n", expect="RuntimeError")
 # --- long chains of objects, freed at exit or on reassignment (each was a stack overflow in deinit)
 NN = "import torch\nimport torch.nn as nn\n"
 add("autograd-chain-100k-at-exit", code=T+"x = torch.zeros(1, requires_grad=True)\ny = x\nfor i in range(100000):\n    y = y * 1\nprint(y.grad_fn)\n1/0\n", expect="ZeroDivisionError")
