@@ -174,6 +174,7 @@ open class Module {
     /// about; the shell asks before every walk that recurses once per level (repr, forward,
     /// parameters, train), the way Python's recursion limit stops those walks in PyTorch.
     public func nestingDepth(upTo limit: Int) -> Int? {
+        if childNames.isEmpty { return 0 }  // most calls: a layer, no walk to make
         var level = [self], depth = 0
         while true {
             var seen = Set<ObjectIdentifier>(), next = [Module]()

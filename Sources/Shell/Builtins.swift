@@ -17,8 +17,7 @@ extension Interpreter {
                 guard case .str(let s) = v else { throw PythonError.type("end must be None or a string, not \(v.typeName)") }
                 return s
             } ?? "\n"
-            for v in args.positional { try self.checkPrintable(v) }
-            self.write(args.positional.map(\.str).joined(separator: sep) + end)
+            self.write(try args.positional.map(self.strOf).joined(separator: sep) + end)
             return .none
         }
         def("len") { [unowned self] args in

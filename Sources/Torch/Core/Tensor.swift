@@ -165,20 +165,7 @@ public final class Tensor {
             for i in 0..<n { body(offset + i) }
             return
         }
-        var index = [Int](repeating: 0, count: shape.count)
-        var o = offset
-        for _ in 0..<n {
-            body(o)
-            var d = shape.count - 1
-            while d >= 0 {
-                index[d] += 1
-                o &+= strides[d]   // wrapping, as in `_TensorView.elementOffsets`
-                if index[d] < shape[d] { break }
-                o &-= strides[d] &* shape[d]
-                index[d] = 0
-                d -= 1
-            }
-        }
+        forEachStridedOffset(shape, strides, start: offset, body)
     }
 
     /// All elements in logical order as Doubles (tests, tolist, small tensors). The array is checked
@@ -198,5 +185,27 @@ public final class Tensor {
         out.reserveCapacity(numel)
         forEachOffset { out.append(flatInt($0)) }
         return out
+    }
+}
+
+/// Calls `body` with `start` plus the offset of every position of `shape` under `strides`, in
+/// row-major order (once, at `start`, for no dims), stepping in wrapping arithmetic, as
+/// `_TensorView.elementOffsets` does (a legal size-1 view can have a stride near 2^63).
+func forEachStridedOffset(_ shape: [Int], _ strides: [Int], start: Int, _ body: (Int) throws -> Void) rethrows {
+    if shape.contains(0) { return }
+    var index = [Int](repeating: 0, count: shape.count)
+    var o = start
+    while true {
+        try body(o)
+        var d = shape.count - 1
+        while d >= 0 {
+            index[d] += 1
+            o &+= strides[d]
+            if index[d] < shape[d] { break }
+            o &-= strides[d] &* shape[d]
+            index[d] = 0
+            d -= 1
+        }
+        if d < 0 { return }
     }
 }

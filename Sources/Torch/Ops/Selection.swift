@@ -51,16 +51,14 @@ extension Tensor {
     public func applyInPlace(_ op: BinaryOp, _ other: Tensor) throws {
         try checkInPlace()
         try assertNoInternalOverlap()
-        if op.isBitwise && !dtype.isFloatingPoint && Tensor.resultType([self, other]).isFloatingPoint {
+        if op.isBitwise && !dtype.isFloatingPoint {
             // PyTorch checks the cast of an in-place result before running the kernel.
-            throw TorchError.runtime("result type \(Tensor.resultType([self, other]).cppName) can't be cast to the desired output type \(dtype.cppName)")
-        }
-        let result = try Tensor.binary(self, other, op)
-        if !result.dtype.isFloatingPoint || dtype.isFloatingPoint || result.dtype == dtype {
-            if Tensor.resultType([self, other]) != dtype && !(dtype.isFloatingPoint) && result.dtype.isFloatingPoint {
-                throw TorchError.runtime("result type \(result.dtype.cppName) can't be cast to the desired output type \(dtype.cppName)")
+            let promoted = Tensor.resultType([self, other])
+            if promoted.isFloatingPoint {
+                throw TorchError.runtime("result type \(promoted.cppName) can't be cast to the desired output type \(dtype.cppName)")
             }
         }
+        let result = try Tensor.binary(self, other, op)
         if result.dtype.isFloatingPoint && !dtype.isFloatingPoint {
             throw TorchError.runtime("result type \(result.dtype.cppName) can't be cast to the desired output type \(dtype.cppName)")
         }

@@ -633,24 +633,3 @@ struct AdvancedIndexPlan {
         }
     }
 }
-
-/// Calls `body` with `start` plus the offset of every position of `shape` under `strides`, in
-/// row-major order (once, at `start`, for no dims), stepping in wrapping arithmetic as the element walks do.
-private func forEachStridedOffset(_ shape: [Int], _ strides: [Int], start: Int, _ body: (Int) throws -> Void) rethrows {
-    if shape.contains(0) { return }
-    var index = [Int](repeating: 0, count: shape.count)
-    var o = start
-    while true {
-        try body(o)
-        var d = shape.count - 1
-        while d >= 0 {
-            index[d] += 1
-            o &+= strides[d]
-            if index[d] < shape[d] { break }
-            o &-= strides[d] &* shape[d]
-            index[d] = 0
-            d -= 1
-        }
-        if d < 0 { return }
-    }
-}
