@@ -457,6 +457,15 @@ extension Tensor {
             return
         }
         let target = try GradMode.withoutGrad { try index(items) }
+        // PyTorch's copy_to fills for a Python number and copies a tensor. A fill is idempotent, so an
+        // expanded target is fine and each memory location is written once (`x[None] = 1` on a
+        // 2^33-element expanded view looped 2^33 times: structured fuzzer); copy_ refuses a target
+        // whose elements share memory.
+        if value.isWrappedNumber {
+            try target.distinctElements.copyValues(from: value)
+            return
+        }
+        try target.assertNoInternalOverlap()
         // PyTorch's copy_to: leading size-1 dims of the value are dropped, then it is expanded to the
         // target (so a mismatch reads "The expanded size of the tensor (2) must match …").
         var source = value
