@@ -9,10 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CONFIG=${FUZZ_CONFIG:-release}
 BUILD=.build/fuzz
-# Coverage: libFuzzer's defaults without trace-cmp. trace-cmp hooks every comparison, and the
-# tensor code compares per element (comparison ops, clamps, pools, index checks): profiled on the
-# structured corpus, its hooks took 45% of the time, and a campaign of 10^6 inputs no longer fitted
-# in a session. Edge coverage steers both targets; the source target also has a dictionary, and
+# Coverage: libFuzzer's defaults without trace-cmp and indirect-calls. Those hook every comparison
+# and every closure call, and the tensor code compares and calls a closure per element: profiled on
+# the structured corpus, they took 45% and 10% of the time, and a campaign of 10^6 inputs no longer
+# fitted in a session. Edge coverage steers both targets; the source target also has a dictionary, and
 # string comparisons still feed libFuzzer's CMP mutations through its memcmp/strcmp interceptors.
 COVERAGE=${FUZZ_COVERAGE:-edge,inline-8bit-counters,pc-table}
 SAN=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -sanitize-coverage="$COVERAGE" -Xswiftc -g)
