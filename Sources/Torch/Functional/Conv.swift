@@ -58,6 +58,33 @@ extension Functional {
     }
 
     /// The dtype a convolution computes in: input/weight must agree (`expected scalar type …`).
+    /// The checks PyTorch makes after the shape checks, in its order: `_select_conv_backend` sends an
+    /// input with no batch items or no channels to an empty result and refuses any other empty input
+    /// (a 1-d input shown as the 2-d one its backends take); the CPU backends then refuse a kernel with
+    /// a zero in its spatial size, each in its own words. Without the first, a kernel with no taps over
+    /// an empty input of 2**40 channels walked every channel per output row (a hang the fuzzer found).
+    static func checkBackendShapes(_ ins: [Int], _ ws: [Int], dilation: [Int], transposed: Bool) throws {
+        if ins[0] == 0 || ins[1] == 0 { return }
+        if ins.contains(0) {
+            let shown = ins.count == 3 ? [ins[0], ins[1], 1, ins[2]] : ins
+            throw TorchError.runtime("Only zero batch or zero channel inputs are supported, but got input shape: \(listText(shown))")
+        }
+        let kernel = Array(ws[2...])
+        if !kernel.contains(0) { return }
+        let planar = kernel.count == 1 ? [1] + kernel : kernel   // conv1d runs as conv2d of height 1
+        let message: String
+        if transposed && kernel.count == 3 {
+            message = "non-empty 5D (n_output_plane x n_input_plane x kernel_depth x kernel_height x kernel_width) tensor expected for weight, but got: \(listText(ws))"
+        } else if !transposed && dilation.contains(where: { $0 != 1 }) {
+            message = "kernel size should be greater than zero, but got \(listText(planar))"   // slow_conv_dilated
+        } else if kernel.count == 3 {
+            message = "kernel size should be greater than zero, but got: \(xText(kernel).dropFirst().dropLast()) (TxHxW)"
+        } else {
+            message = "kernel size should be greater than zero, but got kernel_height: \(planar[0]) kernel_width: \(planar[1])"
+        }
+        throw TorchError.runtime(message)
+    }
+
     static func convDType(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?) throws -> DType {
         if input.dtype != weight.dtype {
             throw TorchError.runtime("expected scalar type \(input.dtype.cppName) but found \(weight.dtype.cppName)")
@@ -139,6 +166,7 @@ extension Functional {
         if zip(padded, kern).contains(where: { $0 < $1 }) {
             throw TorchError.runtime("Calculated padded input size per channel: \(xText(padded)). Kernel size: \(xText(kern)). Kernel size can't be greater than actual input size")
         }
+        try checkBackendShapes(ins, ws, dilation: dl, transposed: false)
         for i in 0..<k { out.append((padded[i] - kern[i]) / st[i] + 1) }
         let dtype = try convDType(input, weight, bias)
         let compute: DType = dtype.isFloatingPoint ? dtype : .float64
@@ -257,6 +285,7 @@ extension Functional {
             func part(_ label: String, _ v: [Int]) -> String { zip(names, v).map { "\(label)_\($0): \($1)" }.joined(separator: " ") }
             throw TorchError.runtime("output padding must be smaller than either stride or dilation, but got \(part("output_padding", o2)) \(part("stride", s2)) \(part("dilation", d2))")
         }
+        try checkBackendShapes(ins, ws, dilation: dl, transposed: true)
         var out = [Int]()
         for i in 0..<k {
             var o = try checkedMul(ins[i + 2] - 1, st[i])

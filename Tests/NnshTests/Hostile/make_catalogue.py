@@ -367,6 +367,8 @@ for ctor, shape in [("nn.MaxPool1d(kernel_size=())", "(1, 7, 7)"), ("nn.AvgPool1
                     ("nn.AvgPool3d((2, 3))", "(1, 7, 7, 7)"), ("nn.MaxPool1d(2, dilation=())", "(1, 7, 7)"), ("nn.AvgPool1d(2, padding=(1, 1))", "(7, 7)")]:
     add("explain-" + ctor.split("(")[0].replace("nn.", "") + "-" + str(len(E)), code="import torch\nimport torch.nn as nn\nnn.explain(" + ctor + ", " + shape + ")\n", expect="RuntimeError")
 add("index-fill-huge-expanded", code="import torch\na = torch.zeros(()).expand(2**20, 2**20)\na[None, None] = 1.5\na[7] = 2\nprint(a[5, 7].item())\na[0] = torch.ones(2**20)\n", expect="RuntimeError")
+add("conv-empty-input-huge-channels", code="import torch\nimport torch.nn.functional as F\na = torch.zeros(2, 2**40, 0, 0, 0)\nF.conv3d(a, a)\n", expect="RuntimeError: Only zero batch or zero channel inputs are supported")
+add("conv-empty-kernel", code="import torch\nimport torch.nn.functional as F\nF.conv2d(torch.ones(1, 2**20, 2, 2), torch.ones(1, 2**20, 0, 1))\n", expect="RuntimeError: kernel size should be greater than zero")
 # --- long chains of objects, freed at exit or on reassignment (each was a stack overflow in deinit)
 NN = "import torch\nimport torch.nn as nn\n"
 add("autograd-chain-100k-at-exit", code=T+"x = torch.zeros(1, requires_grad=True)\ny = x\nfor i in range(100000):\n    y = y * 1\nprint(y.grad_fn)\n1/0\n", expect="ZeroDivisionError")
