@@ -58,6 +58,45 @@ extension Functional {
     }
 
     /// The dtype a convolution computes in: input/weight must agree (`expected scalar type …`).
+    /// `check_shape_forward`'s checks of the weight's first dim against `groups`, in its order.
+    static func checkWeightGroups(_ ws: [Int], _ groups: Int) throws {
+        if ws[0] < groups {
+            throw TorchError.runtime("Given groups=\(groups), expected weight to be at least \(groups) at dimension 0, but got weight of size \(listText(ws)) instead")
+        }
+        if ws[0] % groups != 0 {   // PyTorch's message does show the size in double brackets
+            throw TorchError.runtime("Given groups=\(groups), expected weight to be divisible by \(groups) at dimension 0, but got weight of size [\(listText(ws))] instead")
+        }
+    }
+
+    /// PyTorch's `Empty` backend, for an input with no batch items or no channels: no kernel runs. It
+    /// computes `input * weight.view(-1)[0]` (the flattened input times the flattened weight when there
+    /// are no channels), adds `bias[0]` in place and views the product as the output size, which has no
+    /// channels when the input has none and is not checked otherwise (a transposed size below zero fails
+    /// as that view does). So the dtype, the errors and the shape follow those ops; the gradients are zero.
+    static func emptyConvolution(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?, outputSize: [Int],
+                                 batched: Bool) throws -> Tensor {
+        var size = outputSize
+        if input.shape[1] == 0 { size[1] = 0 }
+        let planar = size.count == 3 ? [size[0], size[1], 1, size[2]] : size   // conv1d runs as conv2d
+        let product: Tensor = try GradMode.withoutGrad {
+            let w = try weight.reshape([-1])
+            var p: Tensor
+            if input.shape[1] == 0 {
+                p = try Tensor.binary(input.reshape([-1]), w, .mul)
+            } else {
+                if w.numel == 0 { throw TorchError.index("select(): index 0 out of range for tensor of size [0] at dimension 0") }
+                p = try Tensor.binary(input, w.select(0, 0), .mul)
+            }
+            if let bias { try p.applyInPlace(.add, bias.select(0, 0)) }
+            return try p.view(planar)
+        }
+        let result = try Tensor.zeros(size, dtype: product.dtype)
+        let inputs: [Tensor] = [input, weight] + (bias.map { [$0] } ?? [])
+        let gradShapes = inputs.map { ($0.shape, $0.dtype) }
+        result.recording("ConvolutionBackward0", inputs) { _ in try gradShapes.map { try Tensor.zeros($0.0, dtype: $0.1) } }
+        return batched ? result : try result.squeeze(0)
+    }
+
     /// The checks PyTorch makes after the shape checks, in its order: `_select_conv_backend` sends an
     /// input with no batch items or no channels to an empty result and refuses any other empty input
     /// (a 1-d input shown as the 2-d one its backends take); the CPU backends then refuse a kernel with
@@ -149,9 +188,7 @@ extension Functional {
             throw TorchError.runtime("Expected \(weight.dim)-dimensional input for \(weight.dim)-dimensional weight \(listText(weight.shape)), but got \(input.dim)-dimensional input of size \(listText(input.shape)) instead")
         }
         let ws = weight.shape, ins = input.shape
-        if ws[0] % groups != 0 {
-            throw TorchError.runtime("Given groups=\(groups), expected weight to be divisible by \(groups) at dimension 0, but got weight of size [\(listText(ws))] instead")
-        }
+        try checkWeightGroups(ws, groups)
         if ins[1] != ws[1] * groups {
             throw TorchError.runtime("Given groups=\(groups), weight of size \(listText(ws)), expected input\(listText(ins)) to have \(ws[1] * groups) channels, but got \(ins[1]) channels instead")
         }
@@ -168,6 +205,9 @@ extension Functional {
         }
         try checkBackendShapes(ins, ws, dilation: dl, transposed: false)
         for i in 0..<k { out.append((padded[i] - kern[i]) / st[i] + 1) }
+        if ins[0] == 0 || ins[1] == 0 {
+            return try emptyConvolution(input, weight, bias, outputSize: [ins[0], ws[0]] + out, batched: batched)
+        }
         let dtype = try convDType(input, weight, bias)
         let compute: DType = dtype.isFloatingPoint ? dtype : .float64
         let geo = ConvGeometry(batch: ins[0], inChannels: ins[1], outChannels: ws[0], groups: groups,
@@ -269,11 +309,9 @@ extension Functional {
             throw TorchError.runtime("Expected \(weight.dim)-dimensional input for \(weight.dim)-dimensional weight \(listText(weight.shape)), but got \(input.dim)-dimensional input of size \(listText(input.shape)) instead")
         }
         let ws = weight.shape, ins = input.shape
+        try checkWeightGroups(ws, groups)
         if ins[1] != ws[0] {
             throw TorchError.runtime("Given transposed=1, weight of size \(listText(ws)), expected input\(listText(ins)) to have \(ws[0]) channels, but got \(ins[1]) channels instead")
-        }
-        if ws[0] % groups != 0 {
-            throw TorchError.runtime("Given groups=\(groups), expected weight to be divisible by \(groups) at dimension 0, but got weight of size [\(listText(ws))] instead")
         }
         let outC = try checkedMul(ws[1], groups)
         if let bias, bias.dim != 1 || bias.shape[0] != outC {
@@ -293,6 +331,9 @@ extension Functional {
             o = try checkedAdd(o, try checkedMul(dl[i], ws[i + 2] - 1))
             o = try checkedAdd(o, op[i] + 1)
             out.append(o)
+        }
+        if ins[0] == 0 || ins[1] == 0 {
+            return try emptyConvolution(input, weight, bias, outputSize: [ins[0], outC] + out, batched: batched)
         }
         if out.contains(where: { $0 < 1 }) {
             throw TorchError.runtime("Given input size per channel: \(xText(Array(ins[2...]))). Calculated output size per channel: \(xText(out)). Output size is too small")

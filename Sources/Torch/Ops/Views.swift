@@ -35,7 +35,7 @@ extension Tensor {
                 if inferred != nil { throw TorchError.runtime("only one dimension can be inferred") }
                 inferred = i
             } else if s < 0 {
-                throw TorchError.runtime("invalid shape dimension \(s)")
+                throw TorchError.runtime("invalid shape dimension \(s) at index \(i) of shape \(Shape.describe(requested))")
             } else {
                 known = known &* s
             }
