@@ -57,7 +57,6 @@ extension Functional {
         throw TorchError.runtime("Expected \(n + 1)D (unbatched) or \(n + 2)D (batched) input to \(name), but got input of size: \(listText(input.shape))")
     }
 
-    /// The dtype a convolution computes in: input/weight must agree (`expected scalar type …`).
     /// `check_shape_forward`'s checks of the weight's first dim against `groups`, in its order.
     static func checkWeightGroups(_ ws: [Int], _ groups: Int) throws {
         if ws[0] < groups {
@@ -77,7 +76,6 @@ extension Functional {
                                  batched: Bool) throws -> Tensor {
         var size = outputSize
         if input.shape[1] == 0 { size[1] = 0 }
-        let planar = size.count == 3 ? [size[0], size[1], 1, size[2]] : size   // conv1d runs as conv2d
         let product: Tensor = try GradMode.withoutGrad {
             let w = try weight.reshape([-1])
             var p: Tensor
@@ -88,7 +86,7 @@ extension Functional {
                 p = try Tensor.binary(input, w.select(0, 0), .mul)
             }
             if let bias { try p.applyInPlace(.add, bias.select(0, 0)) }
-            return try p.view(planar)
+            return try p.view(asConv2d(size))
         }
         let result = try Tensor.zeros(size, dtype: product.dtype)
         let inputs: [Tensor] = [input, weight] + (bias.map { [$0] } ?? [])
@@ -102,14 +100,14 @@ extension Functional {
     /// (a 1-d input shown as the 2-d one its backends take); the CPU backends then refuse a kernel with
     /// a zero in its spatial size, each in its own words. Without the first, a kernel with no taps over
     /// an empty input of 2**40 channels walked every channel per output row (a hang the fuzzer found).
-    static func checkBackendShapes(_ ins: [Int], _ ws: [Int], dilation: [Int], transposed: Bool) throws {
-        if ins[0] == 0 || ins[1] == 0 { return }
+    /// Returns whether the input goes to the empty result (`emptyConvolution`).
+    static func selectsEmptyBackend(_ ins: [Int], _ ws: [Int], dilation: [Int], transposed: Bool) throws -> Bool {
+        if ins[0] == 0 || ins[1] == 0 { return true }
         if ins.contains(0) {
-            let shown = ins.count == 3 ? [ins[0], ins[1], 1, ins[2]] : ins
-            throw TorchError.runtime("Only zero batch or zero channel inputs are supported, but got input shape: \(listText(shown))")
+            throw TorchError.runtime("Only zero batch or zero channel inputs are supported, but got input shape: \(listText(asConv2d(ins)))")
         }
         let kernel = Array(ws[2...])
-        if !kernel.contains(0) { return }
+        if !kernel.contains(0) { return false }
         let planar = kernel.count == 1 ? [1] + kernel : kernel   // conv1d runs as conv2d of height 1
         let message: String
         if transposed && kernel.count == 3 {
@@ -117,13 +115,17 @@ extension Functional {
         } else if !transposed && dilation.contains(where: { $0 != 1 }) {
             message = "kernel size should be greater than zero, but got \(listText(planar))"   // slow_conv_dilated
         } else if kernel.count == 3 {
-            message = "kernel size should be greater than zero, but got: \(xText(kernel).dropFirst().dropLast()) (TxHxW)"
+            message = "kernel size should be greater than zero, but got: \(kernel.map(String.init).joined(separator: " x ")) (TxHxW)"
         } else {
             message = "kernel size should be greater than zero, but got kernel_height: \(planar[0]) kernel_width: \(planar[1])"
         }
         throw TorchError.runtime(message)
     }
 
+    /// A conv1d shape `[N, C, L]` as the conv2d shape `[N, C, 1, L]` PyTorch's backends take and name.
+    static func asConv2d(_ shape: [Int]) -> [Int] { shape.count == 3 ? [shape[0], shape[1], 1, shape[2]] : shape }
+
+    /// The dtype a convolution computes in: input/weight must agree (`expected scalar type …`).
     static func convDType(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?) throws -> DType {
         if input.dtype != weight.dtype {
             throw TorchError.runtime("expected scalar type \(input.dtype.cppName) but found \(weight.dtype.cppName)")
@@ -203,9 +205,9 @@ extension Functional {
         if zip(padded, kern).contains(where: { $0 < $1 }) {
             throw TorchError.runtime("Calculated padded input size per channel: \(xText(padded)). Kernel size: \(xText(kern)). Kernel size can't be greater than actual input size")
         }
-        try checkBackendShapes(ins, ws, dilation: dl, transposed: false)
+        let empty = try selectsEmptyBackend(ins, ws, dilation: dl, transposed: false)
         for i in 0..<k { out.append((padded[i] - kern[i]) / st[i] + 1) }
-        if ins[0] == 0 || ins[1] == 0 {
+        if empty {
             return try emptyConvolution(input, weight, bias, outputSize: [ins[0], ws[0]] + out, batched: batched)
         }
         let dtype = try convDType(input, weight, bias)
@@ -323,7 +325,7 @@ extension Functional {
             func part(_ label: String, _ v: [Int]) -> String { zip(names, v).map { "\(label)_\($0): \($1)" }.joined(separator: " ") }
             throw TorchError.runtime("output padding must be smaller than either stride or dilation, but got \(part("output_padding", o2)) \(part("stride", s2)) \(part("dilation", d2))")
         }
-        try checkBackendShapes(ins, ws, dilation: dl, transposed: true)
+        let empty = try selectsEmptyBackend(ins, ws, dilation: dl, transposed: true)
         var out = [Int]()
         for i in 0..<k {
             var o = try checkedMul(ins[i + 2] - 1, st[i])
@@ -332,7 +334,7 @@ extension Functional {
             o = try checkedAdd(o, op[i] + 1)
             out.append(o)
         }
-        if ins[0] == 0 || ins[1] == 0 {
+        if empty {
             return try emptyConvolution(input, weight, bias, outputSize: [ins[0], outC] + out, batched: batched)
         }
         if out.contains(where: { $0 < 1 }) {
