@@ -21,6 +21,10 @@ scripts = {
     "func_calls": "def f(a, b):\n    return a + b\nt = 0\nfor i in range(300000):\n    t = f(t, i)\nprint(t)\n",
     "list_build": "out = []\nfor i in range(300000):\n    out.append(i * i)\nsq = [x + 1 for x in out if x % 3]\nprint(len(out), len(sq))\n",
     "str_format": "acc = 0\nfor i in range(100000):\n    s = f\"{i}: {i * 0.5:.2f}\"\n    t = 'v=%d' % i\n    acc += len(s) + len(t)\nprint(acc)\n",
+    "method_calls": "class P:\n    def __init__(self, x):\n        self.x = x\n    def step(self, d):\n        self.x = self.x + d\n        return self.x\np = P(0)\nfor i in range(200000):\n    p.step(1)\nprint(p.x)\n",
+    "objects_nbody": "class B:\n    def __init__(self, x, v):\n        self.x = x\n        self.v = v\nbs = [B(float(i), 0.5) for i in range(50)]\nfor s in range(2000):\n    for b in bs:\n        b.x += b.v * 0.01\nprint(round(bs[0].x, 6))\n",
+    "try_except": "n = 0\nfor i in range(100000):\n    try:\n        if i % 2:\n            raise ValueError(i)\n        n += 1\n    except ValueError as e:\n        n -= 1\nprint(n)\n",
+    "dunder_ops": "class V:\n    def __init__(self, a):\n        self.a = a\n    def __add__(self, o):\n        return V(self.a + o.a)\nv = V(0)\none = V(1)\nfor i in range(100000):\n    v = v + one\nprint(v.a)\n",
     "tensor_methods": "import torch\nx = torch.ones(8)\nw = torch.ones(8)\nfor i in range(20000):\n    y = x.sum() + w * 2\nprint(y)\n",
 }
 def cpu(cmd, runs=None):

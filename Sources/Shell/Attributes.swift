@@ -14,8 +14,15 @@ extension Interpreter {
         case .module(let m):
             if let v = try moduleAttribute(m, name) { return v }
             throw PythonError.attribute("'\(moduleTypeName(m))' object has no attribute '\(name)'")
+        case .object(let i as PyInstance):
+            return try instanceAttribute(i, name)
+        case .object(let t as PyType):
+            return try typeAttribute(t, name)
+        case .object(let s as SuperObject):
+            return try superAttribute(s, name)
         case .object(let o):
             if let v = try o.attribute(name) { return v }
+            if name == "__class__" { return .object(typeOf(obj)) }
         case .size(let s):
             // torch.Size.numel() multiplies in wrapping int64 (Size((2**62, 4)).numel() == 0).
             if name == "numel" { return method(obj, name) { _ in .int(s.reduce(1, &*)) } }
@@ -28,6 +35,7 @@ extension Interpreter {
             default: break
             }
         case .str, .list, .tuple, .dict:
+            if name == "__class__" { return .object(typeOf(obj)) }
             return try sequenceMethod(obj, name)
         case .set(let s):
             return try setMethod(s, name, obj)
@@ -46,12 +54,36 @@ extension Interpreter {
             case "is_integer": return method(obj, name) { _ in .bool(d.isFinite && d == d.rounded()) }
             default: break
             }
+        case .slice(let lo, let hi, let st):
+            switch name {
+            case "start": return lo
+            case "stop": return hi
+            case "step": return st
+            default: break
+            }
         case .builtin(let b):
             if name == "__name__" { return .str(b.name) }
         case .function(let f):
-            if name == "__name__" { return .str(f.name) }
+            switch name {
+            case "__name__": return .str(f.name)
+            case "__qualname__": return .str(f.qualname)
+            case "__defaults__":
+                let d = f.defaults.compactMap { $0 }
+                return d.isEmpty ? .none : .tuple(d)
+            case "__dict__": return .dict(f.attributes)
+            case "__class__": return .object(PyType.function)
+            case "__annotations__":
+                if let v = f.attributes.get(.str(name)) { return v }
+                let d = PyDict()
+                f.attributes.set(.str(name), .dict(d))
+                return .dict(d)
+            default:
+                if let v = f.attributes.get(.str(name)) { return v }
+                if name == "__doc__" || name == "__module__" { return .none }
+            }
         default: break
         }
+        if name == "__class__" { return .object(typeOf(obj)) }
         throw PythonError.attribute("'\(obj.typeName)' object has no attribute '\(name)'")
     }
 
@@ -63,6 +95,16 @@ extension Interpreter {
             try setModuleAttribute(m, name, value)
         case .namespace(let ns):
             ns.members[name] = value
+        case .object(let i as PyInstance):
+            try setInstanceAttribute(i, name, value)
+        case .object(let t as PyType) where t.isUserClass:
+            t.dict.set(.str(name), value)
+        case .object(let t as PyType):
+            throw PythonError.type("cannot set '\(name)' attribute of immutable type '\(t.name)'")
+        case .function(let f):
+            if name == "__name__", case .str(let s) = value { f.rename(s) } else if name == "__qualname__", case .str(let s) = value {
+                f.qualname = s
+            } else { f.attributes.set(.str(name), value) }
         case .object(let o):
             if try !o.setAttribute(name, value) {
                 throw PythonError.attribute("'\(o.typeName)' object has no attribute '\(name)'")
@@ -83,6 +125,14 @@ extension Interpreter {
         case .namespace(let ns): return Array(ns.members.keys)
         case .tensor: return Interpreter.tensorAttributeNames + Interpreter.tensorMethodNames
         case .module(let m): return moduleMemberNames(m)
+        case .object(let i as PyInstance):
+            var names = Set(i.attributes.keys.compactMap { if case .str(let s) = $0 { return s }; return nil })
+            for t in i.type.mro { for case .str(let s) in t.dict.keys { names.insert(s) } }
+            return Array(names)
+        case .object(let t as PyType):
+            var names = Set<String>()
+            for m in t.mro { for case .str(let s) in m.dict.keys { names.insert(s) } }
+            return Array(names)
         case .object(let o): return o.memberNames
         case .str: return ["format", "join", "split", "strip", "lstrip", "rstrip", "upper", "lower", "replace", "startswith", "endswith", "find", "count", "center", "ljust", "rjust", "zfill", "title", "capitalize", "splitlines", "isdigit", "isalpha", "index"]
         case .list: return ["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "clear", "copy"]
@@ -141,7 +191,7 @@ extension Interpreter {
             let k = b.values["key"]!
             if let v = d.get(k) { d.remove(k); return v }
             if let def = b.values["default"] { return def }
-            throw PythonError.key(k.repr) }
+            throw PythonError.keyError(k) }
         case (.dict(let d), "update"): return method(obj, name) { a in
             if case .dict(let o)? = a.positional.first { for (k, v) in zip(o.keys, o.values) { d.set(k, v) } }
             for (k, v) in a.keywords { d.set(.str(k), v) }
@@ -296,11 +346,11 @@ extension Interpreter {
         case "add": return method(obj, name) { a in s.insert(try a.bind("add", ["elem"], required: 1).values["elem"]!); return .none }
         case "remove": return method(obj, name) { a in
             let v = try a.bind("remove", ["elem"], required: 1).values["elem"]!
-            if !s.remove(v) { throw PythonError.key(v.repr) }
+            if !s.remove(v) { throw PythonError.keyError(v) }
             return .none }
         case "discard": return method(obj, name) { a in s.remove(try a.bind("discard", ["elem"], required: 1).values["elem"]!); return .none }
         case "pop": return method(obj, name) { _ in
-            guard let v = s.items.first else { throw PythonError.key("'pop from an empty set'") }
+            guard let v = s.items.first else { throw PythonError.keyError(.str("pop from an empty set")) }
             s.remove(v); return v }
         case "clear": return method(obj, name) { _ in s.removeAll(); return .none }
         case "copy": return method(obj, name) { _ in .set(PySet(s.items)) }

@@ -43,8 +43,7 @@ extension Interpreter {
         }
         def("repr") { [unowned self] args in
             let v = try args.bind("repr", ["obj"], required: 1).values["obj"]!
-            try self.checkPrintable(v)
-            return .str(v.repr)
+            return .str(try self.reprString(v))
         }
         def("int") { [unowned self] args in
             let b = try args.bind("int", ["x", "base"])
@@ -162,10 +161,61 @@ extension Interpreter {
             let b = try args.bind("isinstance", ["obj", "class_or_tuple"], required: 2)
             return .bool(try self.isInstance(b.values["obj"]!, b.values["class_or_tuple"]!))
         }
-        def("type") { args in
-            let v = try args.bind("type", ["object"], required: 1).values["object"]!
-            return .object(TypeObject(v))
+        def("type") { [unowned self] args in
+            if args.positional.count == 3 && args.keywords.isEmpty {
+                guard case .str(let name) = args.positional[0] else {
+                    throw PythonError.type("type.__new__() argument 1 must be str, not \(args.positional[0].typeName)")
+                }
+                return try self.makeType(name, args.positional[1], args.positional[2])
+            }
+            guard args.positional.count == 1 && args.keywords.isEmpty else { throw PythonError.type("type() takes 1 or 3 arguments") }
+            return .object(typeOf(args.positional[0]))
         }
+        def("issubclass") { [unowned self] args in
+            let b = try args.bind("issubclass", ["cls", "class_or_tuple"], required: 2)
+            guard case .object(let t as PyType) = b.values["cls"]! else { throw PythonError.type("issubclass() arg 1 must be a class") }
+            return .bool(try self.isSubclass(t, b.values["class_or_tuple"]!))
+        }
+        def("hash") { [unowned self] args in
+            .int(try self.hashValue(try args.bind("hash", ["obj"], required: 1).values["obj"]!))
+        }
+        def("iter") { [unowned self] args in
+            try self.makeIterator(try args.bind("iter", ["object"], required: 1).values["object"]!)
+        }
+        def("next") { [unowned self] args in
+            let b = try args.bind("next", ["iterator", "default"], required: 1)
+            if let v = try self.nextItem(b.values["iterator"]!) { return v }
+            if let d = b.values["default"] { return d }
+            throw PythonError("StopIteration", "")
+        }
+        def("super") { [unowned self] args in try self.makeSuper(args) }
+        def("staticmethod") { args in .object(StaticMethod(try args.bind("staticmethod", ["function"], required: 1).values["function"]!)) }
+        def("classmethod") { args in .object(ClassMethod(try args.bind("classmethod", ["function"], required: 1).values["function"]!)) }
+        def("property") { args in
+            let b = try args.bind("property", ["fget", "fset", "fdel", "doc"])
+            return .object(PropertyObject(getter: b.values["fget"], setter: b.values["fset"], deleter: b.values["fdel"], doc: b.values["doc"] ?? .none))
+        }
+        def("vars") { [unowned self] args in
+            guard let v = args.positional.first else { return .dict(self.globalsDict()) }
+            switch v {
+            case .object(let i as PyInstance): return .dict(i.attributes)
+            case .object(let t as PyType): return .dict(t.dict)
+            case .function(let f): return .dict(f.attributes)
+            default: throw PythonError.type("vars() argument must have __dict__ attribute")
+            }
+        }
+        def("delattr") { [unowned self] args in
+            let b = try args.bind("delattr", ["obj", "name"], required: 2)
+            guard case .str(let n) = b.values["name"]! else { throw PythonError.type("attribute name must be string, not '\(b.values["name"]!.typeName)'") }
+            switch b.values["obj"]! {
+            case .object(let i as PyInstance): try self.deleteInstanceAttribute(i, n)
+            case .object(let t as PyType) where t.isUserClass:
+                if !t.dict.remove(.str(n)) { throw PythonError.attribute("type object '\(t.name)' has no attribute '\(n)'") }
+            default: throw PythonError.attribute("'\(b.values["obj"]!.typeName)' object has no attribute '\(n)'")
+            }
+            return .none
+        }
+        def("globals") { [unowned self] _ in .dict(self.globalsDict()) }
         def("hasattr") { [unowned self] args in
             let b = try args.bind("hasattr", ["obj", "name"], required: 2)
             guard case .str(let n) = b.values["name"]! else { throw PythonError.type("attribute name must be string") }
@@ -173,7 +223,7 @@ extension Interpreter {
         }
         def("getattr") { [unowned self] args in
             let b = try args.bind("getattr", ["obj", "name", "default"], required: 2)
-            guard case .str(let n) = b.values["name"]! else { throw PythonError.type("attribute name must be string") }
+            guard case .str(let n) = b.values["name"]! else { throw PythonError.type("attribute name must be string, not '\(b.values["name"]!.typeName)'") }
             do { return try self.getAttribute(b.values["obj"]!, n) }
             catch let e as PythonError where e.kind == "AttributeError" {
                 if let d = b.values["default"] { return d }
@@ -193,6 +243,8 @@ extension Interpreter {
         def("callable") { args in
             switch args.positional.first ?? .none {
             case .builtin, .function, .module: return .bool(true)
+            case .object(let i as PyInstance): return .bool(i.type.lookup("__call__") != nil)
+            case .object(let o): return .bool(o is PyType || o is BoundMethod || o is StaticMethod || o is PyCallable)
             default: return .bool(false)
             }
         }
@@ -233,7 +285,15 @@ extension Interpreter {
         def("id") { args in
             switch args.positional.first ?? .none {
             case .tensor(let x): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(x).hashValue)))
-            default: return .int(0)
+            case .object(let o): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)))
+            case .list(let o): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)))
+            case .dict(let o): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)))
+            case .set(let o): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)))
+            case .function(let o): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)))
+            case .builtin(let o): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)))
+            case .module(let o): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)))
+            case .namespace(let o): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)))
+            case let v: return .int(try self.hashValue(v))
             }
         }
         def("exit") { args in
@@ -254,6 +314,28 @@ extension Interpreter {
             let f = b.values["function"]!
             return .list(PyList(try self.iterate(b.values["iterable"]!).filter { try self.truthy(f.isNone ? $0 : try self.call(f, Arguments([$0]))) }))
         }
+        // Builtin types are type objects; calling one runs its Swift constructor (per interpreter).
+        for type in [PyType.int, .float, .str, .bool, .list, .tuple, .dict, .set, .range] {
+            if case .builtin(let b)? = t[type.name] { constructors[ObjectIdentifier(type)] = b }
+            t[type.name] = .object(type)
+        }
+        constructors[ObjectIdentifier(PyType.type)] = Builtin("type", t["type"].flatMap { if case .builtin(let b) = $0 { return b.call }; return nil } ?? { _ in .none })
+        t["type"] = .object(PyType.type)
+        t["object"] = .object(PyType.object)
+        t["slice"] = .object(PyType.slice)
+        constructors[ObjectIdentifier(PyType.slice)] = Builtin("slice") { args in
+            guard args.keywords.isEmpty, (1...3).contains(args.positional.count) else {
+                throw PythonError.type("slice expected at least 1 argument, got \(args.positional.count)")
+            }
+            let p = args.positional
+            return p.count == 1 ? .slice(.none, p[0], .none) : .slice(p[0], p[1], p.count == 3 ? p[2] : .none)
+        }
+        constructors[ObjectIdentifier(PyType.object)] = Builtin("object") { args in
+            guard args.positional.isEmpty && args.keywords.isEmpty else { throw PythonError.type("object() takes no arguments") }
+            return .object(PyInstance(type: .object))
+        }
+        for (name, type) in PyType.exceptions { t[name] = .object(type) }
+        t["NotImplemented"] = .object(NotImplementedObject.shared)
         t["True"] = .bool(true)
         t["False"] = .bool(false)
         t["None"] = .none
@@ -280,11 +362,13 @@ extension Interpreter {
             guard t.dim > 0 else { throw PythonError.type("len() of a 0-d tensor") }
             return t.shape[0]
         case .module(let m): return try moduleIterate(m).count
+        case .object(let i as PyInstance): return try instanceLength(i)
         default: throw PythonError.type("object of type '\(v.typeName)' has no len()")
         }
     }
 
     func strOf(_ v: Value) throws -> String {
+        if case .object(let i as PyInstance) = v { return try strOfInstance(i) }
         try checkPrintable(v)
         return v.str
     }
@@ -365,10 +449,10 @@ extension Interpreter {
 
     func isInstance(_ v: Value, _ cls: Value) throws -> Bool {
         if case .tuple(let options) = cls { return try options.contains { try isInstance(v, $0) } }
+        if case .object(let t as PyType) = cls { return typeOf(v).isSubtype(of: t) }
         guard case .builtin(let b) = cls else {
-            if case .object(let o) = cls, let t = o as? TypeObject { return t.name == v.typeName }
             if case .namespace(let n) = cls { return n.name == v.typeName }
-            return false
+            throw PythonError.type("isinstance() arg 2 must be a type, a tuple of types, or a union")
         }
         switch (b.name, v) {
         case ("int", .int), ("int", .bool), ("float", .float), ("str", .str), ("bool", .bool), ("list", .list),
@@ -382,23 +466,11 @@ extension Interpreter {
     }
 }
 
-/// What `type(x)` returns: prints as `<class 'int'>` (or `<class 'torch.Tensor'>`).
-final class TypeObject: PyObject {
-    let name: String
-    let qualified: String
-    init(_ v: Value) {
-        name = v.typeName
-        switch v {
-        case .tensor(let t): qualified = t.isParameter ? "torch.nn.parameter.Parameter" : "torch.Tensor"
-        case .size: qualified = "torch.Size"
-        case .dtype: qualified = "torch.dtype"
-        case .module(let m): qualified = "torch.nn.modules.\(moduleFileName(m)).\(moduleTypeName(m))"
-        default: qualified = v.typeName
-        }
-    }
-    override var typeName: String { "type" }
-    override func repr() -> String { "<class '\(qualified)'>" }
-    override func attribute(_ name: String) throws -> Value? {
-        name == "__name__" ? .str(self.name) : nil
+extension Interpreter {
+    /// The module namespace as a dict (a copy: nnsh's module scope is slots, not a dict).
+    func globalsDict() -> PyDict {
+        let d = PyDict()
+        for (n, v) in zip(globalScope.names, globalScope.values) { if let v { d.set(.str(n.string), v) } }
+        return d
     }
 }

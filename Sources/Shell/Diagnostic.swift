@@ -14,10 +14,14 @@ public enum Diagnostic {
 
     public static func render(_ e: PythonError, source: String, file: String) -> String {
         var out = "Traceback (most recent call last):\n"
-        if let loc = e.location {
-            out += "  File \"\(file)\", line \(loc.line), in <module>\n"
-            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-            if loc.line >= 1 && loc.line <= lines.count {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        // The module's frame, then each Python function the error left, outermost first.
+        var entries = [(file, "<module>", e.location)]
+        for f in e.frames.reversed() { entries.append((f.file, f.function, f.location)) }
+        for (frameFile, function, location) in entries {
+            guard let loc = location else { continue }
+            out += "  File \"\(frameFile)\", line \(loc.line), in \(function)\n"
+            if frameFile == file && loc.line >= 1 && loc.line <= lines.count {
                 let (text, shift) = trimmed(String(lines[loc.line - 1]))
                 out += "    \(text)\n"
                 out += "    " + String(repeating: " ", count: Swift.max(0, loc.column - 1 - shift)) + "^\n"

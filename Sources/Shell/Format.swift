@@ -5,6 +5,7 @@ import Torch
 extension Interpreter {
     func format(_ v: Value, spec: String) throws -> String {
         switch v {
+        case .object(let i as PyInstance): return try formatInstance(i, spec)
         case .float(let d):
             if let text = fixedPoint(d, spec: spec) { return text }
             return try pythonFormat(d, spec: spec)
@@ -131,7 +132,7 @@ extension Interpreter {
             }
             value = args.positional[n]
         } else {
-            guard let kw = args.keywords.first(where: { $0.0 == base }) else { throw PythonError.key("'\(base)'") }
+            guard let kw = args.keywords.first(where: { $0.0 == base }) else { throw PythonError.keyError(.str(base)) }
             value = kw.1
         }
         var rest = Substring(trailers)

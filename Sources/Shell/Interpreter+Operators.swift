@@ -24,6 +24,7 @@ extension Interpreter {
                                                        : "Boolean value of Tensor with more than one value is ambiguous")
             }
             return try t.item() != 0
+        case .object(let i as PyInstance): return try instanceTruthy(i)
         default: return true
         }
     }
@@ -59,6 +60,7 @@ extension Interpreter {
     }
 
     func unaryOperation(_ op: UnaryOperator, _ v: Value) throws -> Value {
+        if op != .not, case .object(let i as PyInstance) = v { return try instanceUnary(op, i) }
         switch (op, v) {
         case (.not, _): return .bool(!(try truthy(v)))
         case (.negate, .int(let i)):
@@ -87,6 +89,7 @@ extension Interpreter {
     func binaryOperation(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
         // `'%s' % tensor` is string formatting, not a tensor op.
         if case .str(let s) = a, op == .modulo { return .str(try percentFormat(s, b)) }
+        if a.instance != nil || b.instance != nil, let r = try instanceBinary(op, a, b) { return r }
         // Tensors first: any tensor operand makes this a tensor op.
         if case .tensor(let x) = a {
             if op == .matrixMultiply { return .tensor(try Tensor.matmul(x, try toTensorOperand(b, like: x))) }
@@ -135,6 +138,10 @@ extension Interpreter {
             return .list(PyList(try repeatCollection(l.items, n)))
         case (.tuple(let t), .int(let n)) where op == .multiply, (.int(let n), .tuple(let t)) where op == .multiply:
             return .tuple(try repeatCollection(t, n))
+        case (.str, _) where op == .multiply, (.list, _) where op == .multiply, (.tuple, _) where op == .multiply:
+            throw PythonError.type("can't multiply sequence by non-int of type '\(b.typeName)'")
+        case (_, .str) where op == .multiply, (_, .list) where op == .multiply, (_, .tuple) where op == .multiply:
+            throw PythonError.type("can't multiply sequence by non-int of type '\(a.typeName)'")
         case (.str, _) where op == .add, (.list, _) where op == .add, (.tuple, _) where op == .add:
             // CPython's sequence concatenation message.
             throw PythonError.type("can only concatenate \(a.typeName) (not \"\(b.typeName)\") to \(a.typeName)")
@@ -194,7 +201,7 @@ extension Interpreter {
             if y == 0 { throw PythonError.zeroDivision("division by zero") }
             return .float(Double(x) / Double(y))
         case .floorDivide, .modulo:
-            if y == 0 { throw PythonError.zeroDivision("integer division or modulo by zero") }
+            if y == 0 { throw PythonError.zeroDivision(op == .modulo ? "integer modulo by zero" : "integer division or modulo by zero") }
             if x == Int.min && y == -1 {
                 if op == .modulo { return .int(0) }
                 throw PythonError.overflow("integer overflow: nnsh integers are 64-bit")
@@ -263,6 +270,7 @@ extension Interpreter {
         case .isNot: return .bool(!identical(a, b))
         default: break
         }
+        if a.instance != nil || b.instance != nil, let r = try instanceCompare(op, a, b) { return r }
         if case .tensor(let x) = a { return .tensor(try Tensor.binary(x, try toTensorOperand(b, like: x), comparisonOp(op))) }
         if case .tensor(let y) = b { return .tensor(try Tensor.binary(try toTensorOperand(a, like: y), y, comparisonOp(op))) }
         switch op {
@@ -292,6 +300,11 @@ extension Interpreter {
 
     /// Three-way ordering for `<` and friends; NaN compares false both ways via the caller's Double path.
     func order(_ a: Value, _ b: Value, _ op: ComparisonOperator) throws -> Int {
+        if a.instance != nil || b.instance != nil {
+            // User classes order through their rich comparisons (sorted/min/max ask `<` or `>` only).
+            let r = try truthy(compare(op, a, b))
+            return op == .less || op == .lessEqual ? (r ? -1 : 1) : (r ? 1 : -1)
+        }
         switch (a, b) {
         case (.tensor, _), (_, .tensor):
             // max()/min()/sorted() over tensors: Python uses `<`/`>` and the result's truth value.
@@ -336,7 +349,9 @@ extension Interpreter {
         case (.str(let x), .str(let y)): return x == y
         case (.dtype(let x), .dtype(let y)): return x == y
         case (.namespace(let x), .namespace(let y)): return x === y
-        case (.object(let o), _) where o is TypeObject: return valuesEqual(a, b)
+        case (.object(let x), .object(let y)): return x === y
+        case (.function(let x), .function(let y)): return x === y
+        case (.builtin(let x), .builtin(let y)): return x === y
         default:
             if case .tensor = a { return valuesEqual(a, b) }
             if case .module = a { return valuesEqual(a, b) }
@@ -351,6 +366,7 @@ extension Interpreter {
             return sub.isEmpty || s.contains(sub)
         case .dict(let d): return d.get(item) != nil
         case .set(let s): return s.contains(item)
+        case .object(let i as PyInstance): return try instanceContains(i, item)
         case .tensor(let t):
             let eq = try Tensor.binary(t, try toTensorOperand(item, like: t), .eq)
             return try eq.ints().contains { $0 != 0 }
@@ -390,6 +406,11 @@ extension Interpreter {
             return try (0..<t.shape[0]).map { .tensor(try t.select(0, $0)) }
         case .module(let m):
             return try moduleIterate(m)
+        case .object(let i as PyInstance):
+            return try iterateInstance(i)
+        case .object(let c as ItemCursor):
+            defer { c.position = c.items.count }
+            return Array(c.items[c.position...])
         case .object(let o):
             if let items = try o.attribute("__iter__"), case .list(let l) = items { return l.items }
             throw PythonError.type("'\(o.typeName)' object is not iterable")
@@ -443,13 +464,15 @@ extension Interpreter {
             if case .slice(let a, let b, let c) = index { return .str(String(try sliceIndices(a, b, c, count: chars.count).map { chars[$0] })) }
             return .str(String(chars[try normalizeIndex(index, count: chars.count, what: "string")]))
         case .dict(let d):
-            guard let v = d.get(index) else { throw PythonError.key(index.repr) }
+            guard let v = d.get(index) else { throw PythonError.keyError(index) }
             return v
         case .range(let a, let b, let c):
             let n = rangeCount(a, b, c)
             return .int(a &+ c &* (try normalizeIndex(index, count: n, what: "range object")))
         case .module(let m):
             return try moduleGetItem(m, index)
+        case .object(let i as PyInstance):
+            return try instanceGetItem(i, index)
         case .object(let o):
             if case .list(let items)? = try o.attribute("__iter__") { return try getItem(.tuple(items.items), index) }
             throw PythonError.type("'\(obj.typeName)' object is not subscriptable")
@@ -481,7 +504,8 @@ extension Interpreter {
                 return
             }
             l.items[try normalizeIndex(index, count: l.items.count, what: "list assignment")] = value
-        case .dict(let d): d.set(index, value)
+        case .dict(let d): try checkHashable(index); d.set(index, value)
+        case .object(let i as PyInstance): try instanceSetItem(i, index, value)
         default:
             throw PythonError.type("'\(obj.typeName)' object does not support item assignment")
         }

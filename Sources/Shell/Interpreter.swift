@@ -35,6 +35,12 @@ final class Scope {
     /// Slot by name, once there are too many names for a linear scan (function scopes rarely get there).
     private var index: [Name: Int]?
     let parent: Scope?
+    /// Set on a class body's scope: the class's `__qualname__`.
+    var classQualname: String?
+    /// The function whose call this scope is (for the `__qualname__` of what it defines).
+    var function: UserFunction?
+    /// `global`/`nonlocal` names: the scope that owns each.
+    var redirects: [Name: Scope]?
     init(parent: Scope?) { self.parent = parent }
     /// A function's scope with its parameters bound.
     init(parent: Scope?, names: [Name], values: [Value?]) {
@@ -42,6 +48,20 @@ final class Scope {
         self.names = names
         self.values = values
         if names.count > 8 { index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
+    }
+
+    /// `C.` inside a class body, `f.<locals>.` inside a function, empty at module level.
+    var qualnamePrefix: String {
+        if let classQualname { return classQualname + "." }
+        if let function { return function.qualname + ".<locals>." }
+        return ""
+    }
+
+    /// The scope a name binds in: its `global`/`nonlocal` owner, or this one.
+    @inline(__always)
+    func owner(of name: Name) -> Scope {
+        if let redirects, let s = redirects[name] { return s }
+        return self
     }
 
     func find(_ name: Name) -> Int? {
@@ -97,7 +117,20 @@ final class Scope {
 
 /// A `def` or `lambda`: parameters, body and the scope it closes over.
 public final class UserFunction {
-    public let name: String
+    public private(set) var name: String
+    /// `f.__name__ = …` (decorators that copy the wrapped function's name).
+    func rename(_ n: String) { name = n }
+    /// `__qualname__`: `C.method`, `f.<locals>.g`.
+    public var qualname: String
+    /// The class whose body defined it (CPython's `__class__` cell, for zero-argument `super()`).
+    weak var ownerClass: PyType?
+    /// The file it was defined in (traceback frames).
+    var file = "<stdin>"
+    /// Names its body declares `global` / `nonlocal`.
+    var globalNames: [String] = []
+    var nonlocalNames: [String] = []
+    /// `__dict__`, `__doc__`, `__module__`, `__annotations__`…: attributes set on the function.
+    let attributes = PyDict()
     let parameters: [Parameter]
     let defaults: [Value?]
     let body: [Stmt]
@@ -109,6 +142,7 @@ public final class UserFunction {
     let plainParameterNames: [Name]?
     init(name: String, parameters: [Parameter], defaults: [Value?], body: [Stmt], expression: Expr?, closure: Scope) {
         self.name = name
+        self.qualname = name
         self.parameters = parameters
         let names = parameters.map { Name($0.name) }
         plainParameterNames = parameters.allSatisfy { $0.kind == .normal } && Set(parameters.map(\.name)).count == names.count ? names : nil
@@ -124,6 +158,8 @@ public final class Interpreter {
     let globalScope = Scope(parent: nil)
     /// `print`, `len`, `torch`, `nn`, … : what a name resolves to when no variable has it.
     var builtinsStorage: [String: Value] = [:]
+    /// What calling a builtin type runs (`int(x)`, `list(it)`), per interpreter: the closures use it.
+    var constructors: [ObjectIdentifier: Builtin] = [:]
     /// Where `print` and REPL echoes go.
     public var write: (String) -> Void
     /// The script's name, for `__file__` and tracebacks.
@@ -137,11 +173,16 @@ public final class Interpreter {
     /// the fuzzer sets it so slow inputs end as errors, not time-outs. Unlimited by default.
     public var stepBudget = Int.max
     var callDepth = 0
+    /// The Python functions running, innermost last (for `super()`).
+    var frames: [(function: UserFunction, scope: Scope)] = []
+    /// Exceptions being handled by `except` clauses, innermost last (bare `raise`, `__context__`).
+    var handling: [PythonError] = []
     static let maxCallDepth = 1000   // Python's default recursion limit; Session runs on a big stack
 
     public init(file: String = "<stdin>", write: @escaping (String) -> Void) {
         self.file = file
         self.write = write
+        _ = Interpreter.installTypeMethodsOnce
         builtinsStorage = makeBuiltins()
         globalScope["__name__"] = .str("__main__")
         globalScope["__file__"] = .str(file)
@@ -190,7 +231,12 @@ public final class Interpreter {
             throw PythonError("KeyboardInterrupt", "")
         }
         stepBudget -= 1
-        if stepBudget < 0 { stepBudget = 0; throw PythonError("RuntimeError", "step budget exhausted") }
+        if stepBudget < 0 {
+            stepBudget = 0
+            var e = PythonError("RuntimeError", "step budget exhausted")
+            e.uncatchable = true
+            throw e
+        }
     }
 
     // MARK: statements
@@ -246,7 +292,8 @@ public final class Interpreter {
             let source = try eval(iterable, scope)
             // A plain name target is resolved to its slot once (slots never move).
             var slot = -1
-            if case .name(let n, _) = target { slot = scope.slot(Name(n)) }
+            if case .name(let n, _) = target, scope.redirects == nil { slot = scope.slot(Name(n)) }
+            if case .object(let o as PyInstance) = source { return try forEach(o, target, body, orElse, scope) }
             // A range is walked lazily, so `for i in range(10**9)` is a long loop, not a huge list.
             if case .range(let a, let b, let c) = source {
                 let count = rangeCount(a, b, c)
@@ -282,11 +329,30 @@ public final class Interpreter {
         case .return(let e, _):
             return .returnValue(try e.map { try eval($0, scope) } ?? .none)
         case .functionDef(let name, let params, let body, _):
-            let defaults = try params.map { try $0.defaultValue.map { try eval($0, scope) } }
-            scope[name] = .function(UserFunction(name: name, parameters: params, defaults: defaults,
-                                                 body: body, expression: nil, closure: scope))
+            try bind(name, try makeFunction(name, params, body, scope), scope)
+        case .classDef(let name, let bases, let body, _):
+            try bind(name, try makeClass(name, bases, body, scope), scope)
+        case .decorated(let decoratorExprs, let definition, _):
+            let decorators = try decoratorExprs.map { try eval($0, scope) }
+            var (name, value): (String, Value)
+            switch definition {
+            case .functionDef(let n, let params, let body, _): (name, value) = (n, try makeFunction(n, params, body, scope))
+            case .classDef(let n, let bases, let body, _): (name, value) = (n, try makeClass(n, bases, body, scope))
+            default: throw PythonError("SyntaxError", "invalid syntax")
+            }
+            for d in decorators.reversed() { value = try call(d, Arguments([value])) }
+            try bind(name, value, scope)
+        case .try(let body, let handlers, let orElse, let finally, _):
+            return try execTry(body, handlers, orElse, finally, scope)
+        case .raise(let exc, let cause, _):
+            try raise(exc, cause, scope)
+        case .global, .nonlocal:
+            break  // applied when the function's scope is made (UserFunction.globalNames)
+        case .annotated(let target, let annotation, let valueExpr, _):
+            try annotate(target, annotation, valueExpr, scope)
         case .with(let contextExpr, let target, let body, _):
             let context = try eval(contextExpr, scope)
+            if case .object(let o as PyInstance) = context { return try withInstance(o, target, body, scope) }
             guard case .object(let o) = context, let manager = o as? ContextManager else {
                 throw PythonError.type("'\(context.typeName)' object does not support the context manager protocol")
             }
@@ -296,7 +362,9 @@ public final class Interpreter {
             return try execBlock(body, scope)
         case .assert(let cond, let message, _):
             if try !truthy(eval(cond, scope)) {
-                throw PythonError("AssertionError", try message.map { try eval($0, scope).str } ?? "")
+                let instance = PyInstance(type: PyType.exception("AssertionError"))
+                if let message { instance.args = [try eval(message, scope)] }
+                throw PythonError(raising: instance, message: try strOfInstance(instance))
             }
         }
         return .normal
@@ -318,7 +386,7 @@ public final class Interpreter {
     func assign(_ target: Expr, _ value: Value, _ scope: Scope) throws {
         switch target {
         case .name(let n, _):
-            scope[n] = value
+            try bind(n, value, scope)
         case .tuple(let targets, let loc), .list(let targets, let loc):
             let items: [Value]
             do { items = try iterate(value) } catch let e as PythonError where e.message == "'\(value.typeName)' object is not iterable" {
@@ -359,10 +427,10 @@ public final class Interpreter {
 
     func augmentedAssign(_ target: Expr, _ op: BinaryOperator, _ valueExpr: Expr, _ scope: Scope) throws {
         // `n += 1` on a name of this scope: one slot read and one slot write.
-        if case .name(let n, _) = target, let slot = scope.find(Name(n)), let current = scope.values[slot] {
+        if case .name(let n, _) = target, scope.redirects == nil, let slot = scope.find(Name(n)), let current = scope.values[slot] {
             let rhs = try eval(valueExpr, scope)
             switch current {
-            case .tensor, .list: try augmentedAssign(current, rhs, target, op, scope)
+            case .tensor, .list, .object: try augmentedAssign(current, rhs, target, op, scope)
             default: scope.store(try binaryOperation(op, current, rhs), at: slot)
             }
             return
@@ -384,7 +452,7 @@ public final class Interpreter {
     private func augmentedAssign(_ current: Value, _ rhs: Value, _ target: Expr, _ op: BinaryOperator, _ scope: Scope) throws {
         let result = try inPlaceResult(current, rhs, op)
         switch target {
-        case .name(let n, _): scope[n] = result
+        case .name(let n, _): try bind(n, result, scope)
         default: try assign(target, result, scope)
         }
     }
@@ -392,6 +460,7 @@ public final class Interpreter {
     /// `current op= rhs`: tensors (and lists with `+=`) change in place, as Python's __iadd__ does, and
     /// are their own result; other values get a new one.
     private func inPlaceResult(_ current: Value, _ rhs: Value, _ op: BinaryOperator) throws -> Value {
+        if case .object(let i as PyInstance) = current { return try instanceInPlace(op, i, rhs) }
         if case .tensor(let t) = current, let bop = tensorOp(op) {
             try t.applyInPlace(bop, try toTensorOperand(rhs, like: t))
             return current
@@ -408,22 +477,38 @@ public final class Interpreter {
     func delete(_ target: Expr, _ scope: Scope) throws {
         switch target {
         case .name(let n, _):
-            if scope[n] == nil { throw PythonError.name(n) }
-            scope[n] = nil
+            let owner = scope.owner(of: Name(n))
+            if owner[n] == nil { throw PythonError.name(n) }
+            owner[n] = nil
         case .subscript(let objExpr, let indexExpr, _):
             let obj = try eval(objExpr, scope), index = try eval(indexExpr, scope)
             switch obj {
             case .list(let l):
+                if case .slice(let a, let b, let c) = index {
+                    let doomed = Set(try sliceIndices(a, b, c, count: l.items.count))
+                    l.items = l.items.enumerated().filter { !doomed.contains($0.offset) }.map(\.element)
+                    return
+                }
                 let i = try normalizeIndex(index, count: l.items.count, what: "list")
                 l.items.remove(at: i)
             case .dict(let d):
-                if !d.remove(index) { throw PythonError.key(index.repr) }
+                if !d.remove(index) { throw PythonError.keyError(index) }
+            case .object(let o as PyInstance):
+                try deleteItem(o, index)
             default: throw PythonError.type("'\(obj.typeName)' object doesn't support item deletion")
             }
         case .tuple(let ts, _), .list(let ts, _):
             for t in ts { try delete(t, scope) }
-        case .attribute(_, let name, _):
-            throw PythonError.attribute("cannot delete attribute '\(name)'")
+        case .attribute(let objExpr, let name, _):
+            let obj = try eval(objExpr, scope)
+            switch obj {
+            case .object(let i as PyInstance): try deleteInstanceAttribute(i, name)
+            case .object(let t as PyType) where t.isUserClass:
+                if !t.dict.remove(.str(name)) { throw PythonError.attribute("type object '\(t.name)' has no attribute '\(name)'") }
+            case .function(let f):
+                if !f.attributes.remove(.str(name)) { throw PythonError.attribute("'function' object has no attribute '\(name)'") }
+            default: throw PythonError.attribute("cannot delete attribute '\(name)'")
+            }
         default:
             throw PythonError("SyntaxError", "cannot delete expression", at: target.location)
         }
@@ -460,10 +545,16 @@ public final class Interpreter {
         case .starred(_, let loc): throw PythonError("SyntaxError", "can't use starred expression here", at: loc)
         case .dict(let entries, _):
             let d = PyDict()
-            for entry in entries { d.set(try eval(entry.key, scope), try eval(entry.value, scope)) }
+            for entry in entries {
+                let key = try eval(entry.key, scope)
+                try checkHashable(key)
+                d.set(key, try eval(entry.value, scope))
+            }
             return .dict(d)
         case .set(let items, _):
-            return .set(PySet(try displayItems(items, scope)))
+            let values = try displayItems(items, scope)
+            for v in values { try checkHashable(v) }
+            return .set(PySet(values))
         case .comprehension(let kind, let element, let clauses, _):
             var out = [Value]()
             let inner = Scope(parent: scope)
@@ -550,7 +641,7 @@ public final class Interpreter {
         }
     }
 
-    private func evalArguments(_ argExprs: [Argument], _ scope: Scope) throws -> Arguments {
+    func evalArguments(_ argExprs: [Argument], _ scope: Scope) throws -> Arguments {
         var args = Arguments()
         for a in argExprs {
             switch a {
@@ -608,6 +699,17 @@ public final class Interpreter {
             return try callUser(f, args)
         case .module(let m):
             return try callModule(m, args)
+        case .object(let t as PyType):
+            return try callType(t, args)
+        case .object(let m as BoundMethod):
+            var bound = args
+            bound.positional.insert(m.receiver, at: 0)
+            return try call(m.function, bound)
+        case .object(let i as PyInstance):
+            guard let f = i.type.lookup("__call__") else { throw PythonError.type("'\(i.type.name)' object is not callable") }
+            return try call(bind(f, to: fn, type: i.type), args)
+        case .object(let s as StaticMethod):
+            return try call(s.function, args)
         case .object(let o as PyCallable):
             return try o.call(args)
         case .dtype(let d):
@@ -625,7 +727,7 @@ public final class Interpreter {
         callDepth += 1
         defer { callDepth -= 1 }
         if let names = f.plainParameterNames, args.keywords.isEmpty, args.positional.count == names.count {
-            return try runUser(f, Scope(parent: f.closure, names: names, values: args.positional.map(Optional.some)))
+            return try runFrame(f, Scope(parent: f.closure, names: names, values: args.positional.map(Optional.some)))
         }
         let scope = Scope(parent: f.closure)
         var positional = args.positional[...]
@@ -672,7 +774,22 @@ public final class Interpreter {
             let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
             throw PythonError.type("\(f.name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
         }
-        return try runUser(f, scope)
+        return try runFrame(f, scope)
+    }
+
+    /// Runs a call's body as a frame: `super()` sees it, and an error leaving it records it for the traceback.
+    private func runFrame(_ f: UserFunction, _ scope: Scope) throws -> Value {
+        scope.function = f
+        if !f.globalNames.isEmpty || !f.nonlocalNames.isEmpty { try applyDeclarations(f, scope) }
+        frames.append((f, scope))
+        defer { frames.removeLast() }
+        do {
+            return try runUser(f, scope)
+        } catch var e as PythonError {
+            e.frames.append(TracebackFrame(file: f.file, function: f.name, location: e.location))
+            e.location = nil
+            throw e
+        }
     }
 
     private func runUser(_ f: UserFunction, _ scope: Scope) throws -> Value {

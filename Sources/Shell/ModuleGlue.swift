@@ -492,7 +492,7 @@ extension Interpreter {
                 return receiver
             }
         case "cpu", "cuda": return bound { _ in receiver }
-        case "__class__": return .object(TypeObject(receiver))
+        case "__class__": return .object(typeOf(receiver))
         default: return nil
         }
     }

@@ -9,6 +9,14 @@ public struct PythonError: Error, CustomStringConvertible {
     public var location: SourceLocation?
     /// For `SystemExit`: the exit status.
     public var exitCode: Int32?
+    /// The exception object, once Python code raised or caught it (see `materialize`).
+    public var instance: PyInstance?
+    /// For a `KeyError` raised by nnsh: the key (its `args[0]`; the message is its repr).
+    var keyArgument: Value?
+    /// The Python functions the error left, innermost first (traceback frames).
+    public var frames: [TracebackFrame] = []
+    /// The fuzzer's step budget: not an exception Python code can catch.
+    public var uncatchable = false
 
     public init(_ kind: String, _ message: String, at location: SourceLocation? = nil) {
         self.kind = kind
@@ -25,6 +33,10 @@ public struct PythonError: Error, CustomStringConvertible {
     public static func zeroDivision(_ m: String) -> PythonError { PythonError("ZeroDivisionError", m) }
     public static func overflow(_ m: String) -> PythonError { PythonError("OverflowError", m) }
     public static func key(_ m: String) -> PythonError { PythonError("KeyError", m) }
+    /// `UnboundLocalError` / `NameError` for a name read before assignment.
+    public static func unbound(_ n: String) -> PythonError {
+        PythonError("UnboundLocalError", "cannot access local variable '\(n)' where it is not associated with a value")
+    }
 
     /// `RuntimeError: message` (Python's last traceback line).
     public var description: String { message.isEmpty ? kind : "\(kind): \(message)" }
@@ -37,6 +49,13 @@ public struct PythonError: Error, CustomStringConvertible {
         default: return PythonError("RuntimeError", "\(error)")
         }
     }
+}
+
+/// One traceback entry: a Python function an error passed through, and the line it was running.
+public struct TracebackFrame {
+    public var file: String
+    public var function: String
+    public var location: SourceLocation?
 }
 
 /// How a running statement left its block (`exec`'s result; not thrown).

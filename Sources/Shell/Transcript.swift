@@ -28,7 +28,7 @@ public func scriptChunks(_ source: String, file: String = "<string>") throws -> 
         let l = s.location.line
         if starts.last != l { starts.append(l) }
         switch s {
-        case .if, .for, .while, .functionDef: compound.insert(l)
+        case .if, .for, .while, .functionDef, .classDef, .decorated, .try: compound.insert(l)
         default: break
         }
     }

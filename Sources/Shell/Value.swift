@@ -210,13 +210,22 @@ public func valuesEqual(_ a: Value, _ b: Value) -> Bool {
     case (.namespace(let x), .namespace(let y)): return x === y
     case (.builtin(let x), .builtin(let y)): return x === y
     case (.function(let x), .function(let y)): return x === y
+    case (.object(let x as PyInstance), _), (_, .object(let x as PyInstance)):
+        // User `__eq__`, through the interpreter that defined the class.
+        if case .object(let y) = a, case .object(let z) = b, y === z { return true }
+        guard let interp = x.type.interpreter else { return false }
+        return interp.instanceEquals(a, b)
+    case (.object(let x as BoundMethod), .object(let y as BoundMethod)):
+        return valuesEqual(x.function, y.function) && {
+            if case .object(let p) = x.receiver, case .object(let q) = y.receiver { return p === q }
+            return valuesEqual(x.receiver, y.receiver)
+        }()
     case (.object(let x), .object(let y)):
-        if let s = x as? TypeObject, let t = y as? TypeObject { return s.qualified == t.qualified }
         return x === y
-    // `type(1) == int`, `type(x) is torch.Tensor`: a type object against the builtin that names the class.
+    // `type(x) == torch.Tensor`: a type object against the Swift constructor that names the class.
     case (.object(let o), .builtin(let b)), (.builtin(let b), .object(let o)):
-        guard let t = o as? TypeObject else { return false }
-        return t.name == b.name || t.qualified == "torch.Tensor" && b.name == "Tensor"
+        guard let t = o as? PyType else { return false }
+        return !t.isUserClass && t.name == b.name
     case (.set(let x), .set(let y)): return x.items.count == y.items.count && x.items.allSatisfy(y.contains)
     case (.dict(let x), .dict(let y)):
         return x.keys.count == y.keys.count && zip(x.keys, x.values).allSatisfy { k, v in y.get(k).map { valuesEqual($0, v) } ?? false }

@@ -145,6 +145,22 @@ public struct ImportName: Equatable, Sendable {
     }
 }
 
+/// One `except T as name: body` clause of a `try` (`type` nil for a bare `except:`).
+public struct ExceptHandler: Equatable, Sendable {
+    public var type: Expr?
+    public var name: String?
+    public var body: [Stmt]
+    public var location: SourceLocation
+
+    /// Creates a handler.
+    public init(type: Expr?, name: String?, body: [Stmt], location: SourceLocation) {
+        self.type = type
+        self.name = name
+        self.body = body
+        self.location = location
+    }
+}
+
 /// An expression. The last associated value is always the node's location.
 public indirect enum Expr: Equatable, Sendable {
     case name(String, SourceLocation)
@@ -218,6 +234,18 @@ public indirect enum Stmt: Equatable, Sendable {
     case assert(Expr, message: Expr?, SourceLocation)
     /// `with context as target: body`; `with a, b:` nests one `.with` per item.
     case with(context: Expr, target: Expr?, body: [Stmt], SourceLocation)
+    /// `class Name(bases, keyword=…): body`.
+    case classDef(name: String, bases: [Argument], body: [Stmt], SourceLocation)
+    /// `@d1 @d2 def/class …`: the decorators top to bottom and the definition they wrap.
+    case decorated([Expr], Stmt, SourceLocation)
+    /// `try: body except …: … else: orElse finally: finally`.
+    case `try`(body: [Stmt], handlers: [ExceptHandler], orElse: [Stmt], finally: [Stmt], SourceLocation)
+    /// `raise`, `raise exc`, `raise exc from cause`.
+    case raise(Expr?, cause: Expr?, SourceLocation)
+    case global([String], SourceLocation)
+    case nonlocal([String], SourceLocation)
+    /// `target: annotation = value` (value optional).
+    case annotated(target: Expr, annotation: Expr, value: Expr?, SourceLocation)
 
     /// Where the statement starts.
     public var location: SourceLocation {
@@ -225,7 +253,9 @@ public indirect enum Stmt: Equatable, Sendable {
         case .expression(_, let l), .assign(_, _, let l), .augmentedAssign(_, _, _, let l), .import(_, let l),
              .fromImport(_, _, let l), .if(_, _, _, let l), .while(_, _, _, let l), .for(_, _, _, _, let l),
              .break(let l), .continue(let l), .pass(let l), .del(_, let l), .return(_, let l),
-             .functionDef(_, _, _, let l), .assert(_, _, let l), .with(_, _, _, let l):
+             .functionDef(_, _, _, let l), .assert(_, _, let l), .with(_, _, _, let l),
+             .classDef(_, _, _, let l), .decorated(_, _, let l), .try(_, _, _, _, let l), .raise(_, _, let l),
+             .global(_, let l), .nonlocal(_, let l), .annotated(_, _, _, let l):
             return l
         }
     }

@@ -92,6 +92,20 @@ extension Stmt: CustomStringConvertible {
             return list("assert", [condition.description] + (message.map { [$0.description] } ?? []))
         case .with(let context, let target, let body, _):
             return list("with", [context.description] + (target.map { [$0.description] } ?? []) + [block("body", body)])
+        case .classDef(let name, let bases, let body, _):
+            return list("class", [name, "(\(bases.count) bases)", block("body", body)])
+        case .decorated(let decorators, let definition, _):
+            return list("decorated", decorators.map { $0.description } + [definition.description])
+        case .try(let body, let handlers, let orElse, let finally, _):
+            let hs = handlers.map { h in list("except", (h.type.map { [$0.description] } ?? []) + (h.name.map { [$0] } ?? []) + [block("body", h.body)]) }
+            return list("try", [block("body", body)] + hs + (orElse.isEmpty ? [] : [block("else", orElse)])
+                + (finally.isEmpty ? [] : [block("finally", finally)]))
+        case .raise(let exc, let cause, _):
+            return list("raise", (exc.map { [$0.description] } ?? []) + (cause.map { ["from", $0.description] } ?? []))
+        case .global(let names, _): return list("global", names)
+        case .nonlocal(let names, _): return list("nonlocal", names)
+        case .annotated(let target, let annotation, let value, _):
+            return list("annotated", [target.description, annotation.description] + (value.map { [$0.description] } ?? []))
         }
     }
 }

@@ -158,8 +158,10 @@ final class Parser {
         case .keyword(.for): return [try forStatement()]
         case .keyword(.with): return [try withStatement()]
         case .keyword(.def): return [try functionDefinition()]
+        case .keyword(.class): return [try classDefinition()]
+        case .keyword(.try): return [try tryStatement()]
         case .indent: throw error("unexpected indent", at: peek())
-        case .punct(.at): throw error("decorators are not supported", at: peek())
+        case .punct(.at): return [try decorated()]
         default: return try simpleStatements()
         }
     }
@@ -202,8 +204,20 @@ final class Parser {
             return .assert(condition, message: message, loc)
         case .keyword(.import): return try importStatement()
         case .keyword(.from): return try fromImportStatement()
-        case .keyword(let k) where [.class, .try, .except, .finally, .global, .nonlocal, .raise,
-                                    .async, .await, .yield].contains(k):
+        case .keyword(.raise):
+            advance()
+            if atStatementEnd { return .raise(nil, cause: nil, loc) }
+            let exc = try expression()
+            let cause = match(.from) ? try expression() : nil
+            return .raise(exc, cause: cause, loc)
+        case .keyword(.global), .keyword(.nonlocal):
+            advance()
+            var names = [try consumeName("invalid syntax").0]
+            while match(.comma) { names.append(try consumeName("invalid syntax").0) }
+            return token.kind == .keyword(.global) ? .global(names, loc) : .nonlocal(names, loc)
+        case .keyword(.except), .keyword(.finally), .keyword(.class):
+            throw invalidSyntax()
+        case .keyword(let k) where [.async, .await, .yield].contains(k):
             throw error("'\(k.rawValue)' is not supported", at: token)
         default:
             return try expressionStatement()
@@ -236,7 +250,15 @@ final class Parser {
             for t in parts { try checkTarget(t, deleting: false) }
             return .assign(targets: parts, value: value, loc)
         }
-        if check(.colon) { throw error("annotated assignments are not supported", at: peek()) }
+        if match(.colon) {
+            switch first {
+            case .name, .attribute, .subscript: break
+            default: throw SyntaxError("illegal target for annotation", at: first.location)
+            }
+            let annotation = try expression()
+            let value = match(.equal) ? try testList() : nil
+            return .annotated(target: first, annotation: annotation, value: value, loc)
+        }
         return .expression(first, loc)
     }
 
@@ -417,6 +439,63 @@ final class Parser {
         let target: Expr = sawComma ? .tuple(items, loc) : first
         try checkTarget(target, deleting: false)
         return target
+    }
+
+    /// `@decorator` lines, then the `def` or `class` they apply to.
+    private func decorated() throws -> Stmt {
+        let loc = peek().location
+        var decorators = [Expr]()
+        while match(.at) {
+            decorators.append(try expression())
+            try consume(.newline, "invalid syntax")
+        }
+        switch peek().kind {
+        case .keyword(.def): return .decorated(decorators, try functionDefinition(), loc)
+        case .keyword(.class): return .decorated(decorators, try classDefinition(), loc)
+        default: throw invalidSyntax()
+        }
+    }
+
+    private func classDefinition() throws -> Stmt {
+        let header = advance()
+        let (name, _) = try consumeName("invalid syntax")
+        var bases = [Argument]()
+        if match(.leftParen) {
+            bases = try argumentList()
+        }
+        let body = try suite(after: header)
+        return .classDef(name: name, bases: bases, body: body, header.location)
+    }
+
+    /// `try:` with `except` clauses, `else` and `finally`, in CPython's grammar.
+    private func tryStatement() throws -> Stmt {
+        let header = advance()
+        let body = try suite(after: header)
+        var handlers = [ExceptHandler]()
+        while check(.except) {
+            let clause = advance()
+            var type: Expr?, name: String?
+            if !check(.colon) {
+                type = try expression()
+                if check(.comma) {
+                    throw error("multiple exception types must be parenthesized", at: peek())
+                }
+                if match(.as) { name = try consumeName("invalid syntax").0 }
+            }
+            if type == nil, let last = handlers.last, last.type == nil {
+                throw SyntaxError("default 'except:' must be last", at: last.location)
+            }
+            handlers.append(ExceptHandler(type: type, name: name, body: try suite(after: clause), location: clause.location))
+        }
+        if let bare = handlers.dropLast().first(where: { $0.type == nil }) {
+            throw SyntaxError("default 'except:' must be last", at: bare.location)
+        }
+        var orElse = [Stmt]()
+        if !handlers.isEmpty && check(.else) { orElse = try suite(after: advance()) }
+        var finally = [Stmt]()
+        if check(.finally) { finally = try suite(after: advance()) }
+        if handlers.isEmpty && finally.isEmpty { throw error("expected 'except' or 'finally' block", at: peek()) }
+        return .try(body: body, handlers: handlers, orElse: orElse, finally: finally, header.location)
     }
 
     private func functionDefinition() throws -> Stmt {

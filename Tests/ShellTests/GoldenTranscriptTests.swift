@@ -35,35 +35,7 @@ struct GoldenTranscriptTests {
     }
 
     private func check(_ name: String) throws {
-        let base = Self.folder.appendingPathComponent(name)
-        let source = try String(contentsOf: base.appendingPathExtension("py"), encoding: .utf8)
-        let expectedOut = try String(contentsOf: base.appendingPathExtension("out"), encoding: .utf8)
-        let errURL = base.appendingPathExtension("err")
-        let expectedErr = FileManager.default.fileExists(atPath: errURL.path)
-            ? try String(contentsOf: errURL, encoding: .utf8).trimmingCharacters(in: .newlines) : nil
-
-        var out = "", err = ""
-        let session = Session(file: "\(name).py", write: { out += $0 }, writeError: { err += $0 })
-        let outcome = session.run(source, file: "\(name).py")
-
-        if out != expectedOut {
-            let diff = unifiedDiff(expected: expectedOut, actual: out)
-            let stderr = err.isEmpty ? "" : "\nstderr:\n" + err
-            Issue.record("\(name).py: stdout differs from PyTorch\n\(diff)\(stderr)")
-        }
-        // The message: its last line, or as many (non-empty) lines as the expected one spans.
-        let expectedLineCount = expectedErr.map { $0.split(separator: "\n").count } ?? 1
-        let errLines = err.split(separator: "\n")
-        let lastErrLine = errLines.isEmpty ? nil : errLines.suffix(expectedLineCount).joined(separator: "\n")
-        if let expectedErr {
-            if case .ok = outcome {
-                Issue.record("\(name).py: expected failure `\(expectedErr)` but the script succeeded")
-            } else if lastErrLine != expectedErr {
-                Issue.record("\(name).py: error differs\n-\(expectedErr)\n+\(lastErrLine ?? "<no stderr>")")
-            }
-        } else if outcome != .ok {
-            Issue.record("\(name).py: unexpected failure\n\(err)")
-        }
+        try checkGoldenScript(in: Self.folder, name, reference: "PyTorch")
     }
 }
 
@@ -103,4 +75,38 @@ func unifiedDiff(expected: String, actual: String, context: Int = 2) -> String {
         }
     }
     return lines.joined(separator: "\n")
+}
+
+/// Runs `folder/NAME.py` through `Session`: stdout must equal `NAME.out` byte for byte and, when
+/// `NAME.err` exists, the script must fail with that message (its last line, or as many lines as it has).
+func checkGoldenScript(in folder: URL, _ name: String, reference: String) throws {
+        let base = folder.appendingPathComponent(name)
+        let source = try String(contentsOf: base.appendingPathExtension("py"), encoding: .utf8)
+        let expectedOut = try String(contentsOf: base.appendingPathExtension("out"), encoding: .utf8)
+        let errURL = base.appendingPathExtension("err")
+        let expectedErr = FileManager.default.fileExists(atPath: errURL.path)
+            ? try String(contentsOf: errURL, encoding: .utf8).trimmingCharacters(in: .newlines) : nil
+
+        var out = "", err = ""
+        let session = Session(file: "\(name).py", write: { out += $0 }, writeError: { err += $0 })
+        let outcome = session.run(source, file: "\(name).py")
+
+        if out != expectedOut {
+            let diff = unifiedDiff(expected: expectedOut, actual: out)
+            let stderr = err.isEmpty ? "" : "\nstderr:\n" + err
+            Issue.record("\(name).py: stdout differs from \(reference)\n\(diff)\(stderr)")
+        }
+        // The message: its last line, or as many (non-empty) lines as the expected one spans.
+        let expectedLineCount = expectedErr.map { $0.split(separator: "\n").count } ?? 1
+        let errLines = err.split(separator: "\n")
+        let lastErrLine = errLines.isEmpty ? nil : errLines.suffix(expectedLineCount).joined(separator: "\n")
+        if let expectedErr {
+            if case .ok = outcome {
+                Issue.record("\(name).py: expected failure `\(expectedErr)` but the script succeeded")
+            } else if lastErrLine != expectedErr {
+                Issue.record("\(name).py: error differs\n-\(expectedErr)\n+\(lastErrLine ?? "<no stderr>")")
+            }
+        } else if outcome != .ok {
+            Issue.record("\(name).py: unexpected failure\n\(err)")
+        }
 }

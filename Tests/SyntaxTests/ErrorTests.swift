@@ -35,7 +35,7 @@ import Testing
         ("f(a.b=1)", "expression cannot contain assignment, perhaps you meant \"==\"?", 1, 3),
         ("def f(a=1, b): pass", "parameter without a default follows parameter with a default", 1, 12),
         ("def f(a, a): pass", "duplicate argument 'a' in function definition", 1, 10),
-        ("class A: pass", "'class' is not supported", 1, 1),
+        ("def f():\n  yield 1", "'yield' is not supported", 2, 3),
         ("x = {**d}", "dict unpacking is not supported", 1, 6),
         ("for 1 in x: pass", "cannot assign to literal", 1, 5),
         ("del f()", "cannot delete function call", 1, 5),

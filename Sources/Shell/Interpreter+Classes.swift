@@ -1,0 +1,408 @@
+import Syntax
+import Torch
+
+/// Classes and instances: `class` statements, instance creation, attribute lookup through the MRO,
+/// descriptors (functions, staticmethod, classmethod, property) and `super()` (docs/object-model.md).
+extension Interpreter {
+    // MARK: class statements
+
+    func makeClass(_ name: String, _ baseArgs: [Argument], _ body: [Stmt], _ scope: Scope) throws -> Value {
+        let args = try evalArguments(baseArgs, scope)
+        if let (k, _) = args.keywords.first {
+            if k == "metaclass" { throw PythonError.type("metaclasses are not supported by nnsh yet") }
+            throw PythonError.type("\(name).__init_subclass__() takes no keyword arguments")
+        }
+        var bases = [PyType]()
+        for b in args.positional {
+            guard case .object(let t as PyType) = b else {
+                if case .builtin(let f) = b, f.name.first?.isUppercase == true {
+                    throw PythonError.type("subclassing '\(f.name)' is not supported by nnsh yet")
+                }
+                throw PythonError.type("bases must be types")
+            }
+            if t === PyType.bool { throw PythonError.type("type 'bool' is not an acceptable base type") }
+            if !t.isUserClass && constructors[ObjectIdentifier(t)] == nil && !t.isException && t !== PyType.object {
+                throw PythonError.type("type '\(t.name)' is not an acceptable base type")
+            }
+            if bases.contains(where: { $0 === t }) { throw PythonError.type("duplicate base class \(t.name)") }
+            bases.append(t)
+        }
+        let qualname = scope.qualnamePrefix + name
+        let module: String
+        if case .str(let m)? = globalScope["__name__"] { module = m } else { module = "__main__" }
+        let classScope = Scope(parent: scope)
+        classScope.classQualname = qualname
+        classScope["__module__"] = .str(module)
+        classScope["__qualname__"] = .str(qualname)
+        try outsideLoopOrFunction(try execBlock(body, classScope), nil)
+        let type = try PyType(name: name, qualname: qualname, module: module, bases: bases.isEmpty ? [.object] : bases,
+                              isUserClass: true)
+        type.interpreter = self
+        for (n, v) in zip(classScope.names, classScope.values) {
+            guard let v else { continue }
+            type.dict.set(.str(n.string), v)
+            claimMethod(v, for: type)
+        }
+        // A class that defines __eq__ without __hash__ is unhashable, as in CPython.
+        if type.dict.get(.str("__eq__")) != nil && type.dict.get(.str("__hash__")) == nil {
+            type.dict.set(.str("__hash__"), .none)
+        }
+        return .object(type)
+    }
+
+    /// Functions defined in a class body learn their class (CPython's `__class__` cell, for `super()`).
+    private func claimMethod(_ v: Value, for type: PyType) {
+        switch v {
+        case .function(let f): if f.ownerClass == nil { f.ownerClass = type }
+        case .object(let s as StaticMethod): claimMethod(s.function, for: type)
+        case .object(let c as ClassMethod): claimMethod(c.function, for: type)
+        case .object(let p as PropertyObject):
+            for f in [p.getter, p.setter, p.deleter] { if let f { claimMethod(f, for: type) } }
+        default: break
+        }
+    }
+
+    /// `type(name, bases, dict)`.
+    func makeType(_ name: String, _ bases: Value, _ namespace: Value) throws -> Value {
+        guard case .tuple(let bs) = bases else { throw PythonError.type("type.__new__() argument 2 must be tuple, not \(bases.typeName)") }
+        guard case .dict(let d) = namespace else { throw PythonError.type("type.__new__() argument 3 must be dict, not \(namespace.typeName)") }
+        let types = try bs.map { b -> PyType in
+            guard case .object(let t as PyType) = b else { throw PythonError.type("bases must be types") }
+            return t
+        }
+        let t = try PyType(name: name, module: "__main__", bases: types.isEmpty ? [.object] : types, isUserClass: true)
+        t.interpreter = self
+        for (k, v) in zip(d.keys, d.values) { t.dict.set(k, v); claimMethod(v, for: t) }
+        return .object(t)
+    }
+
+    // MARK: calling a type
+
+    func callType(_ t: PyType, _ args: Arguments) throws -> Value {
+        if !t.isUserClass && !t.isException {
+            guard let construct = constructors[ObjectIdentifier(t)] else { throw PythonError.type("cannot create '\(t.qualified)' instances") }
+            return try construct.call(args)
+        }
+        var object: Value
+        if let new = t.lookup("__new__"), !isBuiltinSlot(new) {
+            let f: Value
+            if case .object(let s as StaticMethod) = new { f = s.function } else { f = new }
+            object = try call(f, Arguments([.object(t)] + args.positional, args.keywords))
+            guard case .object(let i as PyInstance) = object, i.type.isSubtype(of: t) else { return object }
+        } else {
+            let instance = PyInstance(type: t)
+            if t.isException { instance.args = args.positional }
+            object = .object(instance)
+        }
+        let initializer = t.lookup("__init__")
+        if initializer == nil || isBuiltinSlot(initializer!) && t.mro.first(where: { $0.dict.get(.str("__init__")) != nil }) === PyType.object {
+            if !args.positional.isEmpty || !args.keywords.isEmpty, t.lookup("__new__").map(isBuiltinSlot) ?? true {
+                throw PythonError.type("\(t.name)() takes no arguments")
+            }
+            return object
+        }
+        let result = try call(bind(initializer!, to: object, type: t), args)
+        guard case .none = result else { throw PythonError.type("__init__() should return None, not '\(result.typeName)'") }
+        return object
+    }
+
+    private func isBuiltinSlot(_ v: Value) -> Bool { if case .builtin = v { return true }; return false }
+
+    // MARK: attributes
+
+    /// A class attribute as seen through an instance: functions bind, classmethods bind the class.
+    func bind(_ attribute: Value, to receiver: Value, type: PyType) -> Value {
+        switch attribute {
+        case .function, .builtin: return .object(BoundMethod(receiver, attribute))
+        case .object(let s as StaticMethod): return s.function
+        case .object(let c as ClassMethod): return .object(BoundMethod(.object(type), c.function))
+        default: return attribute
+        }
+    }
+
+    func instanceAttribute(_ i: PyInstance, _ name: String) throws -> Value {
+        let classAttribute = i.type.lookup(name)
+        if case .object(let p as PropertyObject)? = classAttribute {
+            guard let getter = p.getter, !getter.isNone else {
+                throw PythonError.attribute("property '\(name)' of '\(i.type.name)' object has no getter")
+            }
+            return try call(getter, Arguments([.object(i)]))
+        }
+        if let v = i.attributes.get(.str(name)) { return v }
+        if let c = classAttribute { return bind(c, to: .object(i), type: i.type) }
+        switch name {
+        case "__class__": return .object(i.type)
+        case "__dict__": return .dict(i.attributes)
+        default: break
+        }
+        if i.type.isException {
+            switch name {
+            case "args": return .tuple(i.args)
+            case "__cause__": return i.cause
+            case "__context__": return i.context
+            case "__suppress_context__": return .bool(i.suppressContext)
+            case "__traceback__": return .none
+            case "value" where i.type.isSubtype(of: PyType.exception("StopIteration")): return i.args.first ?? .none
+            case "code" where i.type.isSubtype(of: PyType.exception("SystemExit")):
+                return i.args.isEmpty ? .none : i.args.count == 1 ? i.args[0] : .tuple(i.args)
+            default: break
+            }
+        } else if let payload = i.payload, let v = try? getAttribute(payload, name) {
+            return v
+        }
+        if let getattr = i.type.lookup("__getattr__") {
+            return try call(bind(getattr, to: .object(i), type: i.type), Arguments([.str(name)]))
+        }
+        throw PythonError.attribute("'\(i.type.name)' object has no attribute '\(name)'")
+    }
+
+    func typeAttribute(_ t: PyType, _ name: String) throws -> Value {
+        switch name {
+        case "__name__": return .str(t.name)
+        case "__qualname__": return .str(t.qualname)
+        case "__module__": return .str(t.module)
+        case "__mro__": return .tuple(t.mro.map { .object($0) })
+        case "__bases__": return .tuple(t.bases.map { .object($0) })
+        case "__base__": return t.bases.first.map { .object($0) } ?? .none
+        case "__dict__": return .dict(t.dict)
+        case "__class__": return .object(PyType.type)
+        case "mro": return method(.object(t), name) { _ in .list(PyList(t.mro.map { .object($0) })) }
+        case "__subclasses__": return method(.object(t), name) { _ in .list(PyList(t.subclasses.map { .object($0) })) }
+        default: break
+        }
+        if let v = t.lookup(name) {
+            switch v {
+            case .object(let s as StaticMethod): return s.function
+            case .object(let c as ClassMethod): return .object(BoundMethod(.object(t), c.function))
+            default: return v
+            }
+        }
+        if name == "__doc__" { return .none }
+        if !t.isUserClass, let unbound = unboundBuiltinMethod(t, name) { return unbound }
+        throw PythonError.attribute("type object '\(t.name)' has no attribute '\(name)'")
+    }
+
+    /// `dict.__getitem__`, `list.append`, `str.upper`: a builtin type's method taking its receiver first.
+    private func unboundBuiltinMethod(_ t: PyType, _ name: String) -> Value? {
+        let special: Set<String> = ["__getitem__", "__setitem__", "__delitem__", "__len__", "__contains__"]
+        let sample: Value?
+        switch ObjectIdentifier(t) {
+        case ObjectIdentifier(PyType.list): sample = .list(PyList([]))
+        case ObjectIdentifier(PyType.dict): sample = .dict(PyDict())
+        case ObjectIdentifier(PyType.str): sample = .str("")
+        case ObjectIdentifier(PyType.tuple): sample = .tuple([])
+        case ObjectIdentifier(PyType.set): sample = .set(PySet())
+        default: sample = nil
+        }
+        guard let sample, special.contains(name) || (try? getAttribute(sample, name)) != nil else { return nil }
+        return .builtin(Builtin(name, receiver: nil) { [unowned self] args in
+            guard var receiver = args.positional.first else {
+                throw PythonError.type("unbound method \(t.name).\(name)() needs an argument")
+            }
+            if case .object(let i as PyInstance) = receiver, let p = i.payload { receiver = p }
+            guard typeOf(receiver).isSubtype(of: t) else {
+                throw PythonError.type("descriptor '\(name)' for '\(t.name)' objects doesn't apply to a '\(receiver.typeName)' object")
+            }
+            let rest = Array(args.positional.dropFirst())
+            switch name {
+            case "__getitem__" where rest.count == 1: return try self.getItem(receiver, rest[0])
+            case "__setitem__" where rest.count == 2: try self.setItem(receiver, rest[0], rest[1]); return .none
+            case "__delitem__" where rest.count == 1:
+                if case .dict(let d) = receiver { if !d.remove(rest[0]) { throw PythonError.keyError(rest[0]) }; return .none }
+                if case .list(let l) = receiver { l.items.remove(at: try self.normalizeIndex(rest[0], count: l.items.count, what: "list")); return .none }
+                throw PythonError.type("'\(receiver.typeName)' object doesn't support item deletion")
+            case "__len__" where rest.isEmpty: return .int(try self.length(receiver))
+            case "__contains__" where rest.count == 1: return .bool(try self.contains(receiver, rest[0]))
+            default: return try self.call(try self.getAttribute(receiver, name), Arguments(rest, args.keywords))
+            }
+        })
+    }
+
+    func setInstanceAttribute(_ i: PyInstance, _ name: String, _ value: Value) throws {
+        if let setattr = i.type.lookup("__setattr__"), !isBuiltinSlot(setattr) {
+            _ = try call(bind(setattr, to: .object(i), type: i.type), Arguments([.str(name), value]))
+            return
+        }
+        try genericSetAttribute(i, name, value)
+    }
+
+    /// `object.__setattr__`: a property's setter, or the instance dictionary.
+    func genericSetAttribute(_ i: PyInstance, _ name: String, _ value: Value) throws {
+        if case .object(let p as PropertyObject)? = i.type.lookup(name) {
+            guard let setter = p.setter, !setter.isNone else {
+                throw PythonError.attribute("property '\(name)' of '\(i.type.name)' object has no setter")
+            }
+            _ = try call(setter, Arguments([.object(i), value]))
+            return
+        }
+        if name == "__class__" || name == "__dict__" { throw PythonError.type("nnsh cannot assign \(name)") }
+        if i.type.isException && name == "args" { i.args = try iterate(value); return }
+        i.attributes.set(.str(name), value)
+    }
+
+    func deleteInstanceAttribute(_ i: PyInstance, _ name: String) throws {
+        if let delattr = i.type.lookup("__delattr__"), !isBuiltinSlot(delattr) {
+            _ = try call(bind(delattr, to: .object(i), type: i.type), Arguments([.str(name)]))
+            return
+        }
+        try genericDeleteAttribute(i, name)
+    }
+
+    func genericDeleteAttribute(_ i: PyInstance, _ name: String) throws {
+        if case .object(let p as PropertyObject)? = i.type.lookup(name) {
+            guard let deleter = p.deleter, !deleter.isNone else {
+                throw PythonError.attribute("property '\(name)' of '\(i.type.name)' object has no deleter")
+            }
+            _ = try call(deleter, Arguments([.object(i)]))
+            return
+        }
+        if !i.attributes.remove(.str(name)) {
+            throw PythonError.attribute("'\(i.type.name)' object has no attribute '\(name)'")
+        }
+    }
+
+    func superAttribute(_ s: SuperObject, _ name: String) throws -> Value {
+        let mro = s.lookupType.mro
+        let start = (mro.firstIndex { $0 === s.start } ?? mro.count - 1) + 1
+        for t in mro[start...] {
+            guard let v = t.dict.get(.str(name)) else { continue }
+            if case .object(let p as PropertyObject) = v, let g = p.getter { return try call(g, Arguments([s.receiver])) }
+            if case .object(let ti as PyType) = s.receiver, ti === s.lookupType {
+                // super() in a classmethod: functions stay unbound, classmethods bind the class.
+                if case .object(let c as ClassMethod) = v { return .object(BoundMethod(s.receiver, c.function)) }
+                if case .object(let st as StaticMethod) = v { return st.function }
+                return v
+            }
+            return bind(v, to: s.receiver, type: s.lookupType)
+        }
+        // A builtin base's own methods act on the builtin part (`super().append(x)` in a list subclass).
+        if case .object(let i as PyInstance) = s.receiver, let p = i.payload, !i.type.isException, let v = try? getAttribute(p, name) {
+            return v
+        }
+        throw PythonError.attribute("'super' object has no attribute '\(name)'")
+    }
+
+    /// `super()` (from the running method's class and first argument) or `super(C, obj)`.
+    func makeSuper(_ args: Arguments) throws -> Value {
+        var start: PyType, receiver: Value
+        if args.positional.isEmpty {
+            guard let frame = frames.last, let owner = frame.function.ownerClass else {
+                throw PythonError.runtime("super(): __class__ cell not found")
+            }
+            guard let first = frame.function.parameters.first, let v = frame.scope[first.name] else {
+                throw PythonError.runtime("super(): no arguments")
+            }
+            start = owner
+            receiver = v
+        } else {
+            guard case .object(let t as PyType) = args.positional[0] else {
+                throw PythonError.type("super() argument 1 must be a type, not \(args.positional[0].typeName)")
+            }
+            guard args.positional.count >= 2 else { throw PythonError.runtime("nnsh supports super() and super(type, obj)") }
+            start = t
+            receiver = args.positional[1]
+        }
+        let lookupType: PyType
+        if case .object(let t as PyType) = receiver, t.isSubtype(of: start) { lookupType = t } else {
+            lookupType = typeOf(receiver)
+            guard lookupType.isSubtype(of: start) else {
+                throw PythonError.type("super(type, obj): obj must be an instance or subtype of type")
+            }
+        }
+        return .object(SuperObject(start: start, receiver: receiver, lookupType: lookupType))
+    }
+
+    // MARK: the builtin types' own methods
+
+    /// Swift methods in the builtin types' dictionaries (`object.__init__`, `BaseException.__str__`, …).
+    /// Installed once per process; they reach an interpreter only through the instance's class, so no
+    /// process-wide table holds on to (or outlives) an interpreter.
+    static let installTypeMethodsOnce: Void = {
+        func def(_ t: PyType, _ name: String, _ f: @escaping (Arguments) throws -> Value) {
+            t.dict.set(.str(name), .builtin(Builtin(name, receiver: "'\(t.name)' objects", f)))
+        }
+        func instance(_ args: Arguments, _ what: String) throws -> PyInstance {
+            guard case .object(let i as PyInstance)? = args.positional.first else {
+                throw PythonError.type("descriptor '\(what)' requires an instance")
+            }
+            return i
+        }
+        func runtime(_ i: PyInstance) throws -> Interpreter {
+            guard let interp = i.type.interpreter else { throw PythonError.runtime("the interpreter of '\(i.type.name)' has ended") }
+            return interp
+        }
+        def(.object, "__init__") { _ in .none }
+        def(.object, "__new__") { args in
+            guard case .object(let t as PyType)? = args.positional.first else { throw PythonError.type("object.__new__(X): X is not a type object") }
+            return .object(PyInstance(type: t))
+        }
+        def(.object, "__setattr__") { args in
+            guard args.positional.count == 3, case .str(let n) = args.positional[1] else { throw PythonError.type("expected 3 arguments") }
+            let i = try instance(args, "__setattr__")
+            try runtime(i).genericSetAttribute(i, n, args.positional[2])
+            return .none
+        }
+        def(.object, "__getattribute__") { args in
+            guard args.positional.count == 2, case .str(let n) = args.positional[1] else { throw PythonError.type("expected 2 arguments") }
+            let i = try instance(args, "__getattribute__")
+            return try runtime(i).instanceAttribute(i, n)
+        }
+        def(.object, "__delattr__") { args in
+            guard args.positional.count == 2, case .str(let n) = args.positional[1] else { throw PythonError.type("expected 2 arguments") }
+            let i = try instance(args, "__delattr__")
+            try runtime(i).genericDeleteAttribute(i, n)
+            return .none
+        }
+        def(.object, "__repr__") { args in
+            guard let v = args.positional.first else { throw PythonError.type("expected 1 argument") }
+            if case .object(let i as PyInstance) = v { return .str(i.type.isException ? i.exceptionRepr : i.defaultRepr) }
+            return .str(v.repr)
+        }
+        def(.object, "__str__") { args in
+            guard let v = args.positional.first else { throw PythonError.type("expected 1 argument") }
+            if case .object(let i as PyInstance) = v { return .str(try runtime(i).reprOfInstance(i)) }
+            return .str(v.repr)
+        }
+        def(.object, "__eq__") { args in
+            guard args.positional.count == 2 else { throw PythonError.type("expected 2 arguments") }
+            if case .object(let a) = args.positional[0], case .object(let b) = args.positional[1], a === b { return .bool(true) }
+            return .object(NotImplementedObject.shared)
+        }
+        def(.object, "__hash__") { args in
+            guard case .object(let o)? = args.positional.first else { throw PythonError.type("expected 1 argument") }
+            return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)) >> 4)
+        }
+        def(.baseException, "__init__") { args in
+            let i = try instance(args, "__init__")
+            i.args = Array(args.positional.dropFirst())
+            return .none
+        }
+        def(.baseException, "__str__") { args in .str(try instance(args, "__str__").exceptionStr) }
+        def(.baseException, "__repr__") { args in .str(try instance(args, "__repr__").exceptionRepr) }
+        def(.baseException, "with_traceback") { args in args.positional.first ?? .none }
+        for t in [PyType.list, .dict, .set, .tuple, .int, .float, .str] {
+            def(t, "__init__") { args in
+                let i = try instance(args, "__init__")
+                let interp = try runtime(i)
+                if let construct = interp.constructors[ObjectIdentifier(t)] {
+                    i.payload = try construct.call(Arguments(Array(args.positional.dropFirst()), args.keywords))
+                }
+                return .none
+            }
+        }
+    }()
+
+    // MARK: isinstance
+
+    func isSubclass(_ t: PyType, _ cls: Value) throws -> Bool {
+        switch cls {
+        case .tuple(let options): return try options.contains { try isSubclass(t, $0) }
+        case .object(let c as PyType): return t.isSubtype(of: c)
+        case .builtin(let b):
+            // nn layer classes and torch.Tensor are still Swift constructors, named by the type they make.
+            return t.mro.contains { $0.name == b.name } || b.name == "Module" && t.isSubtype(of: .nnModule)
+        default:
+            throw PythonError.type("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+        }
+    }
+}

@@ -1,0 +1,371 @@
+import Syntax
+import Torch
+
+/// The special-method protocol for user classes: each operation asks the operand's type for its
+/// `__dunder__` (looked up on the type's MRO, never the instance, as CPython does). Builtin values
+/// keep their fast paths in `Interpreter+Operators.swift`; see docs/object-model.md.
+extension Interpreter {
+    /// Calls `type(v).name(v, args…)` if the type defines it; nil when it does not.
+    func callSpecial(_ i: PyInstance, _ name: String, _ args: [Value] = []) throws -> Value? {
+        guard let f = i.type.lookup(name) else { return nil }
+        if f.isNone { return nil }
+        return try call(bind(f, to: .object(i), type: i.type), Arguments(args))
+    }
+
+    private func isNotImplemented(_ v: Value) -> Bool {
+        if case .object(let o) = v { return o === NotImplementedObject.shared }
+        return false
+    }
+
+    // MARK: repr, str, format, hash
+
+    func reprOfInstance(_ i: PyInstance) throws -> String {
+        guard let f = i.type.lookup("__repr__"), case .function = f else {
+            if i.type.isException { return i.exceptionRepr }
+            if let p = i.payload { return try reprString(p) }
+            return i.defaultRepr
+        }
+        let r = try call(bind(f, to: .object(i), type: i.type), Arguments())
+        guard case .str(let s) = r else { throw PythonError.type("__repr__ returned non-string (type \(r.typeName))") }
+        return s
+    }
+
+    func strOfInstance(_ i: PyInstance) throws -> String {
+        guard let f = i.type.lookup("__str__"), case .function = f else {
+            if i.type.isException, i.type.lookup("__repr__").map({ if case .function = $0 { return false }; return true }) ?? true {
+                return i.exceptionStr
+            }
+            if i.type.isException { return i.exceptionStr }
+            return try reprOfInstance(i)
+        }
+        let r = try call(bind(f, to: .object(i), type: i.type), Arguments())
+        guard case .str(let s) = r else { throw PythonError.type("__str__ returned non-string (type \(r.typeName))") }
+        return s
+    }
+
+    /// `repr(v)`, with a user `__repr__`'s errors raised.
+    func reprString(_ v: Value) throws -> String {
+        if case .object(let i as PyInstance) = v { return try reprOfInstance(i) }
+        try checkPrintable(v)
+        return v.repr
+    }
+
+    func formatInstance(_ i: PyInstance, _ spec: String) throws -> String {
+        if let r = try callSpecial(i, "__format__", [.str(spec)]), i.type.lookup("__format__").map({ if case .function = $0 { return true }; return false }) ?? false {
+            guard case .str(let s) = r else { throw PythonError.type("__format__ must return a str, not \(r.typeName)") }
+            return s
+        }
+        if !spec.isEmpty {
+            if let p = i.payload, !i.type.isException { return try format(p, spec: spec) }
+            throw PythonError.type("unsupported format string passed to \(i.type.name).__format__")
+        }
+        return try strOfInstance(i)
+    }
+
+    func hashValue(_ v: Value) throws -> Int {
+        switch v {
+        case .object(let i as PyInstance):
+            guard let f = i.type.lookup("__hash__"), !f.isNone else { throw PythonError.type("unhashable type: '\(i.type.name)'") }
+            let r = try call(bind(f, to: v, type: i.type), Arguments())
+            guard case .int(let h) = r else { throw PythonError.type("__hash__ method should return an integer") }
+            return h == -1 ? -2 : h
+        case .list, .dict, .set: throw PythonError.type("unhashable type: '\(v.typeName)'")
+        case .none: return 0x7_4f3f_d2b4
+        case .bool(let b): return b ? 1 : 0
+        case .int(let n): return pythonIntHash(n)
+        case .float(let d):
+            if d.isFinite && d == d.rounded() && Swift.abs(d) < 9.2e18 { return pythonIntHash(Int(d)) }
+            return d.bitPattern.hashValue
+        case .str(let s): return Name(s).hash
+        case .tuple(let items):
+            // CPython's xxHash-based tuple hash (Objects/tupleobject.c).
+            var acc: UInt64 = 2_870_177_450_012_600_261
+            for item in items {
+                let lane = UInt64(bitPattern: Int64(try hashValue(item)))
+                acc = acc &+ lane &* 14_029_467_366_897_019_727
+                acc = (acc << 31) | (acc >> 33)
+                acc = acc &* 11_400_714_785_074_694_791
+            }
+            acc = acc &+ (UInt64(items.count) ^ (2_870_177_450_012_600_261 ^ 3_527_539))
+            let h = Int(bitPattern: UInt(acc))
+            return h == -1 ? 1_546_275_796 : h
+        case .object(let o): return Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)) >> 4
+        case .tensor(let t): return Int(bitPattern: UInt(bitPattern: ObjectIdentifier(t).hashValue)) >> 4
+        case .function(let f): return Int(bitPattern: UInt(bitPattern: ObjectIdentifier(f).hashValue)) >> 4
+        default: return v.repr.hashValue
+        }
+    }
+
+    /// Refuses what cannot be a dict key or set member (`unhashable type: 'list'`).
+    func checkHashable(_ v: Value) throws {
+        switch v {
+        case .list, .dict, .set: throw PythonError.type("unhashable type: '\(v.typeName)'")
+        case .object(let i as PyInstance):
+            if i.type.lookup("__hash__")?.isNone ?? false { throw PythonError.type("unhashable type: '\(i.type.name)'") }
+        default: break
+        }
+    }
+
+    /// CPython's int hash: the value modulo the Mersenne prime 2**61 - 1, sign kept, -1 becomes -2.
+    private func pythonIntHash(_ n: Int) -> Int {
+        let p = (1 << 61) - 1
+        var h = Int(n.magnitude % UInt(p))
+        if n < 0 { h = -h }
+        return h == -1 ? -2 : h
+    }
+
+    // MARK: operators
+
+    static let binaryNames: [BinaryOperator: String] = [
+        .add: "add", .subtract: "sub", .multiply: "mul", .divide: "truediv", .floorDivide: "floordiv",
+        .modulo: "mod", .power: "pow", .matrixMultiply: "matmul", .leftShift: "lshift", .rightShift: "rshift",
+        .bitAnd: "and", .bitOr: "or", .bitXor: "xor",
+    ]
+
+    /// `a op b` when either side is a user instance: `__op__`, then the other side's `__rop__`.
+    func instanceBinary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value? {
+        let name = Interpreter.binaryNames[op] ?? "add"
+        let left = a.instance, right = b.instance
+        // A subclass's reflected method goes first when it overrides the left operand's (CPython's rule).
+        if let l = left, let r = right, r.type !== l.type, r.type.isSubtype(of: l.type),
+           let v = try callSpecial(r, "__r\(name)__", [a]), !isNotImplemented(v) {
+            return v
+        }
+        if let l = left, let v = try callSpecial(l, "__\(name)__", [b]), !isNotImplemented(v) { return v }
+        if let r = right, left?.type !== r.type, let v = try callSpecial(r, "__r\(name)__", [a]), !isNotImplemented(v) { return v }
+        // Subclasses of builtin values fall back on the builtin part.
+        let pa = left.flatMap { $0.type.isException ? nil : $0.payload }, pb = right.flatMap { $0.type.isException ? nil : $0.payload }
+        if pa != nil || pb != nil { return try binaryOperation(op, pa ?? a, pb ?? b) }
+        if left == nil, op == .add, ["str", "list", "tuple"].contains(a.typeName) {
+            throw PythonError.type("can only concatenate \(a.typeName) (not \"\(b.typeName)\") to \(a.typeName)")
+        }
+        if op == .multiply, left == nil || right == nil, ["str", "list", "tuple"].contains(left == nil ? a.typeName : b.typeName) {
+            throw PythonError.type("can't multiply sequence by non-int of type '\(left == nil ? b.typeName : a.typeName)'")
+        }
+        throw PythonError.type("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
+    }
+
+    func instanceInPlace(_ op: BinaryOperator, _ i: PyInstance, _ rhs: Value) throws -> Value {
+        let name = Interpreter.binaryNames[op] ?? "add"
+        if let v = try callSpecial(i, "__i\(name)__", [rhs]), !isNotImplemented(v) { return v }
+        return try binaryOperation(op, .object(i), rhs)
+    }
+
+    func instanceUnary(_ op: UnaryOperator, _ i: PyInstance) throws -> Value {
+        let name: String
+        switch op {
+        case .negate: name = "__neg__"
+        case .plus: name = "__pos__"
+        case .invert: name = "__invert__"
+        case .not: return .bool(!(try truthy(.object(i))))
+        }
+        if let v = try callSpecial(i, name) { return v }
+        if let p = i.payload, !i.type.isException { return try unaryOperation(op, p) }
+        throw PythonError.type("bad operand type for unary \(op.rawValue): '\(i.type.name)'")
+    }
+
+    func instanceTruthy(_ i: PyInstance) throws -> Bool {
+        if let v = try callSpecial(i, "__bool__") {
+            guard case .bool(let b) = v else { throw PythonError.type("__bool__ should return bool, returned \(v.typeName)") }
+            return b
+        }
+        if i.type.lookup("__len__") != nil { return try instanceLength(i) != 0 }
+        if let p = i.payload, !i.type.isException { return try truthy(p) }
+        return true
+    }
+
+    func instanceLength(_ i: PyInstance) throws -> Int {
+        if let v = try callSpecial(i, "__len__") {
+            guard case .int(let n) = v else { throw PythonError.type("'\(v.typeName)' object cannot be interpreted as an integer") }
+            if n < 0 { throw PythonError.value("__len__() should return >= 0") }
+            return n
+        }
+        if let p = i.payload, !i.type.isException { return try length(p) }
+        throw PythonError.type("object of type '\(i.type.name)' has no len()")
+    }
+
+    private static let reflectedComparison: [ComparisonOperator: ComparisonOperator] = [
+        .less: .greater, .greater: .less, .lessEqual: .greaterEqual, .greaterEqual: .lessEqual, .equal: .equal, .notEqual: .notEqual,
+    ]
+    private static let comparisonNames: [ComparisonOperator: String] = [
+        .less: "__lt__", .greater: "__gt__", .lessEqual: "__le__", .greaterEqual: "__ge__", .equal: "__eq__", .notEqual: "__ne__",
+    ]
+
+    /// A rich comparison with a user instance on either side; nil lets the builtin rules decide.
+    func instanceCompare(_ op: ComparisonOperator, _ a: Value, _ b: Value) throws -> Value? {
+        guard let name = Interpreter.comparisonNames[op], let reflected = Interpreter.reflectedComparison[op] else { return nil }
+        let left = a.instance, right = b.instance
+        var tried = false
+        if let r = right, let l = left, r.type !== l.type, r.type.isSubtype(of: l.type),
+           let rname = Interpreter.comparisonNames[reflected], let v = try userComparison(r, rname, a) {
+            if !isNotImplemented(v) { return v }
+            tried = true
+        }
+        if let l = left, let v = try userComparison(l, name, b), !isNotImplemented(v) { return v }
+        if !tried, let r = right, let rname = Interpreter.comparisonNames[reflected], let v = try userComparison(r, rname, a),
+           !isNotImplemented(v) {
+            return v
+        }
+        if op == .notEqual, let l = left, let v = try userComparison(l, "__eq__", b), !isNotImplemented(v) {
+            return .bool(!(try truthy(v)))
+        }
+        let pa = left.flatMap { $0.type.isException ? nil : $0.payload }, pb = right.flatMap { $0.type.isException ? nil : $0.payload }
+        if pa != nil || pb != nil { return try compare(op, pa ?? a, pb ?? b) }
+        switch op {
+        case .equal: return .bool(identicalObjects(a, b))
+        case .notEqual: return .bool(!identicalObjects(a, b))
+        default:
+            throw PythonError.type("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
+        }
+    }
+
+    /// A comparison method the class itself defines (object's default `__eq__` is identity, below).
+    private func userComparison(_ i: PyInstance, _ name: String, _ other: Value) throws -> Value? {
+        guard let f = i.type.lookup(name), !f.isNone else { return nil }
+        if case .builtin = f { return nil }
+        return try call(bind(f, to: .object(i), type: i.type), Arguments([other]))
+    }
+
+    private func identicalObjects(_ a: Value, _ b: Value) -> Bool {
+        if case .object(let x) = a, case .object(let y) = b { return x === y }
+        return false
+    }
+
+    /// Python equality for containers (`in`, `list.index`, dict keys) with user `__eq__` honoured.
+    func instanceEquals(_ a: Value, _ b: Value) -> Bool {
+        guard let v = try? instanceCompare(.equal, a, b) else { return false }
+        return (try? truthy(v)) ?? false
+    }
+
+    // MARK: containers
+
+    func instanceGetItem(_ i: PyInstance, _ index: Value) throws -> Value {
+        if let v = try callSpecial(i, "__getitem__", [index]) { return v }
+        if case .dict(let d)? = i.payload, d.get(index) == nil, let v = try callSpecial(i, "__missing__", [index]) { return v }
+        if let p = i.payload, !i.type.isException { return try getItem(p, index) }
+        if case .object(let t as PyType) = Value.object(i), let g = t.lookup("__class_getitem__") { return try call(g, Arguments([index])) }
+        throw PythonError.type("'\(i.type.name)' object is not subscriptable")
+    }
+
+    func instanceSetItem(_ i: PyInstance, _ index: Value, _ value: Value) throws {
+        if try callSpecial(i, "__setitem__", [index, value]) != nil { return }
+        if let p = i.payload, !i.type.isException { return try setItem(p, index, value) }
+        throw PythonError.type("'\(i.type.name)' object does not support item assignment")
+    }
+
+    func deleteItem(_ i: PyInstance, _ index: Value) throws {
+        if try callSpecial(i, "__delitem__", [index]) != nil { return }
+        if case .list(let l)? = i.payload { l.items.remove(at: try normalizeIndex(index, count: l.items.count, what: "list")); return }
+        if case .dict(let d)? = i.payload { if !d.remove(index) { throw PythonError.keyError(index) }; return }
+        throw PythonError.type("'\(i.type.name)' object doesn't support item deletion")
+    }
+
+    func instanceContains(_ i: PyInstance, _ item: Value) throws -> Bool {
+        if let v = try callSpecial(i, "__contains__", [item]) { return try truthy(v) }
+        if i.type.lookup("__iter__") == nil, i.type.lookup("__getitem__") == nil, let p = i.payload, !i.type.isException {
+            return try contains(p, item)
+        }
+        let it = try makeIterator(.object(i))
+        while let x = try nextItem(it) {
+            if valuesEqual(x, item) { return true }
+        }
+        return false
+    }
+
+    // MARK: iteration
+
+    /// `iter(v)`: a user iterator, or a cursor over a builtin value's items.
+    func makeIterator(_ v: Value) throws -> Value {
+        if case .object(let i as PyInstance) = v {
+            if let it = try callSpecial(i, "__iter__") {
+                if case .object(let r as PyInstance) = it {
+                    guard r.type.lookup("__next__") != nil else {
+                        throw PythonError.type("iter() returned non-iterator of type '\(r.type.name)'")
+                    }
+                    return it
+                }
+                if case .object(let c as ItemCursor) = it { return .object(c) }
+                return .object(ItemCursor(try iterate(it)))
+            }
+            if i.type.lookup("__getitem__") != nil { return .object(SequenceCursor(i)) }
+            if let p = i.payload, !i.type.isException { return .object(ItemCursor(try iterate(p))) }
+            throw PythonError.type("'\(i.type.name)' object is not iterable")
+        }
+        if case .object(let c as ItemCursor) = v { return .object(c) }
+        return .object(ItemCursor(try iterate(v)))
+    }
+
+    /// `next(it)`: the next item, or nil at `StopIteration`.
+    func nextItem(_ iterator: Value) throws -> Value? {
+        switch iterator {
+        case .object(let c as ItemCursor):
+            guard c.position < c.items.count else { return nil }
+            c.position += 1
+            return c.items[c.position - 1]
+        case .object(let s as SequenceCursor):
+            do {
+                let v = try instanceGetItem(s.sequence, .int(s.position))
+                s.position += 1
+                return v
+            } catch let e as PythonError where e.exceptionType.isSubtype(of: PyType.exception("IndexError"))
+                || e.exceptionType.isSubtype(of: PyType.exception("StopIteration")) {
+                return nil
+            }
+        case .object(let i as PyInstance):
+            do {
+                guard let v = try callSpecial(i, "__next__") else {
+                    throw PythonError.type("'\(i.type.name)' object is not an iterator")
+                }
+                return v
+            } catch let e as PythonError where e.exceptionType.isSubtype(of: PyType.exception("StopIteration")) {
+                return nil
+            }
+        default:
+            throw PythonError.type("'\(iterator.typeName)' object is not an iterator")
+        }
+    }
+
+    /// All the items of a user iterable (for `list(obj)`, unpacking, `sorted`…).
+    func iterateInstance(_ i: PyInstance) throws -> [Value] {
+        let it = try makeIterator(.object(i))
+        var out = [Value]()
+        while let v = try nextItem(it) {
+            try checkInterrupt()
+            out.append(v)
+            if out.count % 4096 == 0 { try checkCollectionSize(out.count) }
+        }
+        return out
+    }
+}
+
+/// What `__exit__` and `e.__traceback__` receive: nnsh keeps frames in the error, not in an object.
+final class TracebackObject: PyObject {
+    override var typeName: String { "traceback" }
+    override func repr() -> String { "<traceback object at \(addressString(self))>" }
+}
+
+/// An iterator over a builtin value's items (`iter([1, 2])`), as `list_iterator` and friends.
+final class ItemCursor: PyObject {
+    let items: [Value]
+    var position = 0
+    init(_ items: [Value]) { self.items = items }
+    override var typeName: String { "iterator" }
+    override func repr() -> String { "<iterator object at \(addressString(self))>" }
+}
+
+/// The old sequence protocol: `__getitem__(0)`, `(1)`, … until `IndexError`.
+final class SequenceCursor: PyObject {
+    let sequence: PyInstance
+    var position = 0
+    init(_ sequence: PyInstance) { self.sequence = sequence }
+    override var typeName: String { "iterator" }
+    override func repr() -> String { "<iterator object at \(addressString(self))>" }
+}
+
+extension Value {
+    /// The user-class instance this value is, if it is one.
+    var instance: PyInstance? {
+        if case .object(let i as PyInstance) = self { return i }
+        return nil
+    }
+}

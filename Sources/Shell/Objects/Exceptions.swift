@@ -1,0 +1,88 @@
+import Torch
+
+/// CPython 3.11's builtin exception hierarchy (`Objects/exceptions.c`), as real classes users
+/// subclass and catch. Each entry is (name, base).
+private let hierarchy: [(String, String)] = [
+    ("SystemExit", "BaseException"), ("KeyboardInterrupt", "BaseException"), ("GeneratorExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("ArithmeticError", "Exception"), ("FloatingPointError", "ArithmeticError"), ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("AssertionError", "Exception"), ("AttributeError", "Exception"), ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"), ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"), ("IndexError", "LookupError"), ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"), ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"), ("BlockingIOError", "OSError"), ("ChildProcessError", "OSError"),
+    ("ConnectionError", "OSError"), ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"), ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"), ("FileExistsError", "OSError"), ("FileNotFoundError", "OSError"),
+    ("InterruptedError", "OSError"), ("IsADirectoryError", "OSError"), ("NotADirectoryError", "OSError"),
+    ("PermissionError", "OSError"), ("ProcessLookupError", "OSError"), ("TimeoutError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"), ("NotImplementedError", "RuntimeError"), ("RecursionError", "RuntimeError"),
+    ("StopIteration", "Exception"), ("StopAsyncIteration", "Exception"),
+    ("SyntaxError", "Exception"), ("IndentationError", "SyntaxError"), ("TabError", "IndentationError"),
+    ("SystemError", "Exception"), ("TypeError", "Exception"),
+    ("ValueError", "Exception"), ("UnicodeError", "ValueError"), ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"), ("UnicodeTranslateError", "UnicodeError"),
+    ("Warning", "Exception"), ("DeprecationWarning", "Warning"), ("PendingDeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"), ("SyntaxWarning", "Warning"), ("UserWarning", "Warning"),
+    ("FutureWarning", "Warning"), ("ImportWarning", "Warning"), ("UnicodeWarning", "Warning"),
+    ("BytesWarning", "Warning"), ("ResourceWarning", "Warning"), ("EncodingWarning", "Warning"),
+]
+
+extension PyType {
+    /// The builtin exception classes by name, `BaseException` included.
+    nonisolated(unsafe) static let exceptions: [String: PyType] = {
+        var table = ["BaseException": PyType.baseException]
+        for (name, base) in hierarchy {
+            // Every base precedes its subclasses in `hierarchy`.
+            table[name] = builtin(name, bases: [table[base] ?? .baseException])
+        }
+        return table
+    }()
+
+    /// A builtin exception class; an error kind nnsh raises that CPython lacks becomes an `Exception`.
+    static func exception(_ name: String) -> PyType {
+        if let t = exceptions[name] { return t }
+        return extraExceptions(name)
+    }
+
+    nonisolated(unsafe) private static var extras = [String: PyType]()
+    private static func extraExceptions(_ name: String) -> PyType {
+        if let t = extras[name] { return t }
+        let t = builtin(name, bases: [exceptions["Exception"] ?? .baseException])
+        extras[name] = t
+        return t
+    }
+}
+
+extension PythonError {
+    /// The exception's class.
+    var exceptionType: PyType { instance?.type ?? PyType.exception(kind) }
+
+    /// The exception as the object `except … as e` binds (made once, then carried along).
+    mutating func materialize() -> PyInstance {
+        if let instance { return instance }
+        let i = PyInstance(type: PyType.exception(kind))
+        if let keyArgument { i.args = [keyArgument] } else if !message.isEmpty { i.args = [.str(message)] }
+        instance = i
+        return i
+    }
+
+    /// A raised exception object as a `PythonError` (its kind is how tracebacks name the class).
+    init(raising instance: PyInstance, message: String) {
+        let t = instance.type
+        let name = t.module == "builtins" || t.module == "__main__" ? t.qualname : "\(t.module).\(t.qualname)"
+        self.init(name, message)
+        self.instance = instance
+    }
+
+    /// `KeyError(key)`: the message is the key's repr; `args` holds the key itself.
+    static func keyError(_ key: Value) -> PythonError {
+        var e = PythonError("KeyError", key.repr)
+        e.keyArgument = key
+        return e
+    }
+}

@@ -1,0 +1,178 @@
+import Torch
+
+/// An instance of a user class (or of a builtin exception): its type, its attribute dictionary
+/// (`obj.__dict__` is this very dict) and, for subclasses of builtin containers, numbers and
+/// exceptions, the builtin part (`payload`: the list of a `class L(list)`, an exception's `args`).
+public final class PyInstance: PyObject {
+    public let type: PyType
+    public let attributes = PyDict()
+    public var payload: Value?
+    /// `__cause__`, `__context__` of an exception, and `__suppress_context__`.
+    var cause: Value = .none
+    var context: Value = .none
+    var suppressContext = false
+
+    init(type: PyType) {
+        self.type = type
+        super.init()
+        if type.isException { payload = .tuple([]) }
+        else if let base = type.payloadBase { payload = PyInstance.emptyPayload(base) }
+    }
+
+    static func emptyPayload(_ base: PyType) -> Value? {
+        switch ObjectIdentifier(base) {
+        case ObjectIdentifier(PyType.list): return .list(PyList([]))
+        case ObjectIdentifier(PyType.dict): return .dict(PyDict())
+        case ObjectIdentifier(PyType.set): return .set(PySet())
+        case ObjectIdentifier(PyType.tuple): return .tuple([])
+        case ObjectIdentifier(PyType.int): return .int(0)
+        case ObjectIdentifier(PyType.float): return .float(0)
+        case ObjectIdentifier(PyType.str): return .str("")
+        default: return nil
+        }
+    }
+
+    /// An exception's `args`.
+    var args: [Value] {
+        get { if case .tuple(let t)? = payload { return t }; return [] }
+        set { payload = .tuple(newValue) }
+    }
+
+    override public var typeName: String { type.name }
+
+    /// The repr Python code defines; in containers (`print([obj])`) through the class's interpreter.
+    override public func repr() -> String {
+        if let interp = type.interpreter, let r = try? interp.reprOfInstance(self) { return r }
+        return defaultRepr
+    }
+    override public func str() -> String {
+        if let interp = type.interpreter, let s = try? interp.strOfInstance(self) { return s }
+        return repr()
+    }
+
+    var defaultRepr: String {
+        if type.isException { return exceptionRepr }
+        return "<\(type.qualified) object at \(addressString(self))>"
+    }
+
+    /// `ValueError('x')`, `KeyError('a', 1)`, `StopIteration()`.
+    var exceptionRepr: String {
+        let a = args
+        return type.name + (a.count == 1 ? "(\(a[0].repr))" : Value.tuple(a).repr)
+    }
+    /// `str(e)`: empty, the one argument's str (KeyError: its repr), or the args tuple.
+    var exceptionStr: String {
+        let a = args
+        switch a.count {
+        case 0: return ""
+        case 1: return type.isSubtype(of: PyType.exception("KeyError")) ? a[0].repr : a[0].str
+        default: return Value.tuple(a).repr
+        }
+    }
+}
+
+/// `0x7f…`: a stable, unique address for an object's default repr and `id()`.
+func addressString(_ o: AnyObject) -> String {
+    "0x" + String(UInt(bitPattern: ObjectIdentifier(o).hashValue), radix: 16)
+}
+
+/// A function bound to its receiver: `obj.method`.
+final class BoundMethod: PyObject {
+    let receiver: Value
+    let function: Value
+    init(_ receiver: Value, _ function: Value) {
+        self.receiver = receiver
+        self.function = function
+    }
+    override var typeName: String { "method" }
+    override func repr() -> String {
+        let fname: String
+        switch function {
+        case .function(let f): fname = f.qualname
+        case .builtin(let b): fname = b.name
+        default: fname = "?"
+        }
+        return "<bound method \(fname) of \(receiver.repr)>"
+    }
+    override func attribute(_ name: String) throws -> Value? {
+        switch name {
+        case "__self__": return receiver
+        case "__func__": return function
+        case "__name__":
+            if case .function(let f) = function { return .str(f.name) }
+            if case .builtin(let b) = function { return .str(b.name) }
+            return nil
+        default: return nil
+        }
+    }
+}
+
+/// `@staticmethod`: the function, not bound.
+final class StaticMethod: PyObject {
+    let function: Value
+    init(_ function: Value) { self.function = function }
+    override var typeName: String { "staticmethod" }
+    override func repr() -> String { "<staticmethod(\(function.repr))>" }
+    override func attribute(_ name: String) throws -> Value? { name == "__func__" ? function : nil }
+}
+
+/// `@classmethod`: bound to the class.
+final class ClassMethod: PyObject {
+    let function: Value
+    init(_ function: Value) { self.function = function }
+    override var typeName: String { "classmethod" }
+    override func repr() -> String { "<classmethod(\(function.repr))>" }
+    override func attribute(_ name: String) throws -> Value? { name == "__func__" ? function : nil }
+}
+
+/// `property(fget, fset, fdel, doc)` and its `.setter` / `.deleter` / `.getter` copies.
+final class PropertyObject: PyObject {
+    let getter: Value?
+    let setter: Value?
+    let deleter: Value?
+    let doc: Value
+    init(getter: Value?, setter: Value?, deleter: Value?, doc: Value = .none) {
+        self.getter = getter
+        self.setter = setter
+        self.deleter = deleter
+        self.doc = doc
+    }
+    override var typeName: String { "property" }
+    override func repr() -> String { "<property object at \(addressString(self))>" }
+    override func attribute(_ name: String) throws -> Value? {
+        switch name {
+        case "fget": return getter ?? .none
+        case "fset": return setter ?? .none
+        case "fdel": return deleter ?? .none
+        case "__doc__": return doc
+        case "setter", "getter", "deleter":
+            return .builtin(Builtin(name, receiver: "property object") { [self] args in
+                guard args.positional.count == 1, args.keywords.isEmpty else {
+                    throw PythonError.type("\(name)() takes exactly one argument (\(args.positional.count) given)")
+                }
+                let f = args.positional[0]
+                switch name {
+                case "setter": return .object(PropertyObject(getter: self.getter, setter: f, deleter: self.deleter, doc: self.doc))
+                case "getter": return .object(PropertyObject(getter: f, setter: self.setter, deleter: self.deleter, doc: self.doc))
+                default: return .object(PropertyObject(getter: self.getter, setter: self.setter, deleter: f, doc: self.doc))
+                }
+            })
+        default: return nil
+        }
+    }
+}
+
+/// `super()` / `super(C, obj)`: attribute lookup that starts after `C` in `type(obj).__mro__`.
+final class SuperObject: PyObject {
+    let start: PyType
+    let receiver: Value
+    /// The type whose MRO is searched: `type(obj)`, or `obj` itself when it is a class.
+    let lookupType: PyType
+    init(start: PyType, receiver: Value, lookupType: PyType) {
+        self.start = start
+        self.receiver = receiver
+        self.lookupType = lookupType
+    }
+    override var typeName: String { "super" }
+    override func repr() -> String { "<super: <class '\(start.name)'>, <\(lookupType.name) object>>" }
+}

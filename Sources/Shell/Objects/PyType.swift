@@ -1,0 +1,196 @@
+import Torch
+
+/// A type object: what `type(x)` returns, for builtin and user classes alike (docs/object-model.md).
+/// Builtin types are singletons, so `type(1) is int` and `isinstance` are identity and MRO walks.
+public final class PyType: PyObject {
+    public let name: String
+    public var qualname: String
+    public let module: String
+    public let bases: [PyType]
+    /// `__mro__`: this type first, then C3's linearisation of the bases.
+    public private(set) var mro: [PyType] = []
+    /// The class namespace in definition order (Python functions, descriptors, attributes, Swift methods).
+    public let dict = PyDict()
+    /// True for `BaseException` and every class below it.
+    public private(set) var isException = false
+    /// The builtin base whose value a subclass instance carries (`list` for `class L(list)`), if any.
+    public private(set) var payloadBase: PyType?
+    /// Set for user classes: the interpreter that runs their methods (repr/eq inside containers).
+    weak var interpreter: Interpreter?
+    /// Direct subclasses still alive (`__subclasses__()`).
+    var subclassRefs: [WeakType] = []
+    var subclasses: [PyType] { subclassRefs.compactMap(\.type) }
+    /// A user-defined class (instances are `PyInstance`s) rather than a builtin one.
+    public let isUserClass: Bool
+
+    init(name: String, qualname: String? = nil, module: String = "builtins", bases: [PyType], isUserClass: Bool = false) throws {
+        self.name = name
+        self.qualname = qualname ?? name
+        self.module = module
+        self.bases = bases
+        self.isUserClass = isUserClass
+        super.init()
+        mro = [self] + (try PyType.linearize(bases))
+        for b in bases { b.subclassRefs.append(WeakType(self)) }
+        isException = mro.contains { $0 === PyType.baseExceptionIfBuilt }
+        payloadBase = mro.dropFirst().first { PyType.payloadTypes.contains(ObjectIdentifier($0)) }
+    }
+
+    /// A builtin type (its bases are consistent by construction).
+    static func builtin(_ name: String, module: String = "builtins", bases: [PyType]? = nil) -> PyType {
+        // Only `object` itself has no base; the bases of builtin types always linearise.
+        try! PyType(name: name, module: module, bases: bases ?? (objectIfBuilt.map { [$0] } ?? []))
+    }
+
+    /// C3 linearisation (CPython's `mro_implementation`): merge the bases' MROs and the list of bases.
+    static func linearize(_ bases: [PyType]) throws -> [PyType] {
+        // Single inheritance: the base's MRO as it is (a 2000-deep chain stays linear, not quadratic per class).
+        if bases.count == 1 { return bases[0].mro }
+        var sequences = bases.map(\.mro) + [bases]
+        var result = [PyType]()
+        while true {
+            sequences.removeAll { $0.isEmpty }
+            if sequences.isEmpty { return result }
+            guard let head = sequences.lazy.map({ $0[0] }).first(where: { candidate in
+                !sequences.contains { seq in seq.dropFirst().contains { $0 === candidate } }
+            }) else {
+                var seen = [String]()
+                for s in sequences where !seen.contains(s[0].name) { seen.append(s[0].name) }
+                throw PythonError.type("Cannot create a consistent method resolution\norder (MRO) for bases \(seen.joined(separator: ", "))")
+            }
+            result.append(head)
+            for i in sequences.indices where sequences[i].first === head { sequences[i].removeFirst() }
+        }
+    }
+
+    /// `issubclass(self, other)`.
+    public func isSubtype(of other: PyType) -> Bool { mro.contains { $0 === other } }
+
+    /// The first definition of `name` along the MRO.
+    func lookup(_ name: String) -> Value? {
+        let key = Value.str(name)
+        for t in mro { if let v = t.dict.get(key) { return v } }
+        return nil
+    }
+
+    /// `<class 'int'>`, `<class '__main__.Net'>`.
+    var qualified: String { module == "builtins" ? qualname : "\(module).\(qualname)" }
+    override public var typeName: String { "type" }
+    override public func repr() -> String { "<class '\(qualified)'>" }
+
+    // MARK: the builtin types
+
+    nonisolated(unsafe) private static var objectIfBuilt: PyType?
+    nonisolated(unsafe) private static var baseExceptionIfBuilt: PyType?
+    nonisolated(unsafe) private static var payloadTypes = Set<ObjectIdentifier>()
+
+    nonisolated(unsafe) public static let object: PyType = {
+        let t = try! PyType(name: "object", bases: [])
+        objectIfBuilt = t
+        return t
+    }()
+    nonisolated(unsafe) public static let type = builtin("type", bases: [object])
+    nonisolated(unsafe) public static let int = payload(builtin("int", bases: [object]))
+    nonisolated(unsafe) public static let bool = builtin("bool", bases: [int])
+    nonisolated(unsafe) public static let float = payload(builtin("float", bases: [object]))
+    nonisolated(unsafe) public static let str = payload(builtin("str", bases: [object]))
+    nonisolated(unsafe) public static let list = payload(builtin("list", bases: [object]))
+    nonisolated(unsafe) public static let tuple = payload(builtin("tuple", bases: [object]))
+    nonisolated(unsafe) public static let dict = payload(builtin("dict", bases: [object]))
+    nonisolated(unsafe) public static let set = payload(builtin("set", bases: [object]))
+    nonisolated(unsafe) public static let noneType = builtin("NoneType", bases: [object])
+    nonisolated(unsafe) public static let range = builtin("range", bases: [object])
+    nonisolated(unsafe) public static let slice = builtin("slice", bases: [object])
+    nonisolated(unsafe) public static let ellipsis = builtin("ellipsis", bases: [object])
+    nonisolated(unsafe) public static let function = builtin("function", bases: [object])
+    nonisolated(unsafe) public static let builtinFunction = builtin("builtin_function_or_method", bases: [object])
+    nonisolated(unsafe) public static let method = builtin("method", bases: [object])
+    nonisolated(unsafe) public static let moduleType = builtin("module", bases: [object])
+    nonisolated(unsafe) public static let tensor = builtin("Tensor", module: "torch", bases: [object])
+    nonisolated(unsafe) public static let parameter = builtin("Parameter", module: "torch.nn.parameter", bases: [tensor])
+    nonisolated(unsafe) public static let size = builtin("Size", module: "torch", bases: [tuple])
+    nonisolated(unsafe) public static let dtype = builtin("dtype", module: "torch", bases: [object])
+    nonisolated(unsafe) public static let nnModule = builtin("Module", module: "torch.nn.modules.module", bases: [object])
+    nonisolated(unsafe) public static let staticMethod = builtin("staticmethod", bases: [object])
+    nonisolated(unsafe) public static let classMethod = builtin("classmethod", bases: [object])
+    nonisolated(unsafe) public static let property = builtin("property", bases: [object])
+    nonisolated(unsafe) public static let superType = builtin("super", bases: [object])
+    nonisolated(unsafe) public static let notImplementedType = builtin("NotImplementedType", bases: [object])
+    nonisolated(unsafe) public static let baseException: PyType = {
+        let t = payload(builtin("BaseException", bases: [object]))
+        baseExceptionIfBuilt = t
+        t.isException = true
+        return t
+    }()
+
+    private static func payload(_ t: PyType) -> PyType {
+        payloadTypes.insert(ObjectIdentifier(t))
+        return t
+    }
+
+    /// One type per layer class (`Conv2d` in `torch.nn.modules.conv`), made on first use.
+    nonisolated(unsafe) private static var layerTypes = [String: PyType]()
+    static func layer(_ name: String, file: String) -> PyType {
+        if let t = layerTypes[name] { return t }
+        let t = builtin(name, module: "torch.nn.modules.\(file)", bases: [nnModule])
+        layerTypes[name] = t
+        return t
+    }
+
+    /// Other named builtin types (`Generator`, PIL's `Image`, transforms), one per name.
+    nonisolated(unsafe) private static var otherTypes = [String: PyType]()
+    static func named(_ name: String) -> PyType {
+        if let t = otherTypes[name] { return t }
+        let t = builtin(name, bases: [object])
+        otherTypes[name] = t
+        return t
+    }
+}
+
+/// A reference to a subclass that does not keep it alive.
+struct WeakType {
+    weak var type: PyType?
+    init(_ type: PyType) { self.type = type }
+}
+
+/// `NotImplemented`: what a binary special method returns to let the other operand try.
+final class NotImplementedObject: PyObject {
+    static let shared = NotImplementedObject()
+    override var typeName: String { "NotImplementedType" }
+    override func repr() -> String { "NotImplemented" }
+}
+
+/// The type object of any value.
+func typeOf(_ v: Value) -> PyType {
+    switch v {
+    case .none: return .noneType
+    case .bool: return .bool
+    case .int: return .int
+    case .float: return .float
+    case .str: return .str
+    case .tuple: return .tuple
+    case .list: return .list
+    case .dict: return .dict
+    case .set: return .set
+    case .tensor(let t): return t.isParameter ? .parameter : .tensor
+    case .size: return .size
+    case .dtype: return .dtype
+    case .slice: return .slice
+    case .ellipsis: return .ellipsis
+    case .range: return .range
+    case .module(let m): return .layer(moduleTypeName(m), file: moduleFileName(m))
+    case .namespace: return .moduleType
+    case .builtin(let b): return b.receiver == nil ? .builtinFunction : .builtinFunction
+    case .function: return .function
+    case .object(let o):
+        if let i = o as? PyInstance { return i.type }
+        if o is PyType { return .type }
+        if o is BoundMethod { return .method }
+        if o is NotImplementedObject { return .notImplementedType }
+        if o is StaticMethod { return .staticMethod }
+        if o is ClassMethod { return .classMethod }
+        if o is PropertyObject { return .property }
+        if o is SuperObject { return .superType }
+        return .named(o.typeName)
+    }
+}

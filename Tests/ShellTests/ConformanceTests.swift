@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import Shell
+
+/// The language as CPython 3.11 defines it (issue 19): every `Conformance/NAME.py` runs through
+/// `Session`; stdout must equal `NAME.out` (made by CPython, `scripts/golden/make_conformance_golden.py`)
+/// byte for byte, and `NAME.err`, when present, is the last line of CPython's traceback.
+struct ConformanceTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conformance")
+
+    static let scripts: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".py") }.map { String($0.dropLast(3)) }.sorted()
+    }()
+
+    /// Programs CPython runs that nnsh does not match yet, each with the reason. They still run: a gap
+    /// that closes makes the test fail ("known issue not recorded"), so the entry must then go.
+    static let knownGaps: [String: Comment] = [
+        "class_subclass_dict": "dict(**kwargs) construction of a dict subclass does not go through the subclass's own __setitem__/keys yet",
+        "dunder_hash_none": "set(...) of an iterable does not check its items' hashability yet (dict keys and set displays do)",
+        "scope_annotations": "function annotations are parsed and dropped, so f.__annotations__ is empty",
+        "scope_del": "UnboundLocalError needs compile-time local-name analysis, which the evaluator does not do yet",
+        "scope_global": "a name declared global in a nested function is still looked up through the enclosing function's scope",
+        "scope_main_walrus": "the walrus operator := is not parsed yet",
+        "scope_unbound_local": "UnboundLocalError needs compile-time local-name analysis, which the evaluator does not do yet",
+        "type_builtin_types": "complex and bytes literals are not supported yet",
+        "type_dir_vars": "dir() of builtin values lists nnsh's own method names, not CPython's full set",
+        "with_multiple": "parenthesized context managers `with (A() as a, B() as b):` are not parsed yet",
+    ]
+
+    @Test func conformanceFolderIsPopulated() {
+        #expect(Self.scripts.count >= 30, "expected the conformance programs in \(Self.folder.path)")
+    }
+
+    @Test(.serialized, arguments: scripts)
+    func program(_ name: String) throws {
+        if let reason = Self.knownGaps[name] {
+            try withKnownIssue(reason) { try checkGoldenScript(in: Self.folder, name, reference: "CPython") }
+        } else {
+            try checkGoldenScript(in: Self.folder, name, reference: "CPython")
+        }
+    }
+}
