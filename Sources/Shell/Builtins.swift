@@ -282,17 +282,17 @@ extension Interpreter {
             }
             return .int(Int(u.value))
         }
-        def("id") { args in
+        def("id") { [unowned self] args in
             switch args.positional.first ?? .none {
-            case .tensor(let x): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(x).hashValue)))
-            case .object(let o): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)))
-            case .list(let o): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)))
-            case .dict(let o): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)))
-            case .set(let o): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)))
-            case .function(let o): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)))
-            case .builtin(let o): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)))
-            case .module(let o): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)))
-            case .namespace(let o): return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)))
+            case .tensor(let o): return .int(objectID(o))
+            case .object(let o): return .int(objectID(o))
+            case .list(let o): return .int(objectID(o))
+            case .dict(let o): return .int(objectID(o))
+            case .set(let o): return .int(objectID(o))
+            case .function(let o): return .int(objectID(o))
+            case .builtin(let o): return .int(objectID(o))
+            case .module(let o): return .int(objectID(o))
+            case .namespace(let o): return .int(objectID(o))
             case let v: return .int(try self.hashValue(v))
             }
         }
@@ -315,12 +315,10 @@ extension Interpreter {
             return .list(PyList(try self.iterate(b.values["iterable"]!).filter { try self.truthy(f.isNone ? $0 : try self.call(f, Arguments([$0]))) }))
         }
         // Builtin types are type objects; calling one runs its Swift constructor (per interpreter).
-        for type in [PyType.int, .float, .str, .bool, .list, .tuple, .dict, .set, .range] {
+        for type in [PyType.int, .float, .str, .bool, .list, .tuple, .dict, .set, .range, .type] {
             if case .builtin(let b)? = t[type.name] { constructors[ObjectIdentifier(type)] = b }
             t[type.name] = .object(type)
         }
-        constructors[ObjectIdentifier(PyType.type)] = Builtin("type", t["type"].flatMap { if case .builtin(let b) = $0 { return b.call }; return nil } ?? { _ in .none })
-        t["type"] = .object(PyType.type)
         t["object"] = .object(PyType.object)
         t["slice"] = .object(PyType.slice)
         constructors[ObjectIdentifier(PyType.slice)] = Builtin("slice") { args in

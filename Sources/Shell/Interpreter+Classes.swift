@@ -94,14 +94,16 @@ extension Interpreter {
             if t.isException { instance.args = args.positional }
             object = .object(instance)
         }
-        let initializer = t.lookup("__init__")
-        if initializer == nil || isBuiltinSlot(initializer!) && t.mro.first(where: { $0.dict.get(.str("__init__")) != nil }) === PyType.object {
+        // The class that defines `__init__`; `object`'s own takes no arguments.
+        let key = Value.str("__init__")
+        guard let owner = t.mro.first(where: { $0.dict.get(key) != nil }), owner !== PyType.object,
+              let initializer = owner.dict.get(key) else {
             if !args.positional.isEmpty || !args.keywords.isEmpty, t.lookup("__new__").map(isBuiltinSlot) ?? true {
                 throw PythonError.type("\(t.name)() takes no arguments")
             }
             return object
         }
-        let result = try call(bind(initializer!, to: object, type: t), args)
+        let result = try call(bind(initializer, to: object, type: t), args)
         guard case .none = result else { throw PythonError.type("__init__() should return None, not '\(result.typeName)'") }
         return object
     }
@@ -370,7 +372,7 @@ extension Interpreter {
         }
         def(.object, "__hash__") { args in
             guard case .object(let o)? = args.positional.first else { throw PythonError.type("expected 1 argument") }
-            return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)) >> 4)
+            return .int(objectID(o) >> 4)
         }
         def(.baseException, "__init__") { args in
             let i = try instance(args, "__init__")

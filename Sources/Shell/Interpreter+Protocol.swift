@@ -32,11 +32,7 @@ extension Interpreter {
 
     func strOfInstance(_ i: PyInstance) throws -> String {
         guard let f = i.type.lookup("__str__"), case .function = f else {
-            if i.type.isException, i.type.lookup("__repr__").map({ if case .function = $0 { return false }; return true }) ?? true {
-                return i.exceptionStr
-            }
-            if i.type.isException { return i.exceptionStr }
-            return try reprOfInstance(i)
+            return i.type.isException ? i.exceptionStr : try reprOfInstance(i)
         }
         let r = try call(bind(f, to: .object(i), type: i.type), Arguments())
         guard case .str(let s) = r else { throw PythonError.type("__str__ returned non-string (type \(r.typeName))") }
@@ -51,7 +47,8 @@ extension Interpreter {
     }
 
     func formatInstance(_ i: PyInstance, _ spec: String) throws -> String {
-        if let r = try callSpecial(i, "__format__", [.str(spec)]), i.type.lookup("__format__").map({ if case .function = $0 { return true }; return false }) ?? false {
+        if let f = i.type.lookup("__format__"), case .function = f {
+            let r = try call(bind(f, to: .object(i), type: i.type), Arguments([.str(spec)]))
             guard case .str(let s) = r else { throw PythonError.type("__format__ must return a str, not \(r.typeName)") }
             return s
         }
@@ -89,9 +86,9 @@ extension Interpreter {
             acc = acc &+ (UInt64(items.count) ^ (2_870_177_450_012_600_261 ^ 3_527_539))
             let h = Int(bitPattern: UInt(acc))
             return h == -1 ? 1_546_275_796 : h
-        case .object(let o): return Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o).hashValue)) >> 4
-        case .tensor(let t): return Int(bitPattern: UInt(bitPattern: ObjectIdentifier(t).hashValue)) >> 4
-        case .function(let f): return Int(bitPattern: UInt(bitPattern: ObjectIdentifier(f).hashValue)) >> 4
+        case .object(let o): return objectID(o) >> 4
+        case .tensor(let t): return objectID(t) >> 4
+        case .function(let f): return objectID(f) >> 4
         default: return v.repr.hashValue
         }
     }
@@ -243,7 +240,6 @@ extension Interpreter {
         if let v = try callSpecial(i, "__getitem__", [index]) { return v }
         if case .dict(let d)? = i.payload, d.get(index) == nil, let v = try callSpecial(i, "__missing__", [index]) { return v }
         if let p = i.payload, !i.type.isException { return try getItem(p, index) }
-        if case .object(let t as PyType) = Value.object(i), let g = t.lookup("__class_getitem__") { return try call(g, Arguments([index])) }
         throw PythonError.type("'\(i.type.name)' object is not subscriptable")
     }
 

@@ -159,12 +159,7 @@ extension Interpreter {
             let ci = current.materialize()
             if ci !== instance { instance.context = .object(ci) }
         }
-        throw PythonError(raising: instance, message: try exceptionMessage(instance))
-    }
-
-    /// `str(exception)`, through a user `__str__`.
-    func exceptionMessage(_ i: PyInstance) throws -> String {
-        try strOfInstance(i)
+        throw PythonError(raising: instance, message: try strOfInstance(instance))
     }
 
     // MARK: with, annotations, iteration

@@ -71,9 +71,12 @@ public final class PyInstance: PyObject {
     }
 }
 
-/// `0x7f…`: a stable, unique address for an object's default repr and `id()`.
+/// `id(o)`: the object's address, unique while it lives.
+func objectID(_ o: AnyObject) -> Int { ObjectIdentifier(o).hashValue }
+
+/// `0x7f…`: the address in an object's default repr.
 func addressString(_ o: AnyObject) -> String {
-    "0x" + String(UInt(bitPattern: ObjectIdentifier(o).hashValue), radix: 16)
+    "0x" + String(UInt(bitPattern: objectID(o)), radix: 16)
 }
 
 /// A function bound to its receiver: `obj.method`.

@@ -180,7 +180,7 @@ func typeOf(_ v: Value) -> PyType {
     case .range: return .range
     case .module(let m): return .layer(moduleTypeName(m), file: moduleFileName(m))
     case .namespace: return .moduleType
-    case .builtin(let b): return b.receiver == nil ? .builtinFunction : .builtinFunction
+    case .builtin: return .builtinFunction
     case .function: return .function
     case .object(let o):
         if let i = o as? PyInstance { return i.type }
