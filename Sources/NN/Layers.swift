@@ -48,25 +48,6 @@ public final class Flatten: Module {
     }
 }
 
-public final class Sequential: Module {
-    public init(_ modules: [Module]) {
-        super.init(typeName: "Sequential")
-        for (i, m) in modules.enumerated() { registerModule(String(i), m) }
-    }
-    public var count: Int { childNames.count }
-    /// `seq[i]` with Python's negative indexing and message.
-    public func module(at index: Int) throws -> Module {
-        let n = count
-        guard -n <= index && index < n else { throw TorchError.index("index \(index) is out of range") }
-        return children()[(index + n) % n]
-    }
-    public override func forward(_ input: Tensor) throws -> Tensor {
-        var x = input
-        for m in children() { x = try m.forward(x) }
-        return x
-    }
-}
-
 /// Parameter-free activations with their PyTorch reprs.
 public final class Sigmoid: Module {
     public init() { super.init(typeName: "Sigmoid") }

@@ -55,16 +55,35 @@ public enum IntOrTuple: Equatable, Sendable {
     }
 }
 
-/// `torch.nn.Module`: registered parameters and children in order, train/eval, repr.
+/// What a host language attaches to a module: the way it calls one, so that a container's
+/// `forward` reaches a child's hooks and, for a class the user wrote, its own `forward`. The
+/// shell's per-module state (the instance `__dict__`, hooks) lives in the object it attaches.
+public protocol ModuleHost: AnyObject {
+    func call(_ module: Module, _ input: Tensor) throws -> Tensor
+}
+
+/// `torch.nn.Module`: registered parameters, buffers and children in order, train/eval, repr.
 open class Module {
     public let typeName: String
     public var training = true
+    /// Set by the shell when the module needs more than `forward` (hooks, a Python class).
+    public var host: ModuleHost?
     public private(set) var parameterNames: [String] = []
     private var parameterTable: [String: Tensor?] = [:]
+    public private(set) var bufferNames: [String] = []
+    private var bufferTable: [String: Tensor?] = [:]
+    /// Buffers registered with `persistent=False` (left out of `state_dict`).
+    public private(set) var transientBuffers = Set<String>()
     public private(set) var childNames: [String] = []
-    private var childTable: [String: Module] = [:]
+    private var childTable: [String: Module?] = [:]
 
     public init(typeName: String) { self.typeName = typeName }
+
+    /// `module(input)` as a container calls its children: through the host when there is one.
+    public final func callAsFunction(_ input: Tensor) throws -> Tensor {
+        if let host { return try host.call(self, input) }
+        return try forward(input)
+    }
 
     /// Registers (or replaces) a parameter; non-nil tensors become parameters requiring grad.
     public func registerParameter(_ name: String, _ t: Tensor?) {
@@ -76,15 +95,46 @@ open class Module {
         parameterTable[name] = .some(t)
     }
 
-    public func registerModule(_ name: String, _ m: Module) {
+    /// `register_buffer(name, tensor, persistent)`.
+    public func registerBuffer(_ name: String, _ t: Tensor?, persistent: Bool = true) {
+        if bufferTable[name] == nil { bufferNames.append(name) }
+        bufferTable[name] = .some(t)
+        if persistent { transientBuffers.remove(name) } else { transientBuffers.insert(name) }
+    }
+
+    /// Registers (or replaces) a child; nil keeps the name with no module, as `self.x = None` does.
+    public func registerModule(_ name: String, _ m: Module?) {
         if childTable[name] == nil { childNames.append(name) }
-        childTable[name] = m
+        childTable[name] = .some(m)
+    }
+
+    /// Removes a parameter, buffer or child of that name (`del m.x`, or an assignment of another
+    /// kind of value); false when there was none.
+    @discardableResult
+    public func removeMember(_ name: String) -> Bool {
+        if parameterTable.removeValue(forKey: name) != nil { parameterNames.removeAll { $0 == name }; return true }
+        if bufferTable.removeValue(forKey: name) != nil {
+            bufferNames.removeAll { $0 == name }
+            transientBuffers.remove(name)
+            return true
+        }
+        if childTable.removeValue(forKey: name) != nil { childNames.removeAll { $0 == name }; return true }
+        return false
+    }
+
+    /// Replaces the children, in this order (a container's `del seq[i]`, `insert`, `seq[i] = m`).
+    public func replaceChildren(_ items: [(String, Module)]) {
+        childNames = items.map(\.0)
+        childTable = Dictionary(items.map { ($0.0, Optional($0.1)) }, uniquingKeysWith: { _, b in b })
     }
 
     /// The parameter named `name` (nil when absent or registered as None).
     public func parameter(_ name: String) -> Tensor? { parameterTable[name] ?? nil }
     public func hasParameter(_ name: String) -> Bool { parameterTable[name] != nil }
-    public func child(_ name: String) -> Module? { childTable[name] }
+    public func buffer(_ name: String) -> Tensor? { bufferTable[name] ?? nil }
+    public func hasBuffer(_ name: String) -> Bool { bufferTable[name] != nil }
+    public func child(_ name: String) -> Module? { childTable[name] ?? nil }
+    public func hasChild(_ name: String) -> Bool { childTable[name] != nil }
 
     /// `m.weight = t`: PyTorch requires a Parameter (or None) for a registered parameter name.
     public func setParameter(_ name: String, _ t: Tensor?) throws {
@@ -104,25 +154,65 @@ open class Module {
     @discardableResult
     public func eval() -> Self { train(false) }
 
-    public func namedParameters(prefix: String = "") -> [(String, Tensor)] {
+    /// `named_parameters(prefix, recurse, remove_duplicate=True)`.
+    public func namedParameters(prefix: String = "", recurse: Bool = true) -> [(String, Tensor)] {
+        namedMembers(prefix: prefix, recurse: recurse) { m in m.parameterNames.compactMap { n in m.parameter(n).map { (n, $0) } } }
+    }
+
+    /// `named_buffers(prefix, recurse)`.
+    public func namedBuffers(prefix: String = "", recurse: Bool = true) -> [(String, Tensor)] {
+        namedMembers(prefix: prefix, recurse: recurse) { m in m.bufferNames.compactMap { n in m.buffer(n).map { (n, $0) } } }
+    }
+
+    /// `Module._named_members`: each module of `named_modules` in turn, its own tensors, each
+    /// tensor once.
+    private func namedMembers(prefix: String, recurse: Bool, _ members: (Module) -> [(String, Tensor)]) -> [(String, Tensor)] {
         var out = [(String, Tensor)]()
         var seen = Set<ObjectIdentifier>()
-        func walk(_ m: Module, _ p: String) {
-            for n in m.parameterNames {
-                if let t = m.parameter(n), !seen.contains(ObjectIdentifier(t)) {
-                    seen.insert(ObjectIdentifier(t))
-                    out.append((p + n, t))
-                }
+        let modules = recurse ? namedModules(prefix: prefix) : [(prefix, self)]
+        for (p, m) in modules {
+            for (n, t) in members(m) where seen.insert(ObjectIdentifier(t)).inserted {
+                out.append((p.isEmpty ? n : p + "." + n, t))
             }
-            for (cn, c) in m.namedChildren() { walk(c, p + cn + ".") }
         }
-        walk(self, prefix.isEmpty ? "" : prefix + ".")
+        return out
+    }
+
+    /// `named_modules(memo, prefix, remove_duplicate=True)`: this module, then its descendants
+    /// depth first, each once.
+    public func namedModules(prefix: String = "") -> [(String, Module)] {
+        var out = [(String, Module)]()
+        var seen = Set<ObjectIdentifier>()
+        // Explicit stack: the shell limits nesting to Python's recursion depth, but the walk itself
+        // need not recurse.
+        var stack = [(prefix, self)]
+        while let (p, m) = stack.popLast() {
+            guard seen.insert(ObjectIdentifier(m)).inserted else { continue }
+            out.append((p, m))
+            for (n, c) in m.namedChildren().reversed() { stack.append((p.isEmpty ? n : p + "." + n, c)) }
+        }
+        return out
+    }
+
+    /// `state_dict()`: each module's parameters then its persistent buffers, then its children's,
+    /// detached (they share storage with the module's tensors, as PyTorch's do).
+    public func stateDict(prefix: String = "", keepVars: Bool = false) -> [(String, Tensor)] {
+        var out = [(String, Tensor)]()
+        var stack = [(prefix, self)]
+        while let (p, m) = stack.popLast() {
+            for n in m.parameterNames { if let t = m.parameter(n) { out.append((p + n, keepVars ? t : t.detach())) } }
+            for n in m.bufferNames where !m.transientBuffers.contains(n) {
+                if let t = m.buffer(n) { out.append((p + n, keepVars ? t : t.detach())) }
+            }
+            for (n, c) in m.namedChildren().reversed() { stack.append((p + n + ".", c)) }
+        }
         return out
     }
 
     public func parameters() -> [Tensor] { namedParameters().map(\.1) }
-    public func namedChildren() -> [(String, Module)] { childNames.map { ($0, childTable[$0]!) } }
-    public func children() -> [Module] { childNames.map { childTable[$0]! } }
+    /// The children registered with a module (a name set to None is skipped, as PyTorch's walks do).
+    public func namedChildren() -> [(String, Module)] { childNames.compactMap { n in child(n).map { (n, $0) } } }
+    public func children() -> [Module] { childNames.compactMap(child) }
 
     /// `m.float()`, `m.double()`, `m.to(dtype)`: converts every floating-point parameter (and its
     /// grad) in place, as `Module._apply` does: the Parameter objects stay the same, so tensors the
@@ -143,6 +233,7 @@ open class Module {
     /// `...` (the shell refuses such a print with PyTorch's RecursionError first; this only keeps
     /// a module inside a printed list finite).
     public var repr: String {
+        if let custom = reprOverride() { return custom }
         var out = ""
         appendRepr(to: &out, indent: "", depth: 0)
         return out
@@ -151,9 +242,13 @@ open class Module {
     /// Deepest nesting `repr` renders in full: PyTorch's RecursionError comes at about 330.
     public static let reprDepthLimit = 1000
 
+    /// A repr the host language defines for this module (a Python class's `__repr__`), used in
+    /// place of the generated one, in a parent's repr too.
+    open func reprOverride() -> String? { nil }
+
     /// Writes the repr with each line after the first indented by `indent`: linear in the output,
     /// where re-indenting every child's text (as `_addindent` does) is quadratic in the depth.
-    private func appendRepr(to out: inout String, indent: String, depth: Int) {
+    open func appendRepr(to out: inout String, indent: String, depth: Int) {
         let extra = extraRepr()
         let extraLines = extra.isEmpty ? [] : extra.split(separator: "\n", omittingEmptySubsequences: false)
         let children = namedChildren()
@@ -164,9 +259,19 @@ open class Module {
         for line in extraLines { out += "\n" + inner + String(line) }
         for (key, m) in children {
             out += "\n" + inner + "(" + key + "): "
-            if depth >= Module.reprDepthLimit { out += "..." } else { m.appendRepr(to: &out, indent: inner, depth: depth + 1) }
+            Module.appendChild(m, to: &out, indent: inner, depth: depth + 1)
         }
         out += "\n" + indent + ")"
+    }
+
+    /// A child's repr inside its parent's: its own override re-indented, or the generated one.
+    public static func appendChild(_ m: Module, to out: inout String, indent: String, depth: Int) {
+        if depth > Module.reprDepthLimit { out += "..."; return }
+        if let custom = m.reprOverride() {
+            out += custom.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent)
+            return
+        }
+        m.appendRepr(to: &out, indent: indent, depth: depth)
     }
 
     /// How many levels of children hang below this module (0 for a layer without children), or
@@ -191,9 +296,10 @@ open class Module {
     /// Dropping the outer module of `m = nn.Sequential(m)` run 100 000 times frees 100 000 nested
     /// modules: free them iteratively (see `Trashcan`).
     deinit {
-        guard !childTable.isEmpty else { return }
-        var parts: [Any] = [childTable]
+        guard !childTable.isEmpty || host != nil else { return }
+        var parts: [Any] = [childTable, host as Any]
         childTable = [:]
+        host = nil
         Trashcan.dispose(&parts)
     }
 

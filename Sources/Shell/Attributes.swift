@@ -12,8 +12,7 @@ extension Interpreter {
         case .tensor(let t):
             if let v = try tensorAttribute(t, name) { return v }
         case .module(let m):
-            if let v = try moduleAttribute(m, name) { return v }
-            throw PythonError.attribute("'\(moduleTypeName(m))' object has no attribute '\(name)'")
+            return try moduleGetAttribute(m, name)
         case .object(let i as PyInstance):
             return try instanceAttribute(i, name)
         case .object(let t as PyType):
@@ -92,7 +91,7 @@ extension Interpreter {
         case .tensor(let t):
             try setTensorAttribute(t, name, value)
         case .module(let m):
-            try setModuleAttribute(m, name, value)
+            try moduleSetAttribute(m, name, value)
         case .namespace(let ns):
             ns.members[name] = value
         case .object(let i as PyInstance):
@@ -111,6 +110,19 @@ extension Interpreter {
             }
         default:
             throw PythonError.attribute("'\(obj.typeName)' object has no attribute '\(name)'")
+        }
+    }
+
+    /// `del obj.name` and `delattr(obj, name)`.
+    func deleteAttribute(_ obj: Value, _ name: String) throws {
+        switch obj {
+        case .object(let i as PyInstance): try deleteInstanceAttribute(i, name)
+        case .module(let m): try moduleDeleteAttribute(m, name)
+        case .object(let t as PyType) where t.isUserClass:
+            if !t.dict.remove(.str(name)) { throw PythonError.attribute("type object '\(t.name)' has no attribute '\(name)'") }
+        case .function(let f):
+            if !f.attributes.remove(.str(name)) { throw PythonError.attribute("'function' object has no attribute '\(name)'") }
+        default: throw PythonError.attribute("'\(obj.typeName)' object has no attribute '\(name)'")
         }
     }
 

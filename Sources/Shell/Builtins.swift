@@ -199,6 +199,7 @@ extension Interpreter {
             guard let v = args.positional.first else { return .dict(self.globalsDict()) }
             switch v {
             case .object(let i as PyInstance): return .dict(i.attributes)
+            case .module(let m): return .dict(self.moduleState(m).attributes)
             case .object(let t as PyType): return .dict(t.dict)
             case .function(let f): return .dict(f.attributes)
             default: throw PythonError.type("vars() argument must have __dict__ attribute")
@@ -207,12 +208,7 @@ extension Interpreter {
         def("delattr") { [unowned self] args in
             let b = try args.bind("delattr", ["obj", "name"], required: 2)
             guard case .str(let n) = b.values["name"]! else { throw PythonError.type("attribute name must be string, not '\(b.values["name"]!.typeName)'") }
-            switch b.values["obj"]! {
-            case .object(let i as PyInstance): try self.deleteInstanceAttribute(i, n)
-            case .object(let t as PyType) where t.isUserClass:
-                if !t.dict.remove(.str(n)) { throw PythonError.attribute("type object '\(t.name)' has no attribute '\(n)'") }
-            default: throw PythonError.attribute("'\(b.values["obj"]!.typeName)' object has no attribute '\(n)'")
-            }
+            try self.deleteAttribute(b.values["obj"]!, n)
             return .none
         }
         def("globals") { [unowned self] _ in .dict(self.globalsDict()) }
@@ -359,7 +355,7 @@ extension Interpreter {
         case .tensor(let t):
             guard t.dim > 0 else { throw PythonError.type("len() of a 0-d tensor") }
             return t.shape[0]
-        case .module(let m): return try moduleIterate(m).count
+        case .module(let m): return try moduleLength(m)
         case .object(let i as PyInstance): return try instanceLength(i)
         default: throw PythonError.type("object of type '\(v.typeName)' has no len()")
         }
@@ -456,10 +452,7 @@ extension Interpreter {
         case ("int", .int), ("int", .bool), ("float", .float), ("str", .str), ("bool", .bool), ("list", .list),
              ("tuple", .tuple), ("tuple", .size), ("dict", .dict), ("Tensor", .tensor), ("Size", .size):
             return true
-        case ("Module", .module): return true
-        default:
-            if case .module(let m) = v { return moduleTypeName(m) == b.name }
-            return false
+        default: return false
         }
     }
 }

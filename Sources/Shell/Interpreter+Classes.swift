@@ -1,3 +1,4 @@
+import NN
 import Syntax
 import Torch
 
@@ -21,7 +22,11 @@ extension Interpreter {
                 throw PythonError.type("bases must be types")
             }
             if t === PyType.bool { throw PythonError.type("type 'bool' is not an acceptable base type") }
-            if !t.isUserClass && constructors[ObjectIdentifier(t)] == nil && !t.isException && t !== PyType.object {
+            if !t.isUserClass && !t.isException && t !== PyType.object && t !== PyType.nnModule && PyInstance.emptyPayload(t) == nil
+                && t !== PyType.orderedDict {
+                // Swift-written classes whose instances are not PyInstances (layers, Tensor) cannot be
+                // extended yet; types CPython itself refuses (range, slice, NoneType) say so as CPython.
+                if constructors[ObjectIdentifier(t)] != nil { throw PythonError.type("subclassing '\(t.name)' is not supported by nnsh yet") }
                 throw PythonError.type("type '\(t.name)' is not an acceptable base type")
             }
             if bases.contains(where: { $0 === t }) { throw PythonError.type("duplicate base class \(t.name)") }
@@ -89,6 +94,11 @@ extension Interpreter {
             if case .object(let s as StaticMethod) = new { f = s.function } else { f = new }
             object = try call(f, Arguments([.object(t)] + args.positional, args.keywords))
             guard case .object(let i as PyInstance) = object, i.type.isSubtype(of: t) else { return object }
+        } else if t.isSubtype(of: .nnModule) {
+            if t.isSubtype(of: .dict) || t.isSubtype(of: .list) || t.isException {
+                throw PythonError.type("nnsh cannot combine nn.Module with '\(t.mro.first { !$0.isUserClass }?.name ?? "?")' in one class yet")
+            }
+            object = .module(PythonModule(type: t, interpreter: self))
         } else {
             let instance = PyInstance(type: t)
             if t.isException { instance.args = args.positional }
@@ -277,6 +287,10 @@ extension Interpreter {
             }
             return bind(v, to: s.receiver, type: s.lookupType)
         }
+        // nn.Module's own methods (`super().parameters()`), on the module.
+        if case .module(let m) = s.receiver, let spec = Interpreter.moduleMethods[name], spec.applies(m) {
+            return boundModuleMethod(m, spec)
+        }
         // A builtin base's own methods act on the builtin part (`super().append(x)` in a list subclass).
         if case .object(let i as PyInstance) = s.receiver, let p = i.payload, !i.type.isException, let v = try? getAttribute(p, name) {
             return v
@@ -373,6 +387,45 @@ extension Interpreter {
         def(.object, "__hash__") { args in
             guard case .object(let o)? = args.positional.first else { throw PythonError.type("expected 1 argument") }
             return .int(objectID(o) >> 4)
+        }
+        // nn.Module.__init__ and the attribute protocol, for `super().__init__()` and for classes
+        // that define __setattr__/__getattr__ and call nn.Module's.
+        func module(_ args: Arguments, _ what: String) throws -> (Module, Interpreter) {
+            guard case .module(let m)? = args.positional.first else { throw PythonError.type("descriptor '\(what)' requires a 'Module' object") }
+            guard let interp = (m as? PythonModule)?.state.interpreter ?? (m.host as? ModuleState)?.interpreter else {
+                throw PythonError.runtime("nnsh: this module's interpreter has ended")
+            }
+            return (m, interp)
+        }
+        def(.nnModule, "__init__") { args in
+            guard case .module(let m)? = args.positional.first else { throw PythonError.type("descriptor '__init__' requires a 'Module' object") }
+            if let (k, _) = args.keywords.first { throw PythonError.type("\(m.typeName).__init__() got an unexpected keyword argument '\(k)'") }
+            if args.positional.count > 1 {
+                throw PythonError.type("\(m.typeName).__init__() takes 1 positional argument but \(args.positional.count) were given")
+            }
+            (m as? PythonModule)?.initialized = true
+            return .none
+        }
+        def(.nnModule, "__setattr__") { args in
+            guard args.positional.count == 3, case .str(let n) = args.positional[1] else { throw PythonError.type("expected 3 arguments") }
+            let (m, interp) = try module(args, "__setattr__")
+            try interp.moduleGenericSetAttribute(m, n, args.positional[2])
+            return .none
+        }
+        def(.nnModule, "__getattr__") { args in
+            guard args.positional.count == 2, case .str(let n) = args.positional[1] else { throw PythonError.type("expected 2 arguments") }
+            let (m, interp) = try module(args, "__getattr__")
+            guard let v = try interp.moduleMemberValue(m, n) else { throw PythonError.attribute("'\(m.typeName)' object has no attribute '\(n)'") }
+            return v
+        }
+        def(.nnModule, "__delattr__") { args in
+            guard args.positional.count == 2, case .str(let n) = args.positional[1] else { throw PythonError.type("expected 2 arguments") }
+            let (m, interp) = try module(args, "__delattr__")
+            if !m.removeMember(n), !((m.host as? ModuleState)?.attributes.remove(.str(n)) ?? false) {
+                _ = interp
+                throw PythonError.attribute("'\(m.typeName)' object has no attribute '\(n)'")
+            }
+            return .none
         }
         def(.baseException, "__init__") { args in
             let i = try instance(args, "__init__")

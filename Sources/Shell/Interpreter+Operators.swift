@@ -1,3 +1,4 @@
+import NN
 import Foundation
 import Syntax
 import Torch
@@ -25,6 +26,8 @@ extension Interpreter {
             }
             return try t.item() != 0
         case .object(let i as PyInstance): return try instanceTruthy(i)
+        case .module(let m as Module) where m is Sequential || m is ModuleList || m is ModuleDict:
+            return !m.childNames.isEmpty  // the containers define __len__
         default: return true
         }
     }
@@ -367,6 +370,7 @@ extension Interpreter {
         case .dict(let d): return d.get(item) != nil
         case .set(let s): return s.contains(item)
         case .object(let i as PyInstance): return try instanceContains(i, item)
+        case .module(let m): return try moduleContains(m, item)
         case .tensor(let t):
             let eq = try Tensor.binary(t, try toTensorOperand(item, like: t), .eq)
             return try eq.ints().contains { $0 != 0 }
@@ -506,6 +510,7 @@ extension Interpreter {
             l.items[try normalizeIndex(index, count: l.items.count, what: "list assignment")] = value
         case .dict(let d): try checkHashable(index); d.set(index, value)
         case .object(let i as PyInstance): try instanceSetItem(i, index, value)
+        case .module(let m): try moduleSetItem(m, index, value)
         default:
             throw PythonError.type("'\(obj.typeName)' object does not support item assignment")
         }

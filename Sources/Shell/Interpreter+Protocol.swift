@@ -22,6 +22,11 @@ extension Interpreter {
     func reprOfInstance(_ i: PyInstance) throws -> String {
         guard let f = i.type.lookup("__repr__"), case .function = f else {
             if i.type.isException { return i.exceptionRepr }
+            if i.type.isSubtype(of: .orderedDict), case .dict(let d)? = i.payload {
+                if d.keys.isEmpty { return i.type.name + "()" }
+                let items = try zip(d.keys, d.values).map { "(\(try reprString($0)), \(try reprString($1)))" }
+                return i.type.name + "([" + items.joined(separator: ", ") + "])"
+            }
             if let p = i.payload { return try reprString(p) }
             return i.defaultRepr
         }

@@ -495,20 +495,14 @@ public final class Interpreter {
                 if !d.remove(index) { throw PythonError.keyError(index) }
             case .object(let o as PyInstance):
                 try deleteItem(o, index)
+            case .module(let m):
+                try moduleDeleteItem(m, index)
             default: throw PythonError.type("'\(obj.typeName)' object doesn't support item deletion")
             }
         case .tuple(let ts, _), .list(let ts, _):
             for t in ts { try delete(t, scope) }
         case .attribute(let objExpr, let name, _):
-            let obj = try eval(objExpr, scope)
-            switch obj {
-            case .object(let i as PyInstance): try deleteInstanceAttribute(i, name)
-            case .object(let t as PyType) where t.isUserClass:
-                if !t.dict.remove(.str(name)) { throw PythonError.attribute("type object '\(t.name)' has no attribute '\(name)'") }
-            case .function(let f):
-                if !f.attributes.remove(.str(name)) { throw PythonError.attribute("'function' object has no attribute '\(name)'") }
-            default: throw PythonError.attribute("cannot delete attribute '\(name)'")
-            }
+            try deleteAttribute(try eval(objExpr, scope), name)
         default:
             throw PythonError("SyntaxError", "cannot delete expression", at: target.location)
         }

@@ -7,19 +7,17 @@ func moduleRepr(_ m: Module) -> String { m.repr }
 func moduleTypeName(_ m: Module) -> String { m.typeName }
 
 /// The file under `torch.nn.modules` a layer class lives in (for `type(m)`).
-func moduleFileName(_ m: Module) -> String {
-    let n = m.typeName
+func moduleFileName(_ n: String) -> String {
     if n.hasPrefix("ConvTranspose") || n.hasPrefix("Conv") { return "conv" }
     if n.contains("Pool") { return "pooling" }
     if n == "Linear" || n == "Identity" { return "linear" }
-    if n == "Sequential" { return "container" }
+    if n == "Sequential" || n == "ModuleList" || n == "ModuleDict" { return "container" }
     if n == "Flatten" { return "flatten" }
     if n == "Dropout" { return "dropout" }
+    if n.hasPrefix("BatchNorm") { return "batchnorm" }
+    if n.hasSuffix("Loss") { return "loss" }
     return "activation"
 }
-
-/// Extra attributes users hang on modules (`m.name = 'conv'`), as Python allows.
-nonisolated(unsafe) private var moduleExtras: [ObjectIdentifier: [String: Value]] = [:]
 
 extension Value {
     /// A layer's Python-visible attribute as a value.
@@ -68,17 +66,28 @@ extension Interpreter {
         let nn = Namespace("torch.nn")
         let functional = Namespace("torch.nn.functional")
         let initNS = Namespace("torch.nn.init")
+        // Each layer class is a type object (`isinstance(m, nn.Conv2d)`, `type(m) is nn.Linear`)
+        // whose constructor is the Swift one.
         for (name, make) in layerConstructors() {
-            nn.members[name] = .builtin(Builtin(name) { args in .module(try make(args)) })
+            let type = PyType.layer(name, file: moduleFileName(name))
+            constructors[ObjectIdentifier(type)] = Builtin(name) { args in .module(try make(args)) }
+            nn.members[name] = .object(type)
         }
-        nn.members["Parameter"] = .builtin(Builtin("Parameter") { args in
+        constructors[ObjectIdentifier(PyType.parameter)] = Builtin("Parameter") { args in
             let b = try args.bind("Parameter", ["data", "requires_grad"])
             let t = try b["data"].map { try $0.asTensor("data", "Parameter").detach() } ?? (try Tensor.zeros([0]))
             t.isParameter = true
             try t.setRequiresGrad(try b.bool("requires_grad", true))
             return .tensor(t)
-        })
-        nn.members["Module"] = .builtin(Builtin("Module") { _ in .module(Identity()) })
+        }
+        nn.members["Parameter"] = .object(PyType.parameter)
+        constructors[ObjectIdentifier(PyType.nnModule)] = Builtin("Module") { args in
+            if !args.positional.isEmpty || !args.keywords.isEmpty {
+                throw PythonError.type("Module.__init__() takes 1 positional argument but \(args.positional.count + 1) were given")
+            }
+            return .module(Module(typeName: "Module"))
+        }
+        nn.members["Module"] = .object(PyType.nnModule)
         nn.members["explain"] = .builtin(Builtin("explain") { [unowned self] args in
             let b = try args.bind("explain", ["module", "input_size"], required: 2)
             guard case .module(let m) = b.values["module"]! else { throw PythonError.type("explain(): argument 'module' must be an nn.Module") }
@@ -160,12 +169,31 @@ extension Interpreter {
             let b = try args.bind("Flatten.__init__", ["start_dim", "end_dim"])
             return Flatten(startDim: try b.int("start_dim", 1), endDim: try b.int("end_dim", -1))
         }
-        t["Sequential"] = { args in
+        t["Sequential"] = { [unowned self] args in
             guard args.keywords.isEmpty else { throw PythonError.type("Sequential.__init__() got an unexpected keyword argument '\(args.keywords[0].0)'") }
-            return Sequential(try args.positional.map { v in
-                guard case .module(let m) = v else { throw PythonError.type("\(v.typeName) is not a Module subclass") }
-                return m
-            })
+            // One OrderedDict names the children; otherwise each argument is a module.
+            if args.positional.count == 1, case .object(let od as PyInstance) = args.positional[0], od.type.isSubtype(of: .orderedDict) {
+                return Sequential(named: try self.namedModuleList(args.positional[0]))
+            }
+            return Sequential(try self.moduleList(.tuple(args.positional), "Sequential"))
+        }
+        t["ModuleList"] = { [unowned self] args in
+            let b = try args.bind("ModuleList.__init__", ["modules"])
+            return ModuleList(try b["modules"].map { try self.moduleList($0, "ModuleList") } ?? [])
+        }
+        t["ModuleDict"] = { [unowned self] args in
+            let b = try args.bind("ModuleDict.__init__", ["modules"])
+            let d = ModuleDict([])
+            for (k, m) in try b["modules"].map({ try self.namedModuleList($0) }) ?? [] { try Interpreter.addModule(d, .str(k), .module(m)) }
+            return d
+        }
+        for n in 1...3 {
+            t["BatchNorm\(n)d"] = { args in
+                let b = try args.bind("BatchNorm\(n)d.__init__", ["num_features", "eps", "momentum", "affine", "track_running_stats", "device", "dtype"], required: 1)
+                let momentum: Double? = b.has("momentum") && b["momentum"] == nil ? nil : try b.double("momentum", 0.1)
+                return try BatchNorm(dims: n, numFeatures: try b.int("num_features"), eps: try b.double("eps", 1e-5), momentum: momentum,
+                                     affine: try b.bool("affine", true), trackRunningStats: try b.bool("track_running_stats", true))
+            }
         }
         t["Sigmoid"] = { args in _ = try args.bind("Sigmoid.__init__", []); return Sigmoid() }
         t["Tanh"] = { args in _ = try args.bind("Tanh.__init__", []); return Tanh() }
@@ -385,157 +413,11 @@ extension Interpreter {
         return t
     }
 
-    // MARK: modules as values
-
-    func callModule(_ m: Module, _ args: Arguments) throws -> Value {
-        try checkNesting(m, .call)
-        switch m {
-        case let t as ConvTranspose:
-            let b = try args.bind("\(m.typeName).forward", ["input", "output_size"], required: 1)
-            return .tensor(try t.forward(try b.tensor("input"), outputSize: try b["output_size"].map(outputSizeList)))
-        case let u as MaxUnpool:
-            let b = try args.bind("\(m.typeName).forward", ["input", "indices", "output_size"], required: 2)
-            return .tensor(try u.forward(try b.tensor("input"), indices: try b.tensor("indices"),
-                                         outputSize: try b["output_size"].map(outputSizeList),
-                                         outputSizeText: b["output_size"]?.repr))
-        case let p as MaxPool where p.returnIndices:
-            let x = try args.bind("\(m.typeName).forward", ["input"], required: 1).tensor("input")
-            let (v, i) = try p.forwardWithIndices(x)
-            return .tuple([.tensor(v), .tensor(i)])
-        default:
-            let x = try args.bind("\(m.typeName).forward", ["input"], required: 1).tensor("input")
-            return .tensor(try m.forward(x))
-        }
-    }
-
-    func moduleIterate(_ m: Module) throws -> [Value] {
-        guard m is Sequential else { throw PythonError.type("'\(m.typeName)' object is not iterable") }
-        return m.children().map { .module($0) }
-    }
-
-    func moduleGetItem(_ m: Module, _ index: Value) throws -> Value {
-        guard let s = m as? Sequential else { throw PythonError.type("'\(m.typeName)' object is not subscriptable") }
-        if case .slice(let a, let b, let c) = index {
-            return .module(Sequential(try sliceIndices(a, b, c, count: s.count).map { s.children()[$0] }))
-        }
-        return .module(try s.module(at: try index.asInt()))
-    }
-
-    static let moduleMethodNames = ["parameters", "named_parameters", "children", "named_children", "modules", "train", "eval",
-                                    "zero_grad", "forward", "extra_repr", "requires_grad_", "add_module", "append", "float", "double"]
-
-    func moduleAttribute(_ m: Module, _ name: String) throws -> Value? {
-        if let extra = moduleExtras[ObjectIdentifier(m)]?[name] { return extra }
-        if let a = m.attribute(name) { return Value(a) }
-        if let c = m.child(name) { return .module(c) }
-        let receiver = Value.module(m)
-        func bound(_ body: @escaping (Arguments) throws -> Value) -> Value {
-            guard ModuleWalk.recursiveMethods.contains(name) else {
-                return .builtin(Builtin(name, receiver: "\(m.typeName) object", body))
-            }
-            return .builtin(Builtin(name, receiver: "\(m.typeName) object") { [unowned self] args in
-                try self.checkNesting(m, .method)
-                return try body(args)
-            })
-        }
-        switch name {
-        case "parameters": return bound { _ in .list(PyList(m.parameters().map { .tensor($0) })) }
-        case "named_parameters": return bound { _ in .list(PyList(m.namedParameters().map { .tuple([.str($0.0), .tensor($0.1)]) })) }
-        case "children": return bound { _ in .list(PyList(m.children().map { .module($0) })) }
-        case "named_children": return bound { _ in .list(PyList(m.namedChildren().map { .tuple([.str($0.0), .module($0.1)]) })) }
-        case "modules":
-            return bound { _ in
-                var out = [Value]()
-                func walk(_ x: Module) { out.append(.module(x)); x.children().forEach(walk) }
-                walk(m)
-                return .list(PyList(out))
-            }
-        case "train": return bound { args in m.train(try args.bind("train", ["mode"]).bool("mode", true)); return receiver }
-        case "eval": return bound { _ in m.eval(); return receiver }
-        case "zero_grad": return bound { _ in m.zeroGrad(); return .none }
-        case "forward": return bound { [unowned self] args in try self.callModule(m, args) }
-        case "extra_repr": return bound { _ in .str(m.extraRepr()) }
-        case "requires_grad_":
-            return bound { args in
-                let flag = try args.bind("requires_grad_", ["requires_grad"]).bool("requires_grad", true)
-                for p in m.parameters() { try p.setRequiresGrad(flag) }
-                return receiver
-            }
-        case "float", "double":
-            return bound { _ in try m.convertFloatingParameters(to: name == "float" ? .float32 : .float64); return receiver }
-        case "to":
-            return bound { args in
-                // m.to(dtype), m.to(tensor), m.to(device, dtype), dtype=…; devices are all the CPU.
-                var target: DType?
-                for v in args.positional + args.keywords.filter({ $0.0 == "dtype" || $0.0 == "tensor" }).map(\.1) {
-                    if case .dtype(let d) = v { target = d }
-                    if case .tensor(let o) = v { target = o.dtype }
-                }
-                if let d = target {
-                    guard d.isFloatingPoint else {
-                        throw PythonError.type("nn.Module.to only accepts floating point or complex dtypes, but got desired dtype=\(d.description)")
-                    }
-                    try m.convertFloatingParameters(to: d)
-                }
-                return receiver
-            }
-        case "add_module":
-            return bound { args in
-                let b = try args.bind("add_module", ["name", "module"], required: 2)
-                try Interpreter.addModule(m, b.values["name"]!, b.values["module"]!)
-                return .none
-            }
-        case "append" where m is Sequential:
-            return bound { args in
-                let b = try args.bind("append", ["module"], required: 1)
-                try Interpreter.addModule(m, .str(String(m.children().count)), b.values["module"]!)
-                return receiver
-            }
-        case "cpu", "cuda": return bound { _ in receiver }
-        case "__class__": return .object(typeOf(receiver))
-        default: return nil
-        }
-    }
-
-    func setModuleAttribute(_ m: Module, _ name: String, _ value: Value) throws {
-        if m.hasParameter(name) {
-            switch value {
-            case .none: try m.setParameter(name, nil)
-            case .tensor(let t): try m.setParameter(name, t)
-            default: throw PythonError.type("cannot assign '\(value.typeName)' as parameter '\(name)' (torch.nn.Parameter or None expected)")
-            }
-            return
-        }
-        // Like PyTorch's plain attribute: only this module's flag (`train(b)` sets the children's too).
-        if name == "training", case .bool(let b) = value { m.training = b; return }
-        if case .tensor(let t) = value, t.isParameter { m.registerParameter(name, t); return }
-        if case .module(let c) = value { m.registerModule(name, c); return }
-        moduleExtras[ObjectIdentifier(m), default: [:]][name] = value
-    }
-
-    func moduleMemberNames(_ m: Module) -> [String] {
-        let config = ["in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups", "padding_mode",
-                      "output_padding", "return_indices", "ceil_mode", "count_include_pad", "divisor_override", "in_features",
-                      "out_features", "inplace", "negative_slope", "lower", "upper", "num_parameters", "dim", "alpha", "beta",
-                      "threshold", "min_val", "max_val", "p", "approximate", "start_dim", "end_dim", "transposed"]
-        return ["training"] + m.parameterNames + m.childNames + config.filter { m.attribute($0) != nil } + Interpreter.moduleMethodNames
-    }
-
     func softmaxBinding(_ x: Tensor, dim: Int, log: Bool) throws -> Tensor {
         log ? try Functional.logSoftmax(x, dim: dim) : try Functional.softmax(x, dim: dim)
     }
 
 }
-
-/// The `output_size` of ConvTranspose and MaxUnpool forwards: Python takes `len()` of it first, so
-/// a number is CPython's TypeError rather than a one-element size.
-private func outputSizeList(_ v: Value) throws -> [Int] {
-    switch v {
-    case .int, .float, .bool: throw PythonError.type("object of type '\(v.typeName)' has no len()")
-    default: return try v.asIntList("output_size", "forward")
-    }
-}
-
 
 /// A `conv{n}d` size argument as PyTorch's parser reads an `int[n]`: a number (or the default)
 /// stands for n copies, a sequence keeps its length (checked against the weight's rank later).
@@ -600,7 +482,7 @@ extension Interpreter {
         // KeyError shows its argument's repr.
         if key.contains(".") { throw PythonError.key(pythonStringRepr("module name can't contain \".\", got: \(key)")) }
         if key.isEmpty { throw PythonError.key(pythonStringRepr("module name can't be empty string \"\"")) }
-        if m.child(key) == nil && (m.attribute(key) != nil || Interpreter.moduleMethodNames.contains(key)) {
+        if m.child(key) == nil && (m.attribute(key) != nil || Interpreter.moduleMethods[key]?.applies(m) == true) {
             throw PythonError.key(pythonStringRepr("attribute '\(key)' already exists"))
         }
         // A module inside itself would send every walk (repr, forward, parameters) round forever; PyTorch

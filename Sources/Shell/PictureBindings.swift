@@ -44,6 +44,7 @@ extension Interpreter {
             guard case .namespace(let os)? = extraModule("os") else { return nil }
             made = os.members["path"]
         case "sys": made = .namespace(makeSysModule())
+        case "collections": made = .namespace(makeCollectionsModule())
         case "PIL": made = .namespace(Namespace("PIL", ["Image": extraModule("PIL.Image")!]))
         case "PIL.Image": made = .namespace(makeImageModule())
         case "torchvision":

@@ -52,7 +52,15 @@ public final class PyInstance: PyObject {
 
     var defaultRepr: String {
         if type.isException { return exceptionRepr }
+        if let r = orderedDictRepr { return r }
         return "<\(type.qualified) object at \(addressString(self))>"
+    }
+
+    /// `OrderedDict([('a', 1)])`, `OrderedDict()`: how CPython's OrderedDict (and subclasses) print.
+    var orderedDictRepr: String? {
+        guard type.isSubtype(of: .orderedDict), case .dict(let d)? = payload else { return nil }
+        if d.keys.isEmpty { return type.name + "()" }
+        return type.name + "(" + Value.list(PyList(zip(d.keys, d.values).map { .tuple([$0, $1]) })).repr + ")"
     }
 
     /// `ValueError('x')`, `KeyError('a', 1)`, `StopIteration()`.

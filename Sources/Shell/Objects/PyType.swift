@@ -111,6 +111,7 @@ public final class PyType: PyObject {
     nonisolated(unsafe) public static let size = builtin("Size", module: "torch", bases: [tuple])
     nonisolated(unsafe) public static let dtype = builtin("dtype", module: "torch", bases: [object])
     nonisolated(unsafe) public static let nnModule = builtin("Module", module: "torch.nn.modules.module", bases: [object])
+    nonisolated(unsafe) public static let orderedDict = builtin("OrderedDict", module: "collections", bases: [dict])
     nonisolated(unsafe) public static let staticMethod = builtin("staticmethod", bases: [object])
     nonisolated(unsafe) public static let classMethod = builtin("classmethod", bases: [object])
     nonisolated(unsafe) public static let property = builtin("property", bases: [object])
@@ -178,7 +179,10 @@ func typeOf(_ v: Value) -> PyType {
     case .slice: return .slice
     case .ellipsis: return .ellipsis
     case .range: return .range
-    case .module(let m): return .layer(moduleTypeName(m), file: moduleFileName(m))
+    case .module(let m):
+        if let p = m as? PythonModule { return p.type }
+        if m.typeName == "Module" { return .nnModule }
+        return .layer(m.typeName, file: moduleFileName(m.typeName))
     case .namespace: return .moduleType
     case .builtin: return .builtinFunction
     case .function: return .function

@@ -1,0 +1,65 @@
+import Torch
+
+/// `nn.Sequential`: children named `0`, `1`, … (or by the OrderedDict it was given), run in order.
+public final class Sequential: Module {
+    public init(_ modules: [Module]) {
+        super.init(typeName: "Sequential")
+        for (i, m) in modules.enumerated() { registerModule(String(i), m) }
+    }
+    public init(named modules: [(String, Module)]) {
+        super.init(typeName: "Sequential")
+        for (n, m) in modules { registerModule(n, m) }
+    }
+    public var count: Int { children().count }
+    /// `seq[i]` with Python's negative indexing and message.
+    public func module(at index: Int) throws -> Module {
+        let items = children(), n = items.count
+        guard -n <= index && index < n else { throw TorchError.index("index \(index) is out of range") }
+        return items[(index + n) % n]
+    }
+    public override func forward(_ input: Tensor) throws -> Tensor {
+        var x = input
+        for m in children() { x = try m(x) }
+        return x
+    }
+}
+
+/// `nn.ModuleList`: a list of children named by position, with no `forward` of its own.
+public final class ModuleList: Module {
+    public init(_ modules: [Module]) {
+        super.init(typeName: "ModuleList")
+        for (i, m) in modules.enumerated() { registerModule(String(i), m) }
+    }
+
+    /// Renames the children `0`, `1`, … after an insertion or deletion, as `ModuleList` does.
+    public func setItems(_ modules: [Module]) {
+        replaceChildren(modules.enumerated().map { (String($0.offset), $0.element) })
+    }
+
+    /// PyTorch's `ModuleList.__repr__`: runs of identical children print once, as `(0-2): 3 x …`.
+    public override func appendRepr(to out: inout String, indent: String, depth: Int) {
+        let items = children()
+        out += typeName + "("
+        if items.isEmpty { out += ")"; return }
+        let inner = indent + "  "
+        var blocks = [(start: Int, end: Int, text: String)]()
+        for (i, m) in items.enumerated() {
+            var text = ""
+            Module.appendChild(m, to: &text, indent: "", depth: depth + 1)
+            if let last = blocks.last, last.text == text { blocks[blocks.count - 1].end = i } else { blocks.append((i, i, text)) }
+        }
+        for b in blocks {
+            let head = b.start == b.end ? "(\(b.start)): " : "(\(b.start)-\(b.end)): \(b.end - b.start + 1) x "
+            out += "\n" + inner + head + b.text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + inner)
+        }
+        out += "\n" + indent + ")"
+    }
+}
+
+/// `nn.ModuleDict`: children by string key, in insertion order, with no `forward` of its own.
+public final class ModuleDict: Module {
+    public init(_ modules: [(String, Module)]) {
+        super.init(typeName: "ModuleDict")
+        for (n, m) in modules { registerModule(n, m) }
+    }
+}

@@ -1,0 +1,62 @@
+import Torch
+
+/// `nn.BatchNorm1d/2d/3d`: affine weight and bias, running statistics as buffers
+/// (`running_mean`, `running_var`, `num_batches_tracked`), batch statistics while training.
+public final class BatchNorm: Module {
+    public let dims: Int, numFeatures: Int
+    public let eps: Double, momentum: Double?, affine: Bool, trackRunningStats: Bool
+
+    public init(dims: Int, numFeatures: Int, eps: Double = 1e-5, momentum: Double? = 0.1, affine: Bool = true,
+                trackRunningStats: Bool = true) throws {
+        guard numFeatures >= 0 else { throw TorchError.runtime("Trying to create tensor with negative dimension \(numFeatures): [\(numFeatures)]") }
+        self.dims = dims; self.numFeatures = numFeatures; self.eps = eps; self.momentum = momentum
+        self.affine = affine; self.trackRunningStats = trackRunningStats
+        super.init(typeName: "BatchNorm\(dims)d")
+        registerParameter("weight", affine ? try Tensor.ones([numFeatures]) : nil)
+        registerParameter("bias", affine ? try Tensor.zeros([numFeatures]) : nil)
+        if trackRunningStats {
+            registerBuffer("running_mean", try Tensor.zeros([numFeatures]))
+            registerBuffer("running_var", try Tensor.ones([numFeatures]))
+            registerBuffer("num_batches_tracked", try Tensor.zeros([], dtype: .int64))
+        } else {
+            registerBuffer("running_mean", nil)
+            registerBuffer("running_var", nil)
+            registerBuffer("num_batches_tracked", nil)
+        }
+    }
+
+    public override func extraRepr() -> String {
+        "\(numFeatures), eps=\(pythonFloatRepr(eps)), momentum=\(momentum.map(pythonFloatRepr) ?? "None"), affine=\(pyBool(affine)), "
+            + "bias=\(pyBool(affine)), track_running_stats=\(pyBool(trackRunningStats))"
+    }
+
+    public override func forward(_ input: Tensor) throws -> Tensor {
+        let expected = dims == 1 ? "2D or 3D" : "\(dims + 2)D"
+        if dims == 1 ? !(input.dim == 2 || input.dim == 3) : input.dim != dims + 2 {
+            throw TorchError.value("expected \(expected) input (got \(input.dim)D input)")
+        }
+        var factor = momentum ?? 0
+        if training && trackRunningStats, let tracked = buffer("num_batches_tracked") {
+            try GradMode.withoutGrad { try tracked.copy_(try tracked + 1) }
+            if momentum == nil { factor = 1 / (try tracked.item()) }
+        }
+        // Batch statistics while training, or when there are no running ones to use.
+        let useBatch = training || (buffer("running_mean") == nil && buffer("running_var") == nil)
+        let track = !training || trackRunningStats
+        return try Functional.batchNorm(input, runningMean: track ? buffer("running_mean") : nil,
+                                        runningVar: track ? buffer("running_var") : nil,
+                                        weight: parameter("weight"), bias: parameter("bias"),
+                                        training: useBatch, momentum: factor, eps: eps)
+    }
+
+    public override func attribute(_ name: String) -> Attribute? {
+        switch name {
+        case "num_features": return .int(numFeatures)
+        case "eps": return .float(eps)
+        case "momentum": return momentum.map { .float($0) } ?? Attribute.none
+        case "affine": return .bool(affine)
+        case "track_running_stats": return .bool(trackRunningStats)
+        default: return super.attribute(name)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import NN
+import Torch
+
+/// The shell's part of an `nn.Module` (docs/object-model.md, "nn.Module"): the instance
+/// `__dict__` for attributes that are not parameters, buffers or children, and the hooks. It is
+/// the module's `host`, so it lives exactly as long as the module, and a container's `forward`
+/// calls a child through it (hooks fire, a Python `forward` runs, inside `nn.Sequential` too).
+final class ModuleState: ModuleHost {
+    let attributes = PyDict()
+    var forwardPreHooks: [(id: Int, hook: Value)] = []
+    var forwardHooks: [(id: Int, hook: Value)] = []
+    weak var interpreter: Interpreter?
+
+    init(_ interpreter: Interpreter?) { self.interpreter = interpreter }
+
+    var hasHooks: Bool { !forwardPreHooks.isEmpty || !forwardHooks.isEmpty }
+
+    func call(_ module: Module, _ input: Tensor) throws -> Tensor {
+        guard let interpreter else { return try module.forward(input) }
+        let out = try interpreter.callModule(module, Arguments([.tensor(input)]))
+        guard case .tensor(let t) = out else {
+            throw PythonError.type("the forward of \(module.typeName) returned '\(out.typeName)' where nnsh's \(module.typeName == "Sequential" ? "Sequential" : "container") needs a Tensor")
+        }
+        return t
+    }
+
+    /// Hook ids count up per process, as PyTorch's `RemovableHandle.next_id`.
+    nonisolated(unsafe) static var nextHookID = 0
+}
+
+/// An instance of a Python class derived from `nn.Module`: a Swift `Module` whose type is the
+/// Python class, whose `forward`, `extra_repr` and `__repr__` may be Python functions.
+final class PythonModule: Module {
+    let type: PyType
+    let state: ModuleState
+    /// Set by `nn.Module.__init__`: before it, assigning a parameter or a child fails as in PyTorch.
+    var initialized = false
+
+    init(type: PyType, interpreter: Interpreter) {
+        self.type = type
+        self.state = ModuleState(interpreter)
+        super.init(typeName: type.name)
+        host = state
+    }
+
+    /// A container (or `explain`) calling this module: the Python `forward`, through the hooks.
+    override func forward(_ input: Tensor) throws -> Tensor {
+        guard let interpreter = state.interpreter else { throw PythonError.runtime("the interpreter of '\(type.name)' has ended") }
+        let out = try interpreter.callPythonForward(self, Arguments([.tensor(input)]))
+        guard case .tensor(let t) = out else {
+            throw PythonError.type("\(type.name).forward returned '\(out.typeName)' where a Tensor is needed")
+        }
+        return t
+    }
+
+    /// The Python class's `extra_repr`, when it defines one (an error in it prints nothing, as a
+    /// repr cannot fail here; `print(net)` reports it first through `checkPrintable`).
+    override func extraRepr() -> String {
+        guard let interpreter = state.interpreter, let f = userMethod("extra_repr"),
+              case .str(let s)? = try? interpreter.call(f, Arguments([.module(self)])) else { return "" }
+        return s
+    }
+
+    override func reprOverride() -> String? {
+        guard let interpreter = state.interpreter, let f = userMethod("__repr__"),
+              case .str(let s)? = try? interpreter.call(f, Arguments([.module(self)])) else { return nil }
+        return s
+    }
+
+    /// A method a Python class along the MRO defines (not `nn.Module`'s or `object`'s own).
+    func userMethod(_ name: String) -> Value? {
+        let key = Value.str(name)
+        for t in type.mro where t.isUserClass { if let v = t.dict.get(key) { return v } }
+        return nil
+    }
+}
+
+/// What `register_forward_hook` and friends return: `handle.remove()` takes the hook off.
+final class RemovableHandle: PyObject {
+    let id: Int
+    private weak var state: ModuleState?
+    init(id: Int, state: ModuleState) {
+        self.id = id
+        self.state = state
+    }
+    override var typeName: String { "RemovableHandle" }
+    override func repr() -> String { "<torch.utils.hooks.RemovableHandle object at \(addressString(self))>" }
+    override func attribute(_ name: String) throws -> Value? {
+        switch name {
+        case "id": return .int(id)
+        case "remove":
+            return .builtin(Builtin("remove", receiver: "RemovableHandle object") { [self] _ in
+                self.state?.forwardHooks.removeAll { $0.id == self.id }
+                self.state?.forwardPreHooks.removeAll { $0.id == self.id }
+                return .none
+            })
+        default: return nil
+        }
+    }
+}
+
+/// `load_state_dict`'s result: `<All keys matched successfully>` or the two key lists.
+final class IncompatibleKeys: PyObject {
+    let missing: [String], unexpected: [String]
+    init(missing: [String], unexpected: [String]) {
+        self.missing = missing
+        self.unexpected = unexpected
+    }
+    override var typeName: String { "_IncompatibleKeys" }
+    private func list(_ keys: [String]) -> Value { .list(PyList(keys.map { .str($0) })) }
+    override func repr() -> String {
+        if missing.isEmpty && unexpected.isEmpty { return "<All keys matched successfully>" }
+        return "_IncompatibleKeys(missing_keys=\(list(missing).repr), unexpected_keys=\(list(unexpected).repr))"
+    }
+    override func attribute(_ name: String) throws -> Value? {
+        switch name {
+        case "missing_keys": return list(missing)
+        case "unexpected_keys": return list(unexpected)
+        case "__iter__": return .list(PyList([list(missing), list(unexpected)]))
+        default: return nil
+        }
+    }
+    override var memberNames: [String] { ["missing_keys", "unexpected_keys"] }
+}
