@@ -204,6 +204,9 @@ extension Interpreter {
             let x = try args.bind("\(m.typeName).forward", ["input"], required: 1).tensor("input")
             let (v, i) = try p.forwardWithIndices(x)
             return .tuple([.tensor(v), .tensor(i)])
+        case let loss as Loss:
+            let b = try args.bind("\(m.typeName).forward", ["input", "target"], required: 2)
+            return .tensor(try loss.loss(try b.tensor("input"), try b.tensor("target")))
         case is ModuleList, is ModuleDict:
             throw PythonError("NotImplementedError", "Module [\(m.typeName)] is missing the required \"forward\" function")
         default:

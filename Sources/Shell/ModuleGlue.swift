@@ -187,6 +187,25 @@ extension Interpreter {
             for (k, m) in try b["modules"].map({ try self.namedModuleList($0) }) ?? [] { try Interpreter.addModule(d, .str(k), .module(m)) }
             return d
         }
+        for kind in Loss.Kind.allCases {
+            let name = kind.rawValue
+            var names = ["size_average", "reduce", "reduction"]
+            switch kind {
+            case .crossEntropy: names = ["weight", "size_average", "ignore_index", "reduce", "reduction", "label_smoothing"]
+            case .nll: names = ["weight", "size_average", "ignore_index", "reduce", "reduction"]
+            case .bce: names = ["weight"] + names
+            case .bceWithLogits: names = ["weight"] + names + ["pos_weight"]
+            case .smoothL1: names += ["beta"]
+            case .mse, .l1: break
+            }
+            t[name] = { args in
+                let b = try args.bind("\(name).__init__", names)
+                if b["pos_weight"] != nil { throw PythonError.type("nnsh does not support pos_weight in BCEWithLogitsLoss yet") }
+                return Loss(kind, reduction: try lossReduction(b), weight: try b.optionalTensor("weight"),
+                            ignoreIndex: try b.int("ignore_index", -100), beta: try b.double("beta", 1),
+                            labelSmoothing: try b.double("label_smoothing", 0))
+            }
+        }
         for n in 1...3 {
             t["BatchNorm\(n)d"] = { args in
                 let b = try args.bind("BatchNorm\(n)d.__init__", ["num_features", "eps", "momentum", "affine", "track_running_stats", "device", "dtype"], required: 1)
@@ -296,6 +315,29 @@ extension Interpreter {
                 case 2: return .tensor(try Functional.maxUnpool2d(x, idx, kernelSize: k, stride: s, padding: p, outputSize: os, outputSizeText: text))
                 default: return .tensor(try Functional.maxUnpool3d(x, idx, kernelSize: k, stride: s, padding: p, outputSize: os, outputSizeText: text))
                 }
+            }
+        }
+        let lossNames: [(String, [String], (Tensor, Tensor, BoundArguments) throws -> Tensor)] = [
+            ("cross_entropy", ["weight", "size_average", "ignore_index", "reduce", "reduction", "label_smoothing"], { x, y, b in
+                try Functional.crossEntropy(x, y, weight: try b.optionalTensor("weight"), ignoreIndex: try b.int("ignore_index", -100),
+                                            reduction: try lossReduction(b), labelSmoothing: try b.double("label_smoothing", 0)) }),
+            ("nll_loss", ["weight", "size_average", "ignore_index", "reduce", "reduction"], { x, y, b in
+                try Functional.nllLoss(x, y, weight: try b.optionalTensor("weight"), ignoreIndex: try b.int("ignore_index", -100),
+                                       reduction: try lossReduction(b)) }),
+            ("mse_loss", ["size_average", "reduce", "reduction"], { x, y, b in try Functional.mseLoss(x, y, reduction: try lossReduction(b)) }),
+            ("l1_loss", ["size_average", "reduce", "reduction"], { x, y, b in try Functional.l1Loss(x, y, reduction: try lossReduction(b)) }),
+            ("smooth_l1_loss", ["size_average", "reduce", "reduction", "beta"], { x, y, b in
+                try Functional.smoothL1Loss(x, y, reduction: try lossReduction(b), beta: try b.double("beta", 1)) }),
+            ("binary_cross_entropy", ["weight", "size_average", "reduce", "reduction"], { x, y, b in
+                try Functional.binaryCrossEntropy(x, y, weight: try b.optionalTensor("weight"), reduction: try lossReduction(b)) }),
+            ("binary_cross_entropy_with_logits", ["weight", "size_average", "reduce", "reduction", "pos_weight"], { x, y, b in
+                try Functional.binaryCrossEntropyWithLogits(x, y, weight: try b.optionalTensor("weight"), posWeight: try b.optionalTensor("pos_weight"),
+                                                            reduction: try lossReduction(b)) }),
+        ]
+        for (name, options, f) in lossNames {
+            t[name] = { args in
+                let b = try args.bind(name, ["input", "target"] + options, required: 2)
+                return .tensor(try f(try b.tensor("input"), try b.tensor("target"), b))
             }
         }
         t["pad"] = { args in
@@ -417,6 +459,15 @@ extension Interpreter {
         log ? try Functional.logSoftmax(x, dim: dim) : try Functional.softmax(x, dim: dim)
     }
 
+}
+
+/// `reduction=`, or the legacy `size_average`/`reduce` pair as `_Reduction.legacy_get_string` reads it.
+func lossReduction(_ b: BoundArguments) throws -> Reduction {
+    if b["size_average"] != nil || b["reduce"] != nil {
+        let sizeAverage = try b.bool("size_average", true), reduce = try b.bool("reduce", true)
+        return !reduce ? .none : sizeAverage ? .mean : .sum
+    }
+    return try Reduction.named(try b.string("reduction", "mean"))
 }
 
 /// A `conv{n}d` size argument as PyTorch's parser reads an `int[n]`: a number (or the default)

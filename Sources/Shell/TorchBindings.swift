@@ -271,6 +271,7 @@ extension Interpreter {
         m["autograd"] = .namespace(autograd)
         torch.members = m
         for (k, v) in makeNNNamespaces() { torch.members[k] = v }
+        torch.members["optim"] = .namespace(makeOptimNamespace())
 
         var top: [String: Value] = [:]
         top["__torch__"] = .namespace(torch)

@@ -1,0 +1,248 @@
+import Torch
+
+/// `torch.optim`: SGD, Adam and AdamW as PyTorch builds them. The parameter groups are Python
+/// dicts the user may edit (`opt.param_groups[0]["lr"] = 0.01`); `step()` reads them each time.
+/// The update rules are `Torch.OptimizerKernels`.
+final class OptimizerObject: PyObject {
+    enum Kind: String { case sgd = "SGD", adam = "Adam", adamW = "AdamW" }
+    let kind: Kind
+    let groups = PyList([])
+    let defaults: PyDict
+    private var momentumBuffers = [ObjectIdentifier: Tensor]()
+    private var adamStates = [ObjectIdentifier: OptimizerKernels.AdamState]()
+    weak var interpreter: Interpreter?
+
+    init(_ kind: Kind, defaults: PyDict, interpreter: Interpreter) {
+        self.kind = kind
+        self.defaults = defaults
+        self.interpreter = interpreter
+    }
+
+    override var typeName: String { kind.rawValue }
+
+    override func repr() -> String {
+        var out = kind.rawValue + " ("
+        for (i, g) in groups.items.enumerated() {
+            guard case .dict(let d) = g else { continue }
+            if i > 0 { out += "\n" }
+            out += "\nParameter Group \(i)"
+            let keys = d.keys.compactMap { k -> String? in if case .str(let s) = k, s != "params" { return s }; return nil }.sorted()
+            for k in keys { out += "\n    \(k): \(d.get(.str(k))?.str ?? "None")" }
+        }
+        return out + "\n)"
+    }
+
+    /// `add_param_group`: a dict with `params` (a tensor or an iterable of them), the defaults filled in.
+    func addGroup(_ group: PyDict) throws {
+        guard let interpreter, let params = group.get(.str("params")) else {
+            throw PythonError("KeyError", "'params'")
+        }
+        let tensors: [Value]
+        if case .tensor = params { tensors = [params] } else {
+            if case .set = params {
+                throw PythonError.type("optimizer parameters need to be organized in ordered collections, but the ordering of tensors in sets will change between runs. Please use a list instead.")
+            }
+            tensors = try interpreter.iterate(params)
+        }
+        for t in tensors {
+            guard case .tensor(let p) = t else { throw PythonError.type("optimizer can only optimize Tensors, but one of the params is \(interpreter.torchTypename(t))") }
+            guard p.isLeaf else { throw PythonError.value("can't optimize a non-leaf Tensor") }
+        }
+        let seen = Set(groups.items.flatMap { g -> [ObjectIdentifier] in
+            guard case .dict(let d) = g, case .list(let l)? = d.get(.str("params")) else { return [] }
+            return l.items.compactMap { if case .tensor(let t) = $0 { return ObjectIdentifier(t) }; return nil }
+        })
+        for case .tensor(let p) in tensors where seen.contains(ObjectIdentifier(p)) {
+            throw PythonError.value("some parameters appear in more than one parameter group")
+        }
+        group.set(.str("params"), .list(PyList(tensors)))
+        for (k, v) in zip(defaults.keys, defaults.values) where group.get(k) == nil { group.set(k, v) }
+        groups.items.append(.dict(group))
+    }
+
+    func option(_ d: PyDict, _ name: String) throws -> Double {
+        guard let v = d.get(.str(name)) else { return 0 }
+        switch v {
+        case .int(let i): return Double(i)
+        case .float(let f): return f
+        case .bool(let b): return b ? 1 : 0
+        case .tensor(let t) where t.numel == 1: return try t.item()
+        default: throw PythonError.type("\(kind.rawValue): '\(name)' must be a number, not \(v.typeName)")
+        }
+    }
+
+    func flag(_ d: PyDict, _ name: String) -> Bool {
+        if case .bool(let b)? = d.get(.str(name)) { return b }
+        return false
+    }
+
+    func step() throws {
+        for g in groups.items {
+            guard case .dict(let d) = g, case .list(let params)? = d.get(.str("params")) else { continue }
+            for case .tensor(let p) in params.items {
+                guard let grad = p.grad else { continue }
+                let key = ObjectIdentifier(p)
+                switch kind {
+                case .sgd:
+                    var buffer = momentumBuffers[key]
+                    try OptimizerKernels.sgd(p, grad: grad, buffer: &buffer, lr: try option(d, "lr"), momentum: try option(d, "momentum"),
+                                             dampening: try option(d, "dampening"), weightDecay: try option(d, "weight_decay"),
+                                             nesterov: flag(d, "nesterov"), maximize: flag(d, "maximize"))
+                    momentumBuffers[key] = buffer
+                case .adam, .adamW:
+                    let state = try adamStates[key] ?? OptimizerKernels.AdamState(like: p)
+                    adamStates[key] = state
+                    var beta1 = 0.9, beta2 = 0.999
+                    if case .tuple(let b)? = d.get(.str("betas")), b.count == 2, let interpreter {
+                        beta1 = try interpreter.asDouble(b[0])
+                        beta2 = try interpreter.asDouble(b[1])
+                    }
+                    try OptimizerKernels.adam(p, grad: grad, state: state, lr: try option(d, "lr"), beta1: beta1, beta2: beta2,
+                                              eps: try option(d, "eps"), weightDecay: try option(d, "weight_decay"),
+                                              decoupled: flag(d, "decoupled_weight_decay"), amsgrad: flag(d, "amsgrad"),
+                                              maximize: flag(d, "maximize"))
+                }
+            }
+        }
+    }
+
+    /// `optimizer.state`: per parameter, what the rule keeps (`momentum_buffer`; `step`, `exp_avg`, `exp_avg_sq`).
+    var stateDict: PyDict {
+        let out = PyDict()
+        for g in groups.items {
+            guard case .dict(let d) = g, case .list(let params)? = d.get(.str("params")) else { continue }
+            for case .tensor(let p) in params.items {
+                let entry = PyDict()
+                if let b = momentumBuffers[ObjectIdentifier(p)] { entry.set(.str("momentum_buffer"), .tensor(b)) }
+                if let s = adamStates[ObjectIdentifier(p)] {
+                    entry.set(.str("step"), .tensor((try? Tensor.from(doubles: [Double(s.step)], shape: [], dtype: .float32)) ?? s.expAvg))
+                    entry.set(.str("exp_avg"), .tensor(s.expAvg))
+                    entry.set(.str("exp_avg_sq"), .tensor(s.expAvgSq))
+                    if let m = s.maxExpAvgSq { entry.set(.str("max_exp_avg_sq"), .tensor(m)) }
+                }
+                if !entry.keys.isEmpty { out.set(.tensor(p), .dict(entry)) }
+            }
+        }
+        return out
+    }
+
+    override func attribute(_ name: String) throws -> Value? {
+        let receiver = "\(kind.rawValue) object"
+        switch name {
+        case "param_groups": return .list(groups)
+        case "defaults": return .dict(defaults)
+        case "state": return .dict(stateDict)
+        case "step":
+            return .builtin(Builtin("step", receiver: receiver) { [unowned self] args in
+                let b = try args.bind("\(self.kind.rawValue).step", ["closure"])
+                var loss: Value = .none
+                if let closure = b["closure"], let interpreter = self.interpreter {
+                    let saved = GradMode.isEnabled
+                    GradMode.isEnabled = true
+                    defer { GradMode.isEnabled = saved }
+                    loss = try interpreter.call(closure, Arguments())
+                }
+                try GradMode.withoutGrad { try self.step() }
+                return loss
+            })
+        case "zero_grad":
+            return .builtin(Builtin("zero_grad", receiver: receiver) { [unowned self] args in
+                let toNone = try args.bind("Optimizer.zero_grad", ["set_to_none"]).bool("set_to_none", true)
+                for g in self.groups.items {
+                    guard case .dict(let d) = g, case .list(let params)? = d.get(.str("params")) else { continue }
+                    for case .tensor(let p) in params.items {
+                        if toNone { p.grad = nil } else if let grad = p.grad { try grad.fill(0) }
+                    }
+                }
+                return .none
+            })
+        case "add_param_group":
+            return .builtin(Builtin("add_param_group", receiver: receiver) { [unowned self] args in
+                let b = try args.bind("Optimizer.add_param_group", ["param_group"], required: 1)
+                guard case .dict(let d) = b.values["param_group"]! else {
+                    throw PythonError.type("param_group must be a dict, but got \(b.values["param_group"]!.typeName)")
+                }
+                let copy = PyDict()
+                for (k, v) in zip(d.keys, d.values) { copy.set(k, v) }
+                try self.addGroup(copy)
+                return .none
+            })
+        default: return nil
+        }
+    }
+
+    override var memberNames: [String] { ["param_groups", "defaults", "state", "step", "zero_grad", "add_param_group"] }
+}
+
+extension Interpreter {
+    func makeOptimNamespace() -> Namespace {
+        let ns = Namespace("torch.optim")
+        func optimizer(_ kind: OptimizerObject.Kind, _ module: String, _ options: [(String, Value)]) {
+            let type = PyType.builtin(kind.rawValue, module: "torch.optim.\(module)")
+            constructors[ObjectIdentifier(type)] = Builtin(kind.rawValue) { [unowned self] args in
+                let b = try args.bind("\(kind.rawValue).__init__", ["params"] + options.map(\.0), required: 1)
+                let defaults = PyDict()
+                for (k, def) in options { defaults.set(.str(k), b.values[k] ?? def) }
+                try self.checkOptimizerOptions(kind, defaults)
+                let opt = OptimizerObject(kind, defaults: defaults, interpreter: self)
+                let params = b.values["params"]!
+                if case .tensor = params {
+                    throw PythonError.type("params argument given to the optimizer should be an iterable of Tensors or dicts, but got \(self.torchTypename(params))")
+                }
+                let items = try self.iterate(params)
+                if items.isEmpty { throw PythonError.value("optimizer got an empty parameter list") }
+                if case .dict = items[0] {
+                    for item in items {
+                        guard case .dict(let d) = item else { throw PythonError.type("param groups must be dicts") }
+                        let copy = PyDict()
+                        for (k, v) in zip(d.keys, d.values) { copy.set(k, v) }
+                        try opt.addGroup(copy)
+                    }
+                } else {
+                    let g = PyDict()
+                    g.set(.str("params"), .list(PyList(items)))
+                    try opt.addGroup(g)
+                }
+                return .object(opt)
+            }
+            ns.members[kind.rawValue] = .object(type)
+        }
+        let common: [(String, Value)] = [("foreach", .none), ("differentiable", .bool(false)), ("fused", .none)]
+        optimizer(.sgd, "sgd", [("lr", .float(0.001)), ("momentum", .int(0)), ("dampening", .int(0)), ("weight_decay", .int(0)),
+                                ("nesterov", .bool(false)), ("maximize", .bool(false))] + common)
+        let adam: [(String, Value)] = [("lr", .float(0.001)), ("betas", .tuple([.float(0.9), .float(0.999)])), ("eps", .float(1e-8)),
+                                       ("weight_decay", .int(0)), ("amsgrad", .bool(false)), ("maximize", .bool(false)),
+                                       ("foreach", .none), ("capturable", .bool(false)), ("differentiable", .bool(false)),
+                                       ("fused", .none), ("decoupled_weight_decay", .bool(false))]
+        optimizer(.adam, "adam", adam)
+        optimizer(.adamW, "adamw", adam.map { k, v in
+            k == "weight_decay" ? (k, .float(0.01)) : k == "decoupled_weight_decay" ? (k, .bool(true)) : (k, v)
+        })
+        return ns
+    }
+
+    /// The constructors' checks, with torch/optim's messages.
+    private func checkOptimizerOptions(_ kind: OptimizerObject.Kind, _ d: PyDict) throws {
+        func number(_ k: String) throws -> Double { try asDouble(d.get(.str(k)) ?? .int(0)) }
+        let lr = try number("lr")
+        if lr < 0 { throw PythonError.value("Invalid learning rate: \(d.get(.str("lr"))?.str ?? "")") }
+        switch kind {
+        case .sgd:
+            if try number("momentum") < 0 { throw PythonError.value("Invalid momentum value: \(d.get(.str("momentum"))?.str ?? "")") }
+            if try number("weight_decay") < 0 { throw PythonError.value("Invalid weight_decay value: \(d.get(.str("weight_decay"))?.str ?? "")") }
+            if case .bool(true)? = d.get(.str("nesterov")), try number("momentum") <= 0 || number("dampening") != 0 {
+                throw PythonError.value("Nesterov momentum requires a momentum and zero dampening")
+            }
+        case .adam, .adamW:
+            if try number("eps") < 0 { throw PythonError.value("Invalid epsilon value: \(d.get(.str("eps"))?.str ?? "")") }
+            guard case .tuple(let betas)? = d.get(.str("betas")), betas.count == 2 else {
+                throw PythonError.type("betas must be a tuple of two numbers")
+            }
+            for (i, b) in betas.enumerated() {
+                let v = try asDouble(b)
+                if !(v >= 0 && v < 1) { throw PythonError.value("Invalid beta parameter at index \(i): \(b.str)") }
+            }
+            if try number("weight_decay") < 0 { throw PythonError.value("Invalid weight_decay value: \(d.get(.str("weight_decay"))?.str ?? "")") }
+        }
+    }
+}

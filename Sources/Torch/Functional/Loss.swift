@@ -1,0 +1,262 @@
+import Foundation
+
+/// The losses of `torch.nn.functional`, each with the autograd node PyTorch records
+/// (`NllLossBackward0`, `MseLossBackward0`, …). Sums run in Double and round once to the
+/// input's dtype.
+public enum Reduction: String, Sendable {
+    case none, mean, sum
+
+    public static func named(_ s: String) throws -> Reduction {
+        guard let r = Reduction(rawValue: s) else { throw TorchError.value("\(s) is not a valid value for reduction") }
+        return r
+    }
+}
+
+extension Functional {
+    /// `F.nll_loss`: input `(C)`, `(N, C)` or `(N, C, d1, …)` of log-probabilities, target of class indices.
+    public static func nllLoss(_ input: Tensor, _ target: Tensor, weight: Tensor? = nil, ignoreIndex: Int = -100,
+                               reduction: Reduction = .mean) throws -> Tensor {
+        try requireFloat(input, "nll_loss")
+        guard target.dtype == .int64 || target.dtype == .uint8 else {
+            throw TorchError.runtime("expected target dtype to be Long or Byte, but got \(target.dtype.cppName)")
+        }
+        guard input.dim >= 1 else { throw TorchError.index("Dimension out of range (expected to be in range of [-1, 0], but got 1)") }
+        let batched = input.dim >= 2
+        let n = batched ? input.shape[0] : 1, c = batched ? input.shape[1] : input.shape[0]
+        let spatialShape = batched ? Array(input.shape.dropFirst(2)) : []
+        let s = Shape.elementCount(spatialShape[...])
+        let expectedTarget = batched ? [n] + spatialShape : []
+        if target.shape != expectedTarget {
+            if batched && (target.dim == 0 || target.shape[0] != n) {
+                throw TorchError.value("Expected input batch_size (\(n)) to match target batch_size (\(target.dim == 0 ? 0 : target.shape[0])).")
+            }
+            throw TorchError.runtime("expected target of shape \(expectedTarget) but got \(target.shape)")
+        }
+        if let weight, weight.numel != c {
+            throw TorchError.runtime("weight tensor should be defined either for all \(c) classes or no classes but got weight tensor of shape: [\(weight.shape.map(String.init).joined(separator: ", "))]")
+        }
+        let t = try target.ints()
+        for v in t where Int(v) != ignoreIndex && !(v >= 0 && Int(v) < c) { throw TorchError.index("Target \(v) is out of bounds.") }
+        let x = try input.dense(), w = try weight.map { try $0.dense(input.dtype) }
+        let dtype = input.dtype, shape = input.shape, count = n * s
+        let out = try Tensor.zeros(reduction == .none ? expectedTarget : [], dtype: dtype)
+        let totalWeight = try Tensor.zeros([], dtype: dtype)
+        // ATen's nll_loss_out_frame, in the input's precision: the per-element losses, or their
+        // sum in its eight-level cascade (the order its rounding depends on), and the total weight.
+        func forward<T: KFloat>(_: T.Type) {
+            let xp = ptr(x, T.self), op = ptr(out, T.self), wp = w.map { ptr($0, T.self) }
+            func element(_ k: Int) -> (T, T)? {
+                let cls = Int(t[k])
+                if cls == ignoreIndex { return nil }
+                let i = k / s, j = k % s
+                let wv = wp?[cls] ?? 1
+                return (-(xp[(i * c + cls) * s + j]) * wv, wv)
+            }
+            if reduction == .none {
+                for k in 0..<count { op[k] = element(k)?.0 ?? 0 }
+                return
+            }
+            let levels = 8, power = Swift.max(4, ceilLog2(count) / levels), mask = (1 << power) - 1
+            var lossSums = [T](repeating: 0, count: levels), weightSums = [T](repeating: 0, count: levels)
+            var ignored = 0
+            for k in 0..<count {
+                guard let (l, wv) = element(k) else { ignored += 1; continue }
+                lossSums[0] += l
+                weightSums[0] += wv
+                for j in 0..<(levels - 1) {
+                    if k & (mask << (j * power)) != 0 { break }
+                    weightSums[j + 1] += weightSums[j]
+                    lossSums[j + 1] += lossSums[j]
+                    weightSums[j] = 0
+                    lossSums[j] = 0
+                }
+            }
+            let total = wp == nil ? T(count - ignored) : weightSums.reduce(0, +)
+            var loss = lossSums.reduce(0, +)
+            if reduction == .mean { loss = loss / total }
+            op[0] = loss
+            ptr(totalWeight, T.self)[0] = total
+        }
+        if dtype == .float64 { forward(Double.self) } else { forward(Float.self) }
+        return out.recording("NllLossBackward0", [input]) { g in
+            let gd = try g.dense(dtype)
+            let grad = try Tensor.zeros(shape, dtype: dtype)
+            func backward<T: KFloat>(_: T.Type) {
+                let gp = ptr(gd, T.self), out = ptr(grad, T.self), wp = w.map { ptr($0, T.self) }
+                let total = ptr(totalWeight, T.self)[0]
+                for k in 0..<count {
+                    let cls = Int(t[k])
+                    if cls == ignoreIndex { continue }
+                    let i = k / s, j = k % s
+                    let scale: T = reduction == .none ? gp[k] : reduction == .mean ? gp[0] / total : gp[0]
+                    out[(i * c + cls) * s + j] = wp.map { $0[cls] * -scale } ?? -scale
+                }
+            }
+            if dtype == .float64 { backward(Double.self) } else { backward(Float.self) }
+            return [grad]
+        }
+    }
+
+    /// `F.cross_entropy` with class-index targets: `nll_loss(log_softmax(input, 1))`.
+    public static func crossEntropy(_ input: Tensor, _ target: Tensor, weight: Tensor? = nil, ignoreIndex: Int = -100,
+                                    reduction: Reduction = .mean, labelSmoothing: Double = 0) throws -> Tensor {
+        if target.dtype.isFloatingPoint && target.shape == input.shape {
+            throw TorchError.runtime("nnsh supports class-index targets for cross_entropy; class-probability targets are not supported yet")
+        }
+        if labelSmoothing != 0 { throw TorchError.runtime("nnsh does not support label_smoothing in cross_entropy yet") }
+        let logp = try logSoftmax(input, dim: input.dim == 1 ? 0 : 1)
+        return try nllLoss(logp, target, weight: weight, ignoreIndex: ignoreIndex, reduction: reduction)
+    }
+
+    /// `F.mse_loss`.
+    public static func mseLoss(_ input: Tensor, _ target: Tensor, reduction: Reduction = .mean) throws -> Tensor {
+        try elementwiseLoss(.mse, input, target, reduction)
+    }
+
+    /// `F.smooth_l1_loss` (Huber with `beta`).
+    public static func smoothL1Loss(_ input: Tensor, _ target: Tensor, reduction: Reduction = .mean, beta: Double = 1) throws -> Tensor {
+        try elementwiseLoss(.smoothL1(beta: beta), input, target, reduction)
+    }
+
+    /// `F.l1_loss`: composed of `abs` and the reduction, as ATen's is.
+    public static func l1Loss(_ input: Tensor, _ target: Tensor, reduction: Reduction = .mean) throws -> Tensor {
+        let d = try (try input - target).abs()
+        switch reduction {
+        case .none: return d
+        case .sum: return try d.sum()
+        case .mean: return try d.mean()
+        }
+    }
+
+    /// `F.binary_cross_entropy` on probabilities (logs clamped at -100, as PyTorch's).
+    public static func binaryCrossEntropy(_ input: Tensor, _ target: Tensor, weight: Tensor? = nil, reduction: Reduction = .mean) throws -> Tensor {
+        if input.shape != target.shape {
+            throw TorchError.value("Using a target size (\(sizeString(target.shape))) that is different to the input size (\(sizeString(input.shape))) is deprecated. Please ensure they have the same size.")
+        }
+        if try input.doubles().contains(where: { !($0 >= 0 && $0 <= 1) }) { throw TorchError.runtime("all elements of input should be between 0 and 1") }
+        return try elementwiseLoss(.bce, input, target, reduction, weight: weight)
+    }
+
+    /// `F.binary_cross_entropy_with_logits` (the log-sum-exp form, stable for any logit).
+    public static func binaryCrossEntropyWithLogits(_ input: Tensor, _ target: Tensor, weight: Tensor? = nil, posWeight: Tensor? = nil,
+                                                    reduction: Reduction = .mean) throws -> Tensor {
+        if input.shape != target.shape {
+            throw TorchError.value("Target size (\(sizeString(target.shape))) must be the same as input size (\(sizeString(input.shape)))")
+        }
+        if posWeight != nil { throw TorchError.runtime("nnsh does not support pos_weight in binary_cross_entropy_with_logits yet") }
+        return try elementwiseLoss(.bceWithLogits, input, target, reduction, weight: weight)
+    }
+
+    private static func sizeString(_ s: [Int]) -> String { "torch.Size([\(s.map(String.init).joined(separator: ", "))])" }
+
+    /// A loss computed per (input, target) pair in the input's precision with ATen's formulas,
+    /// then reduced by the same sum and mean as `Tensor.sum()`/`mean()` (ATen's `apply_loss_reduction`).
+    private static func elementwiseLoss(_ kind: ElementLoss, _ input: Tensor, _ target: Tensor, _ reduction: Reduction,
+                                        weight: Tensor? = nil) throws -> Tensor {
+        try requireFloat(input, kind.node)
+        let shape = try Shape.broadcast(input.shape, target.shape)
+        let dtype = input.dtype
+        let x = try input.expand(shape).dense(dtype), y = try target.expand(shape).dense(dtype)
+        let w = try weight.map { try $0.expand(shape).dense(dtype) }
+        let count = x.numel
+        let losses = try Tensor.zeros(shape, dtype: dtype)
+        func forward<T: KFloat>(_: T.Type) {
+            let xp = ptr(x, T.self), yp = ptr(y, T.self), lp = ptr(losses, T.self)
+            let wp = w.map { ptr($0, T.self) }
+            for i in 0..<count {
+                let v = kind.value(xp[i], yp[i])
+                lp[i] = wp.map { v * $0[i] } ?? v
+            }
+        }
+        if dtype == .float64 { forward(Double.self) } else { forward(Float.self) }
+        let out: Tensor = try GradMode.withoutGrad {
+            switch reduction {
+            case .none: return losses
+            case .sum: return try losses.sum()
+            case .mean: return try losses.mean()
+            }
+        }
+        let inShape = input.shape, tShape = target.shape, targetNeedsGrad = target.requiresGrad
+        return out.recording(kind.node, [input, target]) { g in
+            let gExpanded = try g.expand(reduction == .none ? shape : []).expand(shape).dense(dtype)
+            let gx = try Tensor.zeros(shape, dtype: dtype), gt = try Tensor.zeros(shape, dtype: dtype)
+            func backward<T: KFloat>(_: T.Type) {
+                let xp = ptr(x, T.self), yp = ptr(y, T.self), gp = ptr(gExpanded, T.self)
+                let gxp = ptr(gx, T.self), gtp = ptr(gt, T.self)
+                let wp = w.map { ptr($0, T.self) }
+                let n = T(count)
+                for i in 0..<count {
+                    var (a, b) = kind.gradients(xp[i], yp[i], gp[i], mean: reduction == .mean, count: count)
+                    if let wp { a = a * wp[i]; b = b * wp[i] }
+                    if kind.dividesAfter && reduction == .mean { a = a / n; b = b / n }
+                    gxp[i] = a
+                    gtp[i] = b
+                }
+            }
+            if dtype == .float64 { backward(Double.self) } else { backward(Float.self) }
+            return [try gx.sumTo(inShape), targetNeedsGrad ? try gt.sumTo(tShape) : nil]
+        }
+    }
+}
+
+/// ⌈log2(n)⌉ (0 for n ≤ 1), as `c10::utils::CeilLog2`.
+func ceilLog2(_ n: Int) -> Int { n <= 1 ? 0 : Int.bitWidth - (n - 1).leadingZeroBitCount }
+
+/// The element-wise losses: ATen's forward formula and its gradients (input, target).
+enum ElementLoss {
+    case mse, smoothL1(beta: Double), bce, bceWithLogits
+
+    var node: String {
+        switch self {
+        case .mse: return "MseLossBackward0"
+        case .smoothL1: return "SmoothL1LossBackward0"
+        case .bce: return "BinaryCrossEntropyBackward0"
+        case .bceWithLogits: return "BinaryCrossEntropyWithLogitsBackward0"
+        }
+    }
+
+    /// The cross-entropy gradients divide by the count last; the others scale by a norm first.
+    var dividesAfter: Bool {
+        switch self {
+        case .bce, .bceWithLogits: return true
+        case .mse, .smoothL1: return false
+        }
+    }
+
+    func value<T: KFloat>(_ x: T, _ y: T) -> T {
+        switch self {
+        case .mse:
+            let d = x - y
+            return d * d
+        case .smoothL1(let beta):
+            let z = Swift.abs(x - y), b = T(beta)
+            return z < b ? T(0.5) * z * z / b : z - T(0.5) * b
+        case .bce:
+            return (y - 1) * Swift.max(T.log1p(-x), -100) - y * Swift.max(T.log(x), -100)
+        case .bceWithLogits:
+            // (1 - y) * x - log_sigmoid(x), log_sigmoid(x) = min(x, 0) - log1p(exp(-|x|)).
+            let logSigmoid = Swift.min(x, 0) - T.log1p(T.exp(-Swift.abs(x)))
+            return (1 - y) * x - logSigmoid
+        }
+    }
+
+    func gradients<T: KFloat>(_ x: T, _ y: T, _ g: T, mean: Bool, count: Int) -> (T, T) {
+        switch self {
+        case .mse:
+            let norm = T(mean ? 2.0 / Double(count) : 2.0)
+            let gi = norm * (x - y) * g
+            return (gi, -gi)
+        case .smoothL1(let beta):
+            let norm = T(mean ? 1.0 / Double(count) : 1.0), b = T(beta), d = x - y
+            let gi = d <= -b ? -norm * g : d >= b ? norm * g : norm * d * g / b
+            return (gi, -gi)
+        case .bce:
+            let gi = g * (x - y) / Swift.max((1 - x) * x, T(1e-12))
+            let gt = g * (Swift.max(T.log1p(-x), -100) - Swift.max(T.log(x), -100))
+            return (gi, gt)
+        case .bceWithLogits:
+            let sigmoid = 1 / (1 + T.exp(-x))
+            return ((sigmoid - y) * g, -x * g)
+        }
+    }
+}
