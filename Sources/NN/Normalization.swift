@@ -60,3 +60,56 @@ public final class BatchNorm: Module {
         }
     }
 }
+
+/// `nn.LayerNorm(normalized_shape, eps, elementwise_affine, bias)`.
+public final class LayerNorm: Module {
+    public let normalizedShape: [Int], eps: Double, affine: Bool, hasBias: Bool
+    public init(normalizedShape: [Int], eps: Double = 1e-5, affine: Bool = true, bias: Bool = true) throws {
+        self.normalizedShape = normalizedShape; self.eps = eps; self.affine = affine; self.hasBias = affine && bias
+        super.init(typeName: "LayerNorm")
+        registerParameter("weight", affine ? try Tensor.ones(normalizedShape) : nil)
+        registerParameter("bias", affine && bias ? try Tensor.zeros(normalizedShape) : nil)
+    }
+    public override func extraRepr() -> String {
+        let shape = normalizedShape.count == 1 ? "(\(normalizedShape[0]),)" : "(" + normalizedShape.map(String.init).joined(separator: ", ") + ")"
+        return "\(shape), eps=\(pythonFloatRepr(eps)), elementwise_affine=\(pyBool(affine)), bias=\(pyBool(hasBias))"
+    }
+    public override func forward(_ input: Tensor) throws -> Tensor {
+        try Functional.layerNorm(input, normalizedShape: normalizedShape, weight: parameter("weight"), bias: parameter("bias"), eps: eps)
+    }
+    public override func attribute(_ name: String) -> Attribute? {
+        switch name {
+        case "normalized_shape": return .ints(normalizedShape)
+        case "eps": return .float(eps)
+        case "elementwise_affine": return .bool(affine)
+        default: return super.attribute(name)
+        }
+    }
+}
+
+/// `nn.GroupNorm(num_groups, num_channels, eps, affine)`.
+public final class GroupNorm: Module {
+    public let groups: Int, channels: Int, eps: Double, affine: Bool
+    public init(groups: Int, channels: Int, eps: Double = 1e-5, affine: Bool = true) throws {
+        guard groups > 0, channels % groups == 0 else { throw TorchError.value("num_channels must be divisible by num_groups") }
+        self.groups = groups; self.channels = channels; self.eps = eps; self.affine = affine
+        super.init(typeName: "GroupNorm")
+        registerParameter("weight", affine ? try Tensor.ones([channels]) : nil)
+        registerParameter("bias", affine ? try Tensor.zeros([channels]) : nil)
+    }
+    public override func extraRepr() -> String {
+        "\(groups), \(channels), eps=\(pythonFloatRepr(eps)), affine=\(pyBool(affine)), bias=\(pyBool(affine))"
+    }
+    public override func forward(_ input: Tensor) throws -> Tensor {
+        try Functional.groupNorm(input, numGroups: groups, weight: parameter("weight"), bias: parameter("bias"), eps: eps)
+    }
+    public override func attribute(_ name: String) -> Attribute? {
+        switch name {
+        case "num_groups": return .int(groups)
+        case "num_channels": return .int(channels)
+        case "eps": return .float(eps)
+        case "affine": return .bool(affine)
+        default: return super.attribute(name)
+        }
+    }
+}

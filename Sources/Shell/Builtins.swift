@@ -363,6 +363,11 @@ extension Interpreter {
 
     func strOf(_ v: Value) throws -> String {
         if case .object(let i as PyInstance) = v { return try strOfInstance(i) }
+        if case .module(let p as PythonModule) = v, let f = p.userMethod("__str__") {
+            let r = try call(bind(f, to: v, type: p.type), Arguments())
+            guard case .str(let s) = r else { throw PythonError.type("__str__ returned non-string (type \(r.typeName))") }
+            return s
+        }
         try checkPrintable(v)
         return v.str
     }

@@ -200,6 +200,10 @@ extension Interpreter {
             return .tensor(try u.forward(try b.tensor("input"), indices: try b.tensor("indices"),
                                          outputSize: try b["output_size"].map(outputSizeList),
                                          outputSizeText: b["output_size"]?.repr))
+        case let p as AdaptivePool where p.returnIndices:
+            let x = try args.bind("\(m.typeName).forward", ["input"], required: 1).tensor("input")
+            let (v, i) = try p.forwardWithIndices(x)
+            return .tuple([.tensor(v), .tensor(i)])
         case let p as MaxPool where p.returnIndices:
             let x = try args.bind("\(m.typeName).forward", ["input"], required: 1).tensor("input")
             let (v, i) = try p.forwardWithIndices(x)

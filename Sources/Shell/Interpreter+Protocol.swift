@@ -47,6 +47,11 @@ extension Interpreter {
     /// `repr(v)`, with a user `__repr__`'s errors raised.
     func reprString(_ v: Value) throws -> String {
         if case .object(let i as PyInstance) = v { return try reprOfInstance(i) }
+        if case .module(let p as PythonModule) = v, let f = p.userMethod("__repr__") {
+            let r = try call(bind(f, to: v, type: p.type), Arguments())
+            guard case .str(let s) = r else { throw PythonError.type("__repr__ returned non-string (type \(r.typeName))") }
+            return s
+        }
         try checkPrintable(v)
         return v.repr
     }

@@ -15,6 +15,10 @@ func moduleFileName(_ n: String) -> String {
     if n == "Flatten" { return "flatten" }
     if n == "Dropout" { return "dropout" }
     if n.hasPrefix("BatchNorm") { return "batchnorm" }
+    if n == "LayerNorm" || n == "GroupNorm" { return "normalization" }
+    if n.hasPrefix("Dropout") || n == "AlphaDropout" { return "dropout" }
+    if n == "Embedding" { return "sparse" }
+    if n == "Unflatten" { return "flatten" }
     if n.hasSuffix("Loss") { return "loss" }
     return "activation"
 }
@@ -187,6 +191,126 @@ extension Interpreter {
             for (k, m) in try b["modules"].map({ try self.namedModuleList($0) }) ?? [] { try Interpreter.addModule(d, .str(k), .module(m)) }
             return d
         }
+        // Pointwise layers: class name, constructor parameters, and how they make the layer.
+        func inplaceText(_ b: Bool) -> String { b ? "inplace=True" : "" }
+        t["ReLU6"] = { args in
+            let inplace = try args.bind("ReLU6.__init__", ["inplace"]).bool("inplace", false)
+            return PointwiseLayer("ReLU6", extra: inplaceText(inplace), attributes: ["inplace": .bool(inplace), "min_val": .float(0), "max_val": .float(6)]) {
+                try Functional.hardtanh($1, minVal: 0, maxVal: 6, inplace: inplace)
+            }
+        }
+        t["SELU"] = { args in
+            let inplace = try args.bind("SELU.__init__", ["inplace"]).bool("inplace", false)
+            return PointwiseLayer("SELU", extra: inplaceText(inplace), attributes: ["inplace": .bool(inplace)]) { try Functional.selu($1, inplace: inplace) }
+        }
+        t["CELU"] = { args in
+            let b = try args.bind("CELU.__init__", ["alpha", "inplace"])
+            let alpha = try b.double("alpha", 1), inplace = try b.bool("inplace", false)
+            return PointwiseLayer("CELU", extra: "alpha=\(pythonFloatRepr(alpha))" + (inplace ? ", inplace=True" : ""),
+                                  attributes: ["alpha": .float(alpha), "inplace": .bool(inplace)]) { try Functional.celu($1, alpha: alpha, inplace: inplace) }
+        }
+        t["Mish"] = { args in
+            let inplace = try args.bind("Mish.__init__", ["inplace"]).bool("inplace", false)
+            return PointwiseLayer("Mish", extra: inplaceText(inplace), attributes: ["inplace": .bool(inplace)]) { try Functional.mish($1, inplace: inplace) }
+        }
+        t["Threshold"] = { args in
+            let b = try args.bind("Threshold.__init__", ["threshold", "value", "inplace"], required: 2)
+            let th = b.values["threshold"]!, value = b.values["value"]!, inplace = try b.bool("inplace", false)
+            let thd = try th.asDouble("threshold", "Threshold"), vd = try value.asDouble("value", "Threshold")
+            return PointwiseLayer("Threshold", extra: "threshold=\(th.repr), value=\(value.repr)" + (inplace ? ", inplace=True" : ""),
+                                  attributes: ["threshold": .float(thd), "value": .float(vd), "inplace": .bool(inplace)]) {
+                try Functional.threshold($1, threshold: thd, value: vd, inplace: inplace)
+            }
+        }
+        for name in ["Hardsigmoid", "Hardswish"] {
+            t[name] = { args in
+                let inplace = try args.bind("\(name).__init__", ["inplace"]).bool("inplace", false)
+                return PointwiseLayer(name, extra: inplaceText(inplace), attributes: ["inplace": .bool(inplace)]) {
+                    name == "Hardsigmoid" ? try Functional.hardsigmoid($1, inplace: inplace) : try Functional.hardswish($1, inplace: inplace)
+                }
+            }
+        }
+        for (name, f) in [("LogSigmoid", Functional.logSigmoid), ("Tanhshrink", Functional.tanhshrink), ("Softsign", Functional.softsign)] {
+            t[name] = { args in _ = try args.bind("\(name).__init__", []); return PointwiseLayer(name) { try f($1) } }
+        }
+        for name in ["Softshrink", "Hardshrink"] {
+            t[name] = { args in
+                let lambd = try args.bind("\(name).__init__", ["lambd"]).double("lambd", 0.5)
+                return PointwiseLayer(name, extra: pythonFloatRepr(lambd), attributes: ["lambd": .float(lambd)]) {
+                    name == "Softshrink" ? try Functional.softshrink($1, lambd: lambd) : try Functional.hardshrink($1, lambd: lambd)
+                }
+            }
+        }
+        t["Softmin"] = { args in
+            let dim = try args.bind("Softmin.__init__", ["dim"])["dim"].map { try $0.asInt("dim", "Softmin") }
+            return PointwiseLayer("Softmin", extra: "dim=\(dim.map(String.init) ?? "None")", attributes: ["dim": dim.map { .int($0) } ?? .none]) { _, x in
+                try Functional.softmin(x, dim: dim ?? ([0, 1, 3].contains(x.dim) ? 0 : 1))
+            }
+        }
+        for (n, name) in [(2, "Dropout2d"), (3, "Dropout3d"), (1, "Dropout1d")] {
+            t[name] = { args in
+                let b = try args.bind("\(name).__init__", ["p", "inplace"])
+                let p = try b.double("p", 0.5), inplace = try b.bool("inplace", false)
+                if p < 0 || p > 1 { throw PythonError.value("dropout probability has to be between 0 and 1, but got \(pythonFloatRepr(p))") }
+                return PointwiseLayer(name, extra: "p=\(pythonFloatRepr(p)), inplace=\(inplace ? "True" : "False")",
+                                      attributes: ["p": .float(p), "inplace": .bool(inplace)]) { m, x in
+                    try Functional.featureDropout(x, p: p, training: m.training, inplace: inplace, spatial: n)
+                }
+            }
+        }
+        t["Unflatten"] = { args in
+            let b = try args.bind("Unflatten.__init__", ["dim", "unflattened_size"], required: 2)
+            return Unflatten(dim: try b.int("dim"), sizes: try b.intList("unflattened_size", []))
+        }
+        t["Embedding"] = { args in
+            let b = try args.bind("Embedding.__init__", ["num_embeddings", "embedding_dim", "padding_idx", "max_norm", "norm_type", "scale_grad_by_freq",
+                                                         "sparse", "_weight", "_freeze", "device", "dtype"], required: 2)
+            let sparse = try b.bool("sparse", false), byFrequency = try b.bool("scale_grad_by_freq", false)
+            if b["max_norm"] != nil || b["_weight"] != nil || sparse || byFrequency {
+                throw PythonError.type("nnsh supports Embedding(num_embeddings, embedding_dim, padding_idx) only")
+            }
+            return try Embedding(count: try b.int("num_embeddings"), width: try b.int("embedding_dim"),
+                                 paddingIndex: try b["padding_idx"].map { try $0.asInt("padding_idx", "Embedding") })
+        }
+        for n in 1...3 {
+            for average in [true, false] {
+                let name = "Adaptive\(average ? "Avg" : "Max")Pool\(n)d"
+                t[name] = { args in
+                    let b = try args.bind("\(name).__init__", average ? ["output_size"] : ["output_size", "return_indices"], required: 1)
+                    let v = b.values["output_size"]!
+                    let scalar: Bool, sizes: [Int?]
+                    switch v {
+                    case .int(let i): scalar = true; sizes = [i]
+                    case .none: scalar = true; sizes = [nil]
+                    default:
+                        scalar = false
+                        let items: [Value]
+                        switch v {
+                        case .tuple(let t): items = t
+                        case .list(let l): items = l.items
+                        case .size(let s): items = s.map { .int($0) }
+                        default: throw PythonError.type("\(name): output_size must be an int or a tuple of ints, not \(v.typeName)")
+                        }
+                        sizes = try items.map { $0.isNone ? nil : try $0.asInt("output_size", name) }
+                    }
+                    if !scalar && sizes.count != n { throw PythonError.value("\(name): output_size must have \(n) elements") }
+                    return AdaptivePool(dims: n, outputSize: sizes, scalar: scalar, average: average,
+                                        returnIndices: average ? false : try b.bool("return_indices", false))
+                }
+            }
+        }
+        t["LayerNorm"] = { args in
+            let b = try args.bind("LayerNorm.__init__", ["normalized_shape", "eps", "elementwise_affine", "bias", "device", "dtype"], required: 1)
+            let shape: [Int]
+            if case .int(let i)? = b["normalized_shape"] { shape = [i] } else { shape = try b.intList("normalized_shape", []) }
+            return try LayerNorm(normalizedShape: shape, eps: try b.double("eps", 1e-5), affine: try b.bool("elementwise_affine", true),
+                                 bias: try b.bool("bias", true))
+        }
+        t["GroupNorm"] = { args in
+            let b = try args.bind("GroupNorm.__init__", ["num_groups", "num_channels", "eps", "affine", "device", "dtype"], required: 2)
+            return try GroupNorm(groups: try b.int("num_groups"), channels: try b.int("num_channels"), eps: try b.double("eps", 1e-5),
+                                 affine: try b.bool("affine", true))
+        }
         for kind in Loss.Kind.allCases {
             let name = kind.rawValue
             var names = ["size_average", "reduce", "reduction"]
@@ -340,6 +464,86 @@ extension Interpreter {
                 return .tensor(try f(try b.tensor("input"), try b.tensor("target"), b))
             }
         }
+        for n in 1...3 {
+            t["adaptive_avg_pool\(n)d"] = { args in
+                let b = try args.bind("adaptive_avg_pool\(n)d", ["input", "output_size"], required: 2)
+                return .tensor(try Functional.adaptiveAvgPool(try b.tensor("input"), outputSize: try adaptiveOutputSize(b.values["output_size"]!, n), dims: n))
+            }
+            t["adaptive_max_pool\(n)d"] = { args in
+                let b = try args.bind("adaptive_max_pool\(n)d", ["input", "output_size", "return_indices"], required: 2)
+                let (v, i) = try Functional.adaptiveMaxPool(try b.tensor("input"), outputSize: try adaptiveOutputSize(b.values["output_size"]!, n), dims: n)
+                return try b.bool("return_indices", false) ? .tuple([.tensor(v), .tensor(i)]) : .tensor(v)
+            }
+        }
+        t["layer_norm"] = { args in
+            let b = try args.bind("layer_norm", ["input", "normalized_shape", "weight", "bias", "eps"], required: 2)
+            let shape: [Int]
+            if case .int(let i)? = b["normalized_shape"] { shape = [i] } else { shape = try b.intList("normalized_shape", []) }
+            return .tensor(try Functional.layerNorm(try b.tensor("input"), normalizedShape: shape, weight: try b.optionalTensor("weight"),
+                                                    bias: try b.optionalTensor("bias"), eps: try b.double("eps", 1e-5)))
+        }
+        t["group_norm"] = { args in
+            let b = try args.bind("group_norm", ["input", "num_groups", "weight", "bias", "eps"], required: 2)
+            return .tensor(try Functional.groupNorm(try b.tensor("input"), numGroups: try b.int("num_groups"), weight: try b.optionalTensor("weight"),
+                                                    bias: try b.optionalTensor("bias"), eps: try b.double("eps", 1e-5)))
+        }
+        t["batch_norm"] = { args in
+            let b = try args.bind("batch_norm", ["input", "running_mean", "running_var", "weight", "bias", "training", "momentum", "eps"], required: 3)
+            return .tensor(try Functional.batchNorm(try b.tensor("input"), runningMean: try b.optionalTensor("running_mean"),
+                                                    runningVar: try b.optionalTensor("running_var"), weight: try b.optionalTensor("weight"),
+                                                    bias: try b.optionalTensor("bias"), training: try b.bool("training", false),
+                                                    momentum: try b.double("momentum", 0.1), eps: try b.double("eps", 1e-5)))
+        }
+        t["embedding"] = { args in
+            let b = try args.bind("embedding", ["input", "weight", "padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"], required: 2)
+            return .tensor(try Functional.embedding(try b.tensor("input"), try b.tensor("weight"),
+                                                    paddingIndex: try b["padding_idx"].map { try $0.asInt("padding_idx", "embedding") }))
+        }
+        for (n, name) in [(1, "dropout1d"), (2, "dropout2d"), (3, "dropout3d")] {
+            t[name] = { args in
+                let b = try args.bind(name, ["input", "p", "training", "inplace"], required: 1)
+                return .tensor(try Functional.featureDropout(try b.tensor("input"), p: try b.double("p", 0.5), training: try b.bool("training", true),
+                                                             inplace: try b.bool("inplace", false), spatial: n))
+            }
+        }
+        let simple: [(String, (Tensor) throws -> Tensor)] = [("logsigmoid", Functional.logSigmoid), ("tanhshrink", Functional.tanhshrink),
+                                                             ("softsign", Functional.softsign)]
+        for (name, f) in simple {
+            t[name] = { args in .tensor(try f(try args.bind(name, ["input"], required: 1).tensor("input"))) }
+        }
+        let withInplace: [(String, (Tensor, Bool) throws -> Tensor)] = [
+            ("selu", { try Functional.selu($0, inplace: $1) }), ("mish", { try Functional.mish($0, inplace: $1) }),
+            ("hardsigmoid", { try Functional.hardsigmoid($0, inplace: $1) }), ("hardswish", { try Functional.hardswish($0, inplace: $1) }),
+            ("relu6", { try Functional.hardtanh($0, minVal: 0, maxVal: 6, inplace: $1) }),
+        ]
+        for (name, f) in withInplace {
+            t[name] = { args in
+                let b = try args.bind(name, ["input", "inplace"], required: 1)
+                return .tensor(try f(try b.tensor("input"), try b.bool("inplace", false)))
+            }
+        }
+        t["celu"] = { args in
+            let b = try args.bind("celu", ["input", "alpha", "inplace"], required: 1)
+            return .tensor(try Functional.celu(try b.tensor("input"), alpha: try b.double("alpha", 1), inplace: try b.bool("inplace", false)))
+        }
+        t["threshold"] = { args in
+            let b = try args.bind("threshold", ["input", "threshold", "value", "inplace"], required: 3)
+            return .tensor(try Functional.threshold(try b.tensor("input"), threshold: try b.double("threshold", 0), value: try b.double("value", 0),
+                                                    inplace: try b.bool("inplace", false)))
+        }
+        for name in ["softshrink", "hardshrink"] {
+            t[name] = { args in
+                let b = try args.bind(name, ["input", "lambd"], required: 1)
+                let x = try b.tensor("input"), l = try b.double("lambd", 0.5)
+                return .tensor(name == "softshrink" ? try Functional.softshrink(x, lambd: l) : try Functional.hardshrink(x, lambd: l))
+            }
+        }
+        t["softmin"] = { args in
+            let b = try args.bind("softmin", ["input", "dim", "_stacklevel", "dtype"], required: 1)
+            let x = try b.tensor("input")
+            let dim = try b["dim"].map { try $0.asInt("dim", "softmin") } ?? ([0, 1, 3].contains(x.dim) ? 0 : 1)
+            return .tensor(try Functional.softmin(x, dim: dim))
+        }
         t["pad"] = { args in
             let b = try args.bind("pad", ["input", "pad", "mode", "value"], required: 2)
             return .tensor(try Functional.pad(try b.tensor("input"), try b.intList("pad", []), mode: try b.string("mode", "constant"),
@@ -461,6 +665,18 @@ extension Interpreter {
 
 }
 
+/// An adaptive pool's `output_size`: an int for every dim, or a sequence with `None` for "keep".
+func adaptiveOutputSize(_ v: Value, _ n: Int) throws -> [Int?] {
+    switch v {
+    case .int(let i): return Array(repeating: i, count: n)
+    case .none: return Array(repeating: nil, count: n)
+    case .tuple(let items): return try items.map { $0.isNone ? nil : try $0.asInt("output_size", "adaptive_pool") }
+    case .list(let l): return try l.items.map { $0.isNone ? nil : try $0.asInt("output_size", "adaptive_pool") }
+    case .size(let s): return s
+    default: throw PythonError.type("output_size must be an int or a tuple of ints, not \(v.typeName)")
+    }
+}
+
 /// `reduction=`, or the legacy `size_average`/`reduce` pair as `_Reduction.legacy_get_string` reads it.
 func lossReduction(_ b: BoundArguments) throws -> Reduction {
     if b["size_average"] != nil || b["reduce"] != nil {
@@ -518,8 +734,19 @@ extension Interpreter {
     }
 
     /// `print(m)`, `str(m)`, `repr(m)` and the prompt's echo of a module.
+    /// A Python class's `__repr__`/`extra_repr` runs once here with its errors raised (the repr
+    /// itself, built in Swift, cannot throw and would print without them).
     func checkPrintable(_ v: Value) throws {
-        if case .module(let m) = v { try checkNesting(m, .repr) }
+        guard case .module(let m) = v else { return }
+        try checkNesting(m, .repr)
+        for (_, x) in m.namedModules() {
+            guard let p = x as? PythonModule else { continue }
+            let name = p.userMethod("__repr__") != nil ? "__repr__" : "extra_repr"
+            guard let f = p.userMethod(name) else { continue }
+            let r = try call(bind(f, to: .module(p), type: p.type), Arguments())
+            guard case .str = r else { throw PythonError.type("\(name) returned non-string (type \(r.typeName))") }
+            if name == "__repr__" && x === m { return }
+        }
     }
 }
 

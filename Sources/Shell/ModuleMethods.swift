@@ -275,7 +275,7 @@ extension Interpreter {
         var dict = source
         if case .object(let i as PyInstance) = source, let p = i.payload { dict = p }
         guard case .dict(let d) = dict else {
-            throw PythonError.type("Expected state_dict to be dict-like, got \(typeOf(source).qualified.replacingOccurrences(of: "builtins.", with: "")).")
+            throw PythonError.type("Expected state_dict to be dict-like, got \(typeOf(source).repr()).")
         }
         for (k, v) in zip(d.keys, d.values) {
             guard case .str(let key) = k else { continue }

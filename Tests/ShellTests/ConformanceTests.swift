@@ -41,3 +41,31 @@ struct ConformanceTests {
         }
     }
 }
+
+/// `nn.Module` and the model-building half of PyTorch (issue 21): every `ModuleConformance/NAME.py`
+/// against the stdout and last error line real PyTorch 2.15 printed
+/// (`.venv-torch/bin/python scripts/golden/make_conformance_golden.py ModuleConformance`).
+struct ModuleConformanceTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("ModuleConformance")
+
+    static let scripts: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".py") }.map { String($0.dropLast(3)) }.sorted()
+    }()
+
+    /// Programs PyTorch runs that nnsh does not match yet, each with the reason.
+    static let knownGaps: [String: Comment] = [:]
+
+    @Test func folderIsPopulated() {
+        #expect(Self.scripts.count >= 10, "expected the module conformance programs in \(Self.folder.path)")
+    }
+
+    @Test(.serialized, arguments: scripts)
+    func program(_ name: String) throws {
+        if let reason = Self.knownGaps[name] {
+            try withKnownIssue(reason) { try checkGoldenScript(in: Self.folder, name, reference: "PyTorch") }
+        } else {
+            try checkGoldenScript(in: Self.folder, name, reference: "PyTorch")
+        }
+    }
+}

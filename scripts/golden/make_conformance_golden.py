@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Goldens for Tests/ShellTests/Conformance from real CPython 3.11.
+"""Goldens for Tests/ShellTests/Conformance from real CPython 3.11, and for
+Tests/ShellTests/ModuleConformance from real PyTorch (run this script with the venv's python:
+`.venv-torch/bin/python scripts/golden/make_conformance_golden.py ModuleConformance`).
 
 Every `Tests/ShellTests/Conformance/NAME.py` is run as `python3 NAME.py` (the 3.11 interpreter running this script; cwd = that folder,
 PYTHONHASHSEED=0, 20 s timeout). Its stdout is written byte for byte to `NAME.out`; when it
@@ -21,7 +23,9 @@ if sys.version_info[:2] != (3, 11):
     sys.exit("make_conformance_golden.py needs CPython 3.11, this is %d.%d" % sys.version_info[:2])
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-FOLDER = os.path.join(ROOT, "Tests", "ShellTests", "Conformance")
+FOLDER = os.path.join(ROOT, "Tests", "ShellTests", sys.argv[1] if len(sys.argv) > 1 else "Conformance")
+if os.path.basename(FOLDER) == "ModuleConformance":
+    import torch  # noqa: F401  (the goldens of this folder are PyTorch's)
 
 
 def error_message(stderr, returncode):

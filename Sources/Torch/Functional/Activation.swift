@@ -323,3 +323,128 @@ func pyFloat(_ v: Double) -> String {
     if v == v.rounded() && Swift.abs(v) < 1e16 { return String(format: "%.1f", v) }
     return "\(v)"
 }
+
+/// The activations beside the seed's: SELU, CELU, Mish, Threshold, the hard and shrink functions,
+/// LogSigmoid; the composites (Softmin, Softsign, Tanhshrink) are built from ops, as PyTorch's are,
+/// so they record the same nodes. And feature (channel) dropout.
+extension Functional {
+    static let seluAlpha = 1.6732632423543772848170429916717, seluScale = 1.0507009873554804934193349852946
+
+    public static func selu(_ x: Tensor, inplace: Bool = false) throws -> Tensor {
+        let a = seluAlpha, s = seluScale
+        let y = try activation(x, name: "EluBackward0", kernel: "elu", { $0 > 0 ? s * $0 : s * a * Foundation.expm1($0) },
+                               { v, _ in v > 0 ? s : s * a * Foundation.exp(v) })
+        return try finishInPlace(x, y, inplace: inplace)
+    }
+
+    public static func celu(_ x: Tensor, alpha: Double = 1, inplace: Bool = false) throws -> Tensor {
+        if alpha == 0 { throw TorchError.runtime("ZeroDivisionError") }
+        let y = try activation(x, name: "CeluBackward0", kernel: "elu", { $0 > 0 ? $0 : alpha * Foundation.expm1($0 / alpha) },
+                               { v, _ in v > 0 ? 1 : Foundation.exp(v / alpha) })
+        return try finishInPlace(x, y, inplace: inplace)
+    }
+
+    public static func mish(_ x: Tensor, inplace: Bool = false) throws -> Tensor {
+        let y = try activation(x, name: "MishBackward0", kernel: "mish_cpu", { v in v * Foundation.tanh(Foundation.log1p(Foundation.exp(v))) }, { v, _ in
+            let t = Foundation.tanh(Foundation.log1p(Foundation.exp(v))), s = 1 / (1 + Foundation.exp(-v))
+            return t + v * s * (1 - t * t)
+        })
+        return try finishInPlace(x, y, inplace: inplace)
+    }
+
+    public static func threshold(_ x: Tensor, threshold: Double, value: Double, inplace: Bool = false) throws -> Tensor {
+        let y = try activation(x, name: "ThresholdBackward0", kernel: "threshold_cpu", { $0 > threshold || $0.isNaN ? $0 : value },
+                               { v, _ in v > threshold ? 1 : 0 })
+        return try finishInPlace(x, y, inplace: inplace)
+    }
+
+    public static func hardsigmoid(_ x: Tensor, inplace: Bool = false) throws -> Tensor {
+        let y = try activation(x, name: "HardsigmoidBackward0", kernel: "hardsigmoid_cpu", { Swift.min(Swift.max($0 + 3, 0), 6) / 6 },
+                               { v, _ in v > -3 && v < 3 ? 1.0 / 6 : 0 })
+        return try finishInPlace(x, y, inplace: inplace)
+    }
+
+    public static func hardswish(_ x: Tensor, inplace: Bool = false) throws -> Tensor {
+        let y = try activation(x, name: "HardswishBackward0", kernel: "hardswish_cpu", { $0 * Swift.min(Swift.max($0 + 3, 0), 6) / 6 },
+                               { v, _ in v < -3 ? 0 : v <= 3 ? (2 * v + 3) / 6 : 1 })
+        return try finishInPlace(x, y, inplace: inplace)
+    }
+
+    public static func logSigmoid(_ x: Tensor) throws -> Tensor {
+        try activation(x, name: "LogSigmoidBackward0", kernel: "log_sigmoid_cpu",
+                       { Swift.min($0, 0) - Foundation.log1p(Foundation.exp(-Swift.abs($0))) },
+                       { v, _ in 1 / (1 + Foundation.exp(v)) })
+    }
+
+    public static func softshrink(_ x: Tensor, lambd: Double = 0.5) throws -> Tensor {
+        if lambd < 0 { throw TorchError.runtime("lambda must be greater or equal to 0, but found to be \(pyFloat(lambd)).") }
+        return try activation(x, name: "SoftshrinkBackward0", kernel: "softshrink_cpu",
+                              { $0 > lambd ? $0 - lambd : $0 < -lambd ? $0 + lambd : $0.isNaN ? $0 : 0 },
+                              { v, _ in Swift.abs(v) > lambd ? 1 : 0 })
+    }
+
+    public static func hardshrink(_ x: Tensor, lambd: Double = 0.5) throws -> Tensor {
+        try activation(x, name: "HardshrinkBackward0", kernel: "hardshrink_cpu", { $0 >= -lambd && $0 <= lambd ? 0 : $0 },
+                       { v, _ in v >= -lambd && v <= lambd ? 0 : 1 })
+    }
+
+    public static func softmin(_ x: Tensor, dim: Int) throws -> Tensor { try softmax(try x.neg(), dim: dim) }
+    public static func softsign(_ x: Tensor) throws -> Tensor { try x / (try (try x.abs()) + 1) }
+    public static func tanhshrink(_ x: Tensor) throws -> Tensor { try x - (try x.tanh()) }
+
+    /// `F.dropout2d`/`dropout3d` (ATen's `feature_dropout`): one draw per (sample, channel),
+    /// broadcast over the spatial dims.
+    public static func featureDropout(_ x: Tensor, p: Double, training: Bool, inplace: Bool, spatial: Int) throws -> Tensor {
+        if p < 0 || p > 1 {
+            throw TorchError.value("dropout probability has to be between 0 and 1, but got \(pyFloat(p))")
+        }
+        if !training || p == 0 || x.numel == 0 { return x }
+        // Unbatched input (C, spatial...) gets a batch dim of one, as dropout2d/3d do.
+        let batched = x.dim != spatial + 1
+        let input = batched ? x : try x.unsqueeze(0)
+        guard input.dim >= 2 else { throw TorchError.runtime("Feature dropout requires at least 2 dimensions in the input") }
+        try requireFloat(input, "bernoulli_scalar_cpu_")
+        let noiseShape = [input.shape[0], input.shape[1]] + Array(repeating: 1, count: input.dim - 2)
+        let noise = try Tensor.zeros(noiseShape, dtype: input.dtype)
+        if p < 1 {
+            try bernoulli_(noise, p: 1 - p)
+            try GradMode.withoutGrad { try noise.copyValues(from: try noise / (1 - p)) }
+        }
+        var y = try Tensor.binary(input, noise, .mul)
+        if !batched { y = try y.squeeze(0) }
+        return try finishInPlace(x, y, inplace: inplace)
+    }
+
+    /// `F.embedding`: rows of `weight` by index; the gradient adds into those rows (none for
+    /// `padding_idx`'s).
+    public static func embedding(_ indices: Tensor, _ weight: Tensor, paddingIndex: Int? = nil) throws -> Tensor {
+        guard indices.dtype == .int64 || indices.dtype == .int32 else {
+            throw TorchError.runtime("Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.\(indices.dtype.cppName)Tensor instead (while checking arguments for embedding)")
+        }
+        guard weight.dim == 2 else { throw TorchError.runtime("'weight' must be 2-D") }
+        let rows = weight.shape[0], width = weight.shape[1]
+        let idx = try indices.ints()
+        for i in idx where i < 0 || Int(i) >= rows { throw TorchError.index("index out of range in self") }
+        let w = try weight.dense()
+        let y = try Tensor.zeros(indices.shape + [width], dtype: weight.dtype)
+        func gather<T: KFloat>(_: T.Type) {
+            let wp = ptr(w, T.self), yp = y.storage.pointer(T.self)
+            for (k, i) in idx.enumerated() { for c in 0..<width { yp[k * width + c] = wp[Int(i) * width + c] } }
+        }
+        if weight.dtype == .float64 { gather(Double.self) } else { gather(Float.self) }
+        let shape = weight.shape, dtype = weight.dtype
+        y.recording("EmbeddingBackward0", [weight]) { g in
+            let gd = try g.dense(dtype)
+            let gw = try Tensor.zeros(shape, dtype: dtype)
+            func scatter<T: KFloat>(_: T.Type) {
+                let gp = ptr(gd, T.self), op = gw.storage.pointer(T.self)
+                for (k, i) in idx.enumerated() where Int(i) != paddingIndex {
+                    for c in 0..<width { op[Int(i) * width + c] += gp[k * width + c] }
+                }
+            }
+            if dtype == .float64 { scatter(Double.self) } else { scatter(Float.self) }
+            return [gw]
+        }
+        return y
+    }
+}

@@ -65,3 +65,121 @@ extension Functional {
         }
     }
 }
+
+/// `F.layer_norm` and `F.group_norm`: normalisation over groups of contiguous elements (the last
+/// dims of a row; a channel group of a sample) with ATen's output form
+/// `(x * rstd + (-mean * rstd)) * gamma + beta`; the statistics are taken in Double.
+extension Functional {
+    public static func layerNorm(_ input: Tensor, normalizedShape: [Int], weight: Tensor?, bias: Tensor?, eps: Double) throws -> Tensor {
+        try requireFloat(input, "LayerNormKernelImpl")
+        let k = normalizedShape.count
+        guard k >= 1, input.dim >= k, Array(input.shape.suffix(k)) == normalizedShape else {
+            let expected = "[*, " + normalizedShape.map(String.init).joined(separator: ", ") + "]"
+            throw TorchError.runtime("Given normalized_shape=\(normalizedShape), expected input with shape \(expected), but got input of size\(input.shape)")
+        }
+        for (name, t) in [("weight", weight), ("bias", bias)] {
+            if let t, t.shape != normalizedShape {
+                throw TorchError.runtime("Expected \(name) to be of same shape as normalized_shape, but got \(name) of shape \(t.shape) and normalized_shape = \(normalizedShape)")
+            }
+        }
+        let inner = Shape.elementCount(normalizedShape[...])
+        return try groupNormalize(input, groups: input.numel / Swift.max(inner, 1), groupSize: inner, affineIndex: { $0 % Swift.max(inner, 1) },
+                                  affineShape: normalizedShape, weight: weight, bias: bias, eps: eps, node: "NativeLayerNormBackward0")
+    }
+
+    public static func groupNorm(_ input: Tensor, numGroups: Int, weight: Tensor?, bias: Tensor?, eps: Double) throws -> Tensor {
+        try requireFloat(input, "GroupNormKernelImpl")
+        guard input.dim >= 2 else {
+            throw TorchError.runtime("Expected at least 2 dimensions for input tensor but received \(input.dim)")
+        }
+        let n = input.shape[0], c = input.shape[1]
+        guard numGroups > 0, c % numGroups == 0 else {
+            throw TorchError.runtime("Expected number of channels in input to be divisible by num_groups, but got input of shape \(input.shape) and num_groups=\(numGroups)")
+        }
+        for (name, t) in [("weight", weight), ("bias", bias)] {
+            if let t, t.numel != c || t.dim != 1 {
+                throw TorchError.runtime("Expected \(name) to be a vector of size equal to the number of channels in input, but got \(name) of shape \(t.shape) and input of shape \(input.shape)")
+            }
+        }
+        let spatial = Shape.elementCount(input.shape.dropFirst(2)[...])
+        let groupSize = c / numGroups * spatial
+        return try groupNormalize(input, groups: n * numGroups, groupSize: groupSize, affineIndex: { ($0 / Swift.max(spatial, 1)) % c },
+                                  affineShape: [c], weight: weight, bias: bias, eps: eps, node: "NativeGroupNormBackward0")
+    }
+
+    /// Normalises `groups` runs of `groupSize` contiguous elements; element `i` (flat) takes the
+    /// affine parameters at `affineIndex(i)`.
+    private static func groupNormalize(_ input: Tensor, groups: Int, groupSize: Int, affineIndex: @escaping (Int) -> Int, affineShape: [Int],
+                                       weight: Tensor?, bias: Tensor?, eps: Double, node: String) throws -> Tensor {
+        let x = try input.dense(), dtype = input.dtype
+        let w = try weight?.dense(dtype), b = try bias?.dense(dtype)
+        let y = try Tensor.zeros(input.shape, dtype: dtype)
+        let xhat = try Tensor.zeros(input.shape, dtype: dtype)
+        var rstds = [Double](repeating: 0, count: groups)
+        func forward<T: KFloat>(_: T.Type) {
+            let xp = ptr(x, T.self), yp = ptr(y, T.self), hp = ptr(xhat, T.self)
+            let wp = w.map { ptr($0, T.self) }, bp = b.map { ptr($0, T.self) }
+            for g in 0..<groups {
+                let base = g * groupSize
+                var mean = 0.0
+                for i in 0..<groupSize { mean += Double(xp[base + i]) }
+                mean /= Double(Swift.max(groupSize, 1))
+                var variance = 0.0
+                for i in 0..<groupSize { let d = Double(xp[base + i]) - mean; variance += d * d }
+                variance /= Double(Swift.max(groupSize, 1))
+                let rstd = 1 / (Swift.max(variance, 0) + eps).squareRoot()
+                rstds[g] = rstd
+                let scale = T(rstd), shift = T(-mean * rstd)
+                for i in 0..<groupSize {
+                    let j = base + i, a = affineIndex(j)
+                    let h = xp[j] * scale + shift
+                    hp[j] = h
+                    yp[j] = h * (wp?[a] ?? 1) + (bp?[a] ?? 0)
+                }
+            }
+        }
+        if dtype == .float64 { forward(Double.self) } else { forward(Float.self) }
+        let inputs = [input] + [weight, bias].compactMap { $0 }
+        let hasWeight = weight != nil, hasBias = bias != nil, count = x.numel
+        return y.recording(node, inputs) { g in
+            let gd = try g.dense(dtype)
+            let gx = try Tensor.zeros(x.shape, dtype: dtype)
+            let gw = try Tensor.zeros(affineShape, dtype: dtype), gb = try Tensor.zeros(affineShape, dtype: dtype)
+            func backward<T: KFloat>(_: T.Type) {
+                let gp = ptr(gd, T.self), hp = ptr(xhat, T.self), op = ptr(gx, T.self)
+                let wp = w.map { ptr($0, T.self) }, gwp = ptr(gw, T.self), gbp = ptr(gb, T.self)
+                for gi in 0..<groups {
+                    let base = gi * groupSize
+                    // dxhat = g * w; dx = rstd * (dxhat - mean(dxhat) - xhat * mean(dxhat * xhat)).
+                    var sum1 = 0.0, sum2 = 0.0
+                    for i in 0..<groupSize {
+                        let j = base + i
+                        let d = Double(gp[j]) * Double(wp?[affineIndex(j)] ?? 1)
+                        sum1 += d
+                        sum2 += d * Double(hp[j])
+                    }
+                    let m = Double(Swift.max(groupSize, 1))
+                    for i in 0..<groupSize {
+                        let j = base + i
+                        let d = Double(gp[j]) * Double(wp?[affineIndex(j)] ?? 1)
+                        op[j] = T(rstds[gi] * (d - sum1 / m - Double(hp[j]) * sum2 / m))
+                    }
+                }
+                if hasWeight || hasBias {
+                    var sw = [Double](repeating: 0, count: gw.numel), sb = sw
+                    for j in 0..<count {
+                        let a = affineIndex(j)
+                        sw[a] += Double(gp[j]) * Double(hp[j])
+                        sb[a] += Double(gp[j])
+                    }
+                    for a in 0..<sw.count { gwp[a] = T(sw[a]); gbp[a] = T(sb[a]) }
+                }
+            }
+            if dtype == .float64 { backward(Double.self) } else { backward(Float.self) }
+            var grads: [Tensor?] = [gx]
+            if hasWeight { grads.append(gw) }
+            if hasBias { grads.append(gb) }
+            return grads
+        }
+    }
+}
