@@ -10,7 +10,7 @@ extension Interpreter {
         switch name {
         case "torch": return .namespace(torch)
         case "math": return .namespace(mathNamespace)
-        case "os", "os.path", "sys", "random", "collections", "PIL", "PIL.Image", "torchvision", "torchvision.transforms", "torchvision.utils":
+        case "os", "os.path", "sys", "random", "collections", "PIL", "PIL.Image", "torchvision", "torchvision.transforms", "torchvision.utils", "torchvision.models":
             return extraModule(name)
         default: break
         }

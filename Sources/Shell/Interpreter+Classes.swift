@@ -34,7 +34,7 @@ extension Interpreter {
         }
         let qualname = scope.qualnamePrefix + name
         let module: String
-        if case .str(let m)? = globalScope["__name__"] { module = m } else { module = "__main__" }
+        if case .str(let m)? = scope.root["__name__"] { module = m } else { module = "__main__" }
         let classScope = Scope(parent: scope)
         classScope.classQualname = qualname
         classScope["__module__"] = .str(module)

@@ -23,7 +23,7 @@ extension Interpreter {
         collectDeclarations(body, &globals, &nonlocals)
         f.globalNames = globals
         f.nonlocalNames = nonlocals
-        if case .str(let m)? = globalScope["__name__"] { f.attributes.set(.str("__module__"), .str(m)) }
+        if case .str(let m)? = scope.root["__name__"] { f.attributes.set(.str("__module__"), .str(m)) }
         if case .expression(.string(let doc, _), _)? = body.first { f.attributes.set(.str("__doc__"), .str(doc)) }
         return .function(f)
     }
@@ -48,15 +48,16 @@ extension Interpreter {
     /// Points the call scope's `global` names at the module and `nonlocal` ones at the enclosing function.
     func applyDeclarations(_ f: UserFunction, _ scope: Scope) throws {
         var redirects = [Name: Scope]()
-        for n in f.globalNames { redirects[Name(n)] = globalScope }
+        let globals = f.closure.root
+        for n in f.globalNames { redirects[Name(n)] = globals }
         for n in f.nonlocalNames {
             let key = Name(n)
             var s: Scope? = f.closure
-            while let cur = s, cur !== globalScope {
+            while let cur = s, cur !== globals {
                 if cur.classQualname == nil, cur.find(key) != nil { break }
                 s = cur.parent
             }
-            guard let owner = s, owner !== globalScope else {
+            guard let owner = s, owner !== globals else {
                 throw PythonError("SyntaxError", "no binding for nonlocal '\(n)' found")
             }
             redirects[key] = owner.owner(of: key)

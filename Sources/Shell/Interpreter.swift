@@ -50,6 +50,13 @@ final class Scope {
         if names.count > 8 { index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
     }
 
+    /// The module scope this one is nested in (itself at module level): where `global` names live.
+    var root: Scope {
+        var s = self
+        while let p = s.parent { s = p }
+        return s
+    }
+
     /// `C.` inside a class body, `f.<locals>.` inside a function, empty at module level.
     var qualnamePrefix: String {
         if let classQualname { return classQualname + "." }

@@ -48,9 +48,14 @@ extension Interpreter {
         case "PIL": made = .namespace(Namespace("PIL", ["Image": extraModule("PIL.Image")!]))
         case "PIL.Image": made = .namespace(makeImageModule())
         case "torchvision":
-            made = .namespace(Namespace("torchvision", ["transforms": extraModule("torchvision.transforms")!,
-                                                        "utils": extraModule("torchvision.utils")!,
-                                                        "__version__": .str("0.29.2")]))
+            var members: [String: Value] = ["transforms": extraModule("torchvision.transforms")!,
+                                            "utils": extraModule("torchvision.utils")!, "__version__": .str("0.29.2")]
+            members["models"] = extraModule("torchvision.models")
+            made = .namespace(Namespace("torchvision", members))
+        case "torchvision.models":
+            // Library code: an error in it is nnsh's bug, so it surfaces rather than hiding the module.
+            do { made = .namespace(try loadPythonModule(name: "torchvision.models", file: "<nnsh torchvision/models.py>", source: TorchvisionModels.source)) }
+            catch { made = nil; Interpreter.libraryLoadErrors.append("torchvision.models: \(error)") }
         case "torchvision.transforms": made = .namespace(makeTransformsModule())
         case "torchvision.utils": made = .namespace(makeVisionUtilsModule())
         default: made = nil
