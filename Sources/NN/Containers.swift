@@ -31,11 +31,6 @@ public final class ModuleList: Module {
         for (i, m) in modules.enumerated() { registerModule(String(i), m) }
     }
 
-    /// Renames the children `0`, `1`, … after an insertion or deletion, as `ModuleList` does.
-    public func setItems(_ modules: [Module]) {
-        replaceChildren(modules.enumerated().map { (String($0.offset), $0.element) })
-    }
-
     /// PyTorch's `ModuleList.__repr__`: runs of identical children print once, as `(0-2): 3 x …`.
     public override func appendRepr(to out: inout String, indent: String, depth: Int) {
         let items = children()

@@ -76,6 +76,12 @@ open class ConvNd: Module {
     public var weight: Tensor { parameter("weight")! }
     public var bias: Tensor? { parameter("bias") }
 
+    public override var canResetParameters: Bool { true }
+    public override func resetParameters() throws {
+        guard let w = parameter("weight") else { return }
+        try GradMode.withoutGrad { try Init.resetLinearLike(weight: w, bias: parameter("bias")) }
+    }
+
     func tupleText(_ v: [Int]) -> String { IntOrTuple.tuple(v).repr }
 
     open override func extraRepr() -> String {

@@ -13,6 +13,11 @@ public final class Linear: Module {
     }
     public var weight: Tensor { parameter("weight")! }
     public var bias: Tensor? { parameter("bias") }
+    public override var canResetParameters: Bool { true }
+    public override func resetParameters() throws {
+        guard let w = parameter("weight") else { return }
+        try GradMode.withoutGrad { try Init.resetLinearLike(weight: w, bias: parameter("bias")) }
+    }
     public override func extraRepr() -> String {
         "in_features=\(inFeatures), out_features=\(outFeatures), bias=\(pyBool(bias != nil))"
     }

@@ -214,6 +214,12 @@ open class Module {
     public func namedChildren() -> [(String, Module)] { childNames.compactMap { n in child(n).map { (n, $0) } } }
     public func children() -> [Module] { childNames.compactMap(child) }
 
+    /// `named_children()`: each child once (a module registered under two names appears under the first).
+    public func distinctNamedChildren() -> [(String, Module)] {
+        var seen = Set<ObjectIdentifier>()
+        return namedChildren().filter { seen.insert(ObjectIdentifier($0.1)).inserted }
+    }
+
     /// `m.float()`, `m.double()`, `m.to(dtype)`: converts every floating-point parameter (and its
     /// grad) in place, as `Module._apply` does: the Parameter objects stay the same, so tensors the
     /// user already holds (`w = m.weight`) see the new dtype.
@@ -228,6 +234,11 @@ open class Module {
     public func zeroGrad() { for p in parameters() { p.grad = nil } }
 
     open func extraRepr() -> String { "" }
+
+    /// Layers that have `reset_parameters()` (and BatchNorm's `reset_running_stats()`) redraw or
+    /// refill their tensors in place, as at construction.
+    open var canResetParameters: Bool { false }
+    open func resetParameters() throws {}
 
     /// `Module.__repr__` with `_addindent`. Past `Module.reprDepthLimit` levels a child prints as
     /// `...` (the shell refuses such a print with PyTorch's RecursionError first; this only keeps
@@ -251,7 +262,8 @@ open class Module {
     open func appendRepr(to out: inout String, indent: String, depth: Int) {
         let extra = extraRepr()
         let extraLines = extra.isEmpty ? [] : extra.split(separator: "\n", omittingEmptySubsequences: false)
-        let children = namedChildren()
+        // Every registered name, a child set to None included (it prints as `(fc): None`).
+        let children = childNames.map { ($0, child($0)) }
         out += typeName + "("
         if extraLines.isEmpty && children.isEmpty { out += ")"; return }
         if extraLines.count == 1 && children.isEmpty { out += String(extraLines[0]) + ")"; return }
@@ -259,7 +271,7 @@ open class Module {
         for line in extraLines { out += "\n" + inner + String(line) }
         for (key, m) in children {
             out += "\n" + inner + "(" + key + "): "
-            Module.appendChild(m, to: &out, indent: inner, depth: depth + 1)
+            if let m { Module.appendChild(m, to: &out, indent: inner, depth: depth + 1) } else { out += "None" }
         }
         out += "\n" + indent + ")"
     }

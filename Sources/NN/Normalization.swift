@@ -25,6 +25,24 @@ public final class BatchNorm: Module {
         }
     }
 
+    /// `reset_running_stats()`: zero mean, unit variance, no batches.
+    public func resetRunningStats() throws {
+        guard trackRunningStats else { return }
+        try GradMode.withoutGrad {
+            try buffer("running_mean")?.fill(0)
+            try buffer("running_var")?.fill(1)
+            try buffer("num_batches_tracked")?.fill(0)
+        }
+    }
+    public override var canResetParameters: Bool { true }
+    public override func resetParameters() throws {
+        try resetRunningStats()
+        try GradMode.withoutGrad {
+            try parameter("weight")?.fill(1)
+            try parameter("bias")?.fill(0)
+        }
+    }
+
     public override func extraRepr() -> String {
         "\(numFeatures), eps=\(pythonFloatRepr(eps)), momentum=\(momentum.map(pythonFloatRepr) ?? "None"), affine=\(pyBool(affine)), "
             + "bias=\(pyBool(affine)), track_running_stats=\(pyBool(trackRunningStats))"
@@ -74,6 +92,10 @@ public final class LayerNorm: Module {
         let shape = normalizedShape.count == 1 ? "(\(normalizedShape[0]),)" : "(" + normalizedShape.map(String.init).joined(separator: ", ") + ")"
         return "\(shape), eps=\(pythonFloatRepr(eps)), elementwise_affine=\(pyBool(affine)), bias=\(pyBool(hasBias))"
     }
+    public override var canResetParameters: Bool { true }
+    public override func resetParameters() throws {
+        try GradMode.withoutGrad { try parameter("weight")?.fill(1); try parameter("bias")?.fill(0) }
+    }
     public override func forward(_ input: Tensor) throws -> Tensor {
         try Functional.layerNorm(input, normalizedShape: normalizedShape, weight: parameter("weight"), bias: parameter("bias"), eps: eps)
     }
@@ -99,6 +121,10 @@ public final class GroupNorm: Module {
     }
     public override func extraRepr() -> String {
         "\(groups), \(channels), eps=\(pythonFloatRepr(eps)), affine=\(pyBool(affine)), bias=\(pyBool(affine))"
+    }
+    public override var canResetParameters: Bool { true }
+    public override func resetParameters() throws {
+        try GradMode.withoutGrad { try parameter("weight")?.fill(1); try parameter("bias")?.fill(0) }
     }
     public override func forward(_ input: Tensor) throws -> Tensor {
         try Functional.groupNorm(input, numGroups: groups, weight: parameter("weight"), bias: parameter("bias"), eps: eps)

@@ -288,7 +288,7 @@ extension Interpreter {
             return bind(v, to: s.receiver, type: s.lookupType)
         }
         // nn.Module's own methods (`super().parameters()`), on the module.
-        if case .module(let m) = s.receiver, let spec = Interpreter.moduleMethods[name], spec.applies(m) {
+        if case .module(let m) = s.receiver, let spec = Interpreter.moduleMethod(name, for: m) {
             return boundModuleMethod(m, spec)
         }
         // A builtin base's own methods act on the builtin part (`super().append(x)` in a list subclass).

@@ -46,10 +46,18 @@ extension Interpreter {
 
     /// A parameter, buffer, child, configuration value or method of the module itself.
     private func moduleMember(_ m: Module, _ name: String) throws -> Value? {
-        if m.hasChild(name) { return m.child(name).map { .module($0) } ?? .none }
-        if m.hasBuffer(name) { return m.buffer(name).map { .tensor($0) } ?? .none }
+        if m.hasChild(name) { return m.child(name).map { .module($0) } ?? Value.none }
+        switch name {
+        // PyTorch's own ordered tables, as snapshots (assigning into them does not register).
+        case "_modules": return orderedDict(m.childNames.map { ($0, m.child($0).map { .module($0) } ?? .none) })
+        case "_parameters": return orderedDict(m.parameterNames.map { ($0, m.parameter($0).map { .tensor($0) } ?? .none) })
+        case "_buffers": return orderedDict(m.bufferNames.map { ($0, m.buffer($0).map { .tensor($0) } ?? .none) })
+        case "_non_persistent_buffers_set": return .set(PySet(m.transientBuffers.sorted().map { .str($0) }))
+        default: break
+        }
+        if m.hasBuffer(name) { return m.buffer(name).map { .tensor($0) } ?? Value.none }
         if let a = m.attribute(name) { return Value(a) }
-        if let spec = Interpreter.moduleMethods[name], spec.applies(m) { return boundModuleMethod(m, spec) }
+        if let spec = Interpreter.moduleMethod(name, for: m) { return boundModuleMethod(m, spec) }
         return nil
     }
 
@@ -133,6 +141,14 @@ extension Interpreter {
         if m.removeMember(name) { return }
         if let state = m.host as? ModuleState, state.attributes.remove(.str(name)) { return }
         throw PythonError.attribute("'\(m.typeName)' object has no attribute '\(name)'")
+    }
+
+    func orderedDict(_ items: [(String, Value)]) -> Value {
+        let od = PyInstance(type: .orderedDict)
+        let d = PyDict()
+        for (k, v) in items { d.set(.str(k), v) }
+        od.payload = .dict(d)
+        return .object(od)
     }
 
     /// `torch.typename(obj)`: `torch.FloatTensor`, `int`, `torch.nn.modules.linear.Linear`, `__main__.Net`.
@@ -251,6 +267,13 @@ extension Interpreter {
         }
     }
 
+    /// `seq[i]`'s position, with PyTorch's `index 5 is out of range`.
+    private func containerPosition(_ index: Value, _ count: Int) throws -> Int {
+        let i = try asInt(index)
+        guard -count <= i && i < count else { throw PythonError.index("index \(i) is out of range") }
+        return i < 0 ? i + count : i
+    }
+
     func moduleGetItem(_ m: Module, _ index: Value) throws -> Value {
         switch m {
         case is Sequential, is ModuleList:
@@ -260,7 +283,7 @@ extension Interpreter {
                 // A Sequential slice keeps the children's names, a ModuleList slice renumbers.
                 return .module(m is Sequential ? Sequential(named: picked) : ModuleList(picked.map(\.1)))
             }
-            return .module(items[try normalizeIndex(index, count: items.count, what: m is ModuleList ? "list" : "Sequential")].1)
+            return .module(items[try containerPosition(index, items.count)].1)
         case is ModuleDict:
             guard case .str(let key) = index, let c = m.child(key) else { throw PythonError.keyError(index) }
             return .module(c)
@@ -273,40 +296,57 @@ extension Interpreter {
     }
 
     func moduleSetItem(_ m: Module, _ index: Value, _ value: Value) throws {
-        guard case .module(let child) = value else {
-            throw PythonError.type("\(torchTypename(value)) is not a Module subclass")
-        }
-        try refuseCycle(m, child)
         switch m {
         case is Sequential, is ModuleList:
+            guard case .module(let child) = value else { throw PythonError.type("\(torchTypename(value)) is not a Module subclass") }
+            try refuseCycle(m, child)
             var items = m.namedChildren()
-            let i = try normalizeIndex(index, count: items.count, what: m is ModuleList ? "list" : "Sequential")
-            items[i].1 = child
+            items[try containerPosition(index, items.count)].1 = child
             m.replaceChildren(items)
         case is ModuleDict:
             guard case .str(let key) = index else { throw PythonError.type("module name should be a string. Got \(torchTypename(index))") }
-            try Interpreter.addModule(m, .str(key), value)
+            try addModule(m, .str(key), value)
         default:
+            if let p = m as? PythonModule, p.userMethod("__setitem__") != nil {
+                _ = try call(try moduleGetAttribute(m, "__setitem__"), Arguments([index, value]))
+                return
+            }
             throw PythonError.type("'\(m.typeName)' object does not support item assignment")
         }
     }
 
+    /// `del seq[i]` / `del seq[a:b]`: both containers renumber their children afterwards.
     func moduleDeleteItem(_ m: Module, _ index: Value) throws {
         switch m {
         case is Sequential, is ModuleList:
-            var items = m.namedChildren()
+            var items = m.children()
             if case .slice(let a, let b, let c) = index {
                 let drop = Set(try sliceIndices(a, b, c, count: items.count))
                 items = items.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
             } else {
-                items.remove(at: try normalizeIndex(index, count: items.count, what: m is ModuleList ? "list" : "Sequential"))
+                items.remove(at: try containerPosition(index, items.count))
             }
-            if let list = m as? ModuleList { list.setItems(items.map(\.1)) } else { m.replaceChildren(items) }
+            m.replaceChildren(items.enumerated().map { (String($0.offset), $0.element) })
         case is ModuleDict:
             guard case .str(let key) = index, m.removeMember(key) else { throw PythonError.keyError(index) }
         default:
+            if let p = m as? PythonModule, p.userMethod("__delitem__") != nil {
+                _ = try call(try moduleGetAttribute(m, "__delitem__"), Arguments([index]))
+                return
+            }
             throw PythonError.type("'\(m.typeName)' object doesn't support item deletion")
         }
+    }
+
+    /// `seq1 + seq2` (both Sequential) and `modulelist + iterable`: a new container, renumbered.
+    func moduleConcatenate(_ m: Module, _ other: Value) throws -> Value {
+        if m is Sequential {
+            guard case .module(let o as Sequential) = other else {
+                throw PythonError.value("add operator supports only objects of Sequential class, but \(typeOf(other).repr()) is given.")
+            }
+            return .module(Sequential(m.children() + o.children()))
+        }
+        return .module(ModuleList(m.children() + (try moduleList(other, "ModuleList.__add__"))))
     }
 
     func moduleContains(_ m: Module, _ item: Value) throws -> Bool {
@@ -362,7 +402,7 @@ extension Interpreter {
     func moduleMemberNames(_ m: Module) -> [String] {
         var names = ["training"] + m.parameterNames + m.bufferNames + m.childNames
         names += Interpreter.layerConfigNames.filter { m.attribute($0) != nil }
-        names += Interpreter.moduleMethods.values.filter { $0.applies(m) }.map(\.name)
+        names += Interpreter.moduleMethods.values.compactMap { $0.first { $0.applies(m) }?.name }
         if let s = m.host as? ModuleState { names += s.attributes.keys.compactMap { if case .str(let k) = $0 { return k }; return nil } }
         if let p = m as? PythonModule { for t in p.type.mro where t.isUserClass { for case .str(let k) in t.dict.keys { names.append(k) } } }
         return names

@@ -102,6 +102,7 @@ extension Interpreter {
             if op == .matrixMultiply { return .tensor(try Tensor.matmul(try toTensorOperand(a, like: y), y)) }
             if let top = tensorOp(op) { return .tensor(try Tensor.binary(try toTensorOperand(a, like: y), y, top)) }
         }
+        if case .module(let m) = a, op == .add, m is Sequential || m is ModuleList { return try moduleConcatenate(m, b) }
         switch (a, b) {
         case (.int, .int), (.int, .bool), (.bool, .int), (.bool, .bool):
             return try intOperation(op, asInt(a), asInt(b))

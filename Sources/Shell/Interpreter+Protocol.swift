@@ -354,9 +354,15 @@ final class TracebackObject: PyObject {
 final class ItemCursor: PyObject {
     let items: [Value]
     var position = 0
-    init(_ items: [Value]) { self.items = items }
-    override var typeName: String { "iterator" }
-    override func repr() -> String { "<iterator object at \(addressString(self))>" }
+    /// Set when the cursor stands for a generator PyTorch returns (`Module.parameters`): its repr
+    /// is then `<generator object Module.parameters at 0x…>`.
+    let generatorName: String?
+    init(_ items: [Value], generatorName: String? = nil) {
+        self.items = items
+        self.generatorName = generatorName
+    }
+    override var typeName: String { generatorName == nil ? "iterator" : "generator" }
+    override func repr() -> String { "<\(generatorName.map { "generator object \($0)" } ?? "iterator object") at \(addressString(self))>" }
 }
 
 /// The old sequence protocol: `__getitem__(0)`, `(1)`, … until `IndexError`.

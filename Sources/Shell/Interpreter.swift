@@ -745,24 +745,30 @@ public final class Interpreter {
             }
         }
         if !positional.isEmpty {
-            let n = f.parameters.filter { $0.kind == .normal }.count
-            throw PythonError.type("\(f.name)() takes \(n) positional argument\(n == 1 ? "" : "s") but \(args.positional.count) were given")
+            // CPython 3.11's wording, with the qualified name (`Net.forward() takes 2 positional arguments but 3 were given`).
+            let normal = f.parameters.indices.filter { f.parameters[$0].kind == .normal }
+            let most = normal.count, least = normal.filter { $0 >= f.defaults.count || f.defaults[$0] == nil }.count
+            let given = args.positional.count
+            let takes = least == most ? "\(most) positional argument\(most == 1 ? "" : "s")" : "from \(least) to \(most) positional arguments"
+            throw PythonError.type("\(f.qualname)() takes \(takes) but \(given) \(given == 1 ? "was" : "were") given")
         }
         for (k, v) in args.keywords {
             if let i = f.parameters.firstIndex(where: { $0.name == k && ($0.kind == .normal || $0.kind == .keywordOnly) }) {
-                if bound[i] { throw PythonError.type("\(f.name)() got multiple values for argument '\(k)'") }
+                if bound[i] { throw PythonError.type("\(f.qualname)() got multiple values for argument '\(k)'") }
                 scope[k] = v; bound[i] = true
             } else if f.parameters.contains(where: { $0.kind == .varKeyword }) {
                 extraKw.append((k, v))
             } else {
-                throw PythonError.type("\(f.name)() got an unexpected keyword argument '\(k)'")
+                throw PythonError.type("\(f.qualname)() got an unexpected keyword argument '\(k)'")
             }
         }
-        var missing = [String]()
+        var missing = [String](), missingKeywordOnly = [String]()
         for (i, (p, d)) in zip(f.parameters, f.defaults).enumerated() where !bound[i] {
             switch p.kind {
-            case .normal, .keywordOnly:
+            case .normal:
                 if let d { scope[p.name] = d } else { missing.append(p.name) }
+            case .keywordOnly:
+                if let d { scope[p.name] = d } else { missingKeywordOnly.append(p.name) }
             case .varKeyword:
                 let dict = PyDict()
                 for (k, v) in extraKw { dict.set(.str(k), v) }
@@ -770,10 +776,10 @@ public final class Interpreter {
             case .varPositional: scope[p.name] = .tuple([])
             }
         }
-        if !missing.isEmpty {
-            let names = missing.map { "'\($0)'" }
-            let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
-            throw PythonError.type("\(f.name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
+        for (names, kind) in [(missing, "positional"), (missingKeywordOnly, "keyword-only")] where !names.isEmpty {
+            let quoted = names.map { "'\($0)'" }
+            let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " and " + (quoted.last ?? "")
+            throw PythonError.type("\(f.qualname)() missing \(names.count) required \(kind) argument\(names.count == 1 ? "" : "s"): \(list)")
         }
         return try runFrame(f, scope)
     }

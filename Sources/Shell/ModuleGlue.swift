@@ -188,7 +188,7 @@ extension Interpreter {
         t["ModuleDict"] = { [unowned self] args in
             let b = try args.bind("ModuleDict.__init__", ["modules"])
             let d = ModuleDict([])
-            for (k, m) in try b["modules"].map({ try self.namedModuleList($0) }) ?? [] { try Interpreter.addModule(d, .str(k), .module(m)) }
+            for (k, m) in try b["modules"].map({ try self.namedModuleList($0) }) ?? [] { try self.addModule(d, .str(k), .module(m)) }
             return d
         }
         // Pointwise layers: class name, constructor parameters, and how they make the layer.
@@ -623,15 +623,15 @@ extension Interpreter {
                 return .tensor(x)
             }
         }
-        inPlace("uniform_", ["a", "b", "generator"]) { x, b in try Init.uniform_(x, a: try b.double("a", 0), b: try b.double("b", 1)) }
-        inPlace("normal_", ["mean", "std", "generator"]) { x, b in try Init.normal_(x, mean: try b.double("mean", 0), std: try b.double("std", 1)) }
+        inPlace("uniform_", ["a", "b", "generator"]) { x, b in try Init.uniform_(x, a: try b.double("a", 0), b: try b.double("b", 1), generator: try b.generator()) }
+        inPlace("normal_", ["mean", "std", "generator"]) { x, b in try Init.normal_(x, mean: try b.double("mean", 0), std: try b.double("std", 1), generator: try b.generator()) }
         inPlace("constant_", ["val"], required: 2) { x, b in try Init.constant_(x, try b.double("val", 0)) }
         inPlace("zeros_", []) { x, _ in try Init.zeros_(x) }
         inPlace("ones_", []) { x, _ in try Init.ones_(x) }
         inPlace("eye_", []) { x, _ in try Init.eye_(x) }
         inPlace("dirac_", ["groups"]) { x, b in try Init.dirac_(x, groups: try b.int("groups", 1)) }
-        inPlace("xavier_uniform_", ["gain", "generator"]) { x, b in try Init.xavierUniform_(x, gain: try b.double("gain", 1)) }
-        inPlace("xavier_normal_", ["gain", "generator"]) { x, b in try Init.xavierNormal_(x, gain: try b.double("gain", 1)) }
+        inPlace("xavier_uniform_", ["gain", "generator"]) { x, b in try Init.xavierUniform_(x, gain: try b.double("gain", 1), generator: try b.generator()) }
+        inPlace("xavier_normal_", ["gain", "generator"]) { x, b in try Init.xavierNormal_(x, gain: try b.double("gain", 1), generator: try b.generator()) }
         inPlace("kaiming_uniform_", ["a", "mode", "nonlinearity", "generator"]) { x, b in
             try Init.kaimingUniform_(x, a: try b.double("a", 0), mode: try b.string("mode", "fan_in"), nonlinearity: try b.string("nonlinearity", "leaky_relu"))
         }
@@ -650,7 +650,10 @@ extension Interpreter {
                 default: throw PythonError.value("negative_slope \(p.str) not a valid number")
                 }
             }
-            return .float(try Init.calculateGain(nonlinearity, param: slope))
+            let gain = try Init.calculateGain(nonlinearity, param: slope)
+            // torch/nn/init.py returns the int 1 for the linear functions and sigmoid.
+            let linear = ["linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "sigmoid"]
+            return linear.contains(nonlinearity) ? .int(1) : .float(gain)
         }
         t["_calculate_fan_in_and_fan_out"] = { args in
             let (i, o) = try Init.calculateFanInAndFanOut(try args.bind("_calculate_fan_in_and_fan_out", ["tensor"], required: 1).tensor("tensor"))
@@ -751,25 +754,19 @@ extension Interpreter {
 }
 
 extension Interpreter {
-    /// `module.add_module(name, child)` with the checks of torch/nn/modules/module.py.
-    static func addModule(_ m: Module, _ name: Value, _ child: Value) throws {
-        guard case .module(let c) = child else {
-            throw PythonError.type("\(child.typeName == "Tensor" ? "torch.FloatTensor" : child.typeName) is not a Module subclass")
+    /// `module.add_module(name, child)` with the checks of torch/nn/modules/module.py, in its order.
+    func addModule(_ m: Module, _ name: Value, _ child: Value) throws {
+        let c: Module?
+        switch child {
+        case .module(let x): c = x
+        case .none: c = nil
+        default: throw PythonError.type("\(torchTypename(child)) is not a Module subclass")
         }
-        guard case .str(let key) = name else { throw PythonError.type("module name should be a string. Got \(name.typeName)") }
-        // KeyError shows its argument's repr.
-        if key.contains(".") { throw PythonError.key(pythonStringRepr("module name can't contain \".\", got: \(key)")) }
-        if key.isEmpty { throw PythonError.key(pythonStringRepr("module name can't be empty string \"\"")) }
-        if m.child(key) == nil && (m.attribute(key) != nil || Interpreter.moduleMethods[key]?.applies(m) == true) {
-            throw PythonError.key(pythonStringRepr("attribute '\(key)' already exists"))
-        }
-        // A module inside itself would send every walk (repr, forward, parameters) round forever; PyTorch
-        // accepts it and fails later with RecursionError, nnsh refuses it here.
-        var pending = [c], seen = Set<ObjectIdentifier>()
-        while let x = pending.popLast() {
-            if x === m { throw PythonError("RecursionError", "nnsh: adding this module would put \(m.typeName) inside itself") }
-            if seen.insert(ObjectIdentifier(x)).inserted { pending += x.children() }
-        }
+        guard case .str(let key) = name else { throw PythonError.type("module name should be a string. Got \(torchTypename(name))") }
+        if hasOtherAttribute(m, key, except: m.hasChild) { throw PythonError.keyError(.str("attribute '\(key)' already exists")) }
+        if key.contains(".") { throw PythonError.keyError(.str("module name can't contain \".\", got: \(key)")) }
+        if key.isEmpty { throw PythonError.keyError(.str("module name can't be empty string \"\"")) }
+        if let c { try refuseCycle(m, c) }
         m.registerModule(key, c)
     }
 }

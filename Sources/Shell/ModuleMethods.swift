@@ -18,38 +18,45 @@ struct ModuleMethod {
 }
 
 extension Interpreter {
-    /// Every module method, by name.
-    static let moduleMethods: [String: ModuleMethod] = {
-        var t = [String: ModuleMethod]()
+    /// The method `name` of module `m`, if its class has one.
+    static func moduleMethod(_ name: String, for m: Module) -> ModuleMethod? {
+        moduleMethods[name]?.first { $0.applies(m) }
+    }
+
+    /// Every module method, by name (a name two containers define differently, `pop`, has one
+    /// entry per class).
+    static let moduleMethods: [String: [ModuleMethod]] = {
+        var t = [String: [ModuleMethod]]()
         func def(_ name: String, _ parameters: [String]? = [], required: Int = 0, keywordOnly: [String] = [], walksAll: Bool = false,
                  owner: String = "Module", applies: @escaping (Module) -> Bool = { _ in true },
                  _ body: @escaping (Interpreter, Module, BoundArguments, Arguments) throws -> Value) {
-            t[name] = ModuleMethod(name: name, owner: owner, parameters: parameters, required: required, keywordOnly: keywordOnly,
-                                   walksAll: walksAll, applies: applies, body: body)
+            t[name, default: []].append(ModuleMethod(name: name, owner: owner, parameters: parameters, required: required,
+                                                     keywordOnly: keywordOnly, walksAll: walksAll, applies: applies, body: body))
         }
-        func tensors(_ items: [(String, Tensor)], named: Bool) -> Value {
-            .list(PyList(items.map { named ? .tuple([.str($0.0), .tensor($0.1)]) : .tensor($0.1) }))
+        // The walks return generators in PyTorch: one-shot iterators here, with the generator's repr.
+        func tensors(_ items: [(String, Tensor)], named: Bool, _ name: String) -> Value {
+            .object(ItemCursor(items.map { named ? .tuple([.str($0.0), .tensor($0.1)]) : .tensor($0.1) }, generatorName: "Module.\(name)"))
         }
-        func modules(_ items: [(String, Module)], named: Bool) -> Value {
-            .list(PyList(items.map { named ? .tuple([.str($0.0), .module($0.1)]) : .module($0.1) }))
+        func modules(_ items: [(String, Module)], named: Bool, _ name: String) -> Value {
+            .object(ItemCursor(items.map { named ? .tuple([.str($0.0), .module($0.1)]) : .module($0.1) }, generatorName: "Module.\(name)"))
         }
         def("parameters", ["recurse"], walksAll: true) { _, m, b, _ in
-            tensors(m.namedParameters(recurse: try b.bool("recurse", true)), named: false)
+            tensors(m.namedParameters(recurse: try b.bool("recurse", true)), named: false, "parameters")
         }
         def("named_parameters", ["prefix", "recurse", "remove_duplicate"], walksAll: true) { _, m, b, _ in
-            tensors(m.namedParameters(prefix: try b.string("prefix", ""), recurse: try b.bool("recurse", true)), named: true)
+            tensors(m.namedParameters(prefix: try b.string("prefix", ""), recurse: try b.bool("recurse", true)), named: true, "named_parameters")
         }
         def("buffers", ["recurse"], walksAll: true) { _, m, b, _ in
-            tensors(m.namedBuffers(recurse: try b.bool("recurse", true)), named: false)
+            tensors(m.namedBuffers(recurse: try b.bool("recurse", true)), named: false, "buffers")
         }
         def("named_buffers", ["prefix", "recurse", "remove_duplicate"], walksAll: true) { _, m, b, _ in
-            tensors(m.namedBuffers(prefix: try b.string("prefix", ""), recurse: try b.bool("recurse", true)), named: true)
+            tensors(m.namedBuffers(prefix: try b.string("prefix", ""), recurse: try b.bool("recurse", true)), named: true, "named_buffers")
         }
-        def("children") { _, m, _, _ in modules(m.namedChildren(), named: false) }
-        def("named_children") { _, m, _, _ in modules(m.namedChildren(), named: true) }
-        def("modules", walksAll: true) { _, m, _, _ in modules(m.namedModules(), named: false) }
+        def("children") { _, m, _, _ in modules(m.distinctNamedChildren(), named: false, "children") }
+        def("named_children") { _, m, _, _ in modules(m.distinctNamedChildren(), named: true, "named_children") }
+        def("modules", walksAll: true) { _, m, _, _ in modules(m.namedModules(), named: false, "modules") }
         def("named_modules", ["memo", "prefix", "remove_duplicate"], walksAll: true) { _, m, b, _ in
-            modules(m.namedModules(prefix: try b.string("prefix", "")), named: true)
+            modules(m.namedModules(prefix: try b.string("prefix", "")), named: true, "named_modules")
         }
         def("train", ["mode"], walksAll: true) { _, m, b, _ in
             guard case .bool(let mode) = b["mode"] ?? .bool(true) else { throw PythonError.value("training mode is expected to be boolean") }
@@ -93,17 +100,17 @@ extension Interpreter {
             return try interp.forwardModule(m, args)
         }
         def("extra_repr") { _, m, _, _ in .str(m.extraRepr()) }
-        def("add_module", ["name", "module"], required: 2) { _, m, b, _ in
-            try Interpreter.addModule(m, b.values["name"]!, b.values["module"]!)
+        def("add_module", ["name", "module"], required: 2) { interp, m, b, _ in
+            try interp.addModule(m, b.values["name"]!, b.values["module"]!)
             return .none
         }
-        def("register_module", ["name", "module"], required: 2) { _, m, b, _ in
-            try Interpreter.addModule(m, b.values["name"]!, b.values["module"]!)
+        def("register_module", ["name", "module"], required: 2) { interp, m, b, _ in
+            try interp.addModule(m, b.values["name"]!, b.values["module"]!)
             return .none
         }
         def("register_buffer", ["name", "tensor", "persistent"], required: 2) { interp, m, b, _ in
             let key = try memberName(b.values["name"]!, "buffer", interp)
-            if interp.hasOtherAttribute(m, key, except: m.hasBuffer) { throw PythonError.key(pythonStringRepr("attribute '\(key)' already exists")) }
+            if interp.hasOtherAttribute(m, key, except: m.hasBuffer) { throw PythonError.keyError(.str("attribute '\(key)' already exists")) }
             let value = b.values["tensor"]!
             switch value {
             case .none: m.registerBuffer(key, nil, persistent: try b.bool("persistent", true))
@@ -115,7 +122,7 @@ extension Interpreter {
         }
         def("register_parameter", ["name", "param"], required: 2) { interp, m, b, _ in
             let key = try memberName(b.values["name"]!, "parameter", interp)
-            if interp.hasOtherAttribute(m, key, except: m.hasParameter) { throw PythonError.key(pythonStringRepr("attribute '\(key)' already exists")) }
+            if interp.hasOtherAttribute(m, key, except: m.hasParameter) { throw PythonError.keyError(.str("attribute '\(key)' already exists")) }
             let value = b.values["param"]!
             switch value {
             case .none: m.registerParameter(key, nil)
@@ -169,31 +176,70 @@ extension Interpreter {
             try interp.addHook(m, b, pre: true)
         }
 
+        def("reset_parameters", applies: { $0.canResetParameters }) { _, m, _, _ in try m.resetParameters(); return .none }
+        def("reset_running_stats", owner: "_NormBase", applies: { $0 is BatchNorm }) { _, m, _, _ in
+            try (m as? BatchNorm)?.resetRunningStats()
+            return .none
+        }
+        def("get_buffer", ["target"], required: 1) { interp, m, b, _ in
+            let (path, _, name) = try b.string("target", "").rpartition(".")
+            let owner = try interp.submodule(m, path)
+            guard owner.hasBuffer(name) else {
+                throw PythonError.attribute(owner.hasParameter(name) || owner.hasChild(name) ? "`\(name)` is not a buffer"
+                                                                                         : "\(owner.typeName) has no attribute `\(name)`")
+            }
+            return owner.buffer(name).map { .tensor($0) } ?? .none
+        }
+
         // The containers' own methods.
         let listLike: (Module) -> Bool = { $0 is Sequential || $0 is ModuleList }
+        // As torch/nn/modules/container.py: append and extend add under str(len(self)); insert shifts
+        // the entries named by position up by one, then sets str(index).
         def("append", ["module"], required: 1, owner: "ModuleList", applies: listLike) { interp, m, b, _ in
-            try interp.setChildren(m, m.children() + [try interp.moduleList(.tuple([b.values["module"]!]), "append")[0]])
+            try interp.addModule(m, .str(String(m.childNames.count)), b.values["module"]!)
             return .module(m)
         }
         def("extend", ["modules"], required: 1, owner: "ModuleList", applies: listLike) { interp, m, b, _ in
-            try interp.setChildren(m, m.children() + (try interp.moduleList(b.values["modules"]!, "extend")))
+            for c in try interp.moduleList(b.values["modules"]!, "extend") {
+                try interp.addModule(m, .str(String(m.childNames.count)), .module(c))
+            }
             return .module(m)
         }
         def("insert", ["index", "module"], required: 2, owner: "ModuleList", applies: listLike) { interp, m, b, _ in
-            var items = m.children()
             let new = try interp.moduleList(.tuple([b.values["module"]!]), "insert")[0]
+            try interp.refuseCycle(m, new)
+            let n = m.childNames.count
             var i = try b.int("index")
-            if i < 0 { i = Swift.max(0, i + items.count) }
-            items.insert(new, at: Swift.min(i, items.count))
-            try interp.setChildren(m, items)
-            return .none
+            if m is Sequential {
+                guard -n <= i && i <= n else { throw PythonError.index("Index out of range: \(i)") }
+                if i < 0 { i += n }
+            } else {
+                // ModuleList's _get_abs_string_index, without the range check (insert clamps).
+                if i < 0 { i += n }
+                i = Swift.min(Swift.max(i, 0), n)
+            }
+            var k = n
+            while k > i {
+                guard let moved = m.child(String(k - 1)) else { throw PythonError.keyError(.str(String(k - 1))) }
+                m.registerModule(String(k), moved)
+                k -= 1
+            }
+            m.registerModule(String(i), new)
+            return m is Sequential ? .module(m) : .none
+        }
+        def("pop", ["key"], required: 1, owner: "ModuleList", applies: listLike) { interp, m, b, _ in
+            let v = try interp.moduleGetItem(m, b.values["key"]!)
+            try interp.moduleDeleteItem(m, b.values["key"]!)
+            return v
         }
         let dictLike: (Module) -> Bool = { $0 is ModuleDict }
         def("keys", owner: "ModuleDict", applies: dictLike) { _, m, _, _ in .list(PyList(m.childNames.map { .str($0) })) }
-        def("values", owner: "ModuleDict", applies: dictLike) { _, m, _, _ in modules(m.namedChildren(), named: false) }
-        def("items", owner: "ModuleDict", applies: dictLike) { _, m, _, _ in modules(m.namedChildren(), named: true) }
+        def("values", owner: "ModuleDict", applies: dictLike) { _, m, _, _ in .list(PyList(m.children().map { .module($0) })) }
+        def("items", owner: "ModuleDict", applies: dictLike) { _, m, _, _ in
+            .list(PyList(m.namedChildren().map { .tuple([.str($0.0), .module($0.1)]) }))
+        }
         def("update", ["modules"], required: 1, owner: "ModuleDict", applies: dictLike) { interp, m, b, _ in
-            for (k, c) in try interp.namedModuleList(b.values["modules"]!) { try Interpreter.addModule(m, .str(k), .module(c)) }
+            for (k, c) in try interp.namedModuleList(b.values["modules"]!) { try interp.addModule(m, .str(k), .module(c)) }
             return .none
         }
         def("pop", ["key"], required: 1, owner: "ModuleDict", applies: dictLike) { _, m, b, _ in
@@ -210,8 +256,8 @@ extension Interpreter {
 /// A `register_buffer`/`register_parameter` name, with PyTorch's checks.
 private func memberName(_ v: Value, _ kind: String, _ interp: Interpreter) throws -> String {
     guard case .str(let key) = v else { throw PythonError.type("\(kind) name should be a string. Got \(interp.torchTypename(v))") }
-    if key.contains(".") { throw PythonError.key(pythonStringRepr("\(kind) name can't contain \".\"")) }
-    if key.isEmpty { throw PythonError.key(pythonStringRepr("\(kind) name can't be empty string \"\"")) }
+    if key.contains(".") { throw PythonError.keyError(.str("\(kind) name can't contain \".\"")) }
+    if key.isEmpty { throw PythonError.keyError(.str("\(kind) name can't be empty string \"\"")) }
     return key
 }
 
@@ -242,15 +288,6 @@ extension Interpreter {
             current = next
         }
         return current
-    }
-
-    /// The children of a Sequential or ModuleList after `append`/`extend`/`insert`.
-    func setChildren(_ m: Module, _ items: [Module]) throws {
-        for c in items { try refuseCycle(m, c) }
-        if let list = m as? ModuleList { list.setItems(items); return }
-        // Sequential.append names the new module by the count; insert renumbers as ModuleList does.
-        let names = m.childNames
-        m.replaceChildren(items.enumerated().map { i, c in (i < names.count && m.child(names[i]) === c ? names[i] : String(i), c) })
     }
 
     func addHook(_ m: Module, _ b: BoundArguments, pre: Bool) throws -> Value {

@@ -3,8 +3,15 @@ import Torch
 /// `torch.optim`: SGD, Adam and AdamW as PyTorch builds them. The parameter groups are Python
 /// dicts the user may edit (`opt.param_groups[0]["lr"] = 0.01`); `step()` reads them each time.
 /// The update rules are `Torch.OptimizerKernels`.
-final class OptimizerObject: PyObject {
-    enum Kind: String { case sgd = "SGD", adam = "Adam", adamW = "AdamW" }
+final class OptimizerObject: PyObject, TypedObject {
+    enum Kind: String, CaseIterable { case sgd = "SGD", adam = "Adam", adamW = "AdamW" }
+
+    /// `torch.optim.Optimizer` and one class per rule below it (one per process).
+    static let baseType = PyType.builtin("Optimizer", module: "torch.optim.optimizer")
+    static let types: [Kind: PyType] = Dictionary(uniqueKeysWithValues: Kind.allCases.map { k in
+        (k, PyType.builtin(k.rawValue, module: "torch.optim." + k.rawValue.lowercased(), bases: [baseType]))
+    })
+    var pyType: PyType { OptimizerObject.types[kind] ?? OptimizerObject.baseType }
     let kind: Kind
     let groups = PyList([])
     let defaults: PyDict
@@ -177,8 +184,9 @@ final class OptimizerObject: PyObject {
 extension Interpreter {
     func makeOptimNamespace() -> Namespace {
         let ns = Namespace("torch.optim")
+        ns.members["Optimizer"] = .object(OptimizerObject.baseType)
         func optimizer(_ kind: OptimizerObject.Kind, _ module: String, _ options: [(String, Value)]) {
-            let type = PyType.builtin(kind.rawValue, module: "torch.optim.\(module)")
+            let type = OptimizerObject.types[kind] ?? OptimizerObject.baseType
             constructors[ObjectIdentifier(type)] = Builtin(kind.rawValue) { [unowned self] args in
                 let b = try args.bind("\(kind.rawValue).__init__", ["params"] + options.map(\.0), required: 1)
                 let defaults = PyDict()

@@ -20,13 +20,13 @@ extension Interpreter {
         "sigmoid_", "tanh_", "sqrt_", "floor_divide", "remainder", "fmod", "flip", "logical_not", "logical_and", "logical_or", "logical_xor", "nonzero", "isnan", "isinf", "isfinite",
         "true_divide", "multiply", "subtract", "divide", "norm", "cumsum", "sort", "argsort", "topk", "masked_fill",
         "masked_fill_", "index_select", "unbind", "narrow", "select", "new_zeros", "new_ones", "new_empty", "new_full", "new_tensor",
-        "zeros_like", "type_as", "is_floating_point", "apply_", "map_", "square_", "exp2", "log2", "log10",
+        "zeros_like", "type_as", "is_floating_point", "apply_", "map_", "square_", "exp2", "log2", "log10", "data_ptr",
     ]
 
     /// The methods PyTorch defines without parameters (`METH_NOARGS`: `x.relu(1)` is "TensorBase.relu() takes
     /// no arguments (1 given)"); found by calling each of `tensorMethodNames` with one argument in PyTorch 2.15.
     static let argumentlessMethods: Set<String> = [
-        "dim", "numel", "nelement", "item", "tolist", "t", "storage_offset", "element_size", "abs", "exp", "log", "sqrt", "sin",
+        "dim", "numel", "nelement", "item", "tolist", "t", "storage_offset", "element_size", "data_ptr", "abs", "exp", "log", "sqrt", "sin",
         "cos", "tanh", "sigmoid", "relu", "neg", "sign", "floor", "ceil", "trunc", "zero_", "detach", "detach_", "retain_grad",
         "square", "reciprocal", "rsqrt", "log1p", "expm1", "erf", "neg_", "abs_", "exp_", "relu_", "sigmoid_", "tanh_", "sqrt_",
         "logical_not", "isnan", "isinf", "isfinite", "is_floating_point", "square_", "exp2", "log2", "log10",
@@ -154,6 +154,10 @@ extension Interpreter {
         case "dim", "ndimension": return .int(x.dim)
         case "numel", "nelement": return .int(x.numel)
         case "element_size": return .int(x.dtype.itemSize)
+        case "data_ptr":
+            // The address of the first element: views of one storage differ by their offsets.
+            let base = Int(bitPattern: UnsafeMutableRawPointer(x.storage.pointer(UInt8.self)))
+            return .int(base &+ x.offset &* x.dtype.itemSize)
         case "stride":
             let b = try args.bind("stride", ["dim"])
             if let d = b["dim"] { return .int(x.strides[try Shape.wrapRealDim(try d.asInt(), x.dim)]) }
@@ -353,22 +357,23 @@ extension Interpreter {
         case "normal_":
             let b = try args.bind(name, ["mean", "std", "generator"])
             try x.checkInPlace()
-            try normal_(x, mean: try b.double("mean", 0), std: try b.double("std", 1)); return receiver
+            try normal_(x, mean: try b.double("mean", 0), std: try b.double("std", 1), generator: try b.generator()); return receiver
         case "uniform_":
             let b = try args.bind(name, ["from", "to", "generator"])
             try x.checkInPlace()
-            try uniform_(x, from: try b.double("from", 0), to: try b.double("to", 1)); return receiver
+            try uniform_(x, from: try b.double("from", 0), to: try b.double("to", 1), generator: try b.generator()); return receiver
         case "random_":
             let b = try args.bind(name, ["from", "to", "generator"])
             try x.checkInPlace()
-            if let to = b["to"] { try random_(x, from: Int64(try b.int("from", 0)), to: Int64(try to.asInt())) }
-            else if let from = b["from"] { try random_(x, from: 0, to: Int64(try from.asInt())) }
-            else { try random_(x) }
+            let g = try b.generator()
+            if let to = b["to"] { try random_(x, from: Int64(try b.int("from", 0)), to: Int64(try to.asInt()), generator: g) }
+            else if let from = b["from"] { try random_(x, from: 0, to: Int64(try from.asInt()), generator: g) }
+            else { try random_(x, generator: g) }
             return receiver
         case "bernoulli_":
             let b = try args.bind(name, ["p", "generator"])
             try x.checkInPlace()
-            try bernoulli_(x, p: try b.double("p", 0.5)); return receiver
+            try bernoulli_(x, p: try b.double("p", 0.5), generator: try b.generator()); return receiver
         case "requires_grad_":
             let flag = try args.bind(name, ["requires_grad"]).bool("requires_grad", true)
             try x.setRequiresGrad(flag, dtypeMessage: "only Tensors of floating point dtype can require gradients"); return receiver

@@ -21,23 +21,24 @@ extension Interpreter {
             return .tensor(t)
         }
         m["as_tensor"] = m["tensor"]
-        func factory(_ name: String, _ make: @escaping ([Int], DType) throws -> Tensor) {
+        func factory(_ name: String, _ make: @escaping ([Int], DType, Generator?) throws -> Tensor) {
             def(name) { args in
                 let (size, b) = try args.sizeAndOptions(name, ["dtype", "device", "requires_grad", "generator", "out", "layout"])
-                let t = try make(size, try b.dtype() ?? .float32)
+                if b["out"] != nil { throw PythonError.type("nnsh does not support out= in \(name)() yet") }
+                let t = try make(size, try b.dtype() ?? .float32, try b.generator())
                 if try b.bool("requires_grad", false) { try t.setRequiresGrad(true) }
                 return .tensor(t)
             }
         }
-        factory("zeros") { size, dtype in
+        factory("zeros") { size, dtype, _ in
             // `torch.zeros` checks its sizes itself, before the allocator's negative-dimension message.
             if size.contains(where: { $0 < 0 }) { throw TorchError.runtime("zeros: Dimension size must be non-negative.") }
             return try Tensor.zeros(size, dtype: dtype)
         }
-        factory("ones") { try Tensor.ones($0, dtype: $1) }
-        factory("empty") { try Tensor.zeros($0, dtype: $1) }
-        factory("rand") { try Tensor.rand($0, dtype: $1) }
-        factory("randn") { try Tensor.randn($0, dtype: $1) }
+        factory("ones") { size, dtype, _ in try Tensor.ones(size, dtype: dtype) }
+        factory("empty") { size, dtype, _ in try Tensor.zeros(size, dtype: dtype) }
+        factory("rand") { try Tensor.rand($0, dtype: $1, generator: $2) }
+        factory("randn") { try Tensor.randn($0, dtype: $1, generator: $2) }
         func likeFactory(_ name: String, _ make: @escaping (Tensor, DType) throws -> Tensor) {
             def(name) { args in
                 let b = try args.bind(name, ["input", "dtype", "device", "requires_grad", "memory_format"], required: 1)
@@ -110,16 +111,17 @@ extension Interpreter {
             let low = pos.count == 3 ? try pos[0].asInt("low", "randint") : 0
             let high = try pos[pos.count - 2].asInt("high", "randint")
             let size = try pos[pos.count - 1].asIntList("size", "randint")
-            return .tensor(try Tensor.randint(Int64(low), Int64(high), size, dtype: try b.dtype() ?? .int64))
+            return .tensor(try Tensor.randint(Int64(low), Int64(high), size, dtype: try b.dtype() ?? .int64, generator: try b.generator()))
         }
         def("randperm") { args in
             let b = try args.bind("randperm", ["n", "dtype", "device", "requires_grad", "generator"], required: 1)
-            return .tensor(try Tensor.randperm(try b.int("n"), dtype: try b.dtype() ?? .int64))
+            return .tensor(try Tensor.randperm(try b.int("n"), dtype: try b.dtype() ?? .int64, generator: try b.generator()))
         }
         def("normal") { args in
             let b = try args.bind("normal", ["mean", "std", "size", "generator", "dtype"], required: 0)
             let size = try b["size"]?.asIntList("size", "normal") ?? []
-            return .tensor(try Tensor.normal(try b.double("mean", 0), try b.double("std", 1), size, dtype: try b.dtype() ?? .float32))
+            return .tensor(try Tensor.normal(try b.double("mean", 0), try b.double("std", 1), size, dtype: try b.dtype() ?? .float32,
+                                             generator: try b.generator()))
         }
         def("manual_seed") { [unowned self] args in
             let v = try args.bind("manual_seed", ["seed"], required: 1).values["seed"]!
@@ -131,7 +133,7 @@ extension Interpreter {
             default: seed = try self.toInt(v, base: nil)   // `seed = int(seed)` in torch/random.py
             }
             _ = manualSeed(Int64(seed))
-            return .object(GeneratorObject())
+            return .object(GeneratorObject(Generator.defaultGenerator))
         }
         def("initial_seed") { _ in
             let s = initialSeed()
@@ -349,10 +351,41 @@ extension Interpreter {
     }
 }
 
-/// What `torch.manual_seed` returns: `<torch._C.Generator object at 0x…>`.
+/// `torch.Generator`: an mt19937 generator of its own (`torch.manual_seed` returns the default one).
 final class GeneratorObject: PyObject {
+    let generator: Generator
+    init(_ generator: Generator) { self.generator = generator }
     override var typeName: String { "Generator" }
-    override func repr() -> String { "<torch._C.Generator object>" }
+    override func repr() -> String { "<torch._C.Generator object at \(addressString(self))>" }
+    override func attribute(_ name: String) throws -> Value? {
+        let g = generator
+        func seedValue(_ s: UInt64) -> Value { s > UInt64(Int.max) ? .str(String(s)) : .int(Int(s)) }
+        switch name {
+        case "manual_seed":
+            return .builtin(Builtin("manual_seed", receiver: "Generator object") { [self] args in
+                let v = try args.bind("manual_seed", ["seed"], required: 1).values["seed"]!
+                guard case .int(let seed) = v else { throw PythonError.type("manual_seed expected a long, but got \(v.typeName)") }
+                g.manualSeed(seed)
+                return .object(self)
+            })
+        case "seed": return .builtin(Builtin("seed", receiver: "Generator object") { _ in seedValue(g.seed()) })
+        case "initial_seed": return .builtin(Builtin("initial_seed", receiver: "Generator object") { _ in seedValue(g.initialSeed) })
+        case "device": return .str("cpu")
+        default: return nil
+        }
+    }
+    override var memberNames: [String] { ["manual_seed", "seed", "initial_seed", "device"] }
+}
+
+extension BoundArguments {
+    /// A `generator=` argument: nil for the default generator.
+    func generator() throws -> Generator? {
+        guard let v = self["generator"] else { return nil }
+        guard case .object(let g as GeneratorObject) = v else {
+            throw PythonError.type("\(function)(): argument 'generator' must be torch.Generator, not \(v.typeName)")
+        }
+        return g.generator
+    }
 }
 
 /// An object usable in a `with` statement.

@@ -54,7 +54,9 @@ struct ModuleConformanceTests {
     }()
 
     /// Programs PyTorch runs that nnsh does not match yet, each with the reason.
-    static let knownGaps: [String: Comment] = [:]
+    static let knownGaps: [String: Comment] = [
+        "module_optim_adam": "PyTorch's CPU sqrt of a float32 tensor is MKL's vsSqrt, which is not correctly rounded (it differs from IEEE sqrt in about 17% of inputs); Adam's denominator inherits it, so one parameter printed as 0.0 is -0.0 here",
+    ]
 
     @Test func folderIsPopulated() {
         #expect(Self.scripts.count >= 10, "expected the module conformance programs in \(Self.folder.path)")

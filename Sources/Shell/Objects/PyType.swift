@@ -161,6 +161,12 @@ final class NotImplementedObject: PyObject {
     override func repr() -> String { "NotImplemented" }
 }
 
+/// A Swift-written object that knows its Python type (optimizers, …), so `type(x)` and
+/// `isinstance` see its class and bases.
+protocol TypedObject: AnyObject {
+    var pyType: PyType { get }
+}
+
 /// The type object of any value.
 func typeOf(_ v: Value) -> PyType {
     switch v {
@@ -195,6 +201,7 @@ func typeOf(_ v: Value) -> PyType {
         if o is ClassMethod { return .classMethod }
         if o is PropertyObject { return .property }
         if o is SuperObject { return .superType }
+        if let t = o as? TypedObject { return t.pyType }
         return .named(o.typeName)
     }
 }

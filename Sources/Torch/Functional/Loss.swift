@@ -144,6 +144,9 @@ extension Functional {
             throw TorchError.value("Target size (\(sizeString(target.shape))) must be the same as input size (\(sizeString(input.shape)))")
         }
         if posWeight != nil { throw TorchError.runtime("nnsh does not support pos_weight in binary_cross_entropy_with_logits yet") }
+        if !target.dtype.isFloatingPoint {
+            throw TorchError.runtime("result type \(input.dtype.cppName) can't be cast to the desired output type \(target.dtype.cppName)")
+        }
         return try elementwiseLoss(.bceWithLogits, input, target, reduction, weight: weight)
     }
 

@@ -78,10 +78,13 @@ public enum OptimizerKernels {
                     }
                     // lerp(m, x, w): ATen's formula for a weight below one half.
                     m[i] = weight < 0.5 ? m[i].addingProduct(weight, x - m[i]) : x - (x - m[i]) * (1 - weight)
-                    v[i] = v[i] * b2 + value2 * x * x
+                    // mul_(beta2) then addcmul_, whose vector kernel ATen's compiler fuses: fma(value*g, g, v).
+                    v[i] = (v[i] * b2).addingProduct(value2 * x, x)
                     var second = v[i]
                     if let vmax { vmax[i] = Swift.max(vmax[i], v[i]); second = vmax[i] }
                     let denom = second.squareRoot() / bc2 + e
+                    // addcdiv: self + (value * t1) / t2 (checked element for element against PyTorch
+                    // given its denominators; its sqrt is MKL's vsSqrt, not IEEE's, see docs/object-model.md).
                     pp[i] = pp[i] + stepSize * m[i] / denom
                 }
             }
