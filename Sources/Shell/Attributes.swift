@@ -6,7 +6,7 @@ extension Interpreter {
     func getAttribute(_ obj: Value, _ name: String) throws -> Value {
         switch obj {
         case .namespace(let ns):
-            if let v = ns.members[name] { return v }
+            if let v = try ns.member(name) { return v }
             if name == "__name__" { return .str(ns.name) }
             throw PythonError.attribute("module '\(ns.name)' has no attribute '\(name)'")
         case .tensor(let t):
@@ -134,7 +134,7 @@ extension Interpreter {
     /// Names `dir()` and completion show.
     func memberNames(_ v: Value) -> [String] {
         switch v {
-        case .namespace(let ns): return Array(ns.members.keys)
+        case .namespace(let ns): return ns.memberNames
         case .tensor: return Interpreter.tensorAttributeNames + Interpreter.tensorMethodNames
         case .module(let m): return moduleMemberNames(m)
         case .object(let i as PyInstance):

@@ -18,7 +18,7 @@ extension Interpreter {
         let parts = name.split(separator: ".").map(String.init)
         guard parts.first == "torch" else { return nil }
         for p in parts.dropFirst() {
-            guard case .namespace(let ns) = current, let next = ns.members[p], case .namespace = next else { return nil }
+            guard case .namespace(let ns) = current, let next = try? ns.member(p), case .namespace = next else { return nil }
             current = next
         }
         return current
@@ -45,10 +45,15 @@ extension Interpreter {
         guard case .namespace(let ns) = mod else { throw PythonError("ImportError", "cannot import from '\(moduleName)'") }
         for n in names {
             if n.name == "*" {
-                for (k, v) in ns.members where !k.hasPrefix("_") { scope[k] = v }
+                // `__all__` when the module has one, else every public name.
+                if case .list(let all)? = ns.members["__all__"] {
+                    for case .str(let k) in all.items { if let v = try ns.member(k) { scope[k] = v } }
+                } else {
+                    for (k, v) in ns.members where !k.hasPrefix("_") { scope[k] = v }
+                }
                 continue
             }
-            if let v = ns.members[n.name] {
+            if let v = try ns.member(n.name) {
                 scope[n.alias ?? n.name] = v
             } else if let sub = module(named: moduleName + "." + n.name) {
                 scope[n.alias ?? n.name] = sub

@@ -301,6 +301,21 @@ public final class Interpreter {
             var slot = -1
             if case .name(let n, _) = target, scope.redirects == nil { slot = scope.slot(Name(n)) }
             if case .object(let o as PyInstance) = source { return try forEach(o, target, body, orElse, scope) }
+            // An iterator is advanced one item at a time: a `break` leaves the rest for the next loop.
+            if case .object(let c as ItemCursor) = source {
+                while c.position < c.items.count {
+                    try checkInterrupt()
+                    let item = c.items[c.position]
+                    c.position += 1
+                    if slot >= 0 { scope.store(item, at: slot) } else { try assign(target, item, scope) }
+                    switch try execBlock(body, scope) {
+                    case .normal, .continueLoop: continue
+                    case .breakLoop: return .normal
+                    case .returnValue(let v): return .returnValue(v)
+                    }
+                }
+                return try execBlock(orElse, scope)
+            }
             // A range is walked lazily, so `for i in range(10**9)` is a long loop, not a huge list.
             if case .range(let a, let b, let c) = source {
                 let count = rangeCount(a, b, c)

@@ -133,8 +133,15 @@ extension Interpreter {
             default: seed = try self.toInt(v, base: nil)   // `seed = int(seed)` in torch/random.py
             }
             _ = manualSeed(Int64(seed))
-            return .object(GeneratorObject(Generator.defaultGenerator))
+            return .object(GeneratorObject.defaultObject)
         }
+        m["default_generator"] = .object(GeneratorObject.defaultObject)
+        constructors[ObjectIdentifier(GeneratorObject.type)] = Builtin("Generator") { args in
+            let device = try args.bind("Generator", ["device"]).string("device", "cpu")
+            guard device == "cpu" else { throw PythonError.runtime("nnsh has only the CPU: Generator(device='\(device)') is not available") }
+            return .object(GeneratorObject(Generator()))
+        }
+        m["Generator"] = .object(GeneratorObject.type)
         def("initial_seed") { _ in
             let s = initialSeed()
             return s > UInt64(Int.max) ? .str(String(s)) : .int(Int(s))
@@ -273,7 +280,17 @@ extension Interpreter {
         m["autograd"] = .namespace(autograd)
         torch.members = m
         for (k, v) in makeNNNamespaces() { torch.members[k] = v }
-        torch.members["optim"] = .namespace(makeOptimNamespace())
+        let optim = makeOptimNamespace()
+        optim.lazyMembers["lr_scheduler"] = { [unowned self] in
+            .namespace(try self.loadPythonModule(name: "torch.optim.lr_scheduler", file: "<nnsh torch/optim/lr_scheduler.py>",
+                                                 source: TorchLibrary.lrScheduler))
+        }
+        torch.members["optim"] = .namespace(optim)
+        let utils = Namespace("torch.utils")
+        utils.lazyMembers["data"] = { [unowned self] in
+            .namespace(try self.loadPythonModule(name: "torch.utils.data", file: "<nnsh torch/utils/data.py>", source: TorchLibrary.data))
+        }
+        torch.members["utils"] = .namespace(utils)
 
         var top: [String: Value] = [:]
         top["__torch__"] = .namespace(torch)
@@ -352,9 +369,13 @@ extension Interpreter {
 }
 
 /// `torch.Generator`: an mt19937 generator of its own (`torch.manual_seed` returns the default one).
-final class GeneratorObject: PyObject {
+final class GeneratorObject: PyObject, TypedObject {
     let generator: Generator
     init(_ generator: Generator) { self.generator = generator }
+    static let type = PyType.builtin("Generator", module: "torch._C")
+    var pyType: PyType { GeneratorObject.type }
+    /// `torch.default_generator`, which `torch.manual_seed` returns.
+    nonisolated(unsafe) static let defaultObject = GeneratorObject(Generator.defaultGenerator)
     override var typeName: String { "Generator" }
     override func repr() -> String { "<torch._C.Generator object at \(addressString(self))>" }
     override func attribute(_ name: String) throws -> Value? {

@@ -131,10 +131,24 @@ public final class PyDict {
 public final class Namespace {
     public let name: String
     public var members: [String: Value]
+    /// Members made on first use (submodules written in Python, which cost a parse to load).
+    var lazyMembers: [String: () throws -> Value] = [:]
     public init(_ name: String, _ members: [String: Value] = [:]) {
         self.name = name
         self.members = members
     }
+
+    /// A member, loading a lazy one (once) if needed.
+    func member(_ key: String) throws -> Value? {
+        if let v = members[key] { return v }
+        guard let make = lazyMembers[key] else { return nil }
+        let v = try make()
+        members[key] = v
+        lazyMembers[key] = nil
+        return v
+    }
+
+    var memberNames: [String] { Array(members.keys) + Array(lazyMembers.keys) }
 }
 
 /// Positional and keyword arguments of one call.
