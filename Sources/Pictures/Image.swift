@@ -92,7 +92,7 @@ public final class PILImage {
     }
 
     /// The whole file as bytes, with Python-style errors.
-    static func readFile(_ path: String) throws -> [UInt8] {
+    public static func readFile(_ path: String) throws -> [UInt8] {
         let fd = Glibc.open(path, O_RDONLY)
         if fd < 0 { throw osError(errno, path) }
         defer { close(fd) }

@@ -180,9 +180,12 @@ extension Interpreter {
         return os
     }
 
+    /// What follows the script on the command line (`nnsh train.py --epochs 3`).
+    nonisolated(unsafe) public static var scriptArguments: [String] = []
+
     func makeSysModule() -> Namespace {
         let sys = Namespace("sys")
-        sys.members["argv"] = .list(PyList([.str(file)]))
+        sys.members["argv"] = .list(PyList([.str(file == "<string>" ? "-c" : file)] + Interpreter.scriptArguments.map { .str($0) }))
         sys.members["platform"] = .str("linux")
         sys.members["maxsize"] = .int(Int.max)
         if let exit = builtinsStorage["exit"] { sys.members["exit"] = exit }

@@ -136,6 +136,7 @@ extension Interpreter {
             return .object(GeneratorObject.defaultObject)
         }
         m["default_generator"] = .object(GeneratorObject.defaultObject)
+        makeSerializationBindings(&m)
         constructors[ObjectIdentifier(GeneratorObject.type)] = Builtin("Generator") { args in
             let device = try args.bind("Generator", ["device"]).string("device", "cpu")
             guard device == "cpu" else { throw PythonError.runtime("nnsh has only the CPU: Generator(device='\(device)') is not available") }

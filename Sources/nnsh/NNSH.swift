@@ -17,6 +17,9 @@ struct NNSH: ParsableCommand {
     @Argument(help: "A script to run (.nnsh or .py); '-' reads standard input.")
     var file: String?
 
+    @Argument(parsing: .captureForPassthrough, help: "Arguments for the script (its sys.argv[1:]).")
+    var scriptArguments: [String] = []
+
     @Option(name: .customShort("c"), help: "Run CODE and exit.")
     var code: String?
 
@@ -34,6 +37,7 @@ struct NNSH: ParsableCommand {
 
     mutating func run() throws {
         Signals.install()
+        Interpreter.scriptArguments = scriptArguments
         if let mode = runDocumentMode() { exitWith(mode) }
         if let code {
             exitWith(runScript(code, file: "<string>"))
