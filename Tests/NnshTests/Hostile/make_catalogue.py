@@ -439,5 +439,13 @@ add("batchnorm-wrong-channels", code=NN+"nn.BatchNorm2d(3)(torch.zeros(2, 4, 2, 
 add("optim-bad-params", code=NN+"import torch.optim as optim\noptim.SGD([1, 2], lr=0.1)\n", expect="TypeError")
 add("optim-lr-string", code=NN+"import torch.optim as optim\nm = nn.Linear(2, 2)\no = optim.SGD(m.parameters(), lr=0.1)\no.param_groups[0]['lr'] = 'x'\nm(torch.ones(2)).sum().backward()\no.step()\n", expect="TypeError")
 add("optim-negative-lr", code=NN+"import torch.optim as optim\noptim.Adam(nn.Linear(2, 2).parameters(), lr=-1)\n", expect="ValueError")
+# --- torch.save / torch.load misused
+add("torch-load-missing-file", code=NN+"torch.load('/nonexistent/x.pt')\n", expect="FileNotFoundError")
+add("torch-load-directory", code=NN+"torch.load('/tmp')\n", expect="IsADirectoryError")
+add("torch-load-not-a-checkpoint", code=NN+"open_path = '/etc/hostname'\ntorch.load(open_path)\n", expect="Error")
+add("torch-save-module", code=NN+"torch.save(nn.Linear(2, 2), '/tmp/nnsh-hostile-module.pt')\n", expect="TypeError")
+add("torch-save-unpicklable", code=NN+"torch.save({'f': print}, '/tmp/nnsh-hostile-f.pt')\n", expect="TypeError")
+add("torch-save-self-containing-list", code=NN+"l = []\nl.append(l)\ntorch.save(l, '/tmp/nnsh-hostile-l.pt')\n", expect="RecursionError")
+add("torch-save-bad-path", code=NN+"torch.save(torch.ones(2), '/nonexistent/dir/x.pt')\n", expect="Error")
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
 print(len(E))
