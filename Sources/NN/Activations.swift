@@ -25,12 +25,16 @@ public final class PointwiseLayer: Module {
 /// `nn.Unflatten(dim, unflattened_size)`.
 public final class Unflatten: Module {
     public let dim: Int, sizes: [Int]
-    public init(dim: Int, sizes: [Int]) {
-        self.dim = dim; self.sizes = sizes
+    /// Given as a `torch.Size` (printed `torch.Size([3, 2])`) rather than a tuple.
+    public let printedAsSize: Bool
+    public init(dim: Int, sizes: [Int], printedAsSize: Bool = false) {
+        self.dim = dim; self.sizes = sizes; self.printedAsSize = printedAsSize
         super.init(typeName: "Unflatten")
     }
     public override func extraRepr() -> String {
-        "dim=\(dim), unflattened_size=" + (sizes.count == 1 ? "(\(sizes[0]),)" : "(" + sizes.map(String.init).joined(separator: ", ") + ")")
+        let text = printedAsSize ? "torch.Size([" + sizes.map(String.init).joined(separator: ", ") + "])"
+            : sizes.count == 1 ? "(\(sizes[0]),)" : "(" + sizes.map(String.init).joined(separator: ", ") + ")"
+        return "dim=\(dim), unflattened_size=" + text
     }
     public override func forward(_ input: Tensor) throws -> Tensor {
         let d = try Shape.wrapDim(dim, Swift.max(input.dim, 1))
@@ -70,6 +74,17 @@ public final class Embedding: Module {
             if let pad { try w.select(0, pad).fill(0) }
         }
         registerParameter("weight", w)
+    }
+    /// `Embedding.from_pretrained`: the given weight, no random draw.
+    public init(weight: Tensor, paddingIndex: Int?) throws {
+        guard weight.dim == 2 else { throw TorchError("AssertionError", "Embeddings parameter is expected to be 2-dimensional") }
+        self.count = weight.shape[0]; self.width = weight.shape[1]
+        if let p = paddingIndex, !(p < weight.shape[0] && p >= -weight.shape[0]) {
+            throw TorchError("AssertionError", "Padding_idx must be within num_embeddings")
+        }
+        self.paddingIndex = paddingIndex.map { $0 < 0 ? $0 + weight.shape[0] : $0 }
+        super.init(typeName: "Embedding")
+        registerParameter("weight", weight)
     }
     public override func extraRepr() -> String { "\(count), \(width)" + (paddingIndex.map { ", padding_idx=\($0)" } ?? "") }
     public override func forward(_ input: Tensor) throws -> Tensor {

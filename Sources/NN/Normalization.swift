@@ -113,7 +113,9 @@ public final class LayerNorm: Module {
 public final class GroupNorm: Module {
     public let groups: Int, channels: Int, eps: Double, affine: Bool
     public init(groups: Int, channels: Int, eps: Double = 1e-5, affine: Bool = true) throws {
-        guard groups > 0, channels % groups == 0 else { throw TorchError.value("num_channels must be divisible by num_groups") }
+        // torch/nn/modules/normalization.py: `num_channels % num_groups` (Python's ZeroDivisionError for 0).
+        if groups == 0 { throw TorchError("ZeroDivisionError", "integer modulo by zero") }
+        guard channels % groups == 0 else { throw TorchError.value("num_channels (\(channels)) must be divisible by num_groups (\(groups))") }
         self.groups = groups; self.channels = channels; self.eps = eps; self.affine = affine
         super.init(typeName: "GroupNorm")
         registerParameter("weight", affine ? try Tensor.ones([channels]) : nil)

@@ -334,7 +334,10 @@ extension Interpreter {
         t["False"] = .bool(false)
         t["None"] = .none
         // Bare torch names (`randn`, `Conv2d`) never shadow Python's own builtins (`abs`, `max`, `round`, …).
-        for (name, value) in makeTorchBuiltins() where t[name] == nil { t[name] = value }
+        for (name, value) in makeTorchBuiltins() where t[name] == nil {
+            t[name] = value
+            Interpreter.bareTorchNames.insert(name)
+        }
         for (name, value) in makeHelpBuiltins() { t[name] = value }  // Help.swift (REPL)
         for (name, value) in makePictureBuiltins() { t[name] = value }  // PictureBindings.swift
         return t
@@ -463,6 +466,9 @@ extension Interpreter {
 }
 
 extension Interpreter {
+    /// The torch functions and layer classes nnsh also binds as bare names (`randn(2)`, `Conv2d(...)`).
+    nonisolated(unsafe) static var bareTorchNames = Set<String>()
+
     /// The module namespace as a dict (a copy: nnsh's module scope is slots, not a dict).
     func globalsDict() -> PyDict {
         let d = PyDict()

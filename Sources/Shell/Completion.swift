@@ -89,6 +89,12 @@ extension Interpreter {
         if word.isEmpty {
             return Completion(start: end, candidates: keywordArgs)
         }
+        // Inside a call whose parameters match, the bare torch names nnsh adds to the builtins
+        // (`bernoulli`, `bmm`, …) would crowd out `beta=`: only the user's own names stay beside them.
+        if !keywordArgs.isEmpty {
+            let own = Set(globals.keys).union(Set(builtinsStorage.keys).subtracting(Interpreter.bareTorchNames))
+            names = names.filter { own.contains($0) || !builtinsStorage.keys.contains($0) }
+        }
         return Completion(start: i, candidates: keywordArgs + filtered(Array(names), word))
     }
 

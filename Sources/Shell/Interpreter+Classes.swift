@@ -40,7 +40,10 @@ extension Interpreter {
         classScope["__module__"] = .str(module)
         classScope["__qualname__"] = .str(qualname)
         try outsideLoopOrFunction(try execBlock(body, classScope), nil)
-        let type = try PyType(name: name, qualname: qualname, module: module, bases: bases.isEmpty ? [.object] : bases,
+        // The body may set its own `__module__` (library code defining classes for several modules does).
+        var moduleName = module
+        if case .str(let m)? = classScope["__module__"] { moduleName = m }
+        let type = try PyType(name: name, qualname: qualname, module: moduleName, bases: bases.isEmpty ? [.object] : bases,
                               isUserClass: true)
         type.interpreter = self
         for (n, v) in zip(classScope.names, classScope.values) {

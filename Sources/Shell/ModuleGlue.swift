@@ -77,6 +77,21 @@ extension Interpreter {
             constructors[ObjectIdentifier(type)] = Builtin(name) { args in .module(try make(args)) }
             nn.members[name] = .object(type)
         }
+        // Class methods of layer classes.
+        PyType.layer("Embedding", file: moduleFileName("Embedding")).dict.set(.str("from_pretrained"), .object(ClassMethod(.builtin(Builtin("from_pretrained") { args in
+            let b = try Arguments(Array(args.positional.dropFirst()), args.keywords)
+                .bind("Embedding.from_pretrained", ["embeddings", "freeze", "padding_idx", "max_norm", "norm_type", "scale_grad_by_freq", "sparse"],
+                      required: 1)
+            let sparse = try b.bool("sparse", false), byFrequency = try b.bool("scale_grad_by_freq", false)
+            if b["max_norm"] != nil || sparse || byFrequency {
+                throw PythonError.type("nnsh supports Embedding.from_pretrained(embeddings, freeze, padding_idx) only")
+            }
+            let w = try b.tensor("embeddings").detach()
+            w.isParameter = true
+            let m = try Embedding(weight: w, paddingIndex: try b["padding_idx"].map { try $0.asInt("padding_idx", "from_pretrained") })
+            try w.setRequiresGrad(!(try b.bool("freeze", true)))
+            return .module(m)
+        }))))
         constructors[ObjectIdentifier(PyType.parameter)] = Builtin("Parameter") { args in
             let b = try args.bind("Parameter", ["data", "requires_grad"])
             let t = try b["data"].map { try $0.asTensor("data", "Parameter").detach() } ?? (try Tensor.zeros([0]))
@@ -101,7 +116,8 @@ extension Interpreter {
             return .none
         })
         for (name, f) in functionalTable() {
-            functional.members[name] = .builtin(Builtin(name, f))
+            // `F.logsigmoid` is `torch._C._nn.log_sigmoid`, whose __name__ says so.
+            functional.members[name] = .builtin(Builtin(name == "logsigmoid" ? "log_sigmoid" : name, f))
         }
         for (name, f) in initTable() {
             initNS.members[name] = .builtin(Builtin(name, f))
@@ -225,7 +241,8 @@ extension Interpreter {
         for name in ["Hardsigmoid", "Hardswish"] {
             t[name] = { args in
                 let inplace = try args.bind("\(name).__init__", ["inplace"]).bool("inplace", false)
-                return PointwiseLayer(name, extra: inplaceText(inplace), attributes: ["inplace": .bool(inplace)]) {
+                // Neither class defines extra_repr in PyTorch: `Hardswish(inplace=True)` prints `Hardswish()`.
+                return PointwiseLayer(name, attributes: ["inplace": .bool(inplace)]) {
                     name == "Hardsigmoid" ? try Functional.hardsigmoid($1, inplace: inplace) : try Functional.hardswish($1, inplace: inplace)
                 }
             }
@@ -260,7 +277,9 @@ extension Interpreter {
         }
         t["Unflatten"] = { args in
             let b = try args.bind("Unflatten.__init__", ["dim", "unflattened_size"], required: 2)
-            return Unflatten(dim: try b.int("dim"), sizes: try b.intList("unflattened_size", []))
+            let asSize: Bool
+            if case .size? = b["unflattened_size"] { asSize = true } else { asSize = false }
+            return Unflatten(dim: try b.int("dim"), sizes: try b.intList("unflattened_size", []), printedAsSize: asSize)
         }
         t["Embedding"] = { args in
             let b = try args.bind("Embedding.__init__", ["num_embeddings", "embedding_dim", "padding_idx", "max_norm", "norm_type", "scale_grad_by_freq",
@@ -511,6 +530,11 @@ extension Interpreter {
         for (name, f) in simple {
             t[name] = { args in .tensor(try f(try args.bind(name, ["input"], required: 1).tensor("input"))) }
         }
+        t["threshold_"] = { args in
+            let b = try args.bind("threshold_", ["input", "threshold", "value"], required: 3)
+            return .tensor(try Functional.threshold(try b.tensor("input"), threshold: try b.double("threshold", 0), value: try b.double("value", 0),
+                                                    inplace: true))
+        }
         let withInplace: [(String, (Tensor, Bool) throws -> Tensor)] = [
             ("selu", { try Functional.selu($0, inplace: $1) }), ("mish", { try Functional.mish($0, inplace: $1) }),
             ("hardsigmoid", { try Functional.hardsigmoid($0, inplace: $1) }), ("hardswish", { try Functional.hardswish($0, inplace: $1) }),
@@ -633,10 +657,12 @@ extension Interpreter {
         inPlace("xavier_uniform_", ["gain", "generator"]) { x, b in try Init.xavierUniform_(x, gain: try b.double("gain", 1), generator: try b.generator()) }
         inPlace("xavier_normal_", ["gain", "generator"]) { x, b in try Init.xavierNormal_(x, gain: try b.double("gain", 1), generator: try b.generator()) }
         inPlace("kaiming_uniform_", ["a", "mode", "nonlinearity", "generator"]) { x, b in
-            try Init.kaimingUniform_(x, a: try b.double("a", 0), mode: try b.string("mode", "fan_in"), nonlinearity: try b.string("nonlinearity", "leaky_relu"))
+            try Init.kaimingUniform_(x, a: try b.double("a", 0), mode: try b.string("mode", "fan_in"), nonlinearity: try b.string("nonlinearity", "leaky_relu"),
+                                     generator: try b.generator())
         }
         inPlace("kaiming_normal_", ["a", "mode", "nonlinearity", "generator"]) { x, b in
-            try Init.kaimingNormal_(x, a: try b.double("a", 0), mode: try b.string("mode", "fan_in"), nonlinearity: try b.string("nonlinearity", "leaky_relu"))
+            try Init.kaimingNormal_(x, a: try b.double("a", 0), mode: try b.string("mode", "fan_in"), nonlinearity: try b.string("nonlinearity", "leaky_relu"),
+                                    generator: try b.generator())
         }
         t["calculate_gain"] = { args in
             let b = try args.bind("calculate_gain", ["nonlinearity", "param"], required: 1)

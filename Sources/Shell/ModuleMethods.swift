@@ -302,7 +302,10 @@ extension Interpreter {
         } else {
             if prepend { state.forwardHooks.insert((id, hook), at: 0) } else { state.forwardHooks.append((id, hook)) }
         }
-        return .object(RemovableHandle(id: id, state: state))
+        return .object(RemovableHandle(id: id) { [weak state] in
+            state?.forwardHooks.removeAll { $0.id == id }
+            state?.forwardPreHooks.removeAll { $0.id == id }
+        })
     }
 
     /// `load_state_dict(state_dict, strict)`: copies matching tensors in place (under no_grad),

@@ -13,14 +13,14 @@ extension Interpreter {
         "repeat", "stride", "storage_offset", "element_size", "sum", "mean", "prod", "max", "min", "argmax", "argmin", "std", "var",
         "abs", "exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "relu", "neg", "sign", "floor", "ceil", "round", "trunc",
         "clamp", "clamp_", "clip", "pow", "add", "sub", "mul", "div", "matmul", "mm", "bmm", "mv", "dot", "add_", "sub_", "mul_",
-        "div_", "pow_", "fill_", "zero_", "copy_", "normal_", "uniform_", "random_", "bernoulli_", "exponential_", "clone", "detach",
+        "div_", "pow_", "fill_", "zero_", "copy_", "normal_", "uniform_", "random_", "bernoulli_", "clone", "detach",
         "detach_", "requires_grad_", "backward", "retain_grad", "float", "double", "long", "int", "bool", "half", "byte", "to",
         "type", "cpu", "cuda", "numpy", "eq", "ne", "lt", "le", "gt", "ge", "all", "any", "split", "chunk", "softmax", "log_softmax",
         "square", "reciprocal", "rsqrt", "log1p", "expm1", "erf", "maximum", "minimum", "neg_", "abs_", "exp_", "relu_",
         "sigmoid_", "tanh_", "sqrt_", "floor_divide", "remainder", "fmod", "flip", "logical_not", "logical_and", "logical_or", "logical_xor", "nonzero", "isnan", "isinf", "isfinite",
         "true_divide", "multiply", "subtract", "divide", "norm", "cumsum", "sort", "argsort", "topk", "masked_fill",
         "masked_fill_", "index_select", "unbind", "narrow", "select", "new_zeros", "new_ones", "new_empty", "new_full", "new_tensor",
-        "zeros_like", "type_as", "is_floating_point", "apply_", "map_", "square_", "exp2", "log2", "log10", "data_ptr",
+        "zeros_like", "type_as", "is_floating_point", "apply_", "map_", "square_", "exp2", "log2", "log10", "data_ptr", "register_hook",
     ]
 
     /// The methods PyTorch defines without parameters (`METH_NOARGS`: `x.relu(1)` is "TensorBase.relu() takes
@@ -280,9 +280,7 @@ extension Interpreter {
             // round(decimals=d): nearbyint(x * 10^d) / 10^d (d < 0: nearbyint(x / 10^-d) * 10^-d), as ATen does.
             let d = try args.bind(name, ["decimals"]).int("decimals", 0)
             if d == 0 { return .tensor(try x.unary(.round)) }
-            let p = Tensor.wrapped(Foundation.pow(10.0, Double(Swift.abs(d))))
-            return .tensor(d > 0 ? try Tensor.binary(Tensor.binary(x, p, .mul).unary(.round), p, .div)
-                                 : try Tensor.binary(Tensor.binary(x, p, .div).unary(.round), p, .mul))
+            return .tensor(try x.rounded(decimals: d))
         case "square": return try unaryOp(.square)
         case "reciprocal": return try unaryOp(.reciprocal)
         case "rsqrt": return try unaryOp(.rsqrt)
@@ -378,6 +376,26 @@ extension Interpreter {
             let flag = try args.bind(name, ["requires_grad"]).bool("requires_grad", true)
             try x.setRequiresGrad(flag, dtypeMessage: "only Tensors of floating point dtype can require gradients"); return receiver
         case "retain_grad": try x.retainGrad(); return .none
+        case "register_hook":
+            let hook = try args.bind(name, ["hook"], required: 1).values["hook"]!
+            guard x.requiresGrad else {
+                throw PythonError.runtime("cannot register a hook on a tensor that doesn't require gradient")
+            }
+            ModuleState.nextHookID += 1
+            let id = ModuleState.nextHookID
+            x.gradHooks.append((id, { [unowned self] g in
+                let r = try self.call(hook, Arguments([.tensor(g)]))
+                switch r {
+                case .none: return nil
+                case .tensor(let t):
+                    guard t.shape == g.shape else {
+                        throw PythonError.runtime("hook 'hook' has changed the size of value")
+                    }
+                    return t
+                default: throw PythonError.type("expected a Tensor or None from a tensor hook, got \(r.typeName)")
+                }
+            }))
+            return .object(RemovableHandle(id: id) { [weak x] in x?.gradHooks.removeAll { $0.id == id } })
         case "backward":
             let b = try args.bind(name, ["gradient", "retain_graph", "create_graph", "inputs"])
             try x.backward(try b["gradient"].map { try $0.asTensor("gradient", "backward") }, retainGraph: try b.bool("retain_graph", false))

@@ -136,6 +136,11 @@ extension Interpreter {
             return .object(GeneratorObject.defaultObject)
         }
         m["default_generator"] = .object(GeneratorObject.defaultObject)
+        def("bernoulli") { args in
+            let b = try args.bind("bernoulli", ["input", "p", "generator"], required: 1, keywordOnly: ["out"])
+            if b["p"] != nil { throw PythonError.type("nnsh supports torch.bernoulli(input, generator=) (probabilities in input)") }
+            return .tensor(try Tensor.bernoulli(probabilities: try b.tensor("input"), generator: try b.generator()))
+        }
         makeSerializationBindings(&m)
         constructors[ObjectIdentifier(GeneratorObject.type)] = Builtin("Generator") { args in
             let device = try args.bind("Generator", ["device"]).string("device", "cpu")

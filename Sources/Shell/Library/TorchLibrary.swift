@@ -23,6 +23,7 @@ class LRScheduler:
                     raise KeyError("param 'initial_lr' is not specified in param_groups[" + str(i) + "] when resuming scheduler with last_epoch >= 0.")
         self.base_lrs = [group["initial_lr"] for group in optimizer.param_groups]
         self.last_epoch = last_epoch
+        self._get_lr_called_within_step = False
         self._is_initial = True
         self._step_count = 0
         self.step()
@@ -42,6 +43,7 @@ class LRScheduler:
 
     def step(self, epoch=None):
         self._step_count += 1
+        self._get_lr_called_within_step = True
         if epoch is None:
             self.last_epoch += 1
             values = self.get_lr()
@@ -51,6 +53,7 @@ class LRScheduler:
                 values = self._get_closed_form_lr()
             else:
                 values = self.get_lr()
+        self._get_lr_called_within_step = False
         for group, lr in zip(self.optimizer.param_groups, values):
             group["lr"] = lr
         self._last_lr = [group["lr"] for group in self.optimizer.param_groups]

@@ -20,6 +20,8 @@ def _no_weights(name, weights, kwargs):
 
 
 class AlexNet(nn.Module):
+    __module__ = "torchvision.models.alexnet"
+
     def __init__(self, num_classes=1000, dropout=0.5):
         super().__init__()
         self.features = nn.Sequential(
@@ -61,6 +63,8 @@ def alexnet(*, weights=None, progress=True, **kwargs):
 
 
 class VGG(nn.Module):
+    __module__ = "torchvision.models.vgg"
+
     def __init__(self, features, num_classes=1000, init_weights=True, dropout=0.5):
         super().__init__()
         self.features = features
@@ -164,6 +168,7 @@ def conv1x1(in_planes, out_planes, stride=1):
 
 
 class BasicBlock(nn.Module):
+    __module__ = "torchvision.models.resnet"
     expansion = 1
 
     def __init__(self, inplanes, planes, stride=1, downsample=None, groups=1, base_width=64, dilation=1, norm_layer=None):
@@ -193,6 +198,7 @@ class BasicBlock(nn.Module):
 
 
 class Bottleneck(nn.Module):
+    __module__ = "torchvision.models.resnet"
     expansion = 4
 
     def __init__(self, inplanes, planes, stride=1, downsample=None, groups=1, base_width=64, dilation=1, norm_layer=None):
@@ -222,6 +228,8 @@ class Bottleneck(nn.Module):
 
 
 class ResNet(nn.Module):
+    __module__ = "torchvision.models.resnet"
+
     def __init__(self, block, layers, num_classes=1000, zero_init_residual=False, groups=1, width_per_group=64,
                  replace_stride_with_dilation=None, norm_layer=None):
         super().__init__()

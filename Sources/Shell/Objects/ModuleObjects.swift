@@ -75,13 +75,14 @@ final class PythonModule: Module {
     }
 }
 
-/// What `register_forward_hook` and friends return: `handle.remove()` takes the hook off.
+/// What `register_forward_hook`, `Tensor.register_hook` and friends return: `handle.remove()`
+/// takes the hook off (twice is harmless, as in PyTorch).
 final class RemovableHandle: PyObject {
     let id: Int
-    private weak var state: ModuleState?
-    init(id: Int, state: ModuleState) {
+    private let removal: () -> Void
+    init(id: Int, _ removal: @escaping () -> Void) {
         self.id = id
-        self.state = state
+        self.removal = removal
     }
     override var typeName: String { "RemovableHandle" }
     override func repr() -> String { "<torch.utils.hooks.RemovableHandle object at \(addressString(self))>" }
@@ -90,8 +91,7 @@ final class RemovableHandle: PyObject {
         case "id": return .int(id)
         case "remove":
             return .builtin(Builtin("remove", receiver: "RemovableHandle object") { [self] _ in
-                self.state?.forwardHooks.removeAll { $0.id == self.id }
-                self.state?.forwardPreHooks.removeAll { $0.id == self.id }
+                self.removal()
                 return .none
             })
         default: return nil

@@ -124,7 +124,8 @@ extension Tensor {
         try GradMode.withoutGrad {
             for (r, s) in zip(roots, seeds) { try accumulate(&pending, r, s) }
             for t in order.reversed() {
-                guard let g = pending.removeValue(forKey: ObjectIdentifier(t)) else { continue }
+                guard var g = pending.removeValue(forKey: ObjectIdentifier(t)) else { continue }
+                for (_, hook) in t.gradHooks { if let replaced = try hook(g) { g = replaced } }
                 if let wanted, wanted.contains(ObjectIdentifier(t)) { captured[ObjectIdentifier(t)] = g }
                 if let node = t.gradFn {
                     if wanted == nil && t.retainsGrad {

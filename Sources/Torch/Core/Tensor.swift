@@ -14,6 +14,9 @@ public final class Tensor {
     public var grad: Tensor?
     /// `retain_grad()` was called on this non-leaf: backward stores its gradient in `grad`.
     public var retainsGrad = false
+    /// `register_hook` functions, run in order on this tensor's gradient during backward (one may
+    /// return a replacement); each has the id its handle removes it by.
+    public var gradHooks: [(id: Int, hook: (Tensor) throws -> Tensor?)] = []
     public internal(set) var gradFn: GradNode?
     /// Module parameters print as `Parameter containing:`.
     public var isParameter = false

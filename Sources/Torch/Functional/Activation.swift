@@ -366,7 +366,7 @@ extension Functional {
 
     public static func hardswish(_ x: Tensor, inplace: Bool = false) throws -> Tensor {
         let y = try activation(x, name: "HardswishBackward0", kernel: "hardswish_cpu", { $0 * Swift.min(Swift.max($0 + 3, 0), 6) / 6 },
-                               { v, _ in v < -3 ? 0 : v <= 3 ? (2 * v + 3) / 6 : 1 })
+                               { v, _ in v <= -3 ? 0 : v < 3 ? (2 * v + 3) / 6 : 1 })  // PyTorch 2.15: 0 at -3, 1 at 3
         return try finishInPlace(x, y, inplace: inplace)
     }
 
@@ -379,7 +379,7 @@ extension Functional {
     public static func softshrink(_ x: Tensor, lambd: Double = 0.5) throws -> Tensor {
         if lambd < 0 { throw TorchError.runtime("lambda must be greater or equal to 0, but found to be \(pyFloat(lambd)).") }
         return try activation(x, name: "SoftshrinkBackward0", kernel: "softshrink_cpu",
-                              { $0 > lambd ? $0 - lambd : $0 < -lambd ? $0 + lambd : $0.isNaN ? $0 : 0 },
+                              { $0 > lambd ? $0 - lambd : $0 < -lambd ? $0 + lambd : $0 * 0 },  // a * 0: -0 for small negatives, as ATen
                               { v, _ in Swift.abs(v) > lambd ? 1 : 0 })
     }
 
@@ -399,8 +399,12 @@ extension Functional {
             throw TorchError.value("dropout probability has to be between 0 and 1, but got \(pyFloat(p))")
         }
         if !training || p == 0 || x.numel == 0 { return x }
-        // Unbatched input (C, spatial...) gets a batch dim of one, as dropout2d/3d do.
-        let batched = x.dim != spatial + 1
+        // F.dropout1d/2d/3d: 1d takes 2D or 3D input; 2d reads a 3D input as (N, C, L); an unbatched
+        // input of 1d (C, L) and 3d (C, D, H, W) gets a batch dim of one.
+        if spatial == 1 && x.dim != 2 && x.dim != 3 {
+            throw TorchError.runtime("dropout1d: Expected 2D or 3D input, but received a \(x.dim)D input. Note that dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, a channel dimension, and an optional batch dimension (i.e. 2D or 3D inputs).")
+        }
+        let batched = spatial == 2 || x.dim != spatial + 1
         let input = batched ? x : try x.unsqueeze(0)
         guard input.dim >= 2 else { throw TorchError.runtime("Feature dropout requires at least 2 dimensions in the input") }
         try requireFloat(input, "bernoulli_scalar_cpu_")

@@ -11,7 +11,8 @@ extension Functional {
             throw TorchError.runtime("\(name): output_size must be \(n)")
         }
         guard input.dim == n + 1 || input.dim == n + 2 else {
-            throw TorchError.runtime("\(name)(): Expected \(n + 1)D or \(n + 2)D tensor, but got \(input.shape)")
+            // The max pools' messages have a colon, the average pools' do not (ATen's wording).
+            throw TorchError.runtime("\(name)(): Expected \(n + 1)D or \(n + 2)D tensor, but got\(name.contains("max") ? ":" : "") \(input.shape)")
         }
         let spatial = Array(input.shape.suffix(n))
         for (i, s) in input.shape.enumerated() where i >= input.dim - n || input.dim == n + 2 && i == 1 {
@@ -33,12 +34,18 @@ extension Functional {
     public static func adaptiveAvgPool(_ input: Tensor, outputSize: [Int?], dims n: Int) throws -> Tensor {
         let name = "adaptive_avg_pool\(n)d"
         try requireFloat(input, name)
+        // An all-ones output is a mean over the last dims, taken before any check, as ATen's 2-d and 3-d do.
+        if n >= 2 && outputSize.count == n && outputSize.allSatisfy({ $0 == 1 }) && input.dim >= n {
+            return try input.mean(dims: Array((-n)...(-1)).reversed(), keepdim: true)
+        }
+        if n == 1 && input.dim != 2 && input.dim != 3 {
+            throw TorchError.runtime("Expected 2 to 3 dimensions, but got \(input.dim)-dimensional tensor for argument #1 'self' (while checking arguments for adaptive_avg_pool1d)")
+        }
         let out = try adaptiveSizes(input, outputSize, dims: n, name)
         if n == 1 {
             // ATen: unsqueeze(-2), the 2-d pool, squeeze(-2).
             return try adaptiveAvgPool(try input.unsqueeze(-2), outputSize: [1, out[0]], dims: 2).squeeze(-2)
         }
-        if n == 2 && out == [1, 1] { return try input.mean(dims: [-1, -2], keepdim: true) }
         return try adaptivePool(input, out, n, average: true).0
     }
 

@@ -157,3 +157,17 @@ private struct FloatUnary: FloatVisitor {
         }
     }
 }
+
+extension Tensor {
+    /// `round(decimals=d)`: nearbyint(x * 10^d) / 10^d (d < 0: nearbyint(x / 10^-d) * 10^-d), as
+    /// ATen's kernel, one op with `RoundBackward1` (a zero gradient).
+    public func rounded(decimals d: Int) throws -> Tensor {
+        let y: Tensor = try GradMode.withoutGrad {
+            let p = Tensor.wrapped(Foundation.pow(10.0, Double(Swift.abs(d))))
+            return d > 0 ? try Tensor.binary(Tensor.binary(self, p, .mul).unary(.round), p, .div)
+                         : try Tensor.binary(Tensor.binary(self, p, .div).unary(.round), p, .mul)
+        }
+        let shape = self.shape, dtype = self.dtype
+        return y.recording("RoundBackward1", [self]) { _ in [try Tensor.zeros(shape, dtype: dtype)] }
+    }
+}

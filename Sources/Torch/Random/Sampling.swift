@@ -499,3 +499,27 @@ extension Tensor {
         return t
     }
 }
+
+// MARK: - bernoulli with a tensor of probabilities
+
+extension Tensor {
+    /// `torch.bernoulli(p)`: 0/1 of p's dtype and shape, one draw per element in memory order
+    /// (`U24 < p` for float32, `U53 < p` for float64; RNG.md §7).
+    public static func bernoulli(probabilities p: Tensor, generator: Generator? = nil) throws -> Tensor {
+        guard p.dtype.isFloatingPoint else {
+            throw TorchError("NotImplementedError", "\"bernoulli_tensor_cpu_p_\" not implemented for '\(p.dtype.cppName)'")
+        }
+        let probs = try p.dense()
+        let values = try probs.doubles()
+        if values.contains(where: { !($0 >= 0 && $0 <= 1) }) {
+            throw TorchError.runtime("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)")
+        }
+        let g = resolve(generator)
+        let out = try Tensor.zeros(p.shape, dtype: p.dtype)
+        for (i, v) in values.enumerated() {
+            let hit = p.dtype == .float64 ? g.u53() < v : Double(g.u24()) < Double(Float(v))
+            if hit { storeInt(out, i, 1) }
+        }
+        return out
+    }
+}
