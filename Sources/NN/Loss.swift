@@ -5,18 +5,21 @@ import Torch
 public final class Loss: Module {
     public enum Kind: String, CaseIterable, Sendable {
         case crossEntropy = "CrossEntropyLoss", nll = "NLLLoss", mse = "MSELoss", l1 = "L1Loss"
-        case bce = "BCELoss", bceWithLogits = "BCEWithLogitsLoss", smoothL1 = "SmoothL1Loss"
+        case bce = "BCELoss", bceWithLogits = "BCEWithLogitsLoss", smoothL1 = "SmoothL1Loss", huber = "HuberLoss", klDiv = "KLDivLoss"
     }
     public let kind: Kind
     public let reduction: Reduction
     public let ignoreIndex: Int
     public let beta: Double
     public let labelSmoothing: Double
+    /// KLDivLoss: `reduction` may be "batchmean" (kept here as text) and the target may be in log space.
+    public let klReduction: String
+    public let logTarget: Bool
 
     public init(_ kind: Kind, reduction: Reduction = .mean, weight: Tensor? = nil, ignoreIndex: Int = -100, beta: Double = 1,
-                labelSmoothing: Double = 0) {
+                labelSmoothing: Double = 0, klReduction: String = "mean", logTarget: Bool = false) {
         self.kind = kind; self.reduction = reduction; self.ignoreIndex = ignoreIndex; self.beta = beta
-        self.labelSmoothing = labelSmoothing
+        self.labelSmoothing = labelSmoothing; self.klReduction = klReduction; self.logTarget = logTarget
         super.init(typeName: kind.rawValue)
         if [.crossEntropy, .nll, .bce, .bceWithLogits].contains(kind) { registerBuffer("weight", weight) }
     }
@@ -32,6 +35,8 @@ public final class Loss: Module {
         case .bce: return try Functional.binaryCrossEntropy(input, target, weight: w, reduction: reduction)
         case .bceWithLogits: return try Functional.binaryCrossEntropyWithLogits(input, target, weight: w, reduction: reduction)
         case .smoothL1: return try Functional.smoothL1Loss(input, target, reduction: reduction, beta: beta)
+        case .huber: return try Functional.huberLoss(input, target, reduction: reduction, delta: beta)
+        case .klDiv: return try Functional.klDiv(input, target, reduction: klReduction, logTarget: logTarget)
         }
     }
 
@@ -41,7 +46,9 @@ public final class Loss: Module {
 
     public override func attribute(_ name: String) -> Attribute? {
         switch name {
-        case "reduction": return .string(reduction.rawValue)
+        case "reduction": return .string(kind == .klDiv ? klReduction : reduction.rawValue)
+        case "delta" where kind == .huber: return .float(beta)
+        case "log_target" where kind == .klDiv: return .bool(logTarget)
         case "ignore_index" where kind == .crossEntropy || kind == .nll: return .int(ignoreIndex)
         case "beta" where kind == .smoothL1: return .float(beta)
         case "label_smoothing" where kind == .crossEntropy: return .float(labelSmoothing)

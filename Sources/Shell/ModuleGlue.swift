@@ -339,13 +339,20 @@ extension Interpreter {
             case .bce: names = ["weight"] + names
             case .bceWithLogits: names = ["weight"] + names + ["pos_weight"]
             case .smoothL1: names += ["beta"]
+            case .huber: names = ["reduction", "delta"]
+            case .klDiv: names += ["log_target"]
             case .mse, .l1: break
             }
             t[name] = { args in
                 let b = try args.bind("\(name).__init__", names)
                 if b["pos_weight"] != nil { throw PythonError.type("nnsh does not support pos_weight in BCEWithLogitsLoss yet") }
+                if kind == .klDiv {
+                    let r = try b.string("reduction", "mean")
+                    guard ["none", "mean", "sum", "batchmean"].contains(r) else { throw PythonError.value("\(r) is not a valid value for reduction") }
+                    return Loss(kind, klReduction: r, logTarget: try b.bool("log_target", false))
+                }
                 return Loss(kind, reduction: try lossReduction(b), weight: try b.optionalTensor("weight"),
-                            ignoreIndex: try b.int("ignore_index", -100), beta: try b.double("beta", 1),
+                            ignoreIndex: try b.int("ignore_index", -100), beta: try b.double(kind == .huber ? "delta" : "beta", 1),
                             labelSmoothing: try b.double("label_smoothing", 0))
             }
         }
@@ -471,6 +478,11 @@ extension Interpreter {
             ("l1_loss", ["size_average", "reduce", "reduction"], { x, y, b in try Functional.l1Loss(x, y, reduction: try lossReduction(b)) }),
             ("smooth_l1_loss", ["size_average", "reduce", "reduction", "beta"], { x, y, b in
                 try Functional.smoothL1Loss(x, y, reduction: try lossReduction(b), beta: try b.double("beta", 1)) }),
+            ("huber_loss", ["reduction", "delta", "weight"], { x, y, b in
+                if b["weight"] != nil { throw PythonError.type("nnsh does not support weight in huber_loss yet") }
+                return try Functional.huberLoss(x, y, reduction: try Reduction.named(try b.string("reduction", "mean")), delta: try b.double("delta", 1)) }),
+            ("kl_div", ["size_average", "reduce", "reduction", "log_target"], { x, y, b in
+                try Functional.klDiv(x, y, reduction: try b.string("reduction", "mean"), logTarget: try b.bool("log_target", false)) }),
             ("binary_cross_entropy", ["weight", "size_average", "reduce", "reduction"], { x, y, b in
                 try Functional.binaryCrossEntropy(x, y, weight: try b.optionalTensor("weight"), reduction: try lossReduction(b)) }),
             ("binary_cross_entropy_with_logits", ["weight", "size_average", "reduce", "reduction", "pos_weight"], { x, y, b in

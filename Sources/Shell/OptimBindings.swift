@@ -4,7 +4,7 @@ import Torch
 /// dicts the user may edit (`opt.param_groups[0]["lr"] = 0.01`); `step()` reads them each time.
 /// The update rules are `Torch.OptimizerKernels`.
 final class OptimizerObject: PyObject, TypedObject {
-    enum Kind: String, CaseIterable { case sgd = "SGD", adam = "Adam", adamW = "AdamW" }
+    enum Kind: String, CaseIterable { case sgd = "SGD", adam = "Adam", adamW = "AdamW", rmsprop = "RMSprop", adagrad = "Adagrad" }
 
     /// `torch.optim.Optimizer` and one class per rule below it (one per process).
     static let baseType = PyType.builtin("Optimizer", module: "torch.optim.optimizer")
@@ -17,6 +17,7 @@ final class OptimizerObject: PyObject, TypedObject {
     let defaults: PyDict
     private var momentumBuffers = [ObjectIdentifier: Tensor]()
     private var adamStates = [ObjectIdentifier: OptimizerKernels.AdamState]()
+    private var squareStates = [ObjectIdentifier: OptimizerKernels.SquareState]()
     weak var interpreter: Interpreter?
 
     init(_ kind: Kind, defaults: PyDict, interpreter: Interpreter) {
@@ -108,6 +109,17 @@ final class OptimizerObject: PyObject, TypedObject {
                                               eps: try option(d, "eps"), weightDecay: try option(d, "weight_decay"),
                                               decoupled: flag(d, "decoupled_weight_decay"), amsgrad: flag(d, "amsgrad"),
                                               maximize: flag(d, "maximize"))
+                case .rmsprop:
+                    let state = try squareStates[key] ?? OptimizerKernels.SquareState(like: p)
+                    squareStates[key] = state
+                    try OptimizerKernels.rmsprop(p, grad: grad, state: state, lr: try option(d, "lr"), alpha: try option(d, "alpha"),
+                                                 eps: try option(d, "eps"), weightDecay: try option(d, "weight_decay"),
+                                                 momentum: try option(d, "momentum"), centered: flag(d, "centered"), maximize: flag(d, "maximize"))
+                case .adagrad:
+                    let state = try squareStates[key] ?? OptimizerKernels.SquareState(like: p, initial: try option(d, "initial_accumulator_value"))
+                    squareStates[key] = state
+                    try OptimizerKernels.adagrad(p, grad: grad, state: state, lr: try option(d, "lr"), lrDecay: try option(d, "lr_decay"),
+                                                 eps: try option(d, "eps"), weightDecay: try option(d, "weight_decay"), maximize: flag(d, "maximize"))
                 }
             }
         }
@@ -126,6 +138,12 @@ final class OptimizerObject: PyObject, TypedObject {
                     entry.set(.str("exp_avg"), .tensor(s.expAvg))
                     entry.set(.str("exp_avg_sq"), .tensor(s.expAvgSq))
                     if let m = s.maxExpAvgSq { entry.set(.str("max_exp_avg_sq"), .tensor(m)) }
+                }
+                if let s = squareStates[ObjectIdentifier(p)] {
+                    entry.set(.str("step"), .tensor((try? Tensor.from(doubles: [Double(s.step)], shape: [], dtype: .float32)) ?? s.squares))
+                    entry.set(.str(kind == .adagrad ? "sum" : "square_avg"), .tensor(s.squares))
+                    if let b = s.momentumBuffer { entry.set(.str("momentum_buffer"), .tensor(b)) }
+                    if let a = s.gradAverage { entry.set(.str("grad_avg"), .tensor(a)) }
                 }
                 if !entry.keys.isEmpty { out.set(.tensor(p), .dict(entry)) }
             }
@@ -223,6 +241,12 @@ extension Interpreter {
                                        ("foreach", .none), ("capturable", .bool(false)), ("differentiable", .bool(false)),
                                        ("fused", .none), ("decoupled_weight_decay", .bool(false))]
         optimizer(.adam, "adam", adam)
+        optimizer(.rmsprop, "rmsprop", [("lr", .float(0.01)), ("alpha", .float(0.99)), ("eps", .float(1e-8)), ("weight_decay", .int(0)),
+                                        ("momentum", .int(0)), ("centered", .bool(false)), ("capturable", .bool(false)), ("foreach", .none),
+                                        ("maximize", .bool(false)), ("differentiable", .bool(false))])
+        optimizer(.adagrad, "adagrad", [("lr", .float(0.01)), ("lr_decay", .int(0)), ("weight_decay", .int(0)),
+                                        ("initial_accumulator_value", .int(0)), ("eps", .float(1e-10)), ("foreach", .none),
+                                        ("maximize", .bool(false)), ("differentiable", .bool(false)), ("fused", .none)])
         optimizer(.adamW, "adamw", adam.map { k, v in
             k == "weight_decay" ? (k, .float(0.01)) : k == "decoupled_weight_decay" ? (k, .bool(true)) : (k, v)
         })
@@ -241,6 +265,18 @@ extension Interpreter {
             if case .bool(true)? = d.get(.str("nesterov")), try number("momentum") <= 0 || number("dampening") != 0 {
                 throw PythonError.value("Nesterov momentum requires a momentum and zero dampening")
             }
+        case .rmsprop:
+            if try number("eps") < 0 { throw PythonError.value("Invalid epsilon value: \(d.get(.str("eps"))?.str ?? "")") }
+            if try number("momentum") < 0 { throw PythonError.value("Invalid momentum value: \(d.get(.str("momentum"))?.str ?? "")") }
+            if try number("weight_decay") < 0 { throw PythonError.value("Invalid weight_decay value: \(d.get(.str("weight_decay"))?.str ?? "")") }
+            if try number("alpha") < 0 { throw PythonError.value("Invalid alpha value: \(d.get(.str("alpha"))?.str ?? "")") }
+        case .adagrad:
+            if try number("lr_decay") < 0 { throw PythonError.value("Invalid lr_decay value: \(d.get(.str("lr_decay"))?.str ?? "")") }
+            if try number("weight_decay") < 0 { throw PythonError.value("Invalid weight_decay value: \(d.get(.str("weight_decay"))?.str ?? "")") }
+            if try number("initial_accumulator_value") < 0 {
+                throw PythonError.value("Invalid initial_accumulator_value value: \(d.get(.str("initial_accumulator_value"))?.str ?? "")")
+            }
+            if try number("eps") < 0 { throw PythonError.value("Invalid epsilon value: \(d.get(.str("eps"))?.str ?? "")") }
         case .adam, .adamW:
             if try number("eps") < 0 { throw PythonError.value("Invalid epsilon value: \(d.get(.str("eps"))?.str ?? "")") }
             guard case .tuple(let betas)? = d.get(.str("betas")), betas.count == 2 else {

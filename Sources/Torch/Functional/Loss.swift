@@ -118,6 +118,33 @@ extension Functional {
         try elementwiseLoss(.smoothL1(beta: beta), input, target, reduction)
     }
 
+    /// `F.huber_loss`.
+    public static func huberLoss(_ input: Tensor, _ target: Tensor, reduction: Reduction = .mean, delta: Double = 1) throws -> Tensor {
+        if delta <= 0 { throw TorchError.runtime("huber_loss does not support non-positive values for delta.") }
+        return try elementwiseLoss(.huber(delta: delta), input, target, reduction)
+    }
+
+    /// `F.kl_div(input, target)` with `input` log-probabilities: `xlogy(t, t) - t * input` (or
+    /// `exp(t) * (t - input)` with `log_target`), then the reduction (`batchmean`: sum / batch).
+    public static func klDiv(_ input: Tensor, _ target: Tensor, reduction: String = "mean", logTarget: Bool = false) throws -> Tensor {
+        guard ["none", "mean", "sum", "batchmean"].contains(reduction) else { throw TorchError.value("\(reduction) is not a valid value for reduction") }
+        let pointwise: Tensor
+        if logTarget {
+            pointwise = try (try target.exp()) * (try target - input)
+        } else {
+            // xlogy(t, t): 0 where t == 0.
+            let t = try target.dense()
+            let xlogx = try t.mapValues { $0 == 0 ? 0 : $0 * Foundation.log($0) }
+            pointwise = try xlogx - (try target * input)
+        }
+        switch reduction {
+        case "none": return pointwise
+        case "sum": return try pointwise.sum()
+        case "batchmean": return try pointwise.sum() / Double(input.dim == 0 ? 1 : input.shape[0])
+        default: return try pointwise.mean()
+        }
+    }
+
     /// `F.l1_loss`: composed of `abs` and the reduction, as ATen's is.
     public static func l1Loss(_ input: Tensor, _ target: Tensor, reduction: Reduction = .mean) throws -> Tensor {
         let d = try (try input - target).abs()
@@ -207,7 +234,7 @@ func ceilLog2(_ n: Int) -> Int { n <= 1 ? 0 : Int.bitWidth - (n - 1).leadingZero
 
 /// The element-wise losses: ATen's forward formula and its gradients (input, target).
 enum ElementLoss {
-    case mse, smoothL1(beta: Double), bce, bceWithLogits
+    case mse, smoothL1(beta: Double), bce, bceWithLogits, huber(delta: Double)
 
     var node: String {
         switch self {
@@ -215,6 +242,7 @@ enum ElementLoss {
         case .smoothL1: return "SmoothL1LossBackward0"
         case .bce: return "BinaryCrossEntropyBackward0"
         case .bceWithLogits: return "BinaryCrossEntropyWithLogitsBackward0"
+        case .huber: return "HuberLossBackward0"
         }
     }
 
@@ -222,7 +250,7 @@ enum ElementLoss {
     var dividesAfter: Bool {
         switch self {
         case .bce, .bceWithLogits: return true
-        case .mse, .smoothL1: return false
+        case .mse, .smoothL1, .huber: return false
         }
     }
 
@@ -234,6 +262,9 @@ enum ElementLoss {
         case .smoothL1(let beta):
             let z = Swift.abs(x - y), b = T(beta)
             return z < b ? T(0.5) * z * z / b : z - T(0.5) * b
+        case .huber(let delta):
+            let z = Swift.abs(x - y), d = T(delta)
+            return z < d ? T(0.5) * z * z : d * (z - T(0.5) * d)
         case .bce:
             return (y - 1) * Swift.max(T.log1p(-x), -100) - y * Swift.max(T.log(x), -100)
         case .bceWithLogits:
@@ -252,6 +283,10 @@ enum ElementLoss {
         case .smoothL1(let beta):
             let norm = T(mean ? 1.0 / Double(count) : 1.0), b = T(beta), d = x - y
             let gi = d <= -b ? -norm * g : d >= b ? norm * g : norm * d * g / b
+            return (gi, -gi)
+        case .huber(let delta):
+            let norm = T(mean ? 1.0 / Double(count) : 1.0), dl = T(delta), d = x - y
+            let gi = d < -dl ? -norm * g * dl : d > dl ? norm * g * dl : norm * d * g
             return (gi, -gi)
         case .bce:
             let gi = g * (x - y) / Swift.max((1 - x) * x, T(1e-12))

@@ -93,6 +93,76 @@ public enum OptimizerKernels {
 
     }
 
+    /// The state of RMSprop and Adagrad: a running sum or average of squares, and RMSprop's
+    /// optional momentum buffer and gradient average (`centered`).
+    public final class SquareState {
+        public var step = 0
+        public let squares: Tensor
+        public var momentumBuffer: Tensor?
+        public var gradAverage: Tensor?
+        public init(like p: Tensor, initial: Double = 0) throws {
+            squares = try Tensor.full(p.shape, initial, dtype: p.dtype)
+        }
+    }
+
+    /// `torch.optim.RMSprop` for one parameter.
+    public static func rmsprop(_ p: Tensor, grad: Tensor, state: SquareState, lr: Double, alpha: Double, eps: Double,
+                               weightDecay: Double, momentum: Double, centered: Bool, maximize: Bool) throws {
+        let g = try prepared(p, grad)
+        state.step += 1
+        if momentum > 0 && state.momentumBuffer == nil { state.momentumBuffer = try Tensor.zeros(p.shape, dtype: p.dtype) }
+        if centered && state.gradAverage == nil { state.gradAverage = try Tensor.zeros(p.shape, dtype: p.dtype) }
+        try GradMode.withoutGrad {
+            func run<T: KFloat>(_: T.Type) {
+                let pp = ptr(p, T.self), gp = ptr(g, T.self), sq = ptr(state.squares, T.self)
+                let buf = state.momentumBuffer.map { ptr($0, T.self) }, avgp = state.gradAverage.map { ptr($0, T.self) }
+                let a = T(alpha), value = T(1 - alpha), e = T(eps), wd = T(weightDecay), mom = T(momentum), step = T(-lr)
+                for i in 0..<p.numel {
+                    var x = maximize ? -gp[i] : gp[i]
+                    if weightDecay != 0 { x = x.addingProduct(pp[i], wd) }
+                    sq[i] = (sq[i] * a).addingProduct(value * x, x)
+                    var avg: T
+                    if let avgp {
+                        avgp[i] = avgp[i].addingProduct(value, x - avgp[i])
+                        avg = (sq[i] + T(-1) * avgp[i] * avgp[i]).squareRoot()
+                    } else {
+                        avg = sq[i].squareRoot()
+                    }
+                    avg = avg + e
+                    if let buf {
+                        buf[i] = buf[i] * mom + x / avg
+                        pp[i] = pp[i].addingProduct(buf[i], step)
+                    } else {
+                        pp[i] = pp[i] + step * x / avg
+                    }
+                }
+            }
+            if p.dtype == .float64 { run(Double.self) } else { run(Float.self) }
+        }
+    }
+
+    /// `torch.optim.Adagrad` for one parameter.
+    public static func adagrad(_ p: Tensor, grad: Tensor, state: SquareState, lr: Double, lrDecay: Double, eps: Double,
+                               weightDecay: Double, maximize: Bool) throws {
+        let g = try prepared(p, grad)
+        state.step += 1
+        let clr = lr / (1 + Double(state.step - 1) * lrDecay)
+        try GradMode.withoutGrad {
+            func run<T: KFloat>(_: T.Type) {
+                let pp = ptr(p, T.self), gp = ptr(g, T.self), sq = ptr(state.squares, T.self)
+                let e = T(eps), wd = T(weightDecay), value = T(-clr)
+                for i in 0..<p.numel {
+                    var x = maximize ? -gp[i] : gp[i]
+                    if weightDecay != 0 { x = x.addingProduct(pp[i], wd) }
+                    sq[i] = sq[i].addingProduct(x, x)
+                    let std = sq[i].squareRoot() + e
+                    pp[i] = pp[i] + value * x / std
+                }
+            }
+            if p.dtype == .float64 { run(Double.self) } else { run(Float.self) }
+        }
+    }
+
     /// The gradient as a dense tensor of the parameter's dtype and shape; the parameter must be
     /// contiguous (it is updated through its storage).
     private static func prepared(_ p: Tensor, _ grad: Tensor) throws -> Tensor {
