@@ -39,8 +39,14 @@ public final class Unflatten: Module {
     public override func forward(_ input: Tensor) throws -> Tensor {
         let d = try Shape.wrapDim(dim, Swift.max(input.dim, 1))
         guard d < input.dim else { throw TorchError.index("Dimension out of range (expected to be in range of [\(-input.dim), \(input.dim - 1)], but got \(dim))") }
-        let product = sizes.reduce(1, *)
-        guard sizes.filter({ $0 == -1 }).count <= 1, product == input.shape[d] || sizes.contains(-1) else {
+        // The sizes come from the user: their product is taken without overflowing.
+        var product = 1, overflow = false
+        for v in sizes {
+            let (r, o) = product.multipliedReportingOverflow(by: v)
+            product = r
+            overflow = overflow || o
+        }
+        guard !overflow, sizes.filter({ $0 == -1 }).count <= 1, product == input.shape[d] || sizes.contains(-1) else {
             throw TorchError.runtime("unflatten: Provided sizes \(sizes) don't multiply up to the size of dim \(dim) (\(input.shape[d])) in the input tensor")
         }
         return try input.view(Array(input.shape[..<d]) + sizes + Array(input.shape[(d + 1)...]))

@@ -198,7 +198,8 @@ struct PickleReader {
     }
 
     private mutating func take(_ n: Int) throws -> ArraySlice<UInt8> {
-        guard n >= 0, p + n <= bytes.count else { throw PickleReader.failure("the pickle data ends early") }
+        // `n` comes from the file (up to 2^64 - 1): compared without overflowing.
+        guard n >= 0, n <= bytes.count - p else { throw PickleReader.failure("the pickle data ends early") }
         p += n
         return bytes[(p - n)..<p]
     }

@@ -18,6 +18,10 @@ extension Interpreter {
         zip.add("\(archive)/.format_version", Array("1".utf8))
         zip.add("\(archive)/.storage_alignment", Array("64".utf8))
         zip.add("\(archive)/byteorder", Array("little".utf8))
+        // The zip end record counts entries in 16 bits (the 64-bit extension is not written).
+        if pickler.storages.count > 60_000 {
+            throw PythonError.runtime("nnsh writes checkpoints of at most 60000 storages (the zip format without its 64-bit extension)")
+        }
         var size = pickler.bytes.count
         for (key, t) in pickler.storages {
             let data = t.storageBytes

@@ -447,5 +447,7 @@ add("torch-save-module", code=NN+"torch.save(nn.Linear(2, 2), '/tmp/nnsh-hostile
 add("torch-save-unpicklable", code=NN+"torch.save({'f': print}, '/tmp/nnsh-hostile-f.pt')\n", expect="TypeError")
 add("torch-save-self-containing-list", code=NN+"l = []\nl.append(l)\ntorch.save(l, '/tmp/nnsh-hostile-l.pt')\n", expect="RecursionError")
 add("torch-save-bad-path", code=NN+"torch.save(torch.ones(2), '/nonexistent/dir/x.pt')\n", expect="Error")
+add("torch-save-empty-tensor-round-trip", code=NN+"torch.save({'e': torch.zeros(0, 3)}, '/tmp/nnsh-hostile-empty.pt')\nprint(torch.load('/tmp/nnsh-hostile-empty.pt'))\n1/0\n", expect="ZeroDivisionError")
+add("unflatten-size-overflow", code=NN+"nn.Unflatten(1, (2**40, 2**40))(torch.zeros(2, 4))\n", expect="RuntimeError")
 json.dump(E, open("Tests/NnshTests/Hostile/catalogue.json", "w"), indent=1, ensure_ascii=True)
 print(len(E))
