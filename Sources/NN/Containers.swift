@@ -58,3 +58,48 @@ public final class ModuleDict: Module {
         for (n, m) in modules { registerModule(n, m) }
     }
 }
+
+/// `nn.ParameterList` / `nn.ParameterDict`: parameters registered by position or key. A plain
+/// tensor becomes a Parameter sharing its storage. Their `extra_repr` lists each parameter's dtype
+/// and size, as PyTorch's (the list names the dtype, the dict the legacy tensor type).
+public final class ParameterContainer: Module {
+    public let keyed: Bool
+    public init(keyed: Bool) {
+        self.keyed = keyed
+        super.init(typeName: keyed ? "ParameterDict" : "ParameterList")
+    }
+
+    /// The Parameter stored for `t`: `t` itself when it is one, else a Parameter over its data.
+    public static func parameter(_ t: Tensor) throws -> Tensor {
+        if t.isParameter { return t }
+        let p = t.detach()
+        p.isParameter = true
+        if p.dtype.isFloatingPoint { try p.setRequiresGrad(true) }
+        return p
+    }
+
+    public func set(_ name: String, _ t: Tensor) throws { registerParameter(name, try ParameterContainer.parameter(t)) }
+
+    public override func extraRepr() -> String {
+        parameterNames.compactMap { n -> String? in
+            guard let p = parameter(n) else { return nil }
+            let type = keyed ? ParameterContainer.legacyTypeName(p.dtype) : p.dtype.description
+            return "  (\(n)): Parameter containing: [\(type) of size \(p.shape.map(String.init).joined(separator: "x"))]"
+        }.joined(separator: "\n")
+    }
+
+    static func legacyTypeName(_ d: DType) -> String {
+        switch d {
+        case .float32: return "torch.FloatTensor"
+        case .float64: return "torch.DoubleTensor"
+        case .int64: return "torch.LongTensor"
+        case .int32: return "torch.IntTensor"
+        case .uint8: return "torch.ByteTensor"
+        case .bool: return "torch.BoolTensor"
+        }
+    }
+
+    public override func forward(_ input: Tensor) throws -> Tensor {
+        throw TorchError("NotImplementedError", "Module [\(typeName)] is missing the required \"forward\" function")
+    }
+}

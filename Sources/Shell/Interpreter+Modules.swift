@@ -248,6 +248,8 @@ extension Interpreter {
         switch m {
         case is Sequential, is ModuleList: return m.children().map { .module($0) }
         case is ModuleDict: return m.childNames.map { .str($0) }
+        case let c as ParameterContainer:
+            return c.keyed ? c.parameterNames.map { .str($0) } : c.parameterNames.compactMap { c.parameter($0).map { .tensor($0) } }
         default:
             if let p = m as? PythonModule, p.userMethod("__iter__") != nil {
                 return try iterate(try call(try moduleGetAttribute(m, "__iter__"), Arguments()))
@@ -259,6 +261,7 @@ extension Interpreter {
     func moduleLength(_ m: Module) throws -> Int {
         switch m {
         case is Sequential, is ModuleList, is ModuleDict: return m.childNames.count
+        case is ParameterContainer: return m.parameterNames.count
         default:
             if let p = m as? PythonModule, p.userMethod("__len__") != nil {
                 return try asInt(try call(try moduleGetAttribute(m, "__len__"), Arguments()))
@@ -287,6 +290,22 @@ extension Interpreter {
         case is ModuleDict:
             guard case .str(let key) = index, let c = m.child(key) else { throw PythonError.keyError(index) }
             return .module(c)
+        case let c as ParameterContainer:
+            if c.keyed {
+                guard case .str(let key) = index, let p = c.parameter(key) else {
+                    throw PythonError.attribute("'ParameterDict' object has no attribute '\(index.str)'")
+                }
+                return .tensor(p)
+            }
+            let names = c.parameterNames
+            if case .slice(let a, let b, let st) = index {
+                let list = ParameterContainer(keyed: false)
+                for (i, k) in try sliceIndices(a, b, st, count: names.count).enumerated() {
+                    if let p = c.parameter(names[k]) { try list.set(String(i), p) }
+                }
+                return .module(list)
+            }
+            return c.parameter(names[try containerPosition(index, names.count)]).map { .tensor($0) } ?? Value.none
         default:
             if let p = m as? PythonModule, p.userMethod("__getitem__") != nil {
                 return try call(try moduleGetAttribute(m, "__getitem__"), Arguments([index]))
@@ -306,6 +325,14 @@ extension Interpreter {
         case is ModuleDict:
             guard case .str(let key) = index else { throw PythonError.type("module name should be a string. Got \(torchTypename(index))") }
             try addModule(m, .str(key), value)
+        case let c as ParameterContainer:
+            let t = try parameterValue(value)
+            if c.keyed {
+                guard case .str(let key) = index else { throw PythonError.type("parameter name should be a string. Got \(torchTypename(index))") }
+                try c.set(key, t)
+            } else {
+                try c.set(String(try containerPosition(index, c.parameterNames.count)), t)
+            }
         default:
             if let p = m as? PythonModule, p.userMethod("__setitem__") != nil {
                 _ = try call(try moduleGetAttribute(m, "__setitem__"), Arguments([index, value]))
@@ -351,6 +378,7 @@ extension Interpreter {
 
     func moduleContains(_ m: Module, _ item: Value) throws -> Bool {
         if m is ModuleDict { if case .str(let k) = item { return m.hasChild(k) }; return false }
+        if let c = m as? ParameterContainer, c.keyed { if case .str(let k) = item { return c.hasParameter(k) }; return false }
         return try moduleIterate(m).contains { valuesEqual($0, item) }
     }
 

@@ -28,6 +28,7 @@ extension Interpreter {
         case .object(let i as PyInstance): return try instanceTruthy(i)
         case .module(let m as Module) where m is Sequential || m is ModuleList || m is ModuleDict:
             return !m.childNames.isEmpty  // the containers define __len__
+        case .module(let m as ParameterContainer): return !m.parameterNames.isEmpty
         default: return true
         }
     }

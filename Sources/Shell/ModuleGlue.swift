@@ -11,7 +11,7 @@ func moduleFileName(_ n: String) -> String {
     if n.hasPrefix("ConvTranspose") || n.hasPrefix("Conv") { return "conv" }
     if n.contains("Pool") { return "pooling" }
     if n == "Linear" || n == "Identity" { return "linear" }
-    if n == "Sequential" || n == "ModuleList" || n == "ModuleDict" { return "container" }
+    if ["Sequential", "ModuleList", "ModuleDict", "ParameterList", "ParameterDict"].contains(n) { return "container" }
     if n == "Flatten" { return "flatten" }
     if n == "Dropout" { return "dropout" }
     if n.hasPrefix("BatchNorm") { return "batchnorm" }
@@ -200,6 +200,34 @@ extension Interpreter {
         t["ModuleList"] = { [unowned self] args in
             let b = try args.bind("ModuleList.__init__", ["modules"])
             return ModuleList(try b["modules"].map { try self.moduleList($0, "ModuleList") } ?? [])
+        }
+        t["ParameterList"] = { [unowned self] args in
+            let b = try args.bind("ParameterList.__init__", ["values"])
+            let list = ParameterContainer(keyed: false)
+            let values: [Value] = try b["values"].map { try self.iterate($0) } ?? []
+            for (i, v) in values.enumerated() { try list.set(String(i), try self.parameterValue(v)) }
+            return list
+        }
+        t["ParameterDict"] = { [unowned self] args in
+            let b = try args.bind("ParameterDict.__init__", ["parameters"])
+            let dict = ParameterContainer(keyed: true)
+            if let source = b["parameters"] {
+                var items = source
+                if case .object(let i as PyInstance) = source, let p = i.payload { items = p }
+                let pairs: [(Value, Value)]
+                if case .dict(let d) = items { pairs = Array(zip(d.keys, d.values)) } else {
+                    pairs = try self.iterate(items).map { kv in
+                        let two = try self.iterate(kv)
+                        guard two.count == 2 else { throw PythonError.value("dictionary update sequence element has length \(two.count); 2 is required") }
+                        return (two[0], two[1])
+                    }
+                }
+                for (k, v) in pairs {
+                    guard case .str(let key) = k else { throw PythonError.type("parameter name should be a string. Got \(self.torchTypename(k))") }
+                    try dict.set(key, try self.parameterValue(v))
+                }
+            }
+            return dict
         }
         t["ModuleDict"] = { [unowned self] args in
             let b = try args.bind("ModuleDict.__init__", ["modules"])
@@ -704,6 +732,16 @@ extension Interpreter {
         log ? try Functional.logSoftmax(x, dim: dim) : try Functional.softmax(x, dim: dim)
     }
 
+}
+
+extension Interpreter {
+    /// A value a ParameterList/ParameterDict stores: nnsh keeps tensors only.
+    func parameterValue(_ v: Value) throws -> Tensor {
+        guard case .tensor(let t) = v else {
+            throw PythonError.type("nnsh's ParameterList and ParameterDict hold tensors, not '\(v.typeName)'")
+        }
+        return t
+    }
 }
 
 /// An adaptive pool's `output_size`: an int for every dim, or a sequence with `None` for "keep".

@@ -232,6 +232,25 @@ extension Interpreter {
             try interp.moduleDeleteItem(m, b.values["key"]!)
             return v
         }
+        let parameterList: (Module) -> Bool = { ($0 as? ParameterContainer)?.keyed == false }
+        let parameterDict: (Module) -> Bool = { ($0 as? ParameterContainer)?.keyed == true }
+        def("append", ["value"], required: 1, owner: "ParameterList", applies: parameterList) { interp, m, b, _ in
+            try (m as? ParameterContainer)?.set(String(m.parameterNames.count), try interp.parameterValue(b.values["value"]!))
+            return .module(m)
+        }
+        def("extend", ["values"], required: 1, owner: "ParameterList", applies: parameterList) { interp, m, b, _ in
+            for v in try interp.iterate(b.values["values"]!) {
+                try (m as? ParameterContainer)?.set(String(m.parameterNames.count), try interp.parameterValue(v))
+            }
+            return .module(m)
+        }
+        def("keys", owner: "ParameterDict", applies: parameterDict) { _, m, _, _ in .list(PyList(m.parameterNames.map { .str($0) })) }
+        def("values", owner: "ParameterDict", applies: parameterDict) { _, m, _, _ in
+            .list(PyList(m.parameterNames.compactMap { m.parameter($0).map { .tensor($0) } }))
+        }
+        def("items", owner: "ParameterDict", applies: parameterDict) { _, m, _, _ in
+            .list(PyList(m.parameterNames.compactMap { n in m.parameter(n).map { .tuple([.str(n), .tensor($0)]) } }))
+        }
         let dictLike: (Module) -> Bool = { $0 is ModuleDict }
         def("keys", owner: "ModuleDict", applies: dictLike) { _, m, _, _ in .list(PyList(m.childNames.map { .str($0) })) }
         def("values", owner: "ModuleDict", applies: dictLike) { _, m, _, _ in .list(PyList(m.children().map { .module($0) })) }
