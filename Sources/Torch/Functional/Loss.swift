@@ -100,12 +100,44 @@ extension Functional {
     /// `F.cross_entropy` with class-index targets: `nll_loss(log_softmax(input, 1))`.
     public static func crossEntropy(_ input: Tensor, _ target: Tensor, weight: Tensor? = nil, ignoreIndex: Int = -100,
                                     reduction: Reduction = .mean, labelSmoothing: Double = 0) throws -> Tensor {
-        if target.dtype.isFloatingPoint && target.shape == input.shape {
-            throw TorchError.runtime("nnsh supports class-index targets for cross_entropy; class-probability targets are not supported yet")
+        if !(labelSmoothing >= 0 && labelSmoothing <= 1) {
+            throw TorchError.runtime("label_smoothing must be between 0.0 and 1.0. Got: \(pyFloat(labelSmoothing))")
         }
-        if labelSmoothing != 0 { throw TorchError.runtime("nnsh does not support label_smoothing in cross_entropy yet") }
-        let logp = try logSoftmax(input, dim: input.dim == 1 ? 0 : 1)
-        return try nllLoss(logp, target, weight: weight, ignoreIndex: ignoreIndex, reduction: reduction)
+        let classDim = input.dim == 1 ? 0 : 1
+        let classes = Double(input.dim == 0 ? 1 : input.shape[classDim])
+        let logp = try logSoftmax(input, dim: classDim)
+        // Class probabilities (ATen's cross_entropy_loss_prob_target), without class weights.
+        if target.dtype.isFloatingPoint && target.shape == input.shape {
+            if weight != nil { throw TorchError.runtime("nnsh does not support weight with class-probability targets in cross_entropy yet") }
+            var t = target
+            if labelSmoothing > 0 { t = try (try target * (1 - labelSmoothing)) + labelSmoothing / classes }
+            let product = try logp * t
+            switch reduction {
+            case .none: return try (try product.sum(dims: [classDim])).neg()
+            case .sum: return try (try product.sum()).neg()
+            case .mean:
+                // `-(input * target).sum() / (numel / n_classes)`: a division by a number (DivBackward1).
+                let total = try (try product.sum()).neg()
+                let count = Double(input.numel) / classes
+                let out = try GradMode.withoutGrad { try total / count }
+                return out.recording("DivBackward1", [total]) { g in [try g / count] }
+            }
+        }
+        let nll = try nllLoss(logp, target, weight: weight, ignoreIndex: ignoreIndex, reduction: reduction)
+        guard labelSmoothing > 0 else { return nll }
+        // ATen's cross_entropy_loss_label_smoothing: (1 - ls) * nll + smooth * (ls / C), where smooth
+        // is -sum over classes of log p, zero at ignored targets, reduced as nll is.
+        if weight != nil { throw TorchError.runtime("nnsh does not support weight with label_smoothing in cross_entropy yet") }
+        let keep = try target.ints().map { Int($0) == ignoreIndex ? 0.0 : 1.0 }
+        let mask = try Tensor.from(doubles: keep, shape: target.shape, dtype: input.dtype)
+        let smooth = try (try (try logp.sum(dims: [classDim])).neg()) * mask
+        let reduced: Tensor
+        switch reduction {
+        case .none: reduced = smooth
+        case .sum: reduced = try smooth.sum()
+        case .mean: reduced = try (try smooth.sum()) / (try Tensor.from(doubles: [keep.reduce(0, +)], shape: [], dtype: .int64))
+        }
+        return try (try nll * (1 - labelSmoothing)) + (try reduced * (labelSmoothing / classes))
     }
 
     /// `F.mse_loss`.
