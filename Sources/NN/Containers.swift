@@ -83,20 +83,9 @@ public final class ParameterContainer: Module {
     public override func extraRepr() -> String {
         parameterNames.compactMap { n -> String? in
             guard let p = parameter(n) else { return nil }
-            let type = keyed ? ParameterContainer.legacyTypeName(p.dtype) : p.dtype.description
+            let type = keyed ? p.dtype.legacyTensorType : p.dtype.description
             return "  (\(n)): Parameter containing: [\(type) of size \(p.shape.map(String.init).joined(separator: "x"))]"
         }.joined(separator: "\n")
-    }
-
-    static func legacyTypeName(_ d: DType) -> String {
-        switch d {
-        case .float32: return "torch.FloatTensor"
-        case .float64: return "torch.DoubleTensor"
-        case .int64: return "torch.LongTensor"
-        case .int32: return "torch.IntTensor"
-        case .uint8: return "torch.ByteTensor"
-        case .bool: return "torch.BoolTensor"
-        }
     }
 
     public override func forward(_ input: Tensor) throws -> Tensor {

@@ -153,21 +153,9 @@ extension Interpreter {
 
     /// `torch.typename(obj)`: `torch.FloatTensor`, `int`, `torch.nn.modules.linear.Linear`, `__main__.Net`.
     func torchTypename(_ v: Value) -> String {
-        if case .tensor(let t) = v { return legacyTensorType(t.dtype) }
+        if case .tensor(let t) = v { return t.dtype.legacyTensorType }
         let t = typeOf(v)
         return t.module == "builtins" ? t.qualname : "\(t.module).\(t.qualname)"
-    }
-
-    func legacyTensorType(_ d: DType) -> String {
-        switch d {
-        case .float32: return "torch.FloatTensor"
-        case .float64: return "torch.DoubleTensor"
-        case .int64: return "torch.LongTensor"
-        case .int32: return "torch.IntTensor"
-        case .uint8: return "torch.ByteTensor"
-        case .bool: return "torch.BoolTensor"
-        default: return "torch.Tensor"
-        }
     }
 
     /// A module inside itself would send every walk (repr, forward, parameters) round forever;

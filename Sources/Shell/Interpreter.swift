@@ -301,45 +301,34 @@ public final class Interpreter {
             var slot = -1
             if case .name(let n, _) = target, scope.redirects == nil { slot = scope.slot(Name(n)) }
             if case .object(let o as PyInstance) = source { return try forEach(o, target, body, orElse, scope) }
-            // An iterator is advanced one item at a time: a `break` leaves the rest for the next loop.
-            if case .object(let c as ItemCursor) = source {
-                while c.position < c.items.count {
-                    try checkInterrupt()
-                    let item = c.items[c.position]
-                    c.position += 1
-                    if slot >= 0 { scope.store(item, at: slot) } else { try assign(target, item, scope) }
-                    switch try execBlock(body, scope) {
-                    case .normal, .continueLoop: continue
-                    case .breakLoop: return .normal
-                    case .returnValue(let v): return .returnValue(v)
-                    }
+            /// One iteration: bind the item, run the body; nil to go on, else the flow that ends the loop.
+            func iteration(_ item: Value) throws -> ControlFlow? {
+                try checkInterrupt()
+                if slot >= 0 { scope.store(item, at: slot) } else { try assign(target, item, scope) }
+                switch try execBlock(body, scope) {
+                case .normal, .continueLoop: return nil
+                case .breakLoop: return .normal
+                case .returnValue(let v): return .returnValue(v)
                 }
-                return try execBlock(orElse, scope)
             }
-            // A range is walked lazily, so `for i in range(10**9)` is a long loop, not a huge list.
-            if case .range(let a, let b, let c) = source {
+            if case .object(let c as ItemCursor) = source {
+                // An iterator is advanced one item at a time: a `break` leaves the rest for the next loop.
+                while c.position < c.items.count {
+                    c.position += 1
+                    if let end = try iteration(c.items[c.position - 1]) { return end }
+                }
+            } else if case .range(let a, let b, let c) = source {
+                // A range is walked lazily, so `for i in range(10**9)` is a long loop, not a huge list.
                 let count = rangeCount(a, b, c)
                 var k = 0
                 while k < count {
-                    try checkInterrupt()
                     let item = Value.int(a &+ k &* c)
                     k += 1
-                    if slot >= 0 { scope.store(item, at: slot) } else { try assign(target, item, scope) }
-                    switch try execBlock(body, scope) {
-                    case .normal, .continueLoop: continue
-                    case .breakLoop: return .normal
-                    case .returnValue(let v): return .returnValue(v)
-                    }
+                    if let end = try iteration(item) { return end }
                 }
             } else {
                 for item in try iterate(source) {
-                    try checkInterrupt()
-                    if slot >= 0 { scope.store(item, at: slot) } else { try assign(target, item, scope) }
-                    switch try execBlock(body, scope) {
-                    case .normal, .continueLoop: continue
-                    case .breakLoop: return .normal
-                    case .returnValue(let v): return .returnValue(v)
-                    }
+                    if let end = try iteration(item) { return end }
                 }
             }
             return try execBlock(orElse, scope)

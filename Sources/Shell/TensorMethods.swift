@@ -421,7 +421,7 @@ extension Interpreter {
                 if case .tensor(let o) = v { target = o.dtype }
             }
             if let kw = args.keywords.first(where: { $0.0 == "dtype" }), case .dtype(let d) = kw.1 { target = d }
-            if name == "type" && target == nil { return .str("torch.\(x.dtype.cppName)Tensor") }
+            if name == "type" && target == nil { return .str(x.dtype.legacyTensorType) }
             guard let t = target else { return receiver }
             return .tensor(try x.castRecording(t))
         case "softmax", "log_softmax":

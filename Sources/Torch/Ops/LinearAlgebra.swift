@@ -181,4 +181,7 @@ extension DType {
         case .bool: return "Bool"
         }
     }
+
+    /// The legacy tensor type name (`x.type()`, `torch.typename(x)`): `torch.FloatTensor`, `torch.LongTensor`.
+    public var legacyTensorType: String { "torch.\(cppName)Tensor" }
 }
