@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
@@ -24,7 +25,10 @@ let package = Package(
         .target(name: "NN", dependencies: ["Torch", "Kernels"]),
         .target(name: "Syntax"),
         .target(name: "Pictures", dependencies: ["Torch", "CPNG", "CJPEG"]),
-        .target(name: "Shell", dependencies: ["Syntax", "Torch", "NN", "Pictures"], swiftSettings: noExclusivityChecks),
+        /// CPython's standard-library algorithms that are not the interpreter (the Mersenne Twister
+        /// `random`, the numeric hash), as plain Swift values: testable without a Python session.
+        .target(name: "Stdlib", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Shell", dependencies: ["Syntax", "Torch", "NN", "Pictures", "Stdlib"], swiftSettings: noExclusivityChecks),
         .executableTarget(name: "nnsh", dependencies: [
             "Shell", "CEditLine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -34,7 +38,8 @@ let package = Package(
         .testTarget(name: "TorchTests", dependencies: ["Torch"], resources: [.copy("Golden")]),
         .testTarget(name: "NNTests", dependencies: ["NN", "Torch"], resources: [.copy("Golden")]),
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell"], exclude: ["Golden", "Conformance", "ModuleConformance", "Checkpoints"]),
+        .testTarget(name: "StdlibTests", dependencies: ["Stdlib"], resources: [.copy("Golden")]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell"], exclude: ["Golden", "Conformance", "ModuleConformance", "Checkpoints", "ImportConformance"]),
         .testTarget(name: "NnshTests", dependencies: ["nnsh"], exclude: ["Hostile"]),
         .testTarget(name: "PicturesTests", dependencies: ["Pictures", "Torch"], resources: [.copy("Golden")]),
     ],

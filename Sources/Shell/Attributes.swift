@@ -43,7 +43,7 @@ extension Interpreter {
             case "real", "numerator": return .int(i)
             case "imag": return .int(0)
             case "denominator": return .int(1)
-            case "bit_length": return method(obj, name) { _ in .int(i == 0 ? 0 : Int.bitWidth - (i < 0 ? (~i).leadingZeroBitCount : i.leadingZeroBitCount)) }
+            case "bit_length": return method(obj, name) { _ in .int(UInt.bitWidth - i.magnitude.leadingZeroBitCount) }
             default: break
             }
         case .float(let d):
@@ -93,7 +93,7 @@ extension Interpreter {
         case .module(let m):
             try moduleSetAttribute(m, name, value)
         case .namespace(let ns):
-            ns.members[name] = value
+            ns.setMember(name, value)
         case .object(let i as PyInstance):
             try setInstanceAttribute(i, name, value)
         case .object(let t as PyType) where t.isUserClass:

@@ -54,8 +54,8 @@ extension Interpreter {
         }
         if trimmedBefore.hasPrefix("from "), trimmedBefore.hasSuffix(" import") || trimmedBefore.hasSuffix(","), !word.contains(".") {
             let modName = trimmedBefore.dropFirst(5).split(separator: " ").first.map(String.init) ?? ""
-            if case .namespace(let ns)? = module(named: modName) {
-                let names = Set(ns.members.keys).union(HelpTable.names(in: ns.name))
+            if case .namespace(let ns)? = builtinModule(named: modName) {
+                let names = Set(ns.memberNames).union(HelpTable.names(in: ns.name))
                 return Completion(start: i, candidates: filtered(Array(names), word))
             }
         }

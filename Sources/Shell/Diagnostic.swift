@@ -12,21 +12,32 @@ public enum Diagnostic {
         return out + "SyntaxError: \(e.message)\n"
     }
 
-    public static func render(_ e: PythonError, source: String, file: String) -> String {
+    /// `sources` holds the text of other files the frames may point into (imported modules).
+    public static func render(_ e: PythonError, source: String, file: String, sources: [String: String] = [:]) -> String {
         var out = "Traceback (most recent call last):\n"
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         // The module's frame, then each Python function the error left, outermost first.
         var entries = [(file, "<module>", e.location)]
         for f in e.frames.reversed() { entries.append((f.file, f.function, f.location)) }
+        var otherFiles: [String: [Substring]] = [:]
         for (frameFile, function, location) in entries {
             guard let loc = location else { continue }
             out += "  File \"\(frameFile)\", line \(loc.line), in \(function)\n"
-            if frameFile == file && loc.line >= 1 && loc.line <= lines.count {
-                let (text, shift) = trimmed(String(lines[loc.line - 1]))
+            var frameLines = lines
+            if frameFile != file {
+                if otherFiles[frameFile] == nil, let text = sources[frameFile] {
+                    otherFiles[frameFile] = text.split(separator: "\n", omittingEmptySubsequences: false)
+                }
+                frameLines = otherFiles[frameFile] ?? []
+            }
+            if loc.line >= 1 && loc.line <= frameLines.count {
+                let (text, shift) = trimmed(String(frameLines[loc.line - 1]))
                 out += "    \(text)\n"
                 out += "    " + String(repeating: " ", count: Swift.max(0, loc.column - 1 - shift)) + "^\n"
             }
         }
+        // A syntax error in an imported file: its own location block ends the report.
+        if let syntax = e.syntax { return out + render(syntax) }
         return out + e.description + "\n"
     }
 

@@ -365,7 +365,7 @@ extension Interpreter {
             s += "\nType x.<Tab> to see all of them; help(x.view) for one.\n"
             return s
         case .namespace(let ns):
-            let names = (Set(ns.members.keys).union(HelpTable.names(in: ns.name))).filter { !$0.hasPrefix("_") }.sorted()
+            let names = (Set(ns.memberNames).union(HelpTable.names(in: ns.name))).filter { !$0.hasPrefix("_") }.sorted()
             return "Module \(ns.name)\n\nMembers:\n" + wrap(names, indent: 4)
         case .function(let f):
             let params = f.parameters.map(\.name).joined(separator: ", ")

@@ -1,3 +1,4 @@
+import Foundation
 import Syntax
 import Torch
 
@@ -169,6 +170,12 @@ public final class Interpreter {
     var constructors: [ObjectIdentifier: Builtin] = [:]
     /// Where `print` and REPL echoes go.
     public var write: (String) -> Void
+    /// `sys.stderr` (the session's error stream; tracebacks go there too).
+    public var writeError: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    /// This interpreter's picture settings (inline drawing, autosave folder).
+    public let pictures = PictureSession()
+    /// `sys.modules`, `sys.path` and the finder behind `import`.
+    let imports = ImportSystem()
     /// The script's name, for `__file__` and tracebacks.
     public var file: String
     /// Set from a SIGINT handler; checked between statements and loop iterations (and by long kernels).
@@ -185,6 +192,8 @@ public final class Interpreter {
     /// Exceptions being handled by `except` clauses, innermost last (bare `raise`, `__context__`).
     var handling: [PythonError] = []
     static let maxCallDepth = 1000   // Python's default recursion limit; Session runs on a big stack
+    /// `sys.setrecursionlimit`: lowers the depth at which calls stop; nnsh's stack holds `maxCallDepth`.
+    var recursionLimit = Interpreter.maxCallDepth
 
     public init(file: String = "<stdin>", write: @escaping (String) -> Void) {
         self.file = file
@@ -280,9 +289,9 @@ public final class Interpreter {
         case .augmentedAssign(let target, let op, let valueExpr, _):
             try augmentedAssign(target, op, valueExpr, scope)
         case .import(let names, _):
-            for n in names { try importModule(n, scope) }
-        case .fromImport(let module, let names, _):
-            try importFrom(module, names, scope)
+            for n in names { try importStatement(n, scope) }
+        case .fromImport(let module, let names, let location):
+            try fromImportStatement(module, names, scope, at: location)
         case .if(let cond, let body, let orElse, _):
             return try truthy(eval(cond, scope)) ? try execBlock(body, scope) : try execBlock(orElse, scope)
         case .while(let cond, let body, let orElse, _):
@@ -725,8 +734,9 @@ public final class Interpreter {
     }
 
     func callUser(_ f: UserFunction, _ args: Arguments) throws -> Value {
-        if callDepth >= Interpreter.maxCallDepth {
-            throw PythonError("RecursionError", "maximum recursion depth exceeded")
+        if callDepth >= Swift.min(recursionLimit, Interpreter.maxCallDepth) {
+            let note = recursionLimit > Interpreter.maxCallDepth ? " (nnsh stops at \(Interpreter.maxCallDepth) frames whatever sys.setrecursionlimit says)" : ""
+            throw PythonError("RecursionError", "maximum recursion depth exceeded" + note)
         }
         try checkInterrupt()
         callDepth += 1

@@ -58,14 +58,26 @@ enum PosixPath {
 
     static func exists(_ p: String) -> Bool { FileManager.default.fileExists(atPath: p) }
 
+    static func isfile(_ p: String) -> Bool {
+        var d: ObjCBool = false
+        return FileManager.default.fileExists(atPath: p, isDirectory: &d) && !d.boolValue
+    }
+
+    /// `os.path.realpath`: symlinks resolved (the path itself when it does not exist).
+    static func realpath(_ p: String) -> String {
+        guard let r = Foundation.realpath(abspath(p), nil) else { return abspath(p) }
+        defer { free(r) }
+        return String(cString: r)
+    }
+
     static func isdir(_ p: String) -> Bool {
         var d: ObjCBool = false
         return FileManager.default.fileExists(atPath: p, isDirectory: &d) && d.boolValue
     }
 
-    /// `os.path.relpath(path)`: `path` relative to the current directory (for notebook links).
-    static func relativeToCwd(_ path: String) -> String {
-        let target = abspath(path).split(separator: "/"), base = normpath(cwd()).split(separator: "/")
+    /// `os.path.relpath(path, start)`: `path` relative to `start` (the current directory by default).
+    static func relpath(_ path: String, start: String = ".") -> String {
+        let target = abspath(path).split(separator: "/"), base = abspath(start).split(separator: "/")
         var common = 0
         while common < target.count && common < base.count && target[common] == base[common] { common += 1 }
         let parts = Array(repeating: "..", count: base.count - common) + target[common...].map(String.init)
@@ -105,6 +117,14 @@ extension Interpreter {
         unary("abspath") { .str(PosixPath.abspath($0)) }
         unary("realpath") { .str(URL(fileURLWithPath: PosixPath.abspath($0)).resolvingSymlinksInPath().path) }
         unary("normpath") { .str(PosixPath.normpath($0)) }
+        def(path, "relpath") { [unowned self] args in
+            let b = try args.bind("relpath", ["path", "start"], required: 1)
+            let p = try self.pathArgument(b.values["path"], "relpath")
+            var s = "."
+            if let start = b.values["start"], !start.isNone { s = try self.pathArgument(start, "relpath") }
+            if p.isEmpty { throw PythonError("ValueError", "no path specified") }
+            return .str(PosixPath.relpath(p, start: s))
+        }
         unary("exists") { .bool(PosixPath.exists($0)) }
         unary("isdir") { .bool(PosixPath.isdir($0)) }
         unary("isfile") { .bool(PosixPath.exists($0) && !PosixPath.isdir($0)) }
@@ -178,17 +198,5 @@ extension Interpreter {
             return ProcessInfo.processInfo.environment[k].map { .str($0) } ?? (b.values["default"] ?? .none)
         }
         return os
-    }
-
-    /// What follows the script on the command line (`nnsh train.py --epochs 3`).
-    nonisolated(unsafe) public static var scriptArguments: [String] = []
-
-    func makeSysModule() -> Namespace {
-        let sys = Namespace("sys")
-        sys.members["argv"] = .list(PyList([.str(file == "<string>" ? "-c" : file)] + Interpreter.scriptArguments.map { .str($0) }))
-        sys.members["platform"] = .str("linux")
-        sys.members["maxsize"] = .int(Int.max)
-        if let exit = builtinsStorage["exit"] { sys.members["exit"] = exit }
-        return sys
     }
 }

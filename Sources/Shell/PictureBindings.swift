@@ -16,27 +16,15 @@ public final class PictureSession {
     /// Whether `show` draws inline and `plot` uses colour; defaults to `isatty(1)`.
     public var isTerminal: Bool = isatty(STDOUT_FILENO) != 0
     var figureCount = 0
-    var modules: [String: Value] = [:]
     init() {}
 
     func saved(_ path: String) { onSaved?(path) }
 }
 
-nonisolated(unsafe) private var pictureSessions: [ObjectIdentifier: PictureSession] = [:]
-
 extension Interpreter {
-    /// This interpreter's picture settings.
-    public var pictures: PictureSession {
-        if let s = pictureSessions[ObjectIdentifier(self)] { return s }
-        let s = PictureSession()
-        pictureSessions[ObjectIdentifier(self)] = s
-        return s
-    }
-
     /// `os`, `sys`, `PIL`, `torchvision…`: the modules beyond `torch` and `math` (one instance per interpreter).
     func extraModule(_ name: String) -> Value? {
-        let session = pictures
-        if let m = session.modules[name] { return m }
+        if let m = imports.builtinCache[name] { return m }
         let made: Value?
         switch name {
         case "os": made = .namespace(makeOSModule())
@@ -44,6 +32,13 @@ extension Interpreter {
             guard case .namespace(let os)? = extraModule("os") else { return nil }
             made = os.members["path"]
         case "sys": made = .namespace(makeSysModule())
+        case "importlib": made = .namespace(makeImportlibModule())
+        case "__future__": made = .namespace(makeFutureModule())
+        case "_random": made = .namespace(makeRandomCoreModule())
+        case "random":
+            // Library code: an error in it is nnsh's bug, so it surfaces rather than hiding the module.
+            do { made = .namespace(try loadPythonModule(name: "random", file: "<nnsh random.py>", source: RandomLibrary.source)) }
+            catch { made = nil; Interpreter.libraryLoadErrors.append("random: \(error)") }
         case "collections": made = .namespace(makeCollectionsModule())
         case "PIL": made = .namespace(Namespace("PIL", ["Image": extraModule("PIL.Image")!]))
         case "PIL.Image": made = .namespace(makeImageModule())
@@ -60,7 +55,7 @@ extension Interpreter {
         case "torchvision.utils": made = .namespace(makeVisionUtilsModule())
         default: made = nil
         }
-        if let made { session.modules[name] = made }
+        if let made { imports.builtinCache[name] = made }
         return made
     }
 

@@ -15,6 +15,8 @@ public struct PythonError: Error, CustomStringConvertible {
     var keyArgument: Value?
     /// The Python functions the error left, innermost first (traceback frames).
     public var frames: [TracebackFrame] = []
+    /// For a `SyntaxError` in an imported file: where it is (rendered after the importers' frames).
+    public var syntax: SyntaxError?
     /// The fuzzer's step budget: not an exception Python code can catch.
     public var uncatchable = false
 

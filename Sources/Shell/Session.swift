@@ -12,6 +12,7 @@ public final class Session {
     public init(file: String = "<stdin>", write: @escaping (String) -> Void, writeError: @escaping (String) -> Void) {
         interpreter = Interpreter(file: file, write: write)
         self.writeError = writeError
+        interpreter.writeError = writeError
         // A session starts as a fresh Python process would: `torch.set_printoptions` in an earlier
         // session of this process (a test, a fuzz input) does not carry over.
         PrintOptions.current = .default
@@ -58,12 +59,12 @@ public final class Session {
         } catch let e as PythonError {
             if e.kind == "SystemExit" { return .exit(e.exitCode ?? 0) }
             if e.kind == "KeyboardInterrupt" { Interpreter.interruptRequested = false }
-            writeError(Diagnostic.render(e, source: source, file: name))
+            writeError(Diagnostic.render(e, source: source, file: name, sources: interpreter.imports.sources))
             return .failed(kind: e.kind)
         } catch {
             let e = PythonError.from(error)
             if e.kind == "KeyboardInterrupt" { Interpreter.interruptRequested = false }
-            writeError(Diagnostic.render(e, source: source, file: name))
+            writeError(Diagnostic.render(e, source: source, file: name, sources: interpreter.imports.sources))
             return .failed(kind: e.kind)
         }
     }

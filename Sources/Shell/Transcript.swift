@@ -143,7 +143,7 @@ public enum Transcript {
             if !output.isEmpty {
                 write("\n```\n" + output + (output.hasSuffix("\n") ? "" : "\n") + "```\n")
             }
-            for p in saved { write("\n![\((p as NSString).lastPathComponent)](\(PosixPath.relativeToCwd(p)))\n") }
+            for p in saved { write("\n![\((p as NSString).lastPathComponent)](\(PosixPath.relpath(p)))\n") }
             if let status { return status }
         }
         return 0

@@ -59,7 +59,7 @@ extension Value {
         case .ellipsis: return "Ellipsis"
         case .range(let a, let b, let c): return c == 1 ? "range(\(a), \(b))" : "range(\(a), \(b), \(c))"
         case .module(let m): return moduleRepr(m)
-        case .namespace(let n): return "<module '\(n.name)'>"
+        case .namespace(let n): return n.repr
         case .builtin(let b):
             if let r = b.receiver { return "<built-in method \(b.name) of \(r)>" }
             return "<built-in function \(b.name)>"

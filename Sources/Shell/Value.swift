@@ -130,16 +130,31 @@ public final class PyDict {
 /// A named bag of members: `torch`, `torch.nn`, `torch.nn.functional`, `math`, …
 public final class Namespace {
     public let name: String
+    /// A built-in module's members (a Python module keeps its names in `scope` instead).
     public var members: [String: Value]
     /// Members made on first use (submodules written in Python, which cost a parse to load).
     var lazyMembers: [String: () throws -> Value] = [:]
+    /// A module run from Python source: its globals, live (a function that rebinds a global
+    /// changes what `module.name` reads, as in CPython, where the module's `__dict__` is its globals).
+    var scope: Scope?
+    /// Where the module came from, for its repr and `ImportError`'s "(path)".
+    var origin: ModuleOrigin = .builtin
     public init(_ name: String, _ members: [String: Value] = [:]) {
         self.name = name
         self.members = members
     }
 
+    /// A module whose namespace is `scope` (a file, a package's `__init__.py`, `__main__`).
+    init(name: String, scope: Scope, origin: ModuleOrigin) {
+        self.name = name
+        self.members = [:]
+        self.scope = scope
+        self.origin = origin
+    }
+
     /// A member, loading a lazy one (once) if needed.
     func member(_ key: String) throws -> Value? {
+        if let scope { return scope[key] }
         if let v = members[key] { return v }
         guard let make = lazyMembers[key] else { return nil }
         let v = try make()
@@ -148,7 +163,59 @@ public final class Namespace {
         return v
     }
 
-    var memberNames: [String] { Array(members.keys) + Array(lazyMembers.keys) }
+    /// `module.name = value` (also how an imported submodule becomes its package's attribute).
+    func setMember(_ key: String, _ value: Value) {
+        if let scope { scope[key] = value } else { members[key] = value; lazyMembers[key] = nil }
+    }
+
+    /// `del module.name`; false when there was no such member.
+    @discardableResult
+    func deleteMember(_ key: String) -> Bool {
+        if let scope {
+            guard scope[key] != nil else { return false }
+            scope[key] = nil
+            return true
+        }
+        let had = members[key] != nil || lazyMembers[key] != nil
+        members[key] = nil
+        lazyMembers[key] = nil
+        return had
+    }
+
+    var memberNames: [String] {
+        if let scope { return scope.vars.keys.sorted() }
+        return Array(members.keys) + Array(lazyMembers.keys)
+    }
+
+    /// `<module 'name' from 'path'>` and CPython's other module reprs.
+    var repr: String {
+        let quoted = pythonStringRepr(name)
+        switch origin {
+        case .file(let f): return "<module \(quoted) from \(pythonStringRepr(f))>"
+        case .builtin: return ImportSystem.unshadowable.contains(name) ? "<module \(quoted) (built-in)>" : "<module \(quoted)>"
+        case .namespacePackage:
+            let address = String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16)
+            return "<module \(quoted) (<_frozen_importlib_external.NamespaceLoader object at 0x\(address)>)>"
+        case .main:
+            if case .str(let f)? = scope?["__file__"], !f.hasPrefix("<") { return "<module \(quoted) from \(pythonStringRepr(f))>" }
+            return "<module \(quoted) (built-in)>"
+        }
+    }
+
+    /// The module's `__file__`, when it came from one.
+    var file: String? {
+        if case .file(let f) = origin { return f }
+        return nil
+    }
+}
+
+/// Where a module's code came from: nnsh itself, a file, or the folders of a namespace package.
+enum ModuleOrigin {
+    case builtin
+    case file(String)
+    case namespacePackage([String])
+    /// The `__main__` module: the script or the prompt.
+    case main
 }
 
 /// Positional and keyword arguments of one call.

@@ -47,7 +47,11 @@ struct NNSH: ParsableCommand {
                 FileHandle.standardError.write(Data("nnsh: can't open file '\(file)': [Errno 2] No such file or directory\n".utf8))
                 Foundation.exit(2)
             }
-            exitWith(runScript(String(decoding: data, as: UTF8.self), file: file))
+            // As CPython since 3.9: `__file__` and traceback frames name the script by an absolute
+            // path (the current folder joined as given), while `sys.argv[0]` keeps what was typed.
+            Interpreter.scriptArgv0 = file
+            let absolute = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
+            exitWith(runScript(String(decoding: data, as: UTF8.self), file: absolute))
         }
         if file == nil && isatty(STDIN_FILENO) != 0 {
             Foundation.exit(REPL(quiet: quiet).loop())

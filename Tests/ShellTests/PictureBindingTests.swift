@@ -32,7 +32,7 @@ private func output(_ source: String, file: String = "<test>") -> String {
         let cwd = FileManager.default.currentDirectoryPath
         #expect(output("import os\nprint(os.path.abspath('x/../y.png') == os.path.join(os.getcwd(), 'y.png'))") == "True\n")
         #expect(output("import os.path\nprint(os.path.dirname(os.path.abspath(__file__)))", file: "sub/s.py") == cwd + "/sub\n")
-        #expect(PosixPath.relativeToCwd(cwd + "/a/b.png") == "a/b.png")
+        #expect(PosixPath.relpath(cwd + "/a/b.png") == "a/b.png")
     }
 
     @Test func makedirsAndListdir() throws {

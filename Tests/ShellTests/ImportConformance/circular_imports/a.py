@@ -1,0 +1,6 @@
+import b
+value = "a.value"
+
+
+def use_b():
+    return b.value

@@ -1,0 +1,6 @@
+import a
+value = "b.value"
+
+
+def use_a():
+    return a.value

@@ -1,0 +1,2 @@
+from d import late
+early = 1

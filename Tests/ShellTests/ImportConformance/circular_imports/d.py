@@ -1,0 +1,2 @@
+from c import early
+late = 2

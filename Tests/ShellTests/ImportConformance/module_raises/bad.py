@@ -1,0 +1,8 @@
+print("bad starts")
+
+
+def fail():
+    raise ValueError("bad module failed")
+
+
+fail()

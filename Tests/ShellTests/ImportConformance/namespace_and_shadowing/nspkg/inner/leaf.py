@@ -1,0 +1,1 @@
+v = "nspkg.inner.leaf"

@@ -1,0 +1,2 @@
+def random():
+    return "local random.py shadows the standard library"

@@ -1,0 +1,1 @@
+raise RuntimeError("sys is built in; this file must not run")

@@ -1,0 +1,2 @@
+def helper():
+    return "helper in " + __name__

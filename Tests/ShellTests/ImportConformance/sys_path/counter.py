@@ -1,0 +1,2 @@
+print("running counter.py")
+count = 0

@@ -1,0 +1,1 @@
+name = "helper_a from extra"
