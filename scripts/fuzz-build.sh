@@ -29,11 +29,14 @@ nice -n "${FUZZ_NICE:-10}" swift build -c "$CONFIG" --build-path "$BUILD" --targ
 OUT="$BUILD/$CONFIG"
 # Object files of every module Shell depends on (SwiftPM builds them; nothing links them for us).
 # Only objects of sources that exist now (a removed source leaves a stale .o behind).
-mapfile -t OBJS < <(for m in Kernels Torch NN Syntax Pictures Shell; do
+mapfile -t OBJS < <(for m in Kernels Torch NN Syntax Pictures Stdlib Shell; do
   find "Sources/$m" -name '*.swift' -exec basename {} \; | sed "s|^|$OUT/$m.build/|; s|\$|.o|"
   ls "$OUT/$m.build/"resource_bundle_accessor.swift.o 2>/dev/null || true; done
   # C targets (the vectorised math kernels).
-  for c in CFastMath; do find "Sources/$c" -name '*.c' -exec basename {} \; | sed "s|^|$OUT/$c.build/|; s|\$|.o|"; done)
+  for c in CFastMath; do find "Sources/$c" -name '*.c' -exec basename {} \; | sed "s|^|$OUT/$c.build/|; s|\$|.o|"; done
+  # Package dependencies (swift-crypto for Stdlib's SHA-512): every object SwiftPM built for them.
+  for d in Crypto CryptoBoringWrapper CCryptoBoringSSLShims CCryptoBoringSSL; do
+    [ -d "$OUT/$d.build" ] && find "$OUT/$d.build" -name '*.o'; done)
 FLAGS=(-sanitize=fuzzer,address -sanitize-coverage="$COVERAGE" -g -parse-as-library -I "$OUT/Modules" -I "$OUT"
        -Xcc -fmodule-map-file=Sources/CBLAS/module.modulemap
        -Xcc -fmodule-map-file=Sources/CPNG/module.modulemap

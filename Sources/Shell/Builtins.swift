@@ -127,18 +127,51 @@ extension Interpreter {
         def("frozenset") { [unowned self] args in
             .set(PySet(try args.positional.first.map { try self.iterate($0) } ?? []))
         }
+        // enumerate, zip, map, filter and reversed return lazy iterators, as CPython's do: they may
+        // be given endless generators, and a `break` leaves the rest unread.
         def("enumerate") { [unowned self] args in
             let b = try args.bind("enumerate", ["iterable", "start"], required: 1)
-            let start = try b.int("start", 0)
-            return .list(PyList(try self.iterate(b.values["iterable"]!).enumerated().map { .tuple([.int($0.offset + start), $0.element]) }))
+            var n = try b.int("start", 0)
+            let it = try self.makeIterator(b.values["iterable"]!)
+            return .object(ClosureIterator("enumerate") {
+                guard let v = try self.nextItem(it) else { return nil }
+                defer { n = n &+ 1 }
+                return .tuple([.int(n), v])
+            })
         }
         def("zip") { [unowned self] args in
-            let lists = try args.positional.map { try self.iterate($0) }
-            let n = lists.map(\.count).min() ?? 0
-            return .list(PyList((0..<n).map { i in .tuple(lists.map { $0[i] }) }))
+            for (k, _) in args.keywords where k != "strict" { throw PythonError.type("zip() got an unexpected keyword argument '\(k)'") }
+            let strict = try args.keywords.last { $0.0 == "strict" }.map { try self.truthy($0.1) } ?? false
+            let iterators = try args.positional.map { try self.makeIterator($0) }
+            func firsts(_ k: Int) -> String { k == 1 ? "argument 1" : "arguments 1-\(k)" }
+            return .object(ClosureIterator("zip") {
+                guard !iterators.isEmpty else { return nil }
+                var items = [Value]()
+                items.reserveCapacity(iterators.count)
+                for (k, it) in iterators.enumerated() {
+                    if let v = try self.nextItem(it) { items.append(v); continue }
+                    guard strict else { return nil }
+                    if k > 0 { throw PythonError.value("zip() argument \(k + 1) is shorter than \(firsts(k))") }
+                    for (j, rest) in iterators.enumerated().dropFirst() where try self.nextItem(rest) != nil {
+                        throw PythonError.value("zip() argument \(j + 1) is longer than \(firsts(j))")
+                    }
+                    return nil
+                }
+                return .tuple(items)
+            })
         }
         def("reversed") { [unowned self] args in
-            .list(PyList(try self.iterate(try args.bind("reversed", ["sequence"], required: 1).values["sequence"]!).reversed()))
+            let seq = try args.bind("reversed", ["sequence"], required: 1).values["sequence"]!
+            if case .object(let l as LazyIterator) = seq { throw PythonError.type("'\(l.typeName)' object is not reversible") }
+            let name: String
+            switch seq {
+            case .list: name = "list_reverseiterator"
+            case .range: name = "range_iterator"
+            case .dict: name = "dict_reversekeyiterator"
+            default: name = "reversed"
+            }
+            var items = try self.iterate(seq)
+            return .object(ClosureIterator(name) { items.popLast() })
         }
         def("sorted") { [unowned self] args in
             let b = try args.bind("sorted", ["iterable", "key", "reverse"], required: 1)
@@ -155,8 +188,17 @@ extension Interpreter {
             if try b.bool("reverse", false) { items.reverse() }
             return .list(PyList(items))
         }
-        def("any") { [unowned self] args in .bool(try self.iterate(args.positional.first ?? .tuple([])).contains { try self.truthy($0) }) }
-        def("all") { [unowned self] args in .bool(try self.iterate(args.positional.first ?? .tuple([])).allSatisfy { try self.truthy($0) }) }
+        // any/all stop at the first deciding item (the iterable may be an endless generator).
+        def("any") { [unowned self] args in
+            let it = try self.makeIterator(try args.bind("any", ["iterable"], required: 1).values["iterable"]!)
+            while let v = try self.nextItem(it) { if try self.truthy(v) { return .bool(true) } }
+            return .bool(false)
+        }
+        def("all") { [unowned self] args in
+            let it = try self.makeIterator(try args.bind("all", ["iterable"], required: 1).values["iterable"]!)
+            while let v = try self.nextItem(it) { if try !self.truthy(v) { return .bool(false) } }
+            return .bool(true)
+        }
         def("isinstance") { [unowned self] args in
             let b = try args.bind("isinstance", ["obj", "class_or_tuple"], required: 2)
             return .bool(try self.isInstance(b.values["obj"]!, b.values["class_or_tuple"]!))
@@ -184,8 +226,10 @@ extension Interpreter {
         }
         def("next") { [unowned self] args in
             let b = try args.bind("next", ["iterator", "default"], required: 1)
-            if let v = try self.nextItem(b.values["iterator"]!) { return v }
+            let iterator = b.values["iterator"]!
+            if let v = try self.nextItem(iterator) { return v }
             if let d = b.values["default"] { return d }
+            if case .object(let l as LazyIterator) = iterator { throw l.exhausted() }
             throw PythonError("StopIteration", "")
         }
         def("super") { [unowned self] args in try self.makeSuper(args) }
@@ -300,15 +344,29 @@ extension Interpreter {
         t["quit"] = t["exit"]
         def("input") { _ in throw PythonError("EOFError", "EOF when reading a line") }
         def("map") { [unowned self] args in
+            guard args.keywords.isEmpty else { throw PythonError.type("map() takes no keyword arguments") }
             guard args.positional.count >= 2 else { throw PythonError.type("map() must have at least two arguments.") }
-            let lists = try args.positional.dropFirst().map { try self.iterate($0) }
-            let n = lists.map(\.count).min() ?? 0
-            return .list(PyList(try (0..<n).map { i in try self.call(args.positional[0], Arguments(lists.map { $0[i] })) }))
+            let f = args.positional[0]
+            let iterators = try args.positional.dropFirst().map { try self.makeIterator($0) }
+            return .object(ClosureIterator("map") {
+                var items = [Value]()
+                for it in iterators {
+                    guard let v = try self.nextItem(it) else { return nil }
+                    items.append(v)
+                }
+                return try self.call(f, Arguments(items))
+            })
         }
         def("filter") { [unowned self] args in
             let b = try args.bind("filter", ["function", "iterable"], required: 2)
             let f = b.values["function"]!
-            return .list(PyList(try self.iterate(b.values["iterable"]!).filter { try self.truthy(f.isNone ? $0 : try self.call(f, Arguments([$0]))) }))
+            let it = try self.makeIterator(b.values["iterable"]!)
+            return .object(ClosureIterator("filter") {
+                while let v = try self.nextItem(it) {
+                    if try self.truthy(f.isNone ? v : try self.call(f, Arguments([v]))) { return v }
+                }
+                return nil
+            })
         }
         // Builtin types are type objects; calling one runs its Swift constructor (per interpreter).
         for type in [PyType.int, .float, .str, .bool, .list, .tuple, .dict, .set, .range, .type] {

@@ -298,6 +298,7 @@ extension Interpreter {
             throw PythonError.type("'\(i.type.name)' object is not iterable")
         }
         if case .object(let c as ItemCursor) = v { return .object(c) }
+        if case .object(let l as LazyIterator) = v { return .object(l) }
         return .object(ItemCursor(try iterate(v)))
     }
 
@@ -308,6 +309,8 @@ extension Interpreter {
             guard c.position < c.items.count else { return nil }
             c.position += 1
             return c.items[c.position - 1]
+        case .object(let l as LazyIterator):
+            return try l.next()
         case .object(let s as SequenceCursor):
             do {
                 let v = try instanceGetItem(s.sequence, .int(s.position))

@@ -11,7 +11,7 @@ extension Interpreter {
         scope.owner(of: key)[key] = value
     }
 
-    func makeFunction(_ name: String, _ params: [Parameter], _ body: [Stmt], _ scope: Scope) throws -> Value {
+    func makeFunction(_ name: String, _ params: [Parameter], _ body: [Stmt], isGenerator: Bool, _ scope: Scope) throws -> Value {
         let defaults = try params.map { try $0.defaultValue.map { try eval($0, scope) } }
         // Methods close over the scope around the class, not the class body (CPython's scoping rule).
         var closure = scope
@@ -19,6 +19,7 @@ extension Interpreter {
         let f = UserFunction(name: name, parameters: params, defaults: defaults, body: body, expression: nil, closure: closure)
         f.qualname = scope.qualnamePrefix + name
         f.file = file
+        f.isGenerator = isGenerator
         var globals = [String](), nonlocals = [String]()
         collectDeclarations(body, &globals, &nonlocals)
         f.globalNames = globals
@@ -132,7 +133,7 @@ extension Interpreter {
     }
 
     /// The exception a `raise` operand names: an instance, or a class called with no arguments.
-    private func exceptionInstance(_ v: Value, cause: Bool = false) throws -> PyInstance {
+    func exceptionInstance(_ v: Value, cause: Bool = false) throws -> PyInstance {
         switch v {
         case .object(let i as PyInstance) where i.type.isException: return i
         case .object(let t as PyType) where t.isException:
@@ -214,9 +215,9 @@ extension Interpreter {
         if let valueExpr { try assign(target, try eval(valueExpr, scope), scope) }
     }
 
-    /// `for x in obj:` over a user iterable, one `__next__` at a time (it may never end).
-    func forEach(_ iterable: PyInstance, _ target: Expr, _ body: [Stmt], _ orElse: [Stmt], _ scope: Scope) throws -> ControlFlow {
-        let iterator = try makeIterator(.object(iterable))
+    /// `for x in obj:` over a user iterable or a lazy iterator, one item at a time (it may never end).
+    func forEach(_ iterable: Value, _ target: Expr, _ body: [Stmt], _ orElse: [Stmt], _ scope: Scope) throws -> ControlFlow {
+        let iterator = try makeIterator(iterable)
         while let item = try nextItem(iterator) {
             try checkInterrupt()
             try assign(target, item, scope)

@@ -42,6 +42,8 @@ final class Scope {
     var function: UserFunction?
     /// `global`/`nonlocal` names: the scope that owns each.
     var redirects: [Name: Scope]?
+    /// Set on a generator's frame: where its `yield`s suspend.
+    weak var coroutine: Coroutine?
     init(parent: Scope?) { self.parent = parent }
     /// A function's scope with its parameters bound.
     init(parent: Scope?, names: [Name], values: [Value?]) {
@@ -134,6 +136,8 @@ public final class UserFunction {
     weak var ownerClass: PyType?
     /// The file it was defined in (traceback frames).
     var file = "<stdin>"
+    /// A call makes a generator (the body contains `yield`) instead of running the body.
+    var isGenerator = false
     /// Names its body declares `global` / `nonlocal`.
     var globalNames: [String] = []
     var nonlocalNames: [String] = []
@@ -309,7 +313,8 @@ public final class Interpreter {
             // A plain name target is resolved to its slot once (slots never move).
             var slot = -1
             if case .name(let n, _) = target, scope.redirects == nil { slot = scope.slot(Name(n)) }
-            if case .object(let o as PyInstance) = source { return try forEach(o, target, body, orElse, scope) }
+            if case .object(let o as PyInstance) = source { return try forEach(.object(o), target, body, orElse, scope) }
+            if case .object(let o as LazyIterator) = source { return try forEach(.object(o), target, body, orElse, scope) }
             /// One iteration: bind the item, run the body; nil to go on, else the flow that ends the loop.
             func iteration(_ item: Value) throws -> ControlFlow? {
                 try checkInterrupt()
@@ -348,15 +353,15 @@ public final class Interpreter {
             for t in targets { try delete(t, scope) }
         case .return(let e, _):
             return .returnValue(try e.map { try eval($0, scope) } ?? .none)
-        case .functionDef(let name, let params, let body, _):
-            try bind(name, try makeFunction(name, params, body, scope), scope)
+        case .functionDef(let name, let params, let body, let isGenerator, _):
+            try bind(name, try makeFunction(name, params, body, isGenerator: isGenerator, scope), scope)
         case .classDef(let name, let bases, let body, _):
             try bind(name, try makeClass(name, bases, body, scope), scope)
         case .decorated(let decoratorExprs, let definition, _):
             let decorators = try decoratorExprs.map { try eval($0, scope) }
             var (name, value): (String, Value)
             switch definition {
-            case .functionDef(let n, let params, let body, _): (name, value) = (n, try makeFunction(n, params, body, scope))
+            case .functionDef(let n, let params, let body, let isGenerator, _): (name, value) = (n, try makeFunction(n, params, body, isGenerator: isGenerator, scope))
             case .classDef(let n, let bases, let body, _): (name, value) = (n, try makeClass(n, bases, body, scope))
             default: throw PythonError("SyntaxError", "invalid syntax")
             }
@@ -557,6 +562,8 @@ public final class Interpreter {
         case .tuple(let items, _): return .tuple(try displayItems(items, scope))
         case .list(let items, _): return .list(PyList(try displayItems(items, scope)))
         case .starred(_, let loc): throw PythonError("SyntaxError", "can't use starred expression here", at: loc)
+        case .yield(let value, let loc): return try yieldValue(try value.map { try eval($0, scope) } ?? .none, scope, at: loc)
+        case .yieldFrom(let iterable, let loc): return try yieldFrom(try eval(iterable, scope), scope, at: loc)
         case .dict(let entries, _):
             let d = PyDict()
             for entry in entries {
@@ -569,6 +576,10 @@ public final class Interpreter {
             let values = try displayItems(items, scope)
             for v in values { try checkHashable(v) }
             return .set(PySet(values))
+        case .comprehension(.generator, let element, let clauses, _) where !clauses.isEmpty:
+            let first = try makeIterator(try eval(clauses[0].iterable, scope))
+            return .object(GeneratorExpression(clauses, element, first: first, scope: Scope(parent: scope),
+                                               qualname: scope.qualnamePrefix + "<genexpr>", self))
         case .comprehension(let kind, let element, let clauses, _):
             var out = [Value]()
             let inner = Scope(parent: scope)
@@ -742,7 +753,8 @@ public final class Interpreter {
         callDepth += 1
         defer { callDepth -= 1 }
         if let names = f.plainParameterNames, args.keywords.isEmpty, args.positional.count == names.count {
-            return try runFrame(f, Scope(parent: f.closure, names: names, values: args.positional.map(Optional.some)))
+            let scope = Scope(parent: f.closure, names: names, values: args.positional.map(Optional.some))
+            return f.isGenerator ? makeGenerator(f, scope) : try runFrame(f, scope)
         }
         let scope = Scope(parent: f.closure)
         var positional = args.positional[...]
@@ -795,11 +807,11 @@ public final class Interpreter {
             let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " and " + (quoted.last ?? "")
             throw PythonError.type("\(f.qualname)() missing \(names.count) required \(kind) argument\(names.count == 1 ? "" : "s"): \(list)")
         }
-        return try runFrame(f, scope)
+        return f.isGenerator ? makeGenerator(f, scope) : try runFrame(f, scope)
     }
 
     /// Runs a call's body as a frame: `super()` sees it, and an error leaving it records it for the traceback.
-    private func runFrame(_ f: UserFunction, _ scope: Scope) throws -> Value {
+    func runFrame(_ f: UserFunction, _ scope: Scope) throws -> Value {
         scope.function = f
         if !f.globalNames.isEmpty || !f.nonlocalNames.isEmpty { try applyDeclarations(f, scope) }
         frames.append((f, scope))

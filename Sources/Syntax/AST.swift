@@ -15,6 +15,8 @@
 //   (expression, conversion `r`/`s`/`a`, format spec which is itself parts). `f"{x=}"` is
 //   lowered to the literal `x=` followed by the field with conversion `r` (as Python does).
 // - Adjacent string literals are already concatenated (`'a' 'b'` is `.string("ab")`).
+// - `yield` / `yield from` are expressions (`x = yield y`), legal only in a function body; the
+//   parser marks such a `def` as a generator.
 // - `description` prints a compact S-expression, e.g. `(+ 1 (* 2 3))`, for tests and debugging.
 
 /// Unary operators: `-x`, `+x`, `~x`, `not x`.
@@ -195,6 +197,10 @@ public indirect enum Expr: Equatable, Sendable {
     case slice(lower: Expr?, upper: Expr?, step: Expr?, SourceLocation)
     /// `*x`: only inside a tuple/list display or an assignment target list (`first, *rest = xs`).
     case starred(Expr, SourceLocation)
+    /// `yield value` (value nil for a bare `yield`); only inside a function body.
+    case yield(Expr?, SourceLocation)
+    /// `yield from iterable`.
+    case yieldFrom(Expr, SourceLocation)
 
     /// Where the expression's source text starts.
     public var location: SourceLocation {
@@ -204,7 +210,8 @@ public indirect enum Expr: Equatable, Sendable {
              .list(_, let l), .dict(_, let l), .set(_, let l), .comprehension(_, _, _, let l), .unary(_, _, let l),
              .binary(_, _, _, let l), .boolean(_, _, _, let l), .compare(_, _, _, let l),
              .conditional(_, _, _, let l), .lambda(_, _, let l), .attribute(_, _, let l),
-             .call(_, _, let l), .subscript(_, _, let l), .slice(_, _, _, let l), .starred(_, let l):
+             .call(_, _, let l), .subscript(_, _, let l), .slice(_, _, _, let l), .starred(_, let l),
+             .yield(_, let l), .yieldFrom(_, let l):
             return l
         }
     }
@@ -230,7 +237,9 @@ public indirect enum Stmt: Equatable, Sendable {
     case pass(SourceLocation)
     case del([Expr], SourceLocation)
     case `return`(Expr?, SourceLocation)
-    case functionDef(name: String, parameters: [Parameter], body: [Stmt], SourceLocation)
+    /// `def name(parameters): body`; `isGenerator` when the body (not a nested def, class or
+    /// lambda) contains `yield`, so a call makes a generator instead of running the body.
+    case functionDef(name: String, parameters: [Parameter], body: [Stmt], isGenerator: Bool, SourceLocation)
     case assert(Expr, message: Expr?, SourceLocation)
     /// `with context as target: body`; `with a, b:` nests one `.with` per item.
     case with(context: Expr, target: Expr?, body: [Stmt], SourceLocation)
@@ -253,7 +262,7 @@ public indirect enum Stmt: Equatable, Sendable {
         case .expression(_, let l), .assign(_, _, let l), .augmentedAssign(_, _, _, let l), .import(_, let l),
              .fromImport(_, _, let l), .if(_, _, _, let l), .while(_, _, _, let l), .for(_, _, _, _, let l),
              .break(let l), .continue(let l), .pass(let l), .del(_, let l), .return(_, let l),
-             .functionDef(_, _, _, let l), .assert(_, _, let l), .with(_, _, _, let l),
+             .functionDef(_, _, _, _, let l), .assert(_, _, let l), .with(_, _, _, let l),
              .classDef(_, _, _, let l), .decorated(_, _, let l), .try(_, _, _, _, let l), .raise(_, _, let l),
              .global(_, let l), .nonlocal(_, let l), .annotated(_, _, _, let l):
             return l

@@ -55,6 +55,14 @@ final class Parser {
     /// Height of the expression most recently returned by a parse method (approximate, for limits).
     private var lastHeight = 1
 
+    /// What encloses the code being parsed, innermost last, for `yield`: legal in a `def` (which
+    /// it makes a generator), an error in a class body, at module level or in a comprehension.
+    private enum Enclosing { case function, classBody, lambda }
+    private var enclosing: [(kind: Enclosing, yields: Bool)] = []
+    /// `yield`s parsed so far, and where the last one was: a comprehension that gained one is an error.
+    private var yieldCount = 0
+    private var lastYield = SourceLocation(line: 1, column: 1)
+
     init(tokens: [Token], depth: Int = 0) {
         self.tokens = tokens.isEmpty ? [Token(kind: .endOfFile, text: "", location: SourceLocation(line: 1, column: 1))] : tokens
         self.depth = depth
@@ -217,7 +225,9 @@ final class Parser {
             return token.kind == .keyword(.global) ? .global(names, loc) : .nonlocal(names, loc)
         case .keyword(.except), .keyword(.finally), .keyword(.class):
             throw invalidSyntax()
-        case .keyword(let k) where [.async, .await, .yield].contains(k):
+        case .keyword(.yield):
+            return .expression(try yieldExpression(), loc)
+        case .keyword(let k) where [.async, .await].contains(k):
             throw error("'\(k.rawValue)' is not supported", at: token)
         default:
             return try expressionStatement()
@@ -241,11 +251,11 @@ final class Parser {
                 throw SyntaxError("'\(describe(first))' is an illegal expression for augmented assignment", at: first.location)
             }
             advance()
-            return .augmentedAssign(target: first, op, value: try testList(), loc)
+            return .augmentedAssign(target: first, op, value: check(.yield) ? try yieldExpression() : try testList(), loc)
         }
         if check(.equal) {
             var parts = [first]
-            while match(.equal) { parts.append(try testList()) }
+            while match(.equal) { parts.append(check(.yield) ? try yieldExpression() : try testList()) }
             let value = parts.removeLast()
             for t in parts { try checkTarget(t, deleting: false) }
             return .assign(targets: parts, value: value, loc)
@@ -276,6 +286,8 @@ final class Parser {
                     try checkTarget(item, deleting: deleting)
                 }
             }
+        case .yield, .yieldFrom where !deleting:
+            throw SyntaxError("assignment to yield expression not possible", at: e.location)
         default:
             throw SyntaxError("cannot \(deleting ? "delete" : "assign to") \(describe(e))", at: e.location)
         }
@@ -299,6 +311,7 @@ final class Parser {
         case .list: return "list"
         case .slice: return "slice"
         case .starred: return "starred"
+        case .yield, .yieldFrom: return "yield expression"
         case .name, .attribute, .subscript, .unary, .binary, .boolean: return "expression"
         }
     }
@@ -463,6 +476,8 @@ final class Parser {
         if match(.leftParen) {
             bases = try argumentList()
         }
+        enclosing.append((.classBody, false))
+        defer { enclosing.removeLast() }
         let body = try suite(after: header)
         return .classDef(name: name, bases: bases, body: body, header.location)
     }
@@ -505,8 +520,35 @@ final class Parser {
         let parameters = try parameterList(closing: .rightParen, annotations: true)
         try consume(.punct(.rightParen), "expected ')'")
         if match(.arrow) { _ = try expression() }
-        let body = try suite(after: header)
-        return .functionDef(name: name, parameters: parameters, body: body, header.location)
+        enclosing.append((.function, false))
+        let body: [Stmt]
+        do { body = try suite(after: header) } catch { enclosing.removeLast(); throw error }
+        let isGenerator = enclosing.removeLast().yields
+        return .functionDef(name: name, parameters: parameters, body: body, isGenerator: isGenerator, header.location)
+    }
+
+    /// `yield`, `yield value`, `yield a, *b`, `yield from iterable` (the `yield` token is next).
+    private func yieldExpression() throws -> Expr {
+        let token = advance()
+        switch enclosing.last?.kind {
+        case .function?: enclosing[enclosing.count - 1].yields = true
+        case .lambda?: throw error("'yield' inside a lambda is not supported by nnsh", at: token)
+        default: throw error("'yield' outside function", at: token)
+        }
+        yieldCount += 1
+        lastYield = token.location
+        if match(.from) {
+            let iterable = try expression()
+            lastHeight += 1
+            return .yieldFrom(iterable, token.location)
+        }
+        if atStatementEnd || check(.rightParen) || check(.rightBracket) || check(.rightBrace) || check(.equal) {
+            lastHeight = 1
+            return .yield(nil, token.location)
+        }
+        let value = try testList()
+        lastHeight += 1
+        return .yield(value, token.location)
     }
 
     private func parameterList(closing: Punctuation, annotations: Bool) throws -> [Parameter] {
@@ -596,6 +638,8 @@ final class Parser {
         let loc = advance().location
         let parameters = try parameterList(closing: .colon, annotations: false)
         try consume(.punct(.colon), "expected ':'")
+        enclosing.append((.lambda, false))
+        defer { enclosing.removeLast() }
         let body = try expression()
         lastHeight += 1
         return .lambda(parameters, body: body, loc)
@@ -772,12 +816,13 @@ final class Parser {
                 }
                 arguments.append(.keyword(name, try expression()))
             } else {
+                let yields = yieldCount
                 let value = try expression()
                 if check(.equal) {
                     throw error("expression cannot contain assignment, perhaps you meant \"==\"?", at: token)
                 }
                 if check(.for) {
-                    let comprehension = try comprehensionTail(.generator, element: value, loc: token.location)
+                    let comprehension = try comprehensionTail(.generator, element: value, yieldsBefore: yields, loc: token.location)
                     if !arguments.isEmpty || !check(.rightParen) {
                         throw SyntaxError("Generator expression must be parenthesized", at: token.location)
                     }
@@ -839,7 +884,8 @@ final class Parser {
         return .slice(lower: lower, upper: upper, step: step, loc)
     }
 
-    private func comprehensionTail(_ kind: ComprehensionKind, element: Expr, loc: SourceLocation) throws -> Expr {
+    /// `yieldsBefore`: `yieldCount` before the element was parsed.
+    private func comprehensionTail(_ kind: ComprehensionKind, element: Expr, yieldsBefore: Int, loc: SourceLocation) throws -> Expr {
         var height = lastHeight
         var clauses: [ComprehensionClause] = []
         while match(.for) {
@@ -854,6 +900,10 @@ final class Parser {
             }
             clauses.append(ComprehensionClause(target: target, iterable: iterable, conditions: conditions))
         }
+        if yieldCount > yieldsBefore {
+            let what = kind == .generator ? "generator expression" : "\(kind.rawValue) comprehension"
+            throw SyntaxError("'yield' inside \(what)", at: lastYield)
+        }
         lastHeight = height + 1
         return .comprehension(kind, element: element, clauses: clauses, loc)
     }
@@ -863,6 +913,7 @@ final class Parser {
     private func atom() throws -> Expr {
         let token = peek()
         let loc = token.location
+        let yields = yieldCount
         lastHeight = 1
         switch token.kind {
         case .name:
@@ -886,9 +937,14 @@ final class Parser {
         case .punct(.leftParen):
             advance()
             if match(.rightParen) { return .tuple([], loc) }
+            if check(.yield) {
+                let y = try yieldExpression()
+                try consume(.punct(.rightParen), "invalid syntax")
+                return y
+            }
             let first = try expression()
             if check(.for) {
-                let result = try comprehensionTail(.generator, element: first, loc: loc)
+                let result = try comprehensionTail(.generator, element: first, yieldsBefore: yields, loc: loc)
                 try consume(.punct(.rightParen), "invalid syntax")
                 return result
             }
@@ -908,7 +964,7 @@ final class Parser {
             if match(.rightBracket) { return .list([], loc) }
             let first = try expression()
             if check(.for) {
-                let result = try comprehensionTail(.list, element: first, loc: loc)
+                let result = try comprehensionTail(.list, element: first, yieldsBefore: yields, loc: loc)
                 try consume(.punct(.rightBracket), "invalid syntax")
                 return result
             }
@@ -935,7 +991,7 @@ final class Parser {
                         throw SyntaxError("':' expected after dictionary key", at: peek().location)
                     }
                     if check(.for) {
-                        let result = try comprehensionTail(.set, element: key, loc: loc)
+                        let result = try comprehensionTail(.set, element: key, yieldsBefore: yields, loc: loc)
                         try consume(.punct(.rightBrace), "invalid syntax")
                         return result
                     }
@@ -954,7 +1010,7 @@ final class Parser {
                 height = max(height, lastHeight)
                 if check(.for) {
                     guard entries.isEmpty else { throw invalidSyntax() }
-                    let result = try comprehensionTail(.dict, element: .tuple([key, value], key.location), loc: loc)
+                    let result = try comprehensionTail(.dict, element: .tuple([key, value], key.location), yieldsBefore: yields, loc: loc)
                     try consume(.punct(.rightBrace), "invalid syntax")
                     return result
                 }
@@ -968,7 +1024,10 @@ final class Parser {
             // Checked later: targets by checkTarget, displays by the interpreter.
             advance()
             return .starred(try bitOr(), loc)
-        case .keyword(.await), .keyword(.yield):
+        case .keyword(.yield):
+            // `yield` is legal only where the statement and assignment rules or `( … )` put it.
+            throw invalidSyntax()
+        case .keyword(.await):
             throw error("'\(token.text)' is not supported", at: token)
         default:
             throw invalidSyntax()

@@ -82,6 +82,9 @@ import Testing
         ("m = nn.Conv2d(16, 33, (3, 5), stride=(2, 1))",
          "(= m (call (. nn Conv2d) 16 33 (tuple 3 5) (= stride (tuple 2 1))))"),
         ("x = 1;", "(= x 1)"),
+        ("def g():\n    yield\n    x = yield a, b\n    y += yield\n    z = yield from h()\n    print((yield))",
+         "(def-generator g () (body (yield) (= x (yield (tuple a b))) (+= y (yield)) (= z (yield-from (call h))) (call print (yield))))"),
+        ("def f():\n    def g(): yield 1\n    return lambda: 2", "(def f () (body (def-generator g () (body (yield 1))) (return (lambda () 2))))"),
     ])
     func statements(source: String, expected: String) throws {
         #expect(try sexpr(source) == expected)

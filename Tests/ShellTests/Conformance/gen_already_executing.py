@@ -1,0 +1,5 @@
+def me():
+    yield next(g)
+g = me()
+print(type(g).__name__)
+next(g)
