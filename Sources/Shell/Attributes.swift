@@ -146,7 +146,7 @@ extension Interpreter {
             for m in t.mro { for case .str(let s) in m.dict.keys { names.insert(s) } }
             return Array(names)
         case .object(let o): return o.memberNames
-        case .str: return ["format", "join", "split", "strip", "lstrip", "rstrip", "upper", "lower", "replace", "startswith", "endswith", "find", "count", "center", "ljust", "rjust", "zfill", "title", "capitalize", "splitlines", "isdigit", "isalpha", "index"]
+        case .str: return ["format", "join", "split", "strip", "lstrip", "rstrip", "upper", "lower", "replace", "startswith", "endswith", "find", "count", "center", "ljust", "rjust", "zfill", "title", "capitalize", "splitlines", "isdigit", "isalpha", "index", "isidentifier", "isdecimal", "isnumeric", "istitle", "isascii"]
         case .list: return ["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "clear", "copy"]
         case .dict: return ["keys", "values", "items", "get", "pop", "update", "setdefault", "clear", "copy"]
         case .tuple, .size: return ["count", "index"] + (v.typeName == "Size" ? ["numel"] : [])
@@ -348,6 +348,18 @@ extension Interpreter {
         case "isdigit": return method(obj, name) { _ in .bool(!s.isEmpty && s.allSatisfy(\.isNumber)) }
         case "isalpha": return method(obj, name) { _ in .bool(!s.isEmpty && s.allSatisfy(\.isLetter)) }
         case "isspace": return method(obj, name) { _ in .bool(!s.isEmpty && s.allSatisfy(\.isWhitespace)) }
+        case "isidentifier": return method(obj, name) { _ in .bool(isIdentifier(s)) }
+        case "isdecimal", "isnumeric": return method(obj, name) { _ in .bool(!s.isEmpty && s.allSatisfy(\.isNumber)) }
+        case "istitle": return method(obj, name) { _ in
+            // Cased runs start upper and continue lower; at least one cased character.
+            var previousCased = false, sawCased = false
+            for c in s {
+                if c.isUppercase { if previousCased { return .bool(false) }; previousCased = true; sawCased = true }
+                else if c.isLowercase { if !previousCased { return .bool(false) }; sawCased = true }
+                else { previousCased = false }
+            }
+            return .bool(sawCased) }
+        case "isascii": return method(obj, name) { _ in .bool(s.unicodeScalars.allSatisfy(\.isASCII)) }
         default: throw PythonError.attribute("'str' object has no attribute '\(name)'")
         }
     }
@@ -385,4 +397,10 @@ extension Interpreter {
         default: throw PythonError.attribute("'set' object has no attribute '\(name)'")
         }
     }
+}
+
+/// `str.isidentifier()`: a letter or `_`, then letters, digits or `_` (Unicode's XID classes, approximated by Swift's letter and digit properties).
+func isIdentifier(_ s: String) -> Bool {
+    guard let first = s.unicodeScalars.first, first == "_" || first.properties.isXIDStart else { return false }
+    return s.unicodeScalars.dropFirst().allSatisfy { $0.properties.isXIDContinue }
 }

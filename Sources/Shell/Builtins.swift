@@ -109,7 +109,13 @@ extension Interpreter {
             let d = PyDict()
             if let first = args.positional.first {
                 if case .dict(let src) = first { for (k, v) in zip(src.keys, src.values) { d.set(k, v) } }
-                else {
+                else if case .object(let i as PyInstance) = first, case .dict(let src)? = i.payload, i.type.lookup("keys").map({ if case .builtin = $0 { return true }; return false }) ?? true {
+                    // A dict subclass (defaultdict, Counter, OrderedDict): its items, as CPython's fast path.
+                    for (k, v) in zip(src.keys, src.values) { d.set(k, v) }
+                } else if case .object(let i as PyInstance) = first, i.type.lookup("keys") != nil {
+                    // A mapping: `keys()` and `m[k]`, as CPython's dict(mapping).
+                    for k in try self.iterate(try self.callMethod(first, "keys", Arguments())) { d.set(k, try self.getItem(first, k)) }
+                } else {
                     for pair in try self.iterate(first) {
                         let kv = try self.iterate(pair)
                         guard kv.count == 2 else { throw PythonError.value("dictionary update sequence element has length \(kv.count); 2 is required") }
@@ -176,6 +182,9 @@ extension Interpreter {
         def("sorted") { [unowned self] args in
             let b = try args.bind("sorted", ["iterable", "key", "reverse"], required: 1)
             var items = try self.iterate(b.values["iterable"]!)
+            // reverse=True keeps equal items in their order, as CPython's (reverse, stable sort, reverse).
+            let reverse = try b.bool("reverse", false)
+            if reverse { items.reverse() }
             let key = b["key"]
             let keys = try items.map { item in try key.map { k in try self.call(k, Arguments([item])) } ?? item }
             var order = Array(items.indices)
@@ -185,7 +194,7 @@ extension Interpreter {
             }
             if let failure { throw failure }
             items = order.map { items[$0] }
-            if try b.bool("reverse", false) { items.reverse() }
+            if reverse { items.reverse() }
             return .list(PyList(items))
         }
         // any/all stop at the first deciding item (the iterable may be an endless generator).

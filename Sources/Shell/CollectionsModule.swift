@@ -1,10 +1,10 @@
 import Torch
 
-/// `collections`, as far as PyTorch scripts use it: `OrderedDict` (what `state_dict()` returns and
-/// `nn.Sequential` accepts). Its other members are refused by name until they exist.
+/// `_collections`: the Swift half of `collections`, as in CPython: `OrderedDict` (what
+/// `state_dict()` returns and `nn.Sequential` accepts). The rest is Library/CollectionsLibrary.swift.
 extension Interpreter {
     func makeCollectionsModule() -> Namespace {
-        let ns = Namespace("collections")
+        let ns = Namespace("_collections")
         constructors[ObjectIdentifier(PyType.orderedDict)] = Builtin("OrderedDict") { [unowned self] args in
             let od = PyInstance(type: .orderedDict)
             if let make = self.constructors[ObjectIdentifier(PyType.dict)] { od.payload = try make.call(args) }

@@ -48,8 +48,8 @@ extension Interpreter {
         // `import tor`, `from torch.nn import Co`.
         let trimmedBefore = before.trimmingCharacters(in: .whitespaces)
         if trimmedBefore == "import" || trimmedBefore == "from" {
-            let mods = ["torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.autograd", "math", "os", "sys", "random",
-                        "PIL", "PIL.Image", "torchvision", "torchvision.transforms", "torchvision.utils"]
+            let mods = ["torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.autograd"]
+                + Interpreter.builtinModules.keys.filter { !$0.hasPrefix("_") }
             return Completion(start: i, candidates: mods.filter { $0.hasPrefix(word) && $0 != word }.sorted())
         }
         if trimmedBefore.hasPrefix("from "), trimmedBefore.hasSuffix(" import") || trimmedBefore.hasSuffix(","), !word.contains(".") {
@@ -181,10 +181,7 @@ private func isWordByte(_ b: UInt8) -> Bool {
         || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || b >= 0x80
 }
 
-private func isIdentifier(_ s: String) -> Bool {
-    guard let f = s.unicodeScalars.first, f == "_" || f.properties.isAlphabetic else { return false }
-    return s.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
-}
+
 
 /// The dotted identifier chain at the end of `text` (ignoring trailing blanks): `x = nn.Conv2d` → `nn.Conv2d`.
 private func trailingChain(_ text: String) -> String {

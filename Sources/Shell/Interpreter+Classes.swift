@@ -51,6 +51,11 @@ extension Interpreter {
             type.dict.set(.str(n.string), v)
             claimMethod(v, for: type)
         }
+        // `__set_name__(owner, name)` of the descriptors the body made (cached_property, fields).
+        for (n, v) in zip(classScope.names, classScope.values) {
+            guard case .object(let d as PyInstance)? = v, let setName = d.type.lookup("__set_name__") else { continue }
+            _ = try call(bind(setName, to: .object(d), type: d.type), Arguments([.object(type), .str(n.string)]))
+        }
         // A class that defines __eq__ without __hash__ is unhashable, as in CPython.
         if type.dict.get(.str("__eq__")) != nil && type.dict.get(.str("__hash__")) == nil {
             type.dict.set(.str("__hash__"), .none)
@@ -116,6 +121,12 @@ extension Interpreter {
             }
             return object
         }
+        // An immutable builtin base was filled by the user's `__new__` (`tuple.__new__(cls, values)`,
+        // as namedtuple does); its own `__init__` is object's, which ignores the arguments.
+        if isBuiltinSlot(initializer), [PyType.tuple, .int, .float, .str].contains(where: { $0 === owner }),
+           let new = t.lookup("__new__"), !isBuiltinSlot(new) {
+            return object
+        }
         let result = try call(bind(initializer, to: object, type: t), args)
         guard case .none = result else { throw PythonError.type("__init__() should return None, not '\(result.typeName)'") }
         return object
@@ -142,6 +153,13 @@ extension Interpreter {
                 throw PythonError.attribute("property '\(name)' of '\(i.type.name)' object has no getter")
             }
             return try call(getter, Arguments([.object(i)]))
+        }
+        // A user descriptor: a data descriptor (with __set__ or __delete__) wins over the instance's
+        // own attribute, a non-data one (only __get__, as cached_property) loses to it.
+        if case .object(let d as PyInstance)? = classAttribute, let get = d.type.lookup("__get__") {
+            if d.type.lookup("__set__") != nil || d.type.lookup("__delete__") != nil || i.attributes.get(.str(name)) == nil {
+                return try call(bind(get, to: .object(d), type: d.type), Arguments([.object(i), .object(i.type)]))
+            }
         }
         if let v = i.attributes.get(.str(name)) { return v }
         if let c = classAttribute { return bind(c, to: .object(i), type: i.type) }
@@ -189,6 +207,9 @@ extension Interpreter {
             switch v {
             case .object(let s as StaticMethod): return s.function
             case .object(let c as ClassMethod): return .object(BoundMethod(.object(t), c.function))
+            case .object(let d as PyInstance):
+                guard let get = d.type.lookup("__get__") else { return v }
+                return try call(bind(get, to: v, type: d.type), Arguments([.none, .object(t)]))
             default: return v
             }
         }
@@ -250,6 +271,10 @@ extension Interpreter {
             _ = try call(setter, Arguments([.object(i), value]))
             return
         }
+        if case .object(let d as PyInstance)? = i.type.lookup(name), let set = d.type.lookup("__set__") {
+            _ = try call(bind(set, to: .object(d), type: d.type), Arguments([.object(i), value]))
+            return
+        }
         if name == "__class__" || name == "__dict__" { throw PythonError.type("nnsh cannot assign \(name)") }
         if i.type.isException && name == "args" { i.args = try iterate(value); return }
         i.attributes.set(.str(name), value)
@@ -269,6 +294,10 @@ extension Interpreter {
                 throw PythonError.attribute("property '\(name)' of '\(i.type.name)' object has no deleter")
             }
             _ = try call(deleter, Arguments([.object(i)]))
+            return
+        }
+        if case .object(let d as PyInstance)? = i.type.lookup(name), let delete = d.type.lookup("__delete__") {
+            _ = try call(bind(delete, to: .object(d), type: d.type), Arguments([.object(i)]))
             return
         }
         if !i.attributes.remove(.str(name)) {
@@ -354,6 +383,22 @@ extension Interpreter {
         def(.object, "__new__") { args in
             guard case .object(let t as PyType)? = args.positional.first else { throw PythonError.type("object.__new__(X): X is not a type object") }
             return .object(PyInstance(type: t))
+        }
+        // `tuple.__new__(cls, iterable)`: how an immutable subclass's own `__new__` makes its value (namedtuple).
+        def(.tuple, "__new__") { args in
+            guard case .object(let t as PyType)? = args.positional.first, t.isSubtype(of: .tuple) else {
+                throw PythonError.type("tuple.__new__(X): X is not a subtype of tuple")
+            }
+            guard args.positional.count <= 2, args.keywords.isEmpty else { throw PythonError.type("tuple expected at most 1 argument, got \(args.positional.count - 1)") }
+            var items: [Value] = []
+            if args.positional.count == 2 {
+                guard let interp = t.interpreter else { throw PythonError.runtime("the interpreter of '\(t.name)' has ended") }
+                items = try interp.iterate(args.positional[1])
+            }
+            if t === PyType.tuple { return .tuple(items) }
+            let i = PyInstance(type: t)
+            i.payload = .tuple(items)
+            return .object(i)
         }
         def(.object, "__setattr__") { args in
             guard args.positional.count == 3, case .str(let n) = args.positional[1] else { throw PythonError.type("expected 3 arguments") }

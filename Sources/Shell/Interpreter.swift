@@ -615,8 +615,11 @@ public final class Interpreter {
             return try truthy(eval(cond, scope)) ? try eval(then, scope) : try eval(orElse, scope)
         case .lambda(let params, let body, _):
             let defaults = try params.map { try $0.defaultValue.map { try eval($0, scope) } }
-            return .function(UserFunction(name: "<lambda>", parameters: params, defaults: defaults, body: [],
-                                          expression: body, closure: scope))
+            let f = UserFunction(name: "<lambda>", parameters: params, defaults: defaults, body: [],
+                                 expression: body, closure: scope)
+            f.qualname = scope.qualnamePrefix + "<lambda>"
+            f.file = file
+            return .function(f)
         case .attribute(let objExpr, let name, _):
             return try getAttribute(try eval(objExpr, scope), name)
         case .call(let fnExpr, let argExprs, _):
@@ -691,12 +694,24 @@ public final class Interpreter {
     private func runComprehension(_ clauses: ArraySlice<ComprehensionClause>, _ element: Expr, _ scope: Scope,
                                   _ out: inout [Value]) throws {
         guard let clause = clauses.first else { out.append(try eval(element, scope)); return }
-        for item in try iterate(eval(clause.iterable, scope)) {
+        func step(_ item: Value) throws {
             try checkInterrupt()
             try assign(clause.target, item, scope)
             var keep = true
             for c in clause.conditions where try !truthy(eval(c, scope)) { keep = false; break }
             if keep { try runComprehension(clauses.dropFirst(), element, scope, &out) }
+        }
+        let source = try eval(clause.iterable, scope)
+        switch source {
+        case .object(let o) where o is PyInstance || o is LazyIterator:
+            // Item by item: the element may consume what the iterator hands out (groupby's groups).
+            let iterator = try makeIterator(source)
+            while let item = try nextItem(iterator) {
+                try step(item)
+                if out.count % 4096 == 0 { try checkCollectionSize(out.count) }
+            }
+        default:
+            for item in try iterate(source) { try step(item) }
         }
     }
 

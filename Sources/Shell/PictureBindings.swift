@@ -22,43 +22,6 @@ public final class PictureSession {
 }
 
 extension Interpreter {
-    /// `os`, `sys`, `PIL`, `torchvision…`: the modules beyond `torch` and `math` (one instance per interpreter).
-    func extraModule(_ name: String) -> Value? {
-        if let m = imports.builtinCache[name] { return m }
-        let made: Value?
-        switch name {
-        case "os": made = .namespace(makeOSModule())
-        case "os.path":
-            guard case .namespace(let os)? = extraModule("os") else { return nil }
-            made = os.members["path"]
-        case "sys": made = .namespace(makeSysModule())
-        case "importlib": made = .namespace(makeImportlibModule())
-        case "__future__": made = .namespace(makeFutureModule())
-        case "_random": made = .namespace(makeRandomCoreModule())
-        case "random":
-            // Library code: an error in it is nnsh's bug, so it surfaces rather than hiding the module.
-            do { made = .namespace(try loadPythonModule(name: "random", file: "<nnsh random.py>", source: RandomLibrary.source)) }
-            catch { made = nil; Interpreter.libraryLoadErrors.append("random: \(error)") }
-        case "collections": made = .namespace(makeCollectionsModule())
-        case "PIL": made = .namespace(Namespace("PIL", ["Image": extraModule("PIL.Image")!]))
-        case "PIL.Image": made = .namespace(makeImageModule())
-        case "torchvision":
-            var members: [String: Value] = ["transforms": extraModule("torchvision.transforms")!,
-                                            "utils": extraModule("torchvision.utils")!, "__version__": .str("0.29.2")]
-            members["models"] = extraModule("torchvision.models")
-            made = .namespace(Namespace("torchvision", members))
-        case "torchvision.models":
-            // Library code: an error in it is nnsh's bug, so it surfaces rather than hiding the module.
-            do { made = .namespace(try loadPythonModule(name: "torchvision.models", file: "<nnsh torchvision/models.py>", source: TorchvisionModels.source)) }
-            catch { made = nil; Interpreter.libraryLoadErrors.append("torchvision.models: \(error)") }
-        case "torchvision.transforms": made = .namespace(makeTransformsModule())
-        case "torchvision.utils": made = .namespace(makeVisionUtilsModule())
-        default: made = nil
-        }
-        if let made { imports.builtinCache[name] = made }
-        return made
-    }
-
     /// A tensor or an image argument as a CHW tensor (images go through `ToTensor`).
     func pictureTensor(_ v: Value, _ function: String) throws -> Tensor {
         switch v {

@@ -286,7 +286,7 @@ final class Parser {
                     try checkTarget(item, deleting: deleting)
                 }
             }
-        case .yield, .yieldFrom where !deleting:
+        case .yield where !deleting, .yieldFrom where !deleting:
             throw SyntaxError("assignment to yield expression not possible", at: e.location)
         default:
             throw SyntaxError("cannot \(deleting ? "delete" : "assign to") \(describe(e))", at: e.location)

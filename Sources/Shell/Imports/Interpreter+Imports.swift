@@ -7,31 +7,6 @@ import Torch
 /// names, nnsh's own modules after the path (so a local `random.py` shadows `random`, as it does
 /// in CPython), and CPython's error messages word for word.
 extension Interpreter {
-    /// nnsh's own module of this dotted name (`torch.nn.functional`, `os.path`, `PIL.Image`), made once.
-    func builtinModule(named name: String) -> Value? {
-        if let m = imports.builtinCache[name] { return m }
-        guard case .namespace(let torch)? = builtinsStorage["__torch__"] else { return nil }
-        switch name {
-        case "torch": return .namespace(torch)
-        case "math":
-            let m = Value.namespace(mathNamespace)
-            imports.builtinCache[name] = m
-            return m
-        case "os", "os.path", "sys", "random", "_random", "collections", "importlib", "__future__", "PIL", "PIL.Image",
-             "torchvision", "torchvision.transforms", "torchvision.utils", "torchvision.models":
-            return extraModule(name)
-        default: break
-        }
-        var current: Value = .namespace(torch)
-        let parts = name.split(separator: ".").map(String.init)
-        guard parts.first == "torch" else { return nil }
-        for p in parts.dropFirst() {
-            guard case .namespace(let ns) = current, let next = try? ns.member(p), case .namespace = next else { return nil }
-            current = next
-        }
-        return current
-    }
-
     // MARK: statements
 
     /// `import a.b.c` binds `a`; `import a.b.c as d` binds the module `a.b.c`.
