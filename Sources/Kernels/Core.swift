@@ -16,8 +16,11 @@ public enum KernelInterrupt {
     nonisolated(unsafe) public static var requested = false
 }
 
-/// Number of worker threads kernels split work over (capped at 2: the target machine has 2 cores).
-public let kernelThreadCount: Int = {
+/// Number of worker threads kernels split work over: the online processors, at most 2 (the target
+/// machines have 2 cores) until `torch.set_num_threads` says otherwise.
+nonisolated(unsafe) public var kernelThreadCount: Int = defaultKernelThreadCount
+
+public let defaultKernelThreadCount: Int = {
     let n = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     return max(1, min(2, n))
 }()
@@ -191,4 +194,10 @@ public func normalFill16Blocks(_ d: UnsafeMutablePointer<Float>, blocks: Int, me
     parallelFor(count: blocks, minChunk: 4096) { r in
         nnsh_normal_fill16_f32(d + 16 * r.lowerBound, r.count, mean, std)
     }
+}
+
+/// `torch.set_num_threads(n)`: the kernels' threads and OpenBLAS's.
+public func setKernelThreadCount(_ n: Int) {
+    kernelThreadCount = max(1, n)
+    openblas_set_num_threads(Int32(clamping: kernelThreadCount))
 }

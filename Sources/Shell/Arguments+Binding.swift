@@ -75,6 +75,8 @@ extension Arguments {
             let list = quoted.count == 1 ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " and " + (quoted.last ?? "")
             throw PythonError.type("\(function)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)")
         }
+        // Every factory and layer takes `device=`: only the CPU exists here.
+        if let device = values["device"] { try DeviceObject.requireCPU(device) }
         return BoundArguments(function: function, values: values)
     }
 

@@ -51,7 +51,7 @@ extension Interpreter {
         case "T":
             return .tensor(try t.permute(Array((0..<t.dim).reversed())))
         case "mT": return .tensor(try t.transpose(-2, -1))
-        case "device": return .object(DeviceObject())
+        case "device": return .object(DeviceObject.cpu)
         case "is_cuda": return .bool(false)
         default: break
         }
@@ -412,14 +412,20 @@ extension Interpreter {
                 throw PythonError.runtime("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
             }
             return receiver
-        case "cpu", "cuda": return receiver
+        case "cpu": return receiver
+        case "cuda":
+            _ = try args.bind("cuda", ["device", "non_blocking", "memory_format"])
+            throw PythonError("AssertionError", "Torch not compiled with CUDA enabled")
         case "type_as": return .tensor(try x.castRecording(try args.bind(name, ["other"], required: 1).tensor("other").dtype))
         case "to", "type":
             var target: DType?
             for v in args.positional {
                 if case .dtype(let d) = v { target = d }
                 if case .tensor(let o) = v { target = o.dtype }
+                if name == "to", case .str = v { try DeviceObject.requireCPU(v) }
+                if case .object(let d as DeviceObject) = v { try DeviceObject.requireCPU(.object(d)) }
             }
+            if let kw = args.keywords.first(where: { $0.0 == "device" }) { try DeviceObject.requireCPU(kw.1) }
             if let kw = args.keywords.first(where: { $0.0 == "dtype" }), case .dtype(let d) = kw.1 { target = d }
             if name == "type" && target == nil { return .str(x.dtype.legacyTensorType) }
             guard let t = target else { return receiver }
@@ -522,14 +528,6 @@ final class GradFnObject: PyObject {
     override func attribute(_ name: String) throws -> Value? {
         name == "name" ? .builtin(Builtin("name") { [node] _ in .str(node.name) }) : nil
     }
-}
-
-/// `x.device`: always the CPU.
-final class DeviceObject: PyObject {
-    override var typeName: String { "device" }
-    override func repr() -> String { "device(type='cpu')" }
-    override func str() -> String { "cpu" }
-    override func attribute(_ name: String) throws -> Value? { name == "type" ? .str("cpu") : nil }
 }
 
 /// `torch.return_types.max(values=…, indices=…)`: a tuple with named fields.

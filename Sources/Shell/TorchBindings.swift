@@ -13,6 +13,7 @@ extension Interpreter {
         m["int"] = .dtype(.int32); m["half"] = .dtype(.float32)
         m["pi"] = .float(Double.pi); m["e"] = .float(M_E); m["inf"] = .float(.infinity); m["nan"] = .float(.nan)
         m["__version__"] = .str("2.15.0 (nnsh)")
+        addDeviceBindings(&m)
 
         def("tensor") { [unowned self] args in
             let b = try args.bind("tensor", ["data", "dtype", "device", "requires_grad"], required: 1)

@@ -301,6 +301,8 @@ public func valuesEqual(_ a: Value, _ b: Value) -> Bool {
             if case .object(let p) = x.receiver, case .object(let q) = y.receiver { return p === q }
             return valuesEqual(x.receiver, y.receiver)
         }()
+    case (.object(let x as DeviceObject), .object(let y as DeviceObject)):
+        return x.kind == y.kind && x.index == y.index
     case (.object(let x), .object(let y)):
         return x === y
     // `type(x) == torch.Tensor`: a type object against the Swift constructor that names the class.
