@@ -331,20 +331,7 @@ extension Interpreter {
             }
             return .int(Int(u.value))
         }
-        def("id") { [unowned self] args in
-            switch args.positional.first ?? .none {
-            case .tensor(let o): return .int(objectID(o))
-            case .object(let o): return .int(objectID(o))
-            case .list(let o): return .int(objectID(o))
-            case .dict(let o): return .int(objectID(o))
-            case .set(let o): return .int(objectID(o))
-            case .function(let o): return .int(objectID(o))
-            case .builtin(let o): return .int(objectID(o))
-            case .module(let o): return .int(objectID(o))
-            case .namespace(let o): return .int(objectID(o))
-            case let v: return .int(try self.hashValue(v))
-            }
-        }
+        def("id") { [unowned self] args in .int(try self.identity(try args.bind("id", ["obj"], required: 1).values["obj"]!)) }
         def("exit") { args in
             var e = PythonError("SystemExit", "")
             e.exitCode = Int32(truncatingIfNeeded: (try? args.positional.first?.asInt()) ?? 0)
@@ -397,6 +384,7 @@ extension Interpreter {
         }
         for (name, type) in PyType.exceptions { t[name] = .object(type) }
         t["NotImplemented"] = .object(NotImplementedObject.shared)
+        t["Ellipsis"] = .ellipsis
         t["True"] = .bool(true)
         t["False"] = .bool(false)
         t["None"] = .none
@@ -541,5 +529,26 @@ extension Interpreter {
         let d = PyDict()
         for (n, v) in zip(globalScope.names, globalScope.values) { if let v { d.set(.str(n.string), v) } }
         return d
+    }
+}
+
+extension Interpreter {
+    /// `id(v)`: the object's address; for the values nnsh keeps unboxed (numbers, strings,
+    /// tuples) a number derived from the value, so equal immutables share one, as CPython's
+    /// interned ones often do. A tuple's comes from its items' ids (it may hold a list, which has no hash).
+    func identity(_ v: Value) throws -> Int {
+        switch v {
+        case .tensor(let o): return objectID(o)
+        case .object(let o): return objectID(o)
+        case .list(let o): return objectID(o)
+        case .dict(let o): return objectID(o)
+        case .set(let o): return objectID(o)
+        case .function(let o): return objectID(o)
+        case .builtin(let o): return objectID(o)
+        case .module(let o): return objectID(o)
+        case .namespace(let o): return objectID(o)
+        case .tuple(let items): return try items.reduce(0x345678) { h, item in (h ^ (try identity(item))) &* 1_000_003 }
+        default: return try hashValue(v)
+        }
     }
 }
