@@ -34,6 +34,8 @@ extension Interpreter {
         "time": .python(TimeLibrary.source),
         "_platform": .swift { .namespace($0.makePlatformCoreModule()) },
         "platform": .python(PlatformLibrary.source),
+        "_psutil": .swift { .namespace($0.makePsutilCoreModule()) },
+        "psutil": .python(PsutilLibrary.source),
         "PIL": .swift { i in i.builtinModule(named: "PIL.Image").map { .namespace(Namespace("PIL", ["Image": $0])) } },
         "PIL.Image": .swift { .namespace($0.makeImageModule()) },
         "torchvision": .swift { i in

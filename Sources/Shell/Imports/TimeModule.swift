@@ -130,3 +130,26 @@ extension Interpreter {
         return ns
     }
 }
+
+extension Interpreter {
+    /// `_psutil`: what the Python-written `psutil` (Library/PsutilLibrary.swift) reads: Linux's
+    /// /proc files (small text files, read whole), the page size and the process id.
+    func makePsutilCoreModule() -> Namespace {
+        let ns = Namespace("_psutil")
+        ns.members["read_proc"] = .builtin(Builtin("read_proc") { args in
+            let b = try args.bind("read_proc", ["name"], required: 1)
+            guard case .str(let name) = b.values["name"]!, !name.contains(".."), !name.hasPrefix("/") else {
+                throw PythonError.value("read_proc: a path under /proc is required")
+            }
+            guard let data = FileManager.default.contents(atPath: "/proc/" + name) else {
+                throw PythonError("FileNotFoundError", "[Errno 2] No such file or directory: '/proc/\(name)'")
+            }
+            return .str(String(decoding: data.prefix(1 << 20), as: UTF8.self))
+        })
+        ns.members["page_size"] = .int(Int(sysconf(Int32(_SC_PAGESIZE))))
+        ns.members["clock_ticks"] = .int(Int(sysconf(Int32(_SC_CLK_TCK))))
+        ns.members["pid"] = .int(Int(getpid()))
+        ns.members["cpu_count"] = .int(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        return ns
+    }
+}
