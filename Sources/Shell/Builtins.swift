@@ -109,7 +109,7 @@ extension Interpreter {
             let d = PyDict()
             if let first = args.positional.first {
                 if case .dict(let src) = first { for (k, v) in zip(src.keys, src.values) { d.set(k, v) } }
-                else if case .object(let i as PyInstance) = first, case .dict(let src)? = i.payload, i.type.lookup("keys").map({ if case .builtin = $0 { return true }; return false }) ?? true {
+                else if case .object(let i as PyInstance) = first, case .dict(let src)? = i.payload, i.type.lookup("keys").map(self.isBuiltinSlot) ?? true {
                     // A dict subclass (defaultdict, Counter, OrderedDict): its items, as CPython's fast path.
                     for (k, v) in zip(src.keys, src.values) { d.set(k, v) }
                 } else if case .object(let i as PyInstance) = first, i.type.lookup("keys") != nil {

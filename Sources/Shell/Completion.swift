@@ -181,8 +181,6 @@ private func isWordByte(_ b: UInt8) -> Bool {
         || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || b >= 0x80
 }
 
-
-
 /// The dotted identifier chain at the end of `text` (ignoring trailing blanks): `x = nn.Conv2d` → `nn.Conv2d`.
 private func trailingChain(_ text: String) -> String {
     let chars = Array(text.utf8)

@@ -132,7 +132,7 @@ extension Interpreter {
         return object
     }
 
-    private func isBuiltinSlot(_ v: Value) -> Bool { if case .builtin = v { return true }; return false }
+    func isBuiltinSlot(_ v: Value) -> Bool { if case .builtin = v { return true }; return false }
 
     // MARK: attributes
 

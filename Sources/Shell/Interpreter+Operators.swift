@@ -418,13 +418,7 @@ extension Interpreter {
             defer { c.position = c.items.count }
             return Array(c.items[c.position...])
         case .object(let l as LazyIterator):
-            var out = [Value]()
-            while let v = try l.next() {
-                try checkInterrupt()
-                out.append(v)
-                if out.count % 4096 == 0 { try checkCollectionSize(out.count) }
-            }
-            return out
+            return try drain(.object(l))
         case .object(let o):
             if let items = try o.attribute("__iter__"), case .list(let l) = items { return l.items }
             throw PythonError.type("'\(o.typeName)' object is not iterable")

@@ -335,8 +335,10 @@ extension Interpreter {
     }
 
     /// All the items of a user iterable (for `list(obj)`, unpacking, `sorted`…).
-    func iterateInstance(_ i: PyInstance) throws -> [Value] {
-        let it = try makeIterator(.object(i))
+    func iterateInstance(_ i: PyInstance) throws -> [Value] { try drain(try makeIterator(.object(i))) }
+
+    /// The items an iterator has left, one `next` at a time (size-checked, interruptible).
+    func drain(_ it: Value) throws -> [Value] {
         var out = [Value]()
         while let v = try nextItem(it) {
             try checkInterrupt()

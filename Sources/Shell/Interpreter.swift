@@ -313,8 +313,7 @@ public final class Interpreter {
             // A plain name target is resolved to its slot once (slots never move).
             var slot = -1
             if case .name(let n, _) = target, scope.redirects == nil { slot = scope.slot(Name(n)) }
-            if case .object(let o as PyInstance) = source { return try forEach(.object(o), target, body, orElse, scope) }
-            if case .object(let o as LazyIterator) = source { return try forEach(.object(o), target, body, orElse, scope) }
+            if case .object(let o) = source, o is PyInstance || o is LazyIterator { return try forEach(source, target, body, orElse, scope) }
             /// One iteration: bind the item, run the body; nil to go on, else the flow that ends the loop.
             func iteration(_ item: Value) throws -> ControlFlow? {
                 try checkInterrupt()

@@ -422,8 +422,7 @@ extension Interpreter {
             for v in args.positional {
                 if case .dtype(let d) = v { target = d }
                 if case .tensor(let o) = v { target = o.dtype }
-                if name == "to", case .str = v { try DeviceObject.requireCPU(v) }
-                if case .object(let d as DeviceObject) = v { try DeviceObject.requireCPU(.object(d)) }
+                if name == "to" { try DeviceObject.requireCPU(v) }
             }
             if let kw = args.keywords.first(where: { $0.0 == "device" }) { try DeviceObject.requireCPU(kw.1) }
             if let kw = args.keywords.first(where: { $0.0 == "dtype" }), case .dtype(let d) = kw.1 { target = d }

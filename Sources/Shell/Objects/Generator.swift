@@ -153,22 +153,18 @@ final class PyGenerator: LazyIterator {
         interp.frames += savedFrames
         interp.handling += savedHandling
         interp.callDepth += savedDepth
-        let outcome: Coroutine.Outcome
-        do {
-            outcome = try coroutine.resume(input)
-        } catch {
-            interp.frames.removeSubrange(min(baseFrames, interp.frames.count)...)
-            interp.handling.removeSubrange(min(baseHandling, interp.handling.count)...)
-            interp.callDepth = baseDepth
-            state = .finished
-            throw error
-        }
+        let resumed = Result { try coroutine.resume(input) }
         savedFrames = Array(interp.frames[min(baseFrames, interp.frames.count)...])
         interp.frames.removeSubrange(min(baseFrames, interp.frames.count)...)
         savedHandling = Array(interp.handling[min(baseHandling, interp.handling.count)...])
         interp.handling.removeSubrange(min(baseHandling, interp.handling.count)...)
         savedDepth = interp.callDepth - baseDepth
         interp.callDepth = baseDepth
+        let outcome: Coroutine.Outcome
+        do { outcome = try resumed.get() } catch {
+            finish()   // no thread could be made: the frame never ran
+            throw error
+        }
         switch outcome {
         case .yielded(let v):
             state = .suspended
@@ -341,6 +337,7 @@ final class GeneratorExpression: LazyIterator {
     /// The clause being advanced; -1 once the first iterator is exhausted (or the generator closed).
     private var level = 0
     private var running = false
+    private var started = false
 
     init(_ clauses: [ComprehensionClause], _ element: Expr, first: Value, scope: Scope, qualname: String, _ interpreter: Interpreter) {
         self.clauses = clauses
@@ -356,6 +353,7 @@ final class GeneratorExpression: LazyIterator {
     override func next() throws -> Value? {
         guard !running else { throw PythonError.value("generator already executing") }
         running = true
+        started = true
         defer { running = false }
         let interp = interpreter
         do {
@@ -397,7 +395,7 @@ final class GeneratorExpression: LazyIterator {
         case "send":
             return .builtin(Builtin("send", receiver: "generator") { args in
                 let v = try args.bind("send", ["value"], required: 1).values["value"] ?? .none
-                if !v.isNone && self.level == 0 && self.iterators.count == self.clauses.count && self.iterators.dropFirst().allSatisfy({ $0 == nil }) {
+                if !v.isNone && !self.started {
                     throw PythonError.type("can't send non-None value to a just-started generator")
                 }
                 guard let item = try self.next() else { throw PythonError("StopIteration", "") }
