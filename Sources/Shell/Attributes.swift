@@ -97,6 +97,14 @@ extension Interpreter {
         case .object(let i as PyInstance):
             try setInstanceAttribute(i, name, value)
         case .object(let t as PyType) where t.isUserClass:
+            // The names a class reports are fields of the type, not entries of its dict.
+            switch (name, value) {
+            case ("__module__", .str(let m)): t.module = m
+            case ("__qualname__", .str(let q)): t.qualname = q
+            case ("__module__", _), ("__qualname__", _):
+                throw PythonError.type("can only assign string to \(t.name).\(name), not '\(value.typeName)'")
+            default: break
+            }
             t.dict.set(.str(name), value)
         case .object(let t as PyType):
             throw PythonError.type("cannot set '\(name)' attribute of immutable type '\(t.name)'")
@@ -192,9 +200,9 @@ extension Interpreter {
             return method(obj, name) { [unowned self] a in
                 let v = try a.bind("count", ["value"], required: 1).values["value"]!
                 return .int(try self.iterate(obj).filter { valuesEqual($0, v) }.count) }
-        case (.dict(let d), "keys"): return method(obj, name) { _ in .list(PyList(d.keys)) }
-        case (.dict(let d), "values"): return method(obj, name) { _ in .list(PyList(d.values)) }
-        case (.dict(let d), "items"): return method(obj, name) { _ in .list(PyList(zip(d.keys, d.values).map { .tuple([$0, $1]) })) }
+        case (.dict(let d), "keys"): return method(obj, name) { a in _ = try a.bind("keys", []); return .object(DictView(.keys, of: d)) }
+        case (.dict(let d), "values"): return method(obj, name) { a in _ = try a.bind("values", []); return .object(DictView(.values, of: d)) }
+        case (.dict(let d), "items"): return method(obj, name) { a in _ = try a.bind("items", []); return .object(DictView(.items, of: d)) }
         case (.dict(let d), "get"): return method(obj, name) { a in
             let b = try a.bind("get", ["key", "default"], required: 1)
             return d.get(b.values["key"]!) ?? (b.values["default"] ?? .none) }
@@ -212,9 +220,12 @@ extension Interpreter {
             let b = try a.bind("setdefault", ["key", "default"], required: 1)
             if let v = d.get(b.values["key"]!) { return v }
             d.set(b.values["key"]!, b.values["default"] ?? .none); return b.values["default"] ?? .none }
-        case (.dict(let d), "clear"): return method(obj, name) { _ in d.keys = []; d.values = []; return .none }
-        case (.dict(let d), "copy"): return method(obj, name) { _ in
-            let c = PyDict(); c.keys = d.keys; c.values = d.values; return .dict(c) }
+        case (.dict(let d), "clear"): return method(obj, name) { _ in d.removeAll(); return .none }
+        case (.dict(let d), "copy"): return method(obj, name) { _ in .dict(d.copy()) }
+        case (.dict(let d), "popitem"): return method(obj, name) { a in
+            _ = try a.bind("popitem", [])
+            guard let (k, v) = d.popLast() else { throw PythonError.keyError(.str("popitem(): dictionary is empty")) }
+            return .tuple([k, v]) }
         default:
             throw PythonError.attribute("'\(obj.typeName)' object has no attribute '\(name)'")
         }
@@ -293,30 +304,55 @@ extension Interpreter {
             var parts = s.components(separatedBy: old)
             if parts.count > count + 1 { parts = Array(parts[..<count]) + [parts[count...].joined(separator: old)] }
             return .str(parts.joined(separator: new)) }
-        case "startswith", "endswith": return method(obj, name) { a in
-            let v = try a.bind(name, ["prefix"], required: 1).values["prefix"]!
-            let options: [String]
+        case "startswith", "endswith": return method(obj, name) { [unowned self] a in
+            let b = try a.bind(name, ["prefix", "start", "end"], required: 1)
+            let v = b.values["prefix"]!
+            let candidates: [Value]
             switch v {
-            case .str(let p): options = [p]
-            case .tuple(let t): options = t.compactMap { if case .str(let p) = $0 { return p }; return nil }
+            case .str: candidates = [v]
+            case .tuple(let t): candidates = t
             default: throw PythonError.type("\(name) first arg must be str or a tuple of str, not \(v.typeName)")
             }
-            return .bool(options.contains { name == "startswith" ? s.hasPrefix($0) : s.hasSuffix($0) }) }
-        case "find", "index", "count": return method(obj, name) { a in
-            guard let sub = try strArg(a, name, "sub") else { throw PythonError.type("\(name)() takes at least 1 argument (0 given)") }
-            if name == "count" { return .int(sub.isEmpty ? s.count + 1 : s.components(separatedBy: sub).count - 1) }
-            guard let r = s.range(of: sub) else {
-                if name == "index" { throw PythonError.value("substring not found") }
-                return .int(-1)
+            let text = Array(s.unicodeScalars)
+            let (lo, hi) = try self.searchBounds(text.count, b["start"], b["end"])
+            // CPython tries the tuple's items in order: a match returns before a later non-str is seen.
+            for c in candidates {
+                guard case .str(let o) = c else { throw PythonError.type("tuple for \(name) must only contain str, not \(c.typeName)") }
+                let p = Array(o.unicodeScalars)
+                guard lo <= text.count, hi - lo >= p.count else { continue }
+                let hit = name == "startswith" ? text[lo..<(lo + p.count)].elementsEqual(p) : text[(hi - p.count)..<hi].elementsEqual(p)
+                if hit { return .bool(true) }
             }
-            return .int(s.distance(from: s.startIndex, to: r.lowerBound)) }
-        case "rfind", "rindex": return method(obj, name) { a in
-            guard let sub = try strArg(a, name, "sub") else { throw PythonError.type("\(name)() takes at least 1 argument (0 given)") }
-            guard let r = s.range(of: sub, options: .backwards) else {
-                if name == "rindex" { throw PythonError.value("substring not found") }
-                return .int(-1)
+            return .bool(false) }
+        case "find", "index", "count", "rfind", "rindex": return method(obj, name) { [unowned self] a in
+            let b = try a.bind(name, ["sub", "start", "end"], required: 1)
+            guard case .str(let subString) = b.values["sub"]! else {
+                throw PythonError.type("must be str, not \(b.values["sub"]!.typeName)")
             }
-            return .int(s.distance(from: s.startIndex, to: r.lowerBound)) }
+            let text = Array(s.unicodeScalars), sub = Array(subString.unicodeScalars)
+            let (lo, hi) = try self.searchBounds(text.count, b["start"], b["end"])
+            if name == "count" {
+                if lo > text.count || hi < lo { return .int(0) }
+                if sub.isEmpty { return .int(hi - lo + 1) }
+                var n = 0, i = lo
+                while i + sub.count <= hi {
+                    if text[i..<(i + sub.count)].elementsEqual(sub) { n += 1; i += sub.count } else { i += 1 }
+                }
+                return .int(n)
+            }
+            var found: Int?
+            if lo <= text.count && hi - lo >= sub.count {
+                if name.hasPrefix("r") {
+                    var i = hi - sub.count
+                    while i >= lo { if text[i..<(i + sub.count)].elementsEqual(sub) { found = i; break }; i -= 1 }
+                } else {
+                    var i = lo
+                    while i + sub.count <= hi { if text[i..<(i + sub.count)].elementsEqual(sub) { found = i; break }; i += 1 }
+                }
+            }
+            if let found { return .int(found) }
+            if name.hasSuffix("index") { throw PythonError.value("substring not found") }
+            return .int(-1) }
         case "removeprefix", "removesuffix": return method(obj, name) { a in
             let fix = try strArg(a, name, "fix") ?? ""
             if name == "removeprefix" { return .str(s.hasPrefix(fix) ? String(s.dropFirst(fix.count)) : s) }
@@ -360,36 +396,72 @@ extension Interpreter {
             }
             return .bool(sawCased) }
         case "isascii": return method(obj, name) { _ in .bool(s.unicodeScalars.allSatisfy(\.isASCII)) }
+        case "isprintable": return method(obj, name) { _ in .bool(s.unicodeScalars.allSatisfy(\.isPythonPrintable)) }
         default: throw PythonError.attribute("'str' object has no attribute '\(name)'")
         }
     }
 
+    /// `start`/`end` of str.find and friends, clipped as CPython's ADJUST_INDICES does (None is the
+    /// whole string; negatives count from the end).
+    func searchBounds(_ n: Int, _ start: Value?, _ end: Value?) throws -> (Int, Int) {
+        func index(_ v: Value?, _ absent: Int) throws -> Int {
+            guard let v, !v.isNone else { return absent }
+            guard let i = try? asInt(v) else {
+                throw PythonError.type("slice indices must be integers or None or have an __index__ method")
+            }
+            return i < 0 ? Swift.max(0, i &+ n) : i
+        }
+        let lo = try index(start, 0)
+        let hi = Swift.min(try index(end, n), n)
+        return (lo, hi)
+    }
+
     func setMethod(_ s: PySet, _ name: String, _ obj: Value) throws -> Value {
-        func others(_ a: Arguments) throws -> [PySet] { try a.positional.map { PySet(try iterate($0)) } }
+        /// Each positional argument as a set (a set itself, or a new one from the iterable).
+        func others(_ a: Arguments) throws -> [PySet] { try a.positional.map { try asSet($0) } }
+        func element(_ a: Arguments, _ fn: String) throws -> (Value, Int) {
+            let v = try a.bind(fn, ["elem"], required: 1).values["elem"]!
+            return (v, try hashValue(v))
+        }
         switch name {
-        case "add": return method(obj, name) { a in s.insert(try a.bind("add", ["elem"], required: 1).values["elem"]!); return .none }
+        case "add": return method(obj, name) { a in
+            let (v, h) = try element(a, "add"); s.insert(v, hash: h); return .none }
         case "remove": return method(obj, name) { a in
-            let v = try a.bind("remove", ["elem"], required: 1).values["elem"]!
-            if !s.remove(v) { throw PythonError.keyError(v) }
+            let (v, h) = try element(a, "remove")
+            if !s.remove(v, hash: h) { throw PythonError.keyError(v) }
             return .none }
-        case "discard": return method(obj, name) { a in s.remove(try a.bind("discard", ["elem"], required: 1).values["elem"]!); return .none }
-        case "pop": return method(obj, name) { _ in
-            guard let v = s.items.first else { throw PythonError.keyError(.str("pop from an empty set")) }
-            s.remove(v); return v }
+        case "discard": return method(obj, name) { a in
+            let (v, h) = try element(a, "discard"); s.remove(v, hash: h); return .none }
+        case "pop": return method(obj, name) { a in
+            _ = try a.bind("pop", [])
+            guard let v = s.pop() else { throw PythonError.keyError(.str("pop from an empty set")) }
+            return v }
         case "clear": return method(obj, name) { _ in s.removeAll(); return .none }
-        case "copy": return method(obj, name) { _ in .set(PySet(s.items)) }
+        case "copy": return method(obj, name) { _ in .set(s.copy()) }
         case "update": return method(obj, name) { [unowned self] a in
-            for o in try a.positional.map({ try self.iterate($0) }) { o.forEach(s.insert) }
+            for o in a.positional { try self.update(s, with: o) }
             return .none }
-        case "union": return method(obj, name) { a in .set(PySet(s.items + (try others(a)).flatMap(\.items))) }
-        case "intersection": return method(obj, name) { a in
-            let os = try others(a); return .set(PySet(s.items.filter { v in os.allSatisfy { $0.contains(v) } })) }
-        case "difference": return method(obj, name) { a in
-            let os = try others(a); return .set(PySet(s.items.filter { v in !os.contains { $0.contains(v) } })) }
+        case "union": return method(obj, name) { a in .set(try others(a).reduce(s.copy()) { $0.union($1) }) }
+        case "intersection": return method(obj, name) { a in .set(try others(a).reduce(s.copy()) { $0.intersection($1) }) }
+        case "difference": return method(obj, name) { a in .set(try others(a).reduce(s.copy()) { $0.difference($1) }) }
         case "symmetric_difference": return method(obj, name) { a in
-            guard let o = try others(a).first else { throw PythonError.type("symmetric_difference() takes exactly one argument (0 given)") }
-            return .set(PySet(s.items.filter { !o.contains($0) } + o.items.filter { !s.contains($0) })) }
-        case "issubset": return method(obj, name) { a in .bool(s.items.allSatisfy((try others(a).first ?? PySet()).contains)) }
+            guard a.positional.count == 1 else {
+                throw PythonError.type("set.symmetric_difference() takes exactly one argument (\(a.positional.count) given)")
+            }
+            return .set(s.symmetricDifference(try others(a)[0])) }
+        case "intersection_update": return method(obj, name) { a in
+            let r = try others(a).reduce(s.copy()) { $0.intersection($1) }
+            s.removeAll(); s.merge(r); return .none }
+        case "difference_update": return method(obj, name) { a in
+            for o in try others(a) { for (k, h) in o.entries { s.remove(k, hash: h) } }
+            return .none }
+        case "symmetric_difference_update": return method(obj, name) { a in
+            guard a.positional.count == 1 else {
+                throw PythonError.type("set.symmetric_difference_update() takes exactly one argument (\(a.positional.count) given)")
+            }
+            s.symmetricDifferenceUpdate(try others(a)[0]); return .none }
+        case "issubset": return method(obj, name) { a in
+            let o = try others(a).first ?? PySet(); return .bool(s.count <= o.count && s.items.allSatisfy(o.contains)) }
         case "issuperset": return method(obj, name) { a in
             let o = try others(a).first ?? PySet(); return .bool(o.items.allSatisfy(s.contains)) }
         case "isdisjoint": return method(obj, name) { a in

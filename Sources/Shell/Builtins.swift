@@ -17,9 +17,17 @@ extension Interpreter {
                 guard case .str(let s) = v else { throw PythonError.type("end must be None or a string, not \(v.typeName)") }
                 return s
             } ?? "\n"
-            self.write(try args.positional.map(self.strOf).joined(separator: sep) + end)
+            let text = try args.positional.map(self.strOf).joined(separator: sep) + end
+            // `file=`: anything with a `write` method (a file, sys.stderr, a StringIO).
+            if let file = b["file"], !file.isNone {
+                _ = try self.call(try self.getAttribute(file, "write"), Arguments([.str(text)]))
+                if let flush = b["flush"], try self.truthy(flush) { _ = try self.call(try self.getAttribute(file, "flush"), Arguments()) }
+                return .none
+            }
+            self.write(text)
             return .none
         }
+        def("open") { [unowned self] args in try self.openFile(args) }
         def("len") { [unowned self] args in
             if args.keywords.isEmpty, args.positional.count == 1 { return .int(try self.length(args.positional[0])) }
             let b = try args.bind("len", ["obj"], required: 1)
@@ -128,10 +136,10 @@ extension Interpreter {
         }
         def("set") { [unowned self] args in
             let b = try args.bind("set", ["iterable"])
-            return .set(PySet(try b.values["iterable"].map { try self.iterate($0) } ?? []))
+            return .set(try b.values["iterable"].map { try self.makeSet($0) } ?? PySet())
         }
         def("frozenset") { [unowned self] args in
-            .set(PySet(try args.positional.first.map { try self.iterate($0) } ?? []))
+            .set(try args.positional.first.map { try self.makeSet($0) } ?? PySet())
         }
         // enumerate, zip, map, filter and reversed return lazy iterators, as CPython's do: they may
         // be given endless generators, and a `break` leaves the rest unread.
@@ -403,8 +411,9 @@ extension Interpreter {
         case .str(let s): return s.count
         case .tuple(let t): return t.count
         case .list(let l): return l.items.count
-        case .dict(let d): return d.keys.count
-        case .set(let s): return s.items.count
+        case .dict(let d): return d.count
+        case .set(let s): return s.count
+        case .object(let v as DictView): return v.dict.count
         case .size(let s): return s.count
         case .range(let a, let b, let c):
             let n = rangeCount(a, b, c)  // saturates: a longer range has no Int length

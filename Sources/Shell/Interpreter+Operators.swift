@@ -15,8 +15,9 @@ extension Interpreter {
         case .str(let s): return !s.isEmpty
         case .tuple(let t): return !t.isEmpty
         case .list(let l): return !l.items.isEmpty
-        case .dict(let d): return !d.keys.isEmpty
-        case .set(let s): return !s.items.isEmpty
+        case .dict(let d): return !d.isEmpty
+        case .set(let s): return !s.isEmpty
+        case .object(let v as DictView): return !v.dict.isEmpty
         case .size(let s): return !s.isEmpty
         case .range(let a, let b, let c): return rangeCount(a, b, c) > 0
         case .tensor(let t):
@@ -109,15 +110,21 @@ extension Interpreter {
             return try intOperation(op, asInt(a), asInt(b))
         case (.float, .float), (.float, .int), (.int, .float), (.float, .bool), (.bool, .float):
             return try floatOperation(op, asDouble(a), asDouble(b))
+        // The keys and items views are set-like: with a set or any iterable, `& | - ^` give sets.
+        case (.object(let v as DictView), _) where v.isSetLike && [.bitOr, .bitAnd, .subtract, .bitXor].contains(op),
+             (_, .object(let v as DictView)) where v.isSetLike && [.bitOr, .bitAnd, .subtract, .bitXor].contains(op):
+            return try binaryOperation(op, .set(try makeSet(a)), .set(try makeSet(b)))
+        case (.dict(let x), .dict(let y)) where op == .bitOr:
+            let r = x.copy()
+            for (k, v) in zip(y.keys, y.values) { r.set(k, v) }
+            return .dict(r)
         case (.set(let x), .set(let y)) where [.bitOr, .bitAnd, .subtract, .bitXor].contains(op):
-            let result: [Value]
             switch op {
-            case .bitOr: result = x.items + y.items
-            case .bitAnd: result = x.items.filter(y.contains)
-            case .subtract: result = x.items.filter { !y.contains($0) }
-            default: result = x.items.filter { !y.contains($0) } + y.items.filter { !x.contains($0) }
+            case .bitOr: return .set(x.union(y))
+            case .bitAnd: return .set(x.intersection(y))
+            case .subtract: return .set(x.difference(y))
+            default: return .set(x.symmetricDifference(y))
             }
-            return .set(PySet(result))
         case (.str(let x), .str(let y)) where op == .add:
             try checkCollectionSize(x.utf8.count &+ y.utf8.count, elementBytes: 1)
             return .str(x + y)
@@ -369,8 +376,9 @@ extension Interpreter {
         case .str(let s):
             guard case .str(let sub) = item else { throw PythonError.type("'in <string>' requires string as left operand, not \(item.typeName)") }
             return sub.isEmpty || s.contains(sub)
-        case .dict(let d): return d.get(item) != nil
-        case .set(let s): return s.contains(item)
+        case .dict(let d): return d.get(item, hash: try hashValue(item)) != nil
+        case .set(let s): return s.contains(item, hash: try hashValue(item))
+        case .object(let v as DictView): return try v.contains(item) { try hashValue(item) }
         case .object(let i as PyInstance): return try instanceContains(i, item)
         case .module(let m): return try moduleContains(m, item)
         case .tensor(let t):
@@ -472,7 +480,7 @@ extension Interpreter {
             if case .slice(let a, let b, let c) = index { return .str(String(try sliceIndices(a, b, c, count: chars.count).map { chars[$0] })) }
             return .str(String(chars[try normalizeIndex(index, count: chars.count, what: "string")]))
         case .dict(let d):
-            guard let v = d.get(index) else { throw PythonError.keyError(index) }
+            guard let v = d.get(index, hash: try hashValue(index)) else { throw PythonError.keyError(index) }
             return v
         case .range(let a, let b, let c):
             let n = rangeCount(a, b, c)
@@ -481,6 +489,8 @@ extension Interpreter {
             return try moduleGetItem(m, index)
         case .object(let i as PyInstance):
             return try instanceGetItem(i, index)
+        case .object(is DictView), .object(is TextFile):
+            throw PythonError.type("'\(obj.typeName)' object is not subscriptable")
         case .object(let o):
             if case .list(let items)? = try o.attribute("__iter__") { return try getItem(.tuple(items.items), index) }
             throw PythonError.type("'\(obj.typeName)' object is not subscriptable")
@@ -512,7 +522,7 @@ extension Interpreter {
                 return
             }
             l.items[try normalizeIndex(index, count: l.items.count, what: "list assignment")] = value
-        case .dict(let d): try checkHashable(index); d.set(index, value)
+        case .dict(let d): d.set(index, value, hash: try hashValue(index))
         case .object(let i as PyInstance): try instanceSetItem(i, index, value)
         case .module(let m): try moduleSetItem(m, index, value)
         default:

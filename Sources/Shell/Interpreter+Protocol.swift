@@ -76,50 +76,34 @@ extension Interpreter {
             let r = try call(bind(f, to: v, type: i.type), Arguments())
             guard case .int(let h) = r else { throw PythonError.type("__hash__ method should return an integer") }
             return h == -1 ? -2 : h
-        case .list, .dict, .set: throw PythonError.type("unhashable type: '\(v.typeName)'")
-        case .none: return 0x7_4f3f_d2b4
-        case .bool(let b): return b ? 1 : 0
-        case .int(let n): return pythonIntHash(n)
-        case .float(let d):
-            if d.isFinite && d == d.rounded() && Swift.abs(d) < 9.2e18 { return pythonIntHash(Int(d)) }
-            return d.bitPattern.hashValue
-        case .str(let s): return Name(s).hash
-        case .tuple(let items):
-            // CPython's xxHash-based tuple hash (Objects/tupleobject.c).
-            var acc: UInt64 = 2_870_177_450_012_600_261
-            for item in items {
-                let lane = UInt64(bitPattern: Int64(try hashValue(item)))
-                acc = acc &+ lane &* 14_029_467_366_897_019_727
-                acc = (acc << 31) | (acc >> 33)
-                acc = acc &* 11_400_714_785_074_694_791
-            }
-            acc = acc &+ (UInt64(items.count) ^ (2_870_177_450_012_600_261 ^ 3_527_539))
-            let h = Int(bitPattern: UInt(acc))
-            return h == -1 ? 1_546_275_796 : h
-        case .object(let o): return objectID(o) >> 4
-        case .tensor(let t): return objectID(t) >> 4
-        case .function(let f): return objectID(f) >> 4
-        default: return v.repr.hashValue
+        case .list, .dict, .set, .slice: throw PythonError.type("unhashable type: '\(v.typeName)'")
+        case .tuple(let items): return pythonTupleHash(try items.map(hashValue))
+        default: return pythonHash(v)
         }
     }
 
-    /// Refuses what cannot be a dict key or set member (`unhashable type: 'list'`).
-    func checkHashable(_ v: Value) throws {
-        switch v {
-        case .list, .dict, .set: throw PythonError.type("unhashable type: '\(v.typeName)'")
-        case .object(let i as PyInstance):
-            if i.type.lookup("__hash__")?.isNone ?? false { throw PythonError.type("unhashable type: '\(i.type.name)'") }
-        default: break
+    /// `set(iterable)` as CPython builds it: a set is merged table to table, a dict sized for first,
+    /// anything else added item by item (each hashed, so `set([[1]])` is `unhashable type: 'list'`).
+    func makeSet(_ iterable: Value) throws -> PySet {
+        let s = PySet()
+        try update(s, with: iterable)
+        return s
+    }
+
+    func update(_ s: PySet, with iterable: Value) throws {
+        switch iterable {
+        case .set(let o): s.merge(o)
+        case .dict(let d): s.merge(d)
+        default: for v in try iterate(iterable) { s.insert(v, hash: try hashValue(v)) }
         }
     }
 
-    /// CPython's int hash: the value modulo the Mersenne prime 2**61 - 1, sign kept, -1 becomes -2.
-    private func pythonIntHash(_ n: Int) -> Int {
-        let p = (1 << 61) - 1
-        var h = Int(n.magnitude % UInt(p))
-        if n < 0 { h = -h }
-        return h == -1 ? -2 : h
+    /// The argument of a set method as a set: itself when it is one.
+    func asSet(_ v: Value) throws -> PySet {
+        if case .set(let s) = v { return s }
+        return try makeSet(v)
     }
+
 
     // MARK: operators
 

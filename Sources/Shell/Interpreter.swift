@@ -454,7 +454,7 @@ public final class Interpreter {
         if case .name(let n, _) = target, scope.redirects == nil, let slot = scope.find(Name(n)), let current = scope.values[slot] {
             let rhs = try eval(valueExpr, scope)
             switch current {
-            case .tensor, .list, .object: try augmentedAssign(current, rhs, target, op, scope)
+            case .tensor, .list, .object, .set, .dict: try augmentedAssign(current, rhs, target, op, scope)
             default: scope.store(try binaryOperation(op, current, rhs), at: slot)
             }
             return
@@ -489,6 +489,21 @@ public final class Interpreter {
             try t.applyInPlace(bop, try toTensorOperand(rhs, like: t))
             return current
         }
+        // Sets (`|=`, `&=`, `-=`, `^=`) and dicts (`|=`) change in place, keeping their identity.
+        if case .set(let s) = current, case .set(let o) = rhs {
+            switch op {
+            case .bitOr: s.merge(o); return current
+            case .bitAnd: let r = s.intersection(o); s.removeAll(); s.merge(r); return current
+            case .subtract: for (k, h) in o.entries { s.remove(k, hash: h) }; return current
+            case .bitXor: s.symmetricDifferenceUpdate(o); return current
+            default: break
+            }
+        }
+        if case .dict(let d) = current, op == .bitOr {
+            guard case .dict(let o) = rhs else { return try binaryOperation(op, current, rhs) }
+            for (k, v) in zip(o.keys, o.values) { d.set(k, v) }
+            return current
+        }
         if case .list(let l) = current, op == .add {
             let more = try iterate(rhs)
             try checkCollectionSize(l.items.count &+ more.count)
@@ -516,7 +531,7 @@ public final class Interpreter {
                 let i = try normalizeIndex(index, count: l.items.count, what: "list")
                 l.items.remove(at: i)
             case .dict(let d):
-                if !d.remove(index) { throw PythonError.keyError(index) }
+                if !d.remove(index, hash: try hashValue(index)) { throw PythonError.keyError(index) }
             case .object(let o as PyInstance):
                 try deleteItem(o, index)
             case .module(let m):
@@ -567,14 +582,16 @@ public final class Interpreter {
             let d = PyDict()
             for entry in entries {
                 let key = try eval(entry.key, scope)
-                try checkHashable(key)
-                d.set(key, try eval(entry.value, scope))
+                let hash = try hashValue(key)
+                d.set(key, try eval(entry.value, scope), hash: hash)
             }
             return .dict(d)
         case .set(let items, _):
             let values = try displayItems(items, scope)
-            for v in values { try checkHashable(v) }
-            return .set(PySet(values))
+            let s = PySet()
+            for v in values { s.insert(v, hash: try hashValue(v)) }
+            // Three or more constants compile to a frozenset merged into the new set (CPython's order).
+            return .set(values.count > 2 && items.allSatisfy(\.isConstant) ? PySet.constantDisplay(s.items) : s)
         case .comprehension(.generator, let element, let clauses, _) where !clauses.isEmpty:
             let first = try makeIterator(try eval(clauses[0].iterable, scope))
             return .object(GeneratorExpression(clauses, element, first: first, scope: Scope(parent: scope),
@@ -585,10 +602,15 @@ public final class Interpreter {
             try runComprehension(clauses[...], element, inner, &out)
             if kind == .dict {
                 let d = PyDict()
-                for case .tuple(let kv) in out where kv.count == 2 { d.set(kv[0], kv[1]) }
+                for case .tuple(let kv) in out where kv.count == 2 { d.set(kv[0], kv[1], hash: try hashValue(kv[0])) }
                 return .dict(d)
             }
-            return kind == .set ? .set(PySet(out)) : .list(PyList(out))
+            if kind == .set {
+                let s = PySet()
+                for v in out { s.insert(v, hash: try hashValue(v)) }
+                return .set(s)
+            }
+            return .list(PyList(out))
         case .unary(let op, let operand, _):
             return try unaryOperation(op, try eval(operand, scope))
         case .binary(let op, let l, let r, _):

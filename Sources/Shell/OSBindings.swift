@@ -89,9 +89,15 @@ extension Interpreter {
     /// A str argument (or a path-like str) with Python's wording when it is something else.
     func pathArgument(_ v: Value?, _ function: String) throws -> String {
         guard let v else { throw PythonError.type("\(function)() missing required argument 'path'") }
-        guard case .str(let s) = v else {
-            throw PythonError.type("expected str, bytes or os.PathLike object, not \(v.typeName)")
+        var value = v
+        // os.PathLike: an object with __fspath__ (pathlib.Path) stands for its path string.
+        if case .object(let i as PyInstance) = v, let fspath = i.type.lookup("__fspath__") {
+            value = try call(bind(fspath, to: v, type: i.type), Arguments())
         }
+        guard case .str(let s) = value else {
+            throw PythonError.type("\(function): path should be string, bytes or os.PathLike, not \(v.typeName)")
+        }
+        if s.utf8.contains(0) { throw PythonError.value("embedded null byte") }
         return s
     }
 
@@ -127,7 +133,27 @@ extension Interpreter {
         }
         unary("exists") { .bool(PosixPath.exists($0)) }
         unary("isdir") { .bool(PosixPath.isdir($0)) }
-        unary("isfile") { .bool(PosixPath.exists($0) && !PosixPath.isdir($0)) }
+        unary("isfile") { p in
+            var st = stat()
+            return .bool(stat(p, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG)
+        }
+        unary("islink") { p in
+            var st = stat()
+            return .bool(lstat(p, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK)
+        }
+        unary("lexists") { p in
+            var st = stat()
+            return .bool(lstat(p, &st) == 0)
+        }
+        for name in ["getmtime", "getatime", "getctime"] {
+            def(path, name) { [unowned self] args in
+                let p = try self.pathArgument(try args.bind(name, ["filename"], required: 1).values["filename"], name)
+                var st = stat()
+                if stat(p, &st) != 0 { throw PythonError.os(errno: errno, path: p) }
+                let t = name == "getmtime" ? st.st_mtim : name == "getatime" ? st.st_atim : st.st_ctim
+                return .float(Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9)
+            }
+        }
         unary("isabs") { .bool($0.hasPrefix("/")) }
         unary("split") { let (h, t) = PosixPath.split($0); return .tuple([.str(h), .str(t)]) }
         unary("splitext") { let (h, t) = PosixPath.splitext($0); return .tuple([.str(h), .str(t)]) }
@@ -178,16 +204,56 @@ extension Interpreter {
             let p = b["path"] == nil ? "." : try self.pathArgument(b.values["path"], "listdir")
             if !PosixPath.exists(p) { throw PythonError("FileNotFoundError", "[Errno 2] No such file or directory: \(pythonStringRepr(p))") }
             if !PosixPath.isdir(p) { throw PythonError("NotADirectoryError", "[Errno 20] Not a directory: \(pythonStringRepr(p))") }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: p)) ?? []
-            return .list(PyList(names.sorted().map { .str($0) }))
-        }
-        def(os, "remove") { [unowned self] args in
-            let p = try self.pathArgument(try args.bind("remove", ["path"], required: 1).values["path"], "remove")
-            if unlink(p) != 0 {
-                let code = errno
-                throw PythonError(code == ENOENT ? "FileNotFoundError" : "OSError", "[Errno \(code)] \(String(cString: strerror(code))): \(pythonStringRepr(p))")
+            // readdir's order, as CPython's listdir returns it.
+            guard let dir = opendir(p) else { throw PythonError.os(errno: errno, path: p) }
+            defer { closedir(dir) }
+            var names: [Value] = []
+            while let entry = readdir(dir) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name != "." && name != ".." { names.append(.str(name)) }
             }
+            return .list(PyList(names))
+        }
+        def(os, "getpid") { args in
+            _ = try args.bind("getpid", [])
+            return .int(Int(Glibc.getpid()))
+        }
+        def(os, "chdir") { [unowned self] args in
+            let p = try self.pathArgument(try args.bind("chdir", ["path"], required: 1).values["path"], "chdir")
+            if Glibc.chdir(p) != 0 { throw PythonError.os(errno: errno, path: p) }
             return .none
+        }
+        for name in ["rename", "replace"] {
+            def(os, name) { [unowned self] args in
+                let b = try args.bind(name, ["src", "dst"], required: 2)
+                let src = try self.pathArgument(b.values["src"], name), dst = try self.pathArgument(b.values["dst"], name)
+                if Glibc.rename(src, dst) != 0 {
+                    let code = errno
+                    throw PythonError.os(errno: code, path: nil).withMessage(
+                        "[Errno \(code)] \(String(cString: strerror(code))): \(pythonStringRepr(src)) -> \(pythonStringRepr(dst))")
+                }
+                return .none
+            }
+        }
+        def(os, "rmdir") { [unowned self] args in
+            let p = try self.pathArgument(try args.bind("rmdir", ["path"], required: 1).values["path"], "rmdir")
+            if Glibc.rmdir(p) != 0 { throw PythonError.os(errno: errno, path: p) }
+            return .none
+        }
+        for name in ["remove", "unlink"] {
+            def(os, name) { [unowned self] args in
+                let p = try self.pathArgument(try args.bind(name, ["path"], required: 1).values["path"], name)
+                if Glibc.unlink(p) != 0 { throw PythonError.os(errno: errno, path: p) }
+                return .none
+            }
+        }
+        os.lazyMembers["walk"] = { [unowned self] in
+            guard case .namespace(let helper)? = self.builtinModule(named: "_oswalk"), let walk = try helper.member("walk") else {
+                throw PythonError("ImportError", "os.walk is unavailable")
+            }
+            return walk
         }
         let environ = PyDict()
         for (k, v) in ProcessInfo.processInfo.environment.sorted(by: { $0.key < $1.key }) { environ.set(.str(k), .str(v)) }

@@ -115,12 +115,30 @@ public func pythonStringRepr(_ s: String) -> String {
         case "\t": out += "\\t"
         case "'" where !useDouble: out += "\\'"
         default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += "\\x" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
+            if !scalar.isPythonPrintable {
+                // str.__repr__'s escapes for what str.isprintable() refuses.
+                let hex = String(scalar.value, radix: 16)
+                if scalar.value < 0x100 { out += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex }
+                else if scalar.value < 0x10000 { out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex }
+                else { out += "\\U" + String(repeating: "0", count: 8 - hex.count) + hex }
             } else {
                 out.unicodeScalars.append(scalar)
             }
         }
     }
     return out + (useDouble ? "\"" : "'")
+}
+
+extension Unicode.Scalar {
+    /// Python's `str.isprintable()` for one code point: not a control, format, surrogate,
+    /// private-use, unassigned, line or paragraph separator, nor a space other than ' '.
+    var isPythonPrintable: Bool {
+        if value < 0x7F { return value >= 0x20 }
+        switch properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator:
+            return false
+        default:
+            return true
+        }
+    }
 }

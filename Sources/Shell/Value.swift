@@ -53,7 +53,7 @@ func releaseNested(_ items: inout [Value]) {
         pending.removeLast()  // now `list`/`dict`/`tuple` is our only reference unless someone else holds one
         if list != nil, isKnownUniquelyReferenced(&list!) { pending += list!.items; list!.items = [] }
         if dict != nil, isKnownUniquelyReferenced(&dict!) {
-            pending += dict!.keys; pending += dict!.values; dict!.keys = []; dict!.values = []
+            pending += dict!.takeContents()
         }
         if var t = tuple, t.contains(where: \.isContainer) {
             tuple = nil
@@ -73,57 +73,6 @@ private extension Value {
         case .list, .dict, .tuple: return true
         default: return false
         }
-    }
-}
-
-/// A Python set: unique items by Python equality. Iteration follows CPython's order for what
-/// tutorials put in sets (small non-negative ints come out ascending); other items keep insertion order.
-public final class PySet {
-    public private(set) var items: [Value] = []
-    public init(_ values: [Value] = []) { for v in values { insert(v) } }
-
-    public func contains(_ v: Value) -> Bool { items.contains { valuesEqual($0, v) } }
-
-    public func insert(_ v: Value) {
-        guard !contains(v) else { return }
-        items.append(v)
-        if items.allSatisfy({ if case .int(let i) = $0 { return i >= 0 && i < 1 << 16 }; return false }) {
-            items.sort { if case .int(let a) = $0, case .int(let b) = $1 { return a < b }; return false }
-        }
-    }
-
-    @discardableResult
-    public func remove(_ v: Value) -> Bool {
-        guard let i = items.firstIndex(where: { valuesEqual($0, v) }) else { return false }
-        items.remove(at: i)
-        return true
-    }
-
-    public func removeAll() { items.removeAll() }
-}
-
-/// A Python dict: insertion-ordered, keys compared by Python equality.
-public final class PyDict {
-    public var keys: [Value] = []
-    public var values: [Value] = []
-    public init() {}
-    deinit { releaseNested(&keys); releaseNested(&values) }
-
-    public func get(_ key: Value) -> Value? {
-        guard let i = keys.firstIndex(where: { valuesEqual($0, key) }) else { return nil }
-        return values[i]
-    }
-
-    public func set(_ key: Value, _ value: Value) {
-        if let i = keys.firstIndex(where: { valuesEqual($0, key) }) { values[i] = value }
-        else { keys.append(key); values.append(value) }
-    }
-
-    @discardableResult
-    public func remove(_ key: Value) -> Bool {
-        guard let i = keys.firstIndex(where: { valuesEqual($0, key) }) else { return false }
-        keys.remove(at: i); values.remove(at: i)
-        return true
     }
 }
 
@@ -291,6 +240,18 @@ public func valuesEqual(_ a: Value, _ b: Value) -> Bool {
     case (.namespace(let x), .namespace(let y)): return x === y
     case (.builtin(let x), .builtin(let y)): return x === y
     case (.function(let x), .function(let y)): return x === y
+    case (.object(let v as DictView), _) where v.isSetLike, (_, .object(let v as DictView)) where v.isSetLike:
+        // A keys or items view equals any set or set-like view of the same items.
+        func members(_ x: Value) -> PySet? {
+            switch x {
+            case .set(let s): return s
+            case .object(let w as DictView) where w.isSetLike: return PySet(w.items)
+            default: return nil
+            }
+        }
+        guard let x = members(a), let y = members(b) else { return false }
+        _ = v
+        return x.count == y.count && x.items.allSatisfy(y.contains)
     case (.object(let x as PyInstance), _), (_, .object(let x as PyInstance)):
         // User `__eq__`, through the interpreter that defined the class.
         if case .object(let y) = a, case .object(let z) = b, y === z { return true }
@@ -309,9 +270,9 @@ public func valuesEqual(_ a: Value, _ b: Value) -> Bool {
     case (.object(let o), .builtin(let b)), (.builtin(let b), .object(let o)):
         guard let t = o as? PyType else { return false }
         return !t.isUserClass && t.name == b.name
-    case (.set(let x), .set(let y)): return x.items.count == y.items.count && x.items.allSatisfy(y.contains)
+    case (.set(let x), .set(let y)): return x.count == y.count && x.items.allSatisfy(y.contains)
     case (.dict(let x), .dict(let y)):
-        return x.keys.count == y.keys.count && zip(x.keys, x.values).allSatisfy { k, v in y.get(k).map { valuesEqual($0, v) } ?? false }
+        return x.count == y.count && zip(x.keys, x.values).allSatisfy { k, v in y.get(k).map { valuesEqual($0, v) } ?? false }
     default: return false
     }
 }

@@ -269,3 +269,17 @@ public indirect enum Stmt: Equatable, Sendable {
         }
     }
 }
+
+extension Expr {
+    /// What CPython 3.11's AST optimiser turns into one constant: literals, `-1`, `2 * 3`, tuples of
+    /// constants. Set displays of three or more of these compile differently (see `PySet.constantDisplay`).
+    public var isConstant: Bool {
+        switch self {
+        case .int, .bigInt, .float, .string, .bool, .none, .ellipsis: return true
+        case .unary(_, let operand, _): return operand.isConstant
+        case .binary(_, let lhs, let rhs, _): return lhs.isConstant && rhs.isConstant
+        case .tuple(let items, _): return items.allSatisfy(\.isConstant)
+        default: return false
+        }
+    }
+}

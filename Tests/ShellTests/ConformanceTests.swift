@@ -17,7 +17,6 @@ struct ConformanceTests {
     /// that closes makes the test fail ("known issue not recorded"), so the entry must then go.
     static let knownGaps: [String: Comment] = [
         "class_subclass_dict": "dict(**kwargs) construction of a dict subclass does not go through the subclass's own __setitem__/keys yet",
-        "dunder_hash_none": "set(...) of an iterable does not check its items' hashability yet (dict keys and set displays do)",
         "scope_annotations": "function annotations are parsed and dropped, so f.__annotations__ is empty",
         "scope_del": "UnboundLocalError needs compile-time local-name analysis, which the evaluator does not do yet",
         "scope_global": "a name declared global in a nested function is still looked up through the enclosing function's scope",

@@ -40,6 +40,11 @@ extension PyType {
             // Every base precedes its subclasses in `hierarchy`.
             table[name] = builtin(name, bases: [table[base] ?? .baseException])
         }
+        // `io.UnsupportedOperation` is both an OSError and a ValueError; its kind carries the module,
+        // as tracebacks print it.
+        if let os = table["OSError"], let value = table["ValueError"] {
+            table["io.UnsupportedOperation"] = builtin("UnsupportedOperation", module: "io", bases: [os, value])
+        }
         return table
     }()
 

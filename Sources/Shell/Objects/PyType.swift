@@ -5,7 +5,7 @@ import Torch
 public final class PyType: PyObject {
     public let name: String
     public var qualname: String
-    public let module: String
+    public var module: String
     public let bases: [PyType]
     /// `__mro__`: this type first, then C3's linearisation of the bases.
     public private(set) var mro: [PyType] = []
@@ -112,6 +112,7 @@ public final class PyType: PyObject {
     nonisolated(unsafe) public static let dtype = builtin("dtype", module: "torch", bases: [object])
     nonisolated(unsafe) public static let nnModule = builtin("Module", module: "torch.nn.modules.module", bases: [object])
     nonisolated(unsafe) public static let orderedDict = builtin("OrderedDict", module: "collections", bases: [dict])
+    nonisolated(unsafe) static let textIOWrapper = builtin("TextIOWrapper", module: "_io")
     nonisolated(unsafe) public static let staticMethod = builtin("staticmethod", bases: [object])
     nonisolated(unsafe) public static let classMethod = builtin("classmethod", bases: [object])
     nonisolated(unsafe) public static let property = builtin("property", bases: [object])
