@@ -22,6 +22,7 @@ func fuzzInitialize() {
 func makeFuzzSession() -> Session {
     let s = Session(file: "<fuzz>", write: { _ in }, writeError: { _ in })
     s.interpreter.stepBudget = FuzzLimits.steps
+    s.interpreter.allowsFileChanges = false
     return s
 }
 

@@ -272,7 +272,6 @@ extension Interpreter {
             try self.deleteAttribute(b.values["obj"]!, n)
             return .none
         }
-        def("globals") { [unowned self] _ in .dict(self.globalsDict()) }
         def("hasattr") { [unowned self] args in
             let b = try args.bind("hasattr", ["obj", "name"], required: 2)
             guard case .str(let n) = b.values["name"]! else { throw PythonError.type("attribute name must be string") }
@@ -403,6 +402,7 @@ extension Interpreter {
         }
         for (name, value) in makeHelpBuiltins() { t[name] = value }  // Help.swift (REPL)
         for (name, value) in makePictureBuiltins() { t[name] = value }  // PictureBindings.swift
+        for (name, value) in makeCodeBuiltins() { t[name] = value }  // CodeObjects.swift
         return t
     }
 

@@ -174,8 +174,8 @@ extension Interpreter {
             guard !values.isEmpty else { throw PythonError.type("not enough arguments for format string") }
             let v = values.removeFirst()
             switch code {
-            case "s": out += try padString(v.str, spec: spec.hasPrefix("-") ? "<" + spec.dropFirst() : ">" + spec)
-            case "r", "a": out += try padString(v.repr, spec: spec.hasPrefix("-") ? "<" + spec.dropFirst() : ">" + spec)
+            case "s": out += try padString(try strOf(v), spec: spec.hasPrefix("-") ? "<" + spec.dropFirst() : ">" + spec)
+            case "r", "a": out += try padString(try reprString(v), spec: spec.hasPrefix("-") ? "<" + spec.dropFirst() : ">" + spec)
             case "d", "i", "u": out += try format(.int(Int(try asDouble(v))), spec: printfSpec(spec) + "d")
             default: out += try format(v, spec: printfSpec(spec) + String(code))
             }

@@ -11,15 +11,25 @@ extension Interpreter {
         scope.owner(of: key)[key] = value
     }
 
-    func makeFunction(_ name: String, _ params: [Parameter], _ body: [Stmt], isGenerator: Bool, _ scope: Scope) throws -> Value {
+    func makeFunction(_ name: String, _ params: [Parameter], _ body: [Stmt], info: FunctionInfo, _ scope: Scope) throws -> Value {
         let defaults = try params.map { try $0.defaultValue.map { try eval($0, scope) } }
+        // Annotations are evaluated when the def runs, parameters first, then `return`.
+        var annotations: PyDict?
+        if params.contains(where: { $0.annotation != nil }) || info.returnAnnotation != nil {
+            let d = PyDict()
+            for p in params { if let a = p.annotation { d.set(.str(p.name), try eval(a, scope)) } }
+            if let r = info.returnAnnotation { d.set(.str("return"), try eval(r, scope)) }
+            annotations = d
+        }
         // Methods close over the scope around the class, not the class body (CPython's scoping rule).
         var closure = scope
         while closure.classQualname != nil, let p = closure.parent { closure = p }
         let f = UserFunction(name: name, parameters: params, defaults: defaults, body: body, expression: nil, closure: closure)
         f.qualname = scope.qualnamePrefix + name
         f.file = file
-        f.isGenerator = isGenerator
+        f.isGenerator = info.isGenerator
+        f.localNames = Set(info.localNames.map(Name.init))
+        if let annotations { f.attributes.set(.str("__annotations__"), .dict(annotations)) }
         var globals = [String](), nonlocals = [String]()
         collectDeclarations(body, &globals, &nonlocals)
         f.globalNames = globals

@@ -44,7 +44,13 @@ final class Scope {
     var redirects: [Name: Scope]?
     /// Set on a generator's frame: where its `yield`s suspend.
     weak var coroutine: Coroutine?
+    /// A comprehension's own scope: `:=` inside it binds in the scope around it.
+    private(set) var isComprehension = false
     init(parent: Scope?) { self.parent = parent }
+    init(comprehensionIn parent: Scope) {
+        self.parent = parent
+        isComprehension = true
+    }
     /// A function's scope with its parameters bound.
     init(parent: Scope?, names: [Name], values: [Value?]) {
         self.parent = parent
@@ -138,6 +144,8 @@ public final class UserFunction {
     var file = "<stdin>"
     /// A call makes a generator (the body contains `yield`) instead of running the body.
     var isGenerator = false
+    /// Its local variables (FunctionInfo.localNames): a miss on one is `UnboundLocalError`.
+    var localNames: Set<Name> = []
     /// Names its body declares `global` / `nonlocal`.
     var globalNames: [String] = []
     var nonlocalNames: [String] = []
@@ -170,6 +178,9 @@ public final class Interpreter {
     let globalScope = Scope(parent: nil)
     /// `print`, `len`, `torch`, `nn`, … : what a name resolves to when no variable has it.
     var builtinsStorage: [String: Value] = [:]
+    /// The scope a `wantsCallerScope` builtin was called from, and the call's location, during that call.
+    var callerScope: Scope?
+    var callerLocation: SourceLocation?
     /// What calling a builtin type runs (`int(x)`, `list(it)`), per interpreter: the closures use it.
     var constructors: [ObjectIdentifier: Builtin] = [:]
     /// Where `print` and REPL echoes go.
@@ -190,6 +201,13 @@ public final class Interpreter {
     /// Safe points (statements, loop iterations) left before `RuntimeError: step budget exhausted`;
     /// the fuzzer sets it so slow inputs end as errors, not time-outs. Unlimited by default.
     public var stepBudget = Int.max
+    /// False in the fuzzers: `open()` for writing and the `os` calls that delete, move, create or
+    /// change directories raise `PermissionError`, so a mutated input cannot touch the machine's files.
+    public var allowsFileChanges = true
+
+    func checkFileChangesAllowed(_ what: String) throws {
+        if !allowsFileChanges { throw PythonError("PermissionError", "\(what) is disabled in this session") }
+    }
     var callDepth = 0
     /// The Python functions running, innermost last (for `super()`).
     var frames: [(function: UserFunction, scope: Scope)] = []
@@ -352,15 +370,15 @@ public final class Interpreter {
             for t in targets { try delete(t, scope) }
         case .return(let e, _):
             return .returnValue(try e.map { try eval($0, scope) } ?? .none)
-        case .functionDef(let name, let params, let body, let isGenerator, _):
-            try bind(name, try makeFunction(name, params, body, isGenerator: isGenerator, scope), scope)
+        case .functionDef(let name, let params, let body, let info, _):
+            try bind(name, try makeFunction(name, params, body, info: info, scope), scope)
         case .classDef(let name, let bases, let body, _):
             try bind(name, try makeClass(name, bases, body, scope), scope)
         case .decorated(let decoratorExprs, let definition, _):
             let decorators = try decoratorExprs.map { try eval($0, scope) }
             var (name, value): (String, Value)
             switch definition {
-            case .functionDef(let n, let params, let body, let isGenerator, _): (name, value) = (n, try makeFunction(n, params, body, isGenerator: isGenerator, scope))
+            case .functionDef(let n, let params, let body, let info, _): (name, value) = (n, try makeFunction(n, params, body, info: info, scope))
             case .classDef(let n, let bases, let body, _): (name, value) = (n, try makeClass(n, bases, body, scope))
             default: throw PythonError("SyntaxError", "invalid syntax")
             }
@@ -401,6 +419,13 @@ public final class Interpreter {
         var s: Scope? = scope
         while let cur = s {
             if let v = cur[key] { return v }
+            // A `global`/`nonlocal` name lives only in its owner (then the builtins, for a global).
+            if let owner = cur.redirects?[key], owner !== cur { s = owner; continue }
+            // A local of this function not bound yet (or deleted): CPython's compile-time rule.
+            if let f = cur.function, f.localNames.contains(key) {
+                if cur === scope { throw PythonError.unbound(name) }
+                throw PythonError("NameError", "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
+            }
             s = cur.parent
         }
         if let v = builtinsStorage[name] { return v }
@@ -564,6 +589,13 @@ public final class Interpreter {
     private func evalInner(_ e: Expr, _ scope: Scope) throws -> Value {
         switch e {
         case .name(let n, _): return try lookup(n, scope)
+        case .walrus(let n, let valueExpr, _):
+            // `:=` binds in the function (or module, or class body) around any comprehension it is in.
+            let value = try eval(valueExpr, scope)
+            var target = scope
+            while target.isComprehension, let p = target.parent { target = p }
+            try bind(n, value, target)
+            return value
         case .int(let i, _): return .int(i)
         case .bigInt(let digits, _):
             throw PythonError.overflow("integer \(digits.prefix(30))\(digits.count > 30 ? "…" : "") is too large (nnsh integers are 64-bit)")
@@ -594,11 +626,11 @@ public final class Interpreter {
             return .set(values.count > 2 && items.allSatisfy(\.isConstant) ? PySet.constantDisplay(s.items) : s)
         case .comprehension(.generator, let element, let clauses, _) where !clauses.isEmpty:
             let first = try makeIterator(try eval(clauses[0].iterable, scope))
-            return .object(GeneratorExpression(clauses, element, first: first, scope: Scope(parent: scope),
+            return .object(GeneratorExpression(clauses, element, first: first, scope: Scope(comprehensionIn: scope),
                                                qualname: scope.qualnamePrefix + "<genexpr>", self))
         case .comprehension(let kind, let element, let clauses, _):
             var out = [Value]()
-            let inner = Scope(parent: scope)
+            let inner = Scope(comprehensionIn: scope)
             try runComprehension(clauses[...], element, inner, &out)
             if kind == .dict {
                 let d = PyDict()
@@ -643,7 +675,7 @@ public final class Interpreter {
             return .function(f)
         case .attribute(let objExpr, let name, _):
             return try getAttribute(try eval(objExpr, scope), name)
-        case .call(let fnExpr, let argExprs, _):
+        case .call(let fnExpr, let argExprs, let callLocation):
             // `x.sum()` / `out.append(v)`: call the method without making a bound-method object.
             if case .attribute(let objExpr, let name, _) = fnExpr {
                 let obj = try eval(objExpr, scope)
@@ -657,15 +689,31 @@ public final class Interpreter {
                     }
                 default: break
                 }
-                return try call(try evalAttribute(obj, name, fnExpr.location), try evalArguments(argExprs, scope))
+                let method = try evalAttribute(obj, name, fnExpr.location)
+                if case .builtin(let b) = method, b.wantsCallerScope {
+                    return try callWithCaller(method, try evalArguments(argExprs, scope), scope, callLocation)
+                }
+                return try call(method, try evalArguments(argExprs, scope))
             }
-            return try call(try eval(fnExpr, scope), try evalArguments(argExprs, scope))
+            let callee = try eval(fnExpr, scope)
+            if case .builtin(let b) = callee, b.wantsCallerScope {
+                return try callWithCaller(callee, try evalArguments(argExprs, scope), scope, callLocation)
+            }
+            return try call(callee, try evalArguments(argExprs, scope))
         case .subscript(let objExpr, let indexExpr, _):
             return try getItem(try eval(objExpr, scope), try eval(indexExpr, scope))
         case .slice(let lo, let hi, let step, _):
             return .slice(try lo.map { try eval($0, scope) } ?? .none, try hi.map { try eval($0, scope) } ?? .none,
                           try step.map { try eval($0, scope) } ?? .none)
         }
+    }
+
+    /// Calls a builtin that needs to know its caller (`exec`, `locals`, `warnings.warn`).
+    private func callWithCaller(_ callee: Value, _ arguments: Arguments, _ scope: Scope, _ location: SourceLocation) throws -> Value {
+        let saved = (callerScope, callerLocation)
+        (callerScope, callerLocation) = (scope, location)
+        defer { (callerScope, callerLocation) = saved }
+        return try call(callee, arguments)
     }
 
     /// The items of a tuple/list display, with `*xs` spliced in.

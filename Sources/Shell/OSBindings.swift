@@ -177,6 +177,7 @@ extension Interpreter {
             return .str(PosixPath.cwd())
         }
         def(os, "makedirs") { [unowned self] args in
+            try self.checkFileChangesAllowed("os.\("makedirs")")
             let b = try args.bind("makedirs", ["name", "mode", "exist_ok"], required: 1)
             let p = try self.pathArgument(b.values["name"], "makedirs")
             let existOK = try b.bool("exist_ok", false)
@@ -189,6 +190,7 @@ extension Interpreter {
             return .none
         }
         def(os, "mkdir") { [unowned self] args in
+            try self.checkFileChangesAllowed("os.\("mkdir")")
             let b = try args.bind("mkdir", ["path", "mode"], required: 1)
             let p = try self.pathArgument(b.values["path"], "mkdir")
             if PosixPath.exists(p) { throw PythonError("FileExistsError", "[Errno 17] File exists: \(pythonStringRepr(p))") }
@@ -221,12 +223,14 @@ extension Interpreter {
             return .int(Int(Glibc.getpid()))
         }
         def(os, "chdir") { [unowned self] args in
+            try self.checkFileChangesAllowed("os.\("chdir")")
             let p = try self.pathArgument(try args.bind("chdir", ["path"], required: 1).values["path"], "chdir")
             if Glibc.chdir(p) != 0 { throw PythonError.os(errno: errno, path: p) }
             return .none
         }
         for name in ["rename", "replace"] {
             def(os, name) { [unowned self] args in
+                try self.checkFileChangesAllowed("os.\(name)")
                 let b = try args.bind(name, ["src", "dst"], required: 2)
                 let src = try self.pathArgument(b.values["src"], name), dst = try self.pathArgument(b.values["dst"], name)
                 if Glibc.rename(src, dst) != 0 {
@@ -238,12 +242,14 @@ extension Interpreter {
             }
         }
         def(os, "rmdir") { [unowned self] args in
+            try self.checkFileChangesAllowed("os.\("rmdir")")
             let p = try self.pathArgument(try args.bind("rmdir", ["path"], required: 1).values["path"], "rmdir")
             if Glibc.rmdir(p) != 0 { throw PythonError.os(errno: errno, path: p) }
             return .none
         }
         for name in ["remove", "unlink"] {
             def(os, name) { [unowned self] args in
+                try self.checkFileChangesAllowed("os.\(name)")
                 let p = try self.pathArgument(try args.bind(name, ["path"], required: 1).values["path"], name)
                 if Glibc.unlink(p) != 0 { throw PythonError.os(errno: errno, path: p) }
                 return .none

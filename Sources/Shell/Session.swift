@@ -53,6 +53,8 @@ public final class Session {
             writeError("SyntaxError: \(error)\n")
             return .failed(kind: "SyntaxError")
         }
+        // A script's text, for the source lines of warnings (as linecache gives CPython).
+        if !echo { interpreter.imports.sources[name] = source }
         do {
             try interpreter.run(statements, echo: echo)
             return .ok

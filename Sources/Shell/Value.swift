@@ -186,6 +186,9 @@ public final class Builtin {
     /// Printed as `<built-in function NAME>` or `<bound method …>` when it has a receiver.
     public let receiver: String?
     public let call: (Arguments) throws -> Value
+    /// `exec`, `eval`, `globals()`, `locals()`: the interpreter hands it the calling scope
+    /// (`Interpreter.callerScope`) for the length of the call.
+    var wantsCallerScope = false
     public init(_ name: String, receiver: String? = nil, _ call: @escaping (Arguments) throws -> Value) {
         self.name = name
         self.receiver = receiver

@@ -62,19 +62,39 @@ public enum ParameterKind: Equatable, Sendable {
     case varKeyword
 }
 
-/// A `def` or `lambda` parameter. Annotations are parsed and dropped.
+/// A `def` or `lambda` parameter, with its annotation (`a: int`), kept for `__annotations__`.
 public struct Parameter: Equatable, Sendable {
     public var name: String
     public var kind: ParameterKind
     public var defaultValue: Expr?
+    public var annotation: Expr?
     public var location: SourceLocation
 
     /// Creates a parameter.
-    public init(name: String, kind: ParameterKind, defaultValue: Expr?, location: SourceLocation) {
+    public init(name: String, kind: ParameterKind, defaultValue: Expr?, annotation: Expr? = nil, location: SourceLocation) {
         self.name = name
         self.kind = kind
         self.defaultValue = defaultValue
+        self.annotation = annotation
         self.location = location
+    }
+}
+
+/// What the parser knows of a `def` beyond its parameters and body.
+public struct FunctionInfo: Equatable, Sendable {
+    /// The body (not a nested def, class or lambda) contains `yield`: a call makes a generator.
+    public var isGenerator: Bool
+    /// The names the body binds (assignment, `for`, `with … as`, `except … as`, `import`, `def`,
+    /// `class`, `del`, `:=`), parameters included and `global`/`nonlocal` ones excluded: CPython's
+    /// local variables, so reading one before it is bound is `UnboundLocalError`.
+    public var localNames: Set<String>
+    /// `-> annotation`.
+    public var returnAnnotation: Expr?
+
+    public init(isGenerator: Bool, localNames: Set<String>, returnAnnotation: Expr?) {
+        self.isGenerator = isGenerator
+        self.localNames = localNames
+        self.returnAnnotation = returnAnnotation
     }
 }
 
@@ -201,6 +221,8 @@ public indirect enum Expr: Equatable, Sendable {
     case yield(Expr?, SourceLocation)
     /// `yield from iterable`.
     case yieldFrom(Expr, SourceLocation)
+    /// `name := value` (an assignment expression).
+    case walrus(String, Expr, SourceLocation)
 
     /// Where the expression's source text starts.
     public var location: SourceLocation {
@@ -211,7 +233,7 @@ public indirect enum Expr: Equatable, Sendable {
              .binary(_, _, _, let l), .boolean(_, _, _, let l), .compare(_, _, _, let l),
              .conditional(_, _, _, let l), .lambda(_, _, let l), .attribute(_, _, let l),
              .call(_, _, let l), .subscript(_, _, let l), .slice(_, _, _, let l), .starred(_, let l),
-             .yield(_, let l), .yieldFrom(_, let l):
+             .yield(_, let l), .yieldFrom(_, let l), .walrus(_, _, let l):
             return l
         }
     }
@@ -237,9 +259,9 @@ public indirect enum Stmt: Equatable, Sendable {
     case pass(SourceLocation)
     case del([Expr], SourceLocation)
     case `return`(Expr?, SourceLocation)
-    /// `def name(parameters): body`; `isGenerator` when the body (not a nested def, class or
-    /// lambda) contains `yield`, so a call makes a generator instead of running the body.
-    case functionDef(name: String, parameters: [Parameter], body: [Stmt], isGenerator: Bool, SourceLocation)
+    /// `def name(parameters) -> returns: body`; `info` says whether it is a generator and which
+    /// names are its locals.
+    case functionDef(name: String, parameters: [Parameter], body: [Stmt], info: FunctionInfo, SourceLocation)
     case assert(Expr, message: Expr?, SourceLocation)
     /// `with context as target: body`; `with a, b:` nests one `.with` per item.
     case with(context: Expr, target: Expr?, body: [Stmt], SourceLocation)
@@ -282,4 +304,8 @@ extension Expr {
         default: return false
         }
     }
+}
+
+extension Expr {
+    var isName: Bool { if case .name = self { return true }; return false }
 }

@@ -24,6 +24,7 @@ extension Expr: CustomStringConvertible {
         case .starred(let inner, _): return list("*", [inner.description])
         case .yield(let value, _): return list("yield", value.map { [$0.description] } ?? [])
         case .yieldFrom(let iterable, _): return list("yield-from", [iterable.description])
+        case .walrus(let name, let value, _): return list(":=", [name, value.description])
         case .comprehension(let kind, let element, let clauses, _):
             let clauseText = clauses.map { c in
                 list("for", [c.target.description, c.iterable.description] + c.conditions.map { "(if \($0))" })
@@ -88,8 +89,8 @@ extension Stmt: CustomStringConvertible {
         case .pass: return "(pass)"
         case .del(let targets, _): return list("del", targets.map { $0.description })
         case .return(let value, _): return list("return", value.map { [$0.description] } ?? [])
-        case .functionDef(let name, let parameters, let body, let isGenerator, _):
-            return list(isGenerator ? "def-generator" : "def", [name, describe(parameters), block("body", body)])
+        case .functionDef(let name, let parameters, let body, let info, _):
+            return list(info.isGenerator ? "def-generator" : "def", [name, describe(parameters), block("body", body)])
         case .assert(let condition, let message, _):
             return list("assert", [condition.description] + (message.map { [$0.description] } ?? []))
         case .with(let context, let target, let body, _):

@@ -11,12 +11,13 @@ public func parse(_ source: String, file: String = "<stdin>") throws -> [Stmt] {
 }
 
 /// Parses a single expression (or a bare tuple `a, b`), e.g. for `eval`.
-public func parseExpression(_ source: String) throws -> Expr {
+public func parseExpression(_ source: String, file: String? = nil) throws -> Expr {
     do {
         var lexer = Lexer(source, insideBrackets: true)
         let parser = Parser(tokens: try lexer.tokenize())
         return try parser.parseStandaloneExpression()
     } catch var error as SyntaxError {
+        if let file { error.file = file }
         error.sourceLine = sourceLine(source, error.line)
         throw error
     }
@@ -293,6 +294,15 @@ final class Parser {
         }
     }
 
+    /// `describe`, except that attributes and subscripts (fine as assignment targets) are named.
+    private func walrusTarget(_ e: Expr) -> String {
+        switch e {
+        case .attribute: return "attribute"
+        case .subscript: return "subscript"
+        default: return describe(e)
+        }
+    }
+
     private func describe(_ e: Expr) -> String {
         switch e {
         case .call: return "function call"
@@ -312,6 +322,7 @@ final class Parser {
         case .slice: return "slice"
         case .starred: return "starred"
         case .yield, .yieldFrom: return "yield expression"
+        case .walrus: return "named expression"
         case .name, .attribute, .subscript, .unary, .binary, .boolean: return "expression"
         }
     }
@@ -383,7 +394,7 @@ final class Parser {
         var orElse: [Stmt] = []
         repeat {
             let header = advance()
-            let condition = try expression()
+            let condition = try namedExpression()
             branches.append((condition, try suite(after: header), header.location))
         } while check(.elif)
         if check(.else) {
@@ -399,7 +410,7 @@ final class Parser {
 
     private func whileStatement() throws -> Stmt {
         let header = advance()
-        let condition = try expression()
+        let condition = try namedExpression()
         let body = try suite(after: header)
         let orElse = check(.else) ? try suite(after: advance()) : []
         return .while(condition: condition, body: body, orElse: orElse, header.location)
@@ -419,7 +430,7 @@ final class Parser {
     private func withStatement() throws -> Stmt {
         let header = advance()
         var items = [(Expr, Expr?, SourceLocation)]()
-        repeat {
+        func item() throws {
             let loc = peek().location
             let context = try expression()
             var target: Expr?
@@ -429,7 +440,30 @@ final class Parser {
                 target = t
             }
             items.append((context, target, loc))
-        } while match(.comma)
+        }
+        // `with (A() as a, B() as b):` — tried first, as CPython's grammar does; when the
+        // parentheses turn out to be part of the first item's expression, parse again without.
+        var parenthesized = false
+        if check(.leftParen) {
+            let (start, height, yields) = (current, lastHeight, yieldCount)
+            advance()
+            do {
+                repeat {
+                    if check(.rightParen) { break }
+                    try item()
+                } while match(.comma)
+                parenthesized = !items.isEmpty && match(.rightParen) && check(.colon)
+            } catch {
+                parenthesized = false
+            }
+            if !parenthesized {
+                (current, lastHeight, yieldCount) = (start, height, yields)
+                items = []
+            }
+        }
+        if !parenthesized {
+            repeat { try item() } while match(.comma)
+        }
         var body = try suite(after: header)
         for (i, (context, target, loc)) in items.enumerated().reversed() {
             let stmt = Stmt.with(context: context, target: target, body: body, i == 0 ? header.location : loc)
@@ -519,12 +553,14 @@ final class Parser {
         try consume(.punct(.leftParen), "expected '('")
         let parameters = try parameterList(closing: .rightParen, annotations: true)
         try consume(.punct(.rightParen), "expected ')'")
-        if match(.arrow) { _ = try expression() }
+        let returns: Expr? = match(.arrow) ? try expression() : nil
         enclosing.append((.function, false))
         let body: [Stmt]
         do { body = try suite(after: header) } catch { enclosing.removeLast(); throw error }
         let isGenerator = enclosing.removeLast().yields
-        return .functionDef(name: name, parameters: parameters, body: body, isGenerator: isGenerator, header.location)
+        let info = FunctionInfo(isGenerator: isGenerator, localNames: Scoping.localNames(parameters, body),
+                                returnAnnotation: returns)
+        return .functionDef(name: name, parameters: parameters, body: body, info: info, header.location)
     }
 
     /// `yield`, `yield value`, `yield a, *b`, `yield from iterable` (the `yield` token is next).
@@ -580,7 +616,7 @@ final class Parser {
             let (name, _) = try consumeName("invalid syntax")
             if seen.contains(name) { throw SyntaxError("duplicate argument '\(name)' in function definition", at: loc) }
             seen.insert(name)
-            if annotations && match(.colon) { _ = try expression() }
+            let annotation: Expr? = annotations && match(.colon) ? try expression() : nil
             var defaultValue: Expr?
             if (kind == .normal || kind == .keywordOnly) && match(.equal) {
                 defaultValue = try expression()
@@ -588,7 +624,7 @@ final class Parser {
             } else if kind == .normal && sawDefault {
                 throw SyntaxError("parameter without a default follows parameter with a default", at: loc)
             }
-            parameters.append(Parameter(name: name, kind: kind, defaultValue: defaultValue, location: loc))
+            parameters.append(Parameter(name: name, kind: kind, defaultValue: defaultValue, annotation: annotation, location: loc))
             if !match(.comma) { break }
         }
         return parameters
@@ -619,6 +655,23 @@ final class Parser {
     }
 
     /// `lambda`, or `a if c else b`, or an `or` test.
+    /// An expression where `name := value` may stand unparenthesized (conditions, call arguments,
+    /// display items, subscripts, parenthesized expressions).
+    private func namedExpression() throws -> Expr {
+        guard check(.name), peek(1).kind == .punct(.walrus) else {
+            let value = try expression()
+            if check(.walrus) {
+                throw error(value.isName ? "invalid syntax" : "cannot use assignment expressions with \(walrusTarget(value))", at: peek())
+            }
+            return value
+        }
+        let token = advance()
+        advance()
+        let value = try expression()
+        lastHeight += 1
+        return .walrus(token.text, value, token.location)
+    }
+
     private func expression() throws -> Expr {
         try enter()
         defer { leave() }
@@ -817,7 +870,7 @@ final class Parser {
                 arguments.append(.keyword(name, try expression()))
             } else {
                 let yields = yieldCount
-                let value = try expression()
+                let value = try namedExpression()
                 if check(.equal) {
                     throw error("expression cannot contain assignment, perhaps you meant \"==\"?", at: token)
                 }
@@ -942,7 +995,7 @@ final class Parser {
                 try consume(.punct(.rightParen), "invalid syntax")
                 return y
             }
-            let first = try expression()
+            let first = try namedExpression()
             if check(.for) {
                 let result = try comprehensionTail(.generator, element: first, yieldsBefore: yields, loc: loc)
                 try consume(.punct(.rightParen), "invalid syntax")
@@ -953,7 +1006,7 @@ final class Parser {
             var height = lastHeight
             while match(.comma) {
                 if check(.rightParen) { break }
-                items.append(try expression())
+                items.append(try namedExpression())
                 height = max(height, lastHeight)
             }
             try consume(.punct(.rightParen), "invalid syntax. Perhaps you forgot a comma?")
@@ -962,7 +1015,7 @@ final class Parser {
         case .punct(.leftBracket):
             advance()
             if match(.rightBracket) { return .list([], loc) }
-            let first = try expression()
+            let first = try namedExpression()
             if check(.for) {
                 let result = try comprehensionTail(.list, element: first, yieldsBefore: yields, loc: loc)
                 try consume(.punct(.rightBracket), "invalid syntax")
@@ -972,7 +1025,7 @@ final class Parser {
             var height = lastHeight
             while match(.comma) {
                 if check(.rightBracket) { break }
-                items.append(try expression())
+                items.append(try namedExpression())
                 height = max(height, lastHeight)
             }
             try consume(.punct(.rightBracket), "invalid syntax. Perhaps you forgot a comma?")

@@ -17,14 +17,8 @@ struct ConformanceTests {
     /// that closes makes the test fail ("known issue not recorded"), so the entry must then go.
     static let knownGaps: [String: Comment] = [
         "class_subclass_dict": "dict(**kwargs) construction of a dict subclass does not go through the subclass's own __setitem__/keys yet",
-        "scope_annotations": "function annotations are parsed and dropped, so f.__annotations__ is empty",
-        "scope_del": "UnboundLocalError needs compile-time local-name analysis, which the evaluator does not do yet",
-        "scope_global": "a name declared global in a nested function is still looked up through the enclosing function's scope",
-        "scope_main_walrus": "the walrus operator := is not parsed yet",
-        "scope_unbound_local": "UnboundLocalError needs compile-time local-name analysis, which the evaluator does not do yet",
         "type_builtin_types": "complex and bytes literals are not supported yet",
         "type_dir_vars": "dir() of builtin values lists nnsh's own method names, not CPython's full set",
-        "with_multiple": "parenthesized context managers `with (A() as a, B() as b):` are not parsed yet",
     ]
 
     @Test func conformanceFolderIsPopulated() {

@@ -37,6 +37,8 @@ extension Interpreter {
         "_oswalk": .python(OSWalkLibrary.source),
         "_json": .swift { .namespace($0.makeJSONCoreModule()) },
         "json": .python(JSONLibrary.source),
+        "_warnings": .swift { .namespace($0.makeWarningsCoreModule()) },
+        "warnings": .python(WarningsLibrary.source),
         "_io": .swift { .namespace($0.makeIOCoreModule()) },
         "io": .python(IOLibrary.source),
         "_psutil": .swift { .namespace($0.makePsutilCoreModule()) },

@@ -23,6 +23,7 @@ extension Interpreter {
             throw PythonError("NotImplementedError", "open(): opener= is not supported by nnsh")
         }
         let closefd = try b["closefd"].map { try truthy($0) } ?? true
+        if mode.contains(where: { "wxa+".contains($0) }) { try checkFileChangesAllowed("open() for writing") }
         let f = try TextFile.open(file, mode: mode, encoding: try optionalString("encoding"), errors: try optionalString("errors"),
                                   newline: try optionalString("newline"), closefd: closefd)
         f.interpreter = self

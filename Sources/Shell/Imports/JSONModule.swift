@@ -84,7 +84,10 @@ struct JSONScanner {
         guard i >= 0, i < text.count else { throw Failure(message: "Expecting value", position: i) }
         depth += 1
         defer { depth -= 1 }
-        if depth > 2000 { throw PythonError("RecursionError", "maximum recursion depth exceeded while decoding a JSON document") }
+        if depth > 2000 {
+            let what = text[i] == "{" ? "object" : "array"
+            throw PythonError("RecursionError", "maximum recursion depth exceeded while decoding a JSON \(what) from a unicode string")
+        }
         switch text[i] {
         case "\"": let (s, end) = try string(from: i + 1); return (.str(s), end)
         case "{": return try object(from: i + 1)

@@ -3,12 +3,16 @@
 ///
 /// The table maps hash → slots rather than holding keys itself: comparing two keys can run a user
 /// `__eq__`, which may mutate this very dict, so comparisons happen after the table has been read and
-/// every slot is bounds-checked again afterwards. Removing an entry shifts the later ones down (O(n)
-/// in the entries after it; removing the last one, as `popitem` does, is O(1)).
+/// every slot is bounds-checked again afterwards. Removal is O(1): the last entry goes, any other
+/// leaves a dead slot that the next read of `keys`/`values` compacts away.
 public final class PyDict {
-    public private(set) var keys: [Value] = []
-    public private(set) var values: [Value] = []
+    /// Entries by slot, in insertion order; a removed entry leaves a dead slot until the next
+    /// compaction, so `del d[k]` costs O(1) and reading `keys`/`values` compacts first.
+    private var slotKeys: [Value] = []
+    private var slotValues: [Value] = []
     private var hashes: [Int] = []
+    private var alive: [Bool] = []
+    private var dead = 0
     private var table: [Int: Slots] = [:]
 
     /// The slots of the keys sharing one hash: nearly always one.
@@ -25,11 +29,8 @@ public final class PyDict {
 
         func adding(_ slot: Int) -> Slots { .many(all + [slot]) }
 
-        /// Without `slot`, and with the slots after it moved down by `shift` when given.
-        func removing(_ slot: Int?, shiftingAbove pivot: Int? = nil) -> Slots? {
-            var list = all
-            if let slot { list.removeAll { $0 == slot } }
-            if let pivot { list = list.map { $0 > pivot ? $0 - 1 : $0 } }
+        func removing(_ slot: Int) -> Slots? {
+            let list = all.filter { $0 != slot }
             switch list.count {
             case 0: return nil
             case 1: return .one(list[0])
@@ -39,19 +40,36 @@ public final class PyDict {
     }
 
     public init() {}
-    deinit { releaseNested(&keys); releaseNested(&values) }
+    deinit { releaseNested(&slotKeys); releaseNested(&slotValues) }
 
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    /// The keys in insertion order.
+    public var keys: [Value] { compact(); return slotKeys }
+    /// The values in insertion order.
+    public var values: [Value] { compact(); return slotValues }
+    public var count: Int { slotKeys.count - dead }
+    public var isEmpty: Bool { count == 0 }
+
+    /// Drops dead slots and renumbers the table (O(n), once per run of removals).
+    private func compact() {
+        guard dead > 0 else { return }
+        var k: [Value] = [], v: [Value] = [], h: [Int] = []
+        k.reserveCapacity(count); v.reserveCapacity(count); h.reserveCapacity(count)
+        for i in slotKeys.indices where alive[i] { k.append(slotKeys[i]); v.append(slotValues[i]); h.append(hashes[i]) }
+        slotKeys = k; slotValues = v; hashes = h
+        alive = Array(repeating: true, count: k.count)
+        dead = 0
+        table = [:]
+        for (i, hash) in h.enumerated() { table[hash] = table[hash].map { $0.adding(i) } ?? .one(i) }
+    }
 
     /// The slot holding `key`, comparing by Python equality among the keys of the same hash.
     func slot(of key: Value, hash: Int) -> Int? {
         guard let slots = table[hash] else { return nil }
         switch slots {
         case .one(let i):
-            return i < keys.count && valuesEqual(keys[i], key) ? i : nil
+            return i < slotKeys.count && alive[i] && valuesEqual(slotKeys[i], key) ? i : nil
         case .many(let list):
-            for i in list where i < keys.count && valuesEqual(keys[i], key) { return i }
+            for i in list where i < slotKeys.count && alive[i] && valuesEqual(slotKeys[i], key) { return i }
             return nil
         }
     }
@@ -59,8 +77,8 @@ public final class PyDict {
     public func get(_ key: Value) -> Value? { get(key, hash: pythonHash(key)) }
 
     func get(_ key: Value, hash: Int) -> Value? {
-        guard let i = slot(of: key, hash: hash), i < values.count else { return nil }
-        return values[i]
+        guard let i = slot(of: key, hash: hash), i < slotValues.count else { return nil }
+        return slotValues[i]
     }
 
     /// `d[key] = value`. An existing equal key keeps its original object (`d[1.0] = x` after `d[1]`
@@ -68,10 +86,10 @@ public final class PyDict {
     public func set(_ key: Value, _ value: Value) { set(key, value, hash: pythonHash(key)) }
 
     func set(_ key: Value, _ value: Value, hash: Int) {
-        if let i = slot(of: key, hash: hash), i < values.count { values[i] = value; return }
-        let i = keys.count
+        if let i = slot(of: key, hash: hash), i < slotValues.count { slotValues[i] = value; return }
+        let i = slotKeys.count
         table[hash] = table[hash].map { $0.adding(i) } ?? .one(i)
-        keys.append(key); values.append(value); hashes.append(hash)
+        slotKeys.append(key); slotValues.append(value); hashes.append(hash); alive.append(true)
     }
 
     @discardableResult
@@ -80,35 +98,45 @@ public final class PyDict {
     @discardableResult
     func remove(_ key: Value, hash: Int) -> Bool {
         guard let i = slot(of: key, hash: hash) else { return false }
-        remove(at: i)
+        remove(slot: i)
         return true
     }
 
-    /// Removes the entry in slot `i`, moving the later entries' slots down by one.
-    func remove(at i: Int) {
-        guard i < keys.count else { return }
+    /// Removes the entry in slot `i`: the last one physically, any other by marking it dead.
+    private func remove(slot i: Int) {
+        guard i < slotKeys.count, alive[i] else { return }
         let h = hashes[i]
-        let later = Set(hashes[(i + 1)...])
         table[h] = table[h]?.removing(i)
-        for lh in later { table[lh] = table[lh]?.removing(nil, shiftingAbove: i) }
-        keys.remove(at: i); values.remove(at: i); hashes.remove(at: i)
+        if i == slotKeys.count - 1 {
+            slotKeys.removeLast(); slotValues.removeLast(); hashes.removeLast(); alive.removeLast()
+            while let last = alive.last, !last {
+                slotKeys.removeLast(); slotValues.removeLast(); hashes.removeLast(); alive.removeLast()
+                dead -= 1
+            }
+        } else {
+            alive[i] = false
+            slotKeys[i] = .none; slotValues[i] = .none
+            dead += 1
+        }
     }
 
     /// `d.popitem()`: the last entry, removed.
     func popLast() -> (Value, Value)? {
-        guard let k = keys.last, let v = values.last else { return nil }
-        remove(at: keys.count - 1)
-        return (k, v)
+        guard let i = alive.lastIndex(of: true) else { return nil }
+        let entry = (slotKeys[i], slotValues[i])
+        remove(slot: i)
+        return entry
     }
 
     /// Moves the entry of `key` to the end (or the front): `OrderedDict.move_to_end`.
     func move(_ key: Value, toEnd: Bool) -> Bool {
         let h = pythonHash(key)
-        guard let i = slot(of: key, hash: h), i < values.count else { return false }
-        let k = keys[i], v = values[i]
-        remove(at: i)
+        guard let i = slot(of: key, hash: h), i < slotValues.count else { return false }
+        let k = slotKeys[i], v = slotValues[i]
+        remove(slot: i)
         if toEnd { set(k, v, hash: h); return true }
-        let old = (keys, values, hashes)
+        compact()
+        let old = (slotKeys, slotValues, hashes)
         removeAll()
         set(k, v, hash: h)
         for j in old.0.indices { set(old.0[j], old.1[j], hash: old.2[j]) }
@@ -116,19 +144,20 @@ public final class PyDict {
     }
 
     public func removeAll() {
-        keys = []; values = []; hashes = []; table = [:]
+        slotKeys = []; slotValues = []; hashes = []; alive = []; dead = 0; table = [:]
     }
 
     /// A shallow copy: same keys and values, same order.
     public func copy() -> PyDict {
+        compact()
         let c = PyDict()
-        c.keys = keys; c.values = values; c.hashes = hashes; c.table = table
+        c.slotKeys = slotKeys; c.slotValues = slotValues; c.hashes = hashes; c.alive = alive; c.table = table
         return c
     }
 
     /// Empties the dict and returns what it held, for `releaseNested` to take apart.
     func takeContents() -> [Value] {
-        let all = keys + values
+        let all = slotKeys + slotValues
         removeAll()
         return all
     }
