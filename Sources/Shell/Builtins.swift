@@ -76,6 +76,10 @@ extension Interpreter {
             case .bool(let b): return .int(b ? 1 : 0)
             case .float(let d): return .float(Swift.abs(d))
             case .tensor(let x): return .tensor(try x.abs())
+            case .object(let i as PyInstance):
+                if let r = try self.callSpecial(i, "__abs__") { return r }
+                if let p = i.payload, !i.type.isException { return try self.call(self.builtinsStorage["abs"] ?? .none, Arguments([p])) }
+                throw PythonError.type("bad operand type for abs(): '\(i.type.name)'")
             default: throw PythonError.type("bad operand type for abs(): '\(v.typeName)'")
             }
             _ = self

@@ -39,6 +39,7 @@ extension Interpreter {
         "json": .python(JSONLibrary.source),
         "_warnings": .swift { .namespace($0.makeWarningsCoreModule()) },
         "warnings": .python(WarningsLibrary.source),
+        "datetime": .python(DatetimeLibrary.source),
         "_io": .swift { .namespace($0.makeIOCoreModule()) },
         "io": .python(IOLibrary.source),
         "_psutil": .swift { .namespace($0.makePsutilCoreModule()) },
