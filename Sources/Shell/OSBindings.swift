@@ -123,6 +123,7 @@ extension Interpreter {
         unary("abspath") { .str(PosixPath.abspath($0)) }
         unary("realpath") { .str(URL(fileURLWithPath: PosixPath.abspath($0)).resolvingSymlinksInPath().path) }
         unary("normpath") { .str(PosixPath.normpath($0)) }
+        unary("normcase") { .str($0) }
         def(path, "relpath") { [unowned self] args in
             let b = try args.bind("relpath", ["path", "start"], required: 1)
             let p = try self.pathArgument(b.values["path"], "relpath")
@@ -217,6 +218,12 @@ extension Interpreter {
                 if name != "." && name != ".." { names.append(.str(name)) }
             }
             return .list(PyList(names))
+        }
+        def(os, "fspath") { [unowned self] args in
+            let v = try args.bind("fspath", ["path"], required: 1).values["path"]!
+            if case .str = v { return v }
+            if case .object(let i as PyInstance) = v, i.type.lookup("__fspath__") != nil { return .str(try self.pathArgument(v, "fspath")) }
+            throw PythonError.type("expected str, bytes or os.PathLike object, not \(v.typeName)")
         }
         def(os, "getpid") { args in
             _ = try args.bind("getpid", [])
