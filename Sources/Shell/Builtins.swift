@@ -344,8 +344,17 @@ extension Interpreter {
         }
         def("id") { [unowned self] args in .int(try self.identity(try args.bind("id", ["obj"], required: 1).values["obj"]!)) }
         def("exit") { args in
+            // CPython: None is status 0, an int is the status, anything else is printed and is status 1.
             var e = PythonError("SystemExit", "")
-            e.exitCode = Int32(truncatingIfNeeded: (try? args.positional.first?.asInt()) ?? 0)
+            let code = args.positional.first ?? .none
+            switch code {
+            case .none: e.exitCode = 0
+            case .int(let n): e.exitCode = Int32(truncatingIfNeeded: n)
+            case .bool(let b): e.exitCode = b ? 1 : 0
+            default: e.exitCode = 1
+            }
+            let instance = e.materialize()
+            if !args.positional.isEmpty { instance.args = [code] }
             throw e
         }
         t["quit"] = t["exit"]
@@ -538,6 +547,18 @@ extension Interpreter {
     nonisolated(unsafe) static var bareTorchNames = Set<String>()
 
     /// The module namespace as a dict (a copy: nnsh's module scope is slots, not a dict).
+    /// What a `SystemExit` leaving the program means, as CPython's `handle_system_exit`: its code
+    /// None is status 0, an int is the status, anything else is printed to stderr with status 1.
+    func exitStatus(_ e: PythonError) -> (Int32, String?) {
+        guard let instance = e.instance, let code = instance.args.first else { return (e.exitCode ?? 0, nil) }
+        switch code {
+        case .none: return (0, nil)
+        case .int(let n): return (Int32(truncatingIfNeeded: n), nil)
+        case .bool(let b): return (b ? 1 : 0, nil)
+        default: return (1, (try? strOf(code)) ?? code.repr)
+        }
+    }
+
     func globalsDict() -> PyDict {
         let d = PyDict()
         for (n, v) in zip(globalScope.names, globalScope.values) { if let v { d.set(.str(n.string), v) } }

@@ -102,7 +102,7 @@ public final class Magics {
             return .ok
         } catch {
             let e = (error as? PythonError) ?? PythonError.from(error)
-            if e.kind == "SystemExit" { return .exit(e.exitCode ?? 0) }
+            if e.kind == "SystemExit" { return .exit(interpreter.exitStatus(e).0) }
             err(Diagnostic.render(e, source: source, file: interpreter.file))
             return .failed(kind: e.kind)
         }

@@ -59,7 +59,11 @@ public final class Session {
             try interpreter.run(statements, echo: echo)
             return .ok
         } catch let e as PythonError {
-            if e.kind == "SystemExit" { return .exit(e.exitCode ?? 0) }
+            if e.kind == "SystemExit" || e.instance?.type.isSubtype(of: PyType.exception("SystemExit")) == true {
+                let (status, message) = interpreter.exitStatus(e)
+                if let message { writeError(message + "\n") }
+                return .exit(status)
+            }
             if e.kind == "KeyboardInterrupt" { Interpreter.interruptRequested = false }
             writeError(Diagnostic.render(e, source: source, file: name, sources: interpreter.imports.sources))
             return .failed(kind: e.kind)

@@ -40,6 +40,7 @@ extension Interpreter {
         "_warnings": .swift { .namespace($0.makeWarningsCoreModule()) },
         "warnings": .python(WarningsLibrary.source),
         "datetime": .python(DatetimeLibrary.source),
+        "argparse": .python(ArgparseLibrary.source),
         "fnmatch": .python(FnmatchLibrary.source),
         "glob": .python(GlobLibrary.source),
         "pathlib": .python(PathlibLibrary.source),
