@@ -9,12 +9,23 @@ extension Interpreter {
 
     func makeClass(_ name: String, _ baseArgs: [Argument], _ body: [Stmt], _ scope: Scope) throws -> Value {
         let args = try evalArguments(baseArgs, scope)
-        if let (k, _) = args.keywords.first {
-            if k == "metaclass" { throw PythonError.type("metaclasses are not supported by nnsh yet") }
-            throw PythonError.type("\(name).__init_subclass__() takes no keyword arguments")
+        var positional = args.positional
+        if let (k, v) = args.keywords.first {
+            // `metaclass=ABCMeta` is what `ABC` is for (abc's ABC stands in for the metaclass nnsh lacks).
+            if k == "metaclass", args.keywords.count == 1, case .object(let meta as PyType) = v, meta.module == "abc",
+               meta.name == "ABCMeta", case .namespace(let abc)? = builtinModule(named: "abc"), let helper = try abc.member("ABC") {
+                if case .object(let h as PyType) = helper,
+                   !positional.contains(where: { if case .object(let t as PyType) = $0 { return t.isSubtype(of: h) }; return false }) {
+                    positional.append(helper)
+                }
+            } else if k == "metaclass" {
+                throw PythonError.type("metaclasses are not supported by nnsh yet")
+            } else {
+                throw PythonError.type("\(name).__init_subclass__() takes no keyword arguments")
+            }
         }
         var bases = [PyType]()
-        for b in args.positional {
+        for b in positional {
             guard case .object(let t as PyType) = b else {
                 if case .builtin(let f) = b, f.name.first?.isUppercase == true {
                     throw PythonError.type("subclassing '\(f.name)' is not supported by nnsh yet")

@@ -41,6 +41,8 @@ extension Interpreter {
         "warnings": .python(WarningsLibrary.source),
         "datetime": .python(DatetimeLibrary.source),
         "argparse": .python(ArgparseLibrary.source),
+        "abc": .python(AbcLibrary.source),
+        "dataclasses": .python(DataclassesLibrary.source),
         "fnmatch": .python(FnmatchLibrary.source),
         "glob": .python(GlobLibrary.source),
         "pathlib": .python(PathlibLibrary.source),
