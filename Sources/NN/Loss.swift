@@ -16,12 +16,13 @@ public final class Loss: Module {
     public let klReduction: String
     public let logTarget: Bool
 
-    public init(_ kind: Kind, reduction: Reduction = .mean, weight: Tensor? = nil, ignoreIndex: Int = -100, beta: Double = 1,
-                labelSmoothing: Double = 0, klReduction: String = "mean", logTarget: Bool = false) {
+    public init(_ kind: Kind, reduction: Reduction = .mean, weight: Tensor? = nil, posWeight: Tensor? = nil, ignoreIndex: Int = -100,
+                beta: Double = 1, labelSmoothing: Double = 0, klReduction: String = "mean", logTarget: Bool = false) {
         self.kind = kind; self.reduction = reduction; self.ignoreIndex = ignoreIndex; self.beta = beta
         self.labelSmoothing = labelSmoothing; self.klReduction = klReduction; self.logTarget = logTarget
         super.init(typeName: kind.rawValue)
         if [.crossEntropy, .nll, .bce, .bceWithLogits].contains(kind) { registerBuffer("weight", weight) }
+        if kind == .bceWithLogits { registerBuffer("pos_weight", posWeight) }
     }
 
     public func loss(_ input: Tensor, _ target: Tensor) throws -> Tensor {
@@ -33,7 +34,8 @@ public final class Loss: Module {
         case .mse: return try Functional.mseLoss(input, target, reduction: reduction)
         case .l1: return try Functional.l1Loss(input, target, reduction: reduction)
         case .bce: return try Functional.binaryCrossEntropy(input, target, weight: w, reduction: reduction)
-        case .bceWithLogits: return try Functional.binaryCrossEntropyWithLogits(input, target, weight: w, reduction: reduction)
+        case .bceWithLogits: return try Functional.binaryCrossEntropyWithLogits(input, target, weight: w, posWeight: buffer("pos_weight"),
+                                                                                      reduction: reduction)
         case .smoothL1: return try Functional.smoothL1Loss(input, target, reduction: reduction, beta: beta)
         case .huber: return try Functional.huberLoss(input, target, reduction: reduction, delta: beta)
         case .klDiv: return try Functional.klDiv(input, target, reduction: klReduction, logTarget: logTarget)

@@ -182,6 +182,7 @@ extension Interpreter {
                 if case .tuple(let t) = r { args.positional = t } else { args.positional = [r] }
             }
         }
+        let backward = try state.flatMap { try BackwardHookCall(self, m, $0, &args.positional) }
         var out = try forwardModule(m, args)
         if let state {
             for (_, hook) in state.forwardHooks {
@@ -189,6 +190,7 @@ extension Interpreter {
                 if !r.isNone { out = r }
             }
         }
+        if let backward { out = try backward.wrapOutputs(out) }
         return out
     }
 

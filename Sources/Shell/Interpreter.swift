@@ -680,6 +680,12 @@ public final class Interpreter {
             if case .attribute(let objExpr, let name, _) = fnExpr {
                 let obj = try eval(objExpr, scope)
                 switch obj {
+                case .tensor where name == "backward":
+                    // Backward hooks may warn: they report this line.
+                    let saved = (callerScope, callerLocation)
+                    (callerScope, callerLocation) = (scope, callLocation)
+                    defer { (callerScope, callerLocation) = saved }
+                    return try callMethod(obj, name, try evalArguments(argExprs, scope))
                 case .tensor where Interpreter.tensorMethodSet.contains(name):
                     return try callMethod(obj, name, try evalArguments(argExprs, scope))
                 case .list(let l) where name == "append" && argExprs.count == 1:

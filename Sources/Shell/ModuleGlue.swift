@@ -373,13 +373,12 @@ extension Interpreter {
             }
             t[name] = { args in
                 let b = try args.bind("\(name).__init__", names)
-                if b["pos_weight"] != nil { throw PythonError.type("nnsh does not support pos_weight in BCEWithLogitsLoss yet") }
                 if kind == .klDiv {
                     let r = try b.string("reduction", "mean")
                     guard ["none", "mean", "sum", "batchmean"].contains(r) else { throw PythonError.value("\(r) is not a valid value for reduction") }
                     return Loss(kind, klReduction: r, logTarget: try b.bool("log_target", false))
                 }
-                return Loss(kind, reduction: try lossReduction(b), weight: try b.optionalTensor("weight"),
+                return Loss(kind, reduction: try lossReduction(b), weight: try b.optionalTensor("weight"), posWeight: try b.optionalTensor("pos_weight"),
                             ignoreIndex: try b.int("ignore_index", -100), beta: try b.double(kind == .huber ? "delta" : "beta", 1),
                             labelSmoothing: try b.double("label_smoothing", 0))
             }

@@ -175,6 +175,15 @@ extension Interpreter {
         def("register_forward_pre_hook", ["hook"], required: 1, keywordOnly: ["prepend", "with_kwargs"]) { interp, m, b, _ in
             try interp.addHook(m, b, pre: true)
         }
+        def("register_full_backward_hook", ["hook", "prepend"], required: 1) { interp, m, b, _ in
+            try interp.addBackwardHook(m, b, pre: false)
+        }
+        def("register_full_backward_pre_hook", ["hook", "prepend"], required: 1) { interp, m, b, _ in
+            try interp.addBackwardHook(m, b, pre: true)
+        }
+        def("register_backward_hook", ["hook"], required: 1) { _, m, _, _ in
+            throw PythonError("NotImplementedError", "nnsh does not support the deprecated \(m.typeName).register_backward_hook; use register_full_backward_hook, whose grad_input and grad_output are the module's own")
+        }
 
         def("reset_parameters", applies: { $0.canResetParameters }) { _, m, _, _ in try m.resetParameters(); return .none }
         def("reset_running_stats", owner: "_NormBase", applies: { $0 is BatchNorm }) { _, m, _, _ in
@@ -324,6 +333,23 @@ extension Interpreter {
         return .object(RemovableHandle(id: id) { [weak state] in
             state?.forwardHooks.removeAll { $0.id == id }
             state?.forwardPreHooks.removeAll { $0.id == id }
+        })
+    }
+
+    func addBackwardHook(_ m: Module, _ b: BoundArguments, pre: Bool) throws -> Value {
+        let hook = b.values["hook"]!
+        let state = moduleState(m)
+        ModuleState.nextHookID += 1
+        let id = ModuleState.nextHookID
+        let entry = (id: id, hook: hook)
+        if try b.bool("prepend", false) {
+            if pre { state.backwardPreHooks.insert(entry, at: 0) } else { state.backwardHooks.insert(entry, at: 0) }
+        } else {
+            if pre { state.backwardPreHooks.append(entry) } else { state.backwardHooks.append(entry) }
+        }
+        return .object(RemovableHandle(id: id) { [weak state] in
+            state?.backwardHooks.removeAll { $0.id == id }
+            state?.backwardPreHooks.removeAll { $0.id == id }
         })
     }
 

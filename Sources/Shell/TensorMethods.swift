@@ -57,9 +57,12 @@ extension Interpreter {
         }
         guard Interpreter.tensorMethodNames.contains(name) else { return nil }
         let receiver = Value.tensor(t)
-        return .builtin(Builtin(name, receiver: "Tensor object") { [unowned self] args in
+        let method = Builtin(name, receiver: "Tensor object") { [unowned self] args in
             try self.callMethod(receiver, name, args)
-        })
+        }
+        // Hooks that warn during backward (module backward hooks) report the backward() line.
+        if name == "backward" { method.wantsCallerScope = true }
+        return .builtin(method)
     }
 
     func setTensorAttribute(_ t: Tensor, _ name: String, _ value: Value) throws {
@@ -523,7 +526,11 @@ final class GradFnObject: PyObject {
     let node: GradNode
     init(_ node: GradNode) { self.node = node }
     override var typeName: String { node.name }
-    override func repr() -> String { "<\(node.name) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(node).hashValue), radix: 16))>" }
+    override func repr() -> String {
+        // Nodes of Python-defined autograd Functions print with their module, as PyTorch's do.
+        let qualified = node.name == "BackwardHookFunctionBackward" ? "torch.autograd.function." + node.name : node.name
+        return "<\(qualified) object at \(addressString(node))>"
+    }
     override func attribute(_ name: String) throws -> Value? {
         name == "name" ? .builtin(Builtin("name") { [node] _ in .str(node.name) }) : nil
     }

@@ -28,6 +28,15 @@ extension Interpreter {
         return ns
     }
 
+    /// A `UserWarning` raised by nnsh itself (where PyTorch's Python code calls `warnings.warn`),
+    /// reported at the line of the innermost `wantsCallerScope` call being made.
+    func warnFromLibrary(_ message: String) throws {
+        let (file, line, module) = callSite()
+        guard case .namespace(let warnings)? = builtinModule(named: "warnings"),
+              let implementation = try warnings.member("_warn_at") else { return }
+        _ = try call(implementation, Arguments([.str(message), .none, .int(1), .none, .str(file), .int(line), .str(module)]))
+    }
+
     /// The file, line and module `__name__` of the call being made to a `wantsCallerScope` builtin.
     func callSite() -> (String, Int, String) {
         let scope = callerScope ?? globalScope

@@ -9,11 +9,14 @@ final class ModuleState: ModuleHost {
     let attributes = PyDict()
     var forwardPreHooks: [(id: Int, hook: Value)] = []
     var forwardHooks: [(id: Int, hook: Value)] = []
+    /// `register_full_backward_hook` / `register_full_backward_pre_hook` (see `BackwardHookCall`).
+    var backwardHooks: [(id: Int, hook: Value)] = []
+    var backwardPreHooks: [(id: Int, hook: Value)] = []
     weak var interpreter: Interpreter?
 
     init(_ interpreter: Interpreter?) { self.interpreter = interpreter }
 
-    var hasHooks: Bool { !forwardPreHooks.isEmpty || !forwardHooks.isEmpty }
+    var hasHooks: Bool { !forwardPreHooks.isEmpty || !forwardHooks.isEmpty || !backwardHooks.isEmpty || !backwardPreHooks.isEmpty }
 
     func call(_ module: Module, _ input: Tensor) throws -> Tensor {
         guard let interpreter else { return try module.forward(input) }

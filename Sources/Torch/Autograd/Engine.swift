@@ -28,6 +28,15 @@ extension Tensor {
         return self
     }
 
+    /// An alias of this tensor whose node, named `name`, passes the gradient through unchanged:
+    /// PyTorch's `BackwardHookFunction`, which module backward hooks hang their hooks on.
+    /// Without grad recording (or an input that needs none) it is the tensor itself.
+    public func passThrough(_ name: String) -> Tensor {
+        guard Tensor.recordsGrad([self]) else { return self }
+        let alias = detach()
+        return alias.recording(name, [self]) { g in [g] }
+    }
+
     /// `tensor.retain_grad()`: a leaf keeps its gradient anyway; a non-leaf starts keeping it.
     public func retainGrad() throws {
         guard requiresGrad else { throw TorchError.runtime("can't retain_grad on Tensor that has requires_grad=False") }
@@ -131,7 +140,9 @@ extension Tensor {
                     if wanted == nil && t.retainsGrad {
                         t.grad = try t.grad.map { try $0.adding(g) } ?? g.to(t.dtype, copy: true)
                     }
-                    let grads = try node.backward(g)
+                    for hook in node.preHooks { if let replaced = try hook(g) { g = replaced } }
+                    var grads = try node.backward(g)
+                    for hook in node.postHooks { if let replaced = try hook(grads, g) { grads = replaced } }
                     for (input, grad) in zip(node.inputs, grads) {
                         guard let input, let grad else { continue }
                         try accumulate(&pending, input, grad)

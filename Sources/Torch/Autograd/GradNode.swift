@@ -10,6 +10,11 @@ public final class GradNode {
     private(set) var backward: (Tensor) throws -> [Tensor?]
     /// Set once a backward pass without `retain_graph` has run through this node.
     var released = false
+    /// Hooks on the node itself, as `grad_fn.register_prehook` / `register_hook`: a pre-hook sees the
+    /// output's gradient (after the tensor's own hooks) and may replace it; a post-hook sees the
+    /// inputs' gradients and the output's, and may replace the former. Module backward hooks use them.
+    public var preHooks: [(Tensor) throws -> Tensor?] = []
+    public var postHooks: [([Tensor?], Tensor) throws -> [Tensor?]?] = []
 
     init(name: String, inputs: [Tensor?], backward: @escaping (Tensor) throws -> [Tensor?]) {
         self.name = name
@@ -19,9 +24,11 @@ public final class GradNode {
 
     /// A long graph (`y = y + 1` in a loop) is a chain node → tensor → node: free it iteratively.
     deinit {
-        var parts: [Any] = [inputs, backward]
+        var parts: [Any] = [inputs, backward, preHooks, postHooks]
         inputs = []
         backward = { _ in [] }
+        preHooks = []
+        postHooks = []
         Trashcan.dispose(&parts)
     }
 }

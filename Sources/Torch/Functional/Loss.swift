@@ -106,12 +106,19 @@ extension Functional {
         let classDim = input.dim == 1 ? 0 : 1
         let classes = Double(input.dim == 0 ? 1 : input.shape[classDim])
         let logp = try logSoftmax(input, dim: classDim)
-        // Class probabilities (ATen's cross_entropy_loss_prob_target), without class weights.
+        // Class weights as ATen views them to broadcast against the input: [C], or [1, C, 1, …].
+        let weightView: Tensor? = try weight.map { w in
+            guard input.dim > 1 else { return w }
+            var shape = [Int](repeating: 1, count: input.dim)
+            shape[classDim] = w.numel
+            return try w.reshape(shape)
+        }
+        // Class probabilities (ATen's cross_entropy_loss_prob_target).
         if target.dtype.isFloatingPoint && target.shape == input.shape {
-            if weight != nil { throw TorchError.runtime("nnsh does not support weight with class-probability targets in cross_entropy yet") }
             var t = target
             if labelSmoothing > 0 { t = try (try target * (1 - labelSmoothing)) + labelSmoothing / classes }
-            let product = try logp * t
+            var product = try logp * t
+            if let weightView { product = try product * weightView }
             switch reduction {
             case .none: return try (try product.sum(dims: [classDim])).neg()
             case .sum: return try (try product.sum()).neg()
@@ -126,16 +133,25 @@ extension Functional {
         let nll = try nllLoss(logp, target, weight: weight, ignoreIndex: ignoreIndex, reduction: reduction)
         guard labelSmoothing > 0 else { return nll }
         // ATen's cross_entropy_loss_label_smoothing: (1 - ls) * nll + smooth * (ls / C), where smooth
-        // is -sum over classes of log p, zero at ignored targets, reduced as nll is.
-        if weight != nil { throw TorchError.runtime("nnsh does not support weight with label_smoothing in cross_entropy yet") }
-        let keep = try target.ints().map { Int($0) == ignoreIndex ? 0.0 : 1.0 }
+        // is -sum over classes of (weighted) log p, zero at ignored targets, reduced as nll is: a
+        // weighted mean divides by the weights of the kept targets.
+        let targets = try target.ints().map(Int.init)
+        let keep = targets.map { $0 == ignoreIndex ? 0.0 : 1.0 }
         let mask = try Tensor.from(doubles: keep, shape: target.shape, dtype: input.dtype)
-        let smooth = try (try (try logp.sum(dims: [classDim])).neg()) * mask
+        let weighted = try weightView.map { try logp * $0 } ?? logp
+        let smooth = try (try (try weighted.sum(dims: [classDim])).neg()) * mask
         let reduced: Tensor
         switch reduction {
         case .none: reduced = smooth
         case .sum: reduced = try smooth.sum()
-        case .mean: reduced = try (try smooth.sum()) / (try Tensor.from(doubles: [keep.reduce(0, +)], shape: [], dtype: .int64))
+        case .mean:
+            if let weight {
+                let w = try weight.doubles()
+                let kept = targets.filter { $0 != ignoreIndex }.map { $0 >= 0 && $0 < w.count ? w[$0] : 0 }
+                reduced = try (try smooth.sum()) / (try Tensor.from(doubles: kept, shape: [kept.count], dtype: weight.dtype).sum())
+            } else {
+                reduced = try (try smooth.sum()) / (try Tensor.from(doubles: [keep.reduce(0, +)], shape: [], dtype: .int64))
+            }
         }
         return try (try nll * (1 - labelSmoothing)) + (try reduced * (labelSmoothing / classes))
     }
@@ -202,31 +218,34 @@ extension Functional {
         if input.shape != target.shape {
             throw TorchError.value("Target size (\(sizeString(target.shape))) must be the same as input size (\(sizeString(input.shape)))")
         }
-        if posWeight != nil { throw TorchError.runtime("nnsh does not support pos_weight in binary_cross_entropy_with_logits yet") }
         if !target.dtype.isFloatingPoint {
             throw TorchError.runtime("result type \(input.dtype.cppName) can't be cast to the desired output type \(target.dtype.cppName)")
         }
-        return try elementwiseLoss(.bceWithLogits, input, target, reduction, weight: weight)
+        return try elementwiseLoss(.bceWithLogits, input, target, reduction, weight: weight, posWeight: posWeight)
     }
 
     private static func sizeString(_ s: [Int]) -> String { "torch.Size([\(s.map(String.init).joined(separator: ", "))])" }
 
     /// A loss computed per (input, target) pair in the input's precision with ATen's formulas,
     /// then reduced by the same sum and mean as `Tensor.sum()`/`mean()` (ATen's `apply_loss_reduction`).
+    /// `posWeight` (BCE with logits only) scales the positive term: ATen's `log_weight = (pos_weight - 1) * target + 1`.
     private static func elementwiseLoss(_ kind: ElementLoss, _ input: Tensor, _ target: Tensor, _ reduction: Reduction,
-                                        weight: Tensor? = nil) throws -> Tensor {
+                                        weight: Tensor? = nil, posWeight: Tensor? = nil) throws -> Tensor {
         try requireFloat(input, kind.node)
-        let shape = try Shape.broadcast(input.shape, target.shape)
+        var shape = try Shape.broadcast(input.shape, target.shape)
+        if let posWeight { shape = try Shape.broadcast(shape, posWeight.shape) }
+        if let weight { shape = try Shape.broadcast(shape, weight.shape) }
         let dtype = input.dtype
         let x = try input.expand(shape).dense(dtype), y = try target.expand(shape).dense(dtype)
         let w = try weight.map { try $0.expand(shape).dense(dtype) }
+        let pw = try posWeight.map { try $0.expand(shape).dense(dtype) }
         let count = x.numel
         let losses = try Tensor.zeros(shape, dtype: dtype)
         func forward<T: KFloat>(_: T.Type) {
             let xp = ptr(x, T.self), yp = ptr(y, T.self), lp = ptr(losses, T.self)
-            let wp = w.map { ptr($0, T.self) }
+            let wp = w.map { ptr($0, T.self) }, pp = pw.map { ptr($0, T.self) }
             for i in 0..<count {
-                let v = kind.value(xp[i], yp[i])
+                let v = pp.map { kind.value(xp[i], yp[i], posWeight: $0[i]) } ?? kind.value(xp[i], yp[i])
                 lp[i] = wp.map { v * $0[i] } ?? v
             }
         }
@@ -245,10 +264,11 @@ extension Functional {
             func backward<T: KFloat>(_: T.Type) {
                 let xp = ptr(x, T.self), yp = ptr(y, T.self), gp = ptr(gExpanded, T.self)
                 let gxp = ptr(gx, T.self), gtp = ptr(gt, T.self)
-                let wp = w.map { ptr($0, T.self) }
+                let wp = w.map { ptr($0, T.self) }, pp = pw.map { ptr($0, T.self) }
                 let n = T(count)
                 for i in 0..<count {
-                    var (a, b) = kind.gradients(xp[i], yp[i], gp[i], mean: reduction == .mean, count: count)
+                    var (a, b) = pp.map { ElementLoss.bceWithLogitsGradients(xp[i], yp[i], gp[i], posWeight: $0[i]) }
+                        ?? kind.gradients(xp[i], yp[i], gp[i], mean: reduction == .mean, count: count)
                     if let wp { a = a * wp[i]; b = b * wp[i] }
                     if kind.dividesAfter && reduction == .mean { a = a / n; b = b / n }
                     gxp[i] = a
@@ -304,6 +324,21 @@ enum ElementLoss {
             let logSigmoid = Swift.min(x, 0) - T.log1p(T.exp(-Swift.abs(x)))
             return (1 - y) * x - logSigmoid
         }
+    }
+
+    /// BCE with logits and `pos_weight` p: `(1 - y) * x - ((p - 1) * y + 1) * log_sigmoid(x)`, in ATen's order.
+    func value<T: KFloat>(_ x: T, _ y: T, posWeight p: T) -> T {
+        let logSigmoid = Swift.min(x, 0) - T.log1p(T.exp(-Swift.abs(x)))
+        let logWeight = (p - 1) * y + 1
+        return (1 - y) * x - logSigmoid * logWeight
+    }
+
+    /// ATen's `binary_cross_entropy_with_logits_backward` with `pos_weight` (t = p * y):
+    /// input `((t + 1 - y) * sigmoid(x) - t) * g`, target `(log_sigmoid(-x) - log_sigmoid(x) * p) * g`.
+    static func bceWithLogitsGradients<T: KFloat>(_ x: T, _ y: T, _ g: T, posWeight p: T) -> (T, T) {
+        func logSigmoid(_ v: T) -> T { Swift.min(v, 0) - T.log1p(T.exp(-Swift.abs(v))) }
+        let sigmoid = 1 / (1 + T.exp(-x)), t = p * y
+        return ((((t + 1) - y) * sigmoid - t) * g, (logSigmoid(-x) - logSigmoid(x) * p) * g)
     }
 
     func gradients<T: KFloat>(_ x: T, _ y: T, _ g: T, mean: Bool, count: Int) -> (T, T) {
