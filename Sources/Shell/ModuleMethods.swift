@@ -181,7 +181,10 @@ extension Interpreter {
         def("register_full_backward_pre_hook", ["hook", "prepend"], required: 1) { interp, m, b, _ in
             try interp.addBackwardHook(m, b, pre: true)
         }
-        def("register_backward_hook", ["hook"], required: 1) { _, m, _, _ in
+        def("register_backward_hook", ["hook"], required: 1) { interp, m, _, _ in
+            if interp.moduleState(m).usesFullBackwardHooks {
+                throw PythonError.runtime("Cannot use both regular backward hooks and full backward hooks on a single Module. Please use only one of them.")
+            }
             throw PythonError("NotImplementedError", "nnsh does not support the deprecated \(m.typeName).register_backward_hook; use register_full_backward_hook, whose grad_input and grad_output are the module's own")
         }
 
@@ -342,6 +345,7 @@ extension Interpreter {
         ModuleState.nextHookID += 1
         let id = ModuleState.nextHookID
         let entry = (id: id, hook: hook)
+        if !pre { state.usesFullBackwardHooks = true }
         if try b.bool("prepend", false) {
             if pre { state.backwardPreHooks.insert(entry, at: 0) } else { state.backwardHooks.insert(entry, at: 0) }
         } else {

@@ -532,7 +532,33 @@ final class GradFnObject: PyObject {
         return "<\(qualified) object at \(addressString(node))>"
     }
     override func attribute(_ name: String) throws -> Value? {
-        name == "name" ? .builtin(Builtin("name") { [node] _ in .str(node.name) }) : nil
+        switch name {
+        case "name": return .builtin(Builtin("name") { [node] _ in .str(node.name) })
+        case "next_functions":
+            // `((node, 0), …)`: each input's own node, AccumulateGrad for a leaf, None for no gradient.
+            return .tuple(node.nextTensors.map { t in
+                guard let t else { return .tuple([.none, .int(0)]) }
+                if let fn = t.gradFn { return .tuple([.object(GradFnObject(fn)), .int(0)]) }
+                return .tuple([.object(AccumulateGradObject(t)), .int(0)])
+            })
+        default: return nil
+        }
+    }
+}
+
+/// The node that accumulates into a leaf's `.grad`: `<AccumulateGrad object at 0x…>`.
+final class AccumulateGradObject: PyObject {
+    let variable: Tensor
+    init(_ variable: Tensor) { self.variable = variable }
+    override var typeName: String { "AccumulateGrad" }
+    override func repr() -> String { "<AccumulateGrad object at \(addressString(variable))>" }
+    override func attribute(_ name: String) throws -> Value? {
+        switch name {
+        case "name": return .builtin(Builtin("name") { _ in .str("torch::autograd::AccumulateGrad") })
+        case "variable": return .tensor(variable)
+        case "next_functions": return .tuple([])
+        default: return nil
+        }
     }
 }
 

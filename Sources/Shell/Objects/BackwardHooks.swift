@@ -19,6 +19,9 @@ final class BackwardHookCall {
     private let inputCount: Int
     /// Position of the input that needs a gradient; nil when none does.
     private var wrappedInput: Int?
+    /// The other tensor arguments: PyTorch's hook node covers them too, so their `grad_input`
+    /// slots hold zeros rather than None.
+    private var otherTensors: [(index: Int, tensor: Tensor)] = []
     private var outputCount = 0
     /// `grad_output` as the pre-hooks left it, between the output's node and the input's.
     private var gradOutputs: [Value]?
@@ -33,7 +36,8 @@ final class BackwardHookCall {
         let needing = positional.indices.filter { if case .tensor(let t) = positional[$0] { return t.requiresGrad } else { return false } }
         if needing.count > 1 { throw Self.refusal(module, "inputs") }
         if let i = needing.first, case .tensor(let t) = positional[i] {
-            let alias = t.passThrough("BackwardHookFunctionBackward")
+            for (j, v) in positional.enumerated() where j != i { if case .tensor(let o) = v { otherTensors.append((j, o)) } }
+            let alias = t.passThrough("BackwardHookFunctionBackward", outputIndex: positional[..<i].count { if case .tensor = $0 { return true } else { return false } })
             alias.gradFn?.postHooks.append { [self] grads, _ in try self.inputGradients(grads) }
             positional[i] = .tensor(alias)
             wrappedInput = i
@@ -47,12 +51,18 @@ final class BackwardHookCall {
     /// `setup_output_hook`: the forward's result (after the forward hooks), with its tensor wrapped.
     func wrapOutputs(_ out: Value) throws -> Value {
         var items: [Value], isTuple = false
-        if case .tuple(let t) = out { items = t; isTuple = true } else { items = [out] }
+        switch out {
+        case .tuple(let t): items = t; isTuple = true
+        case .tensor: items = [out]
+        default:
+            try interpreter.warnFromLibrary("For backward hooks to be called, module output should be a Tensor or a tuple of Tensors but received \(typeOf(out).repr())")
+            return out
+        }
         let needing = items.indices.filter { if case .tensor(let t) = items[$0] { return t.requiresGrad } else { return false } }
         guard let i = needing.first, case .tensor(let t) = items[i] else { return out }
         if needing.count > 1 { throw Self.refusal(module, "outputs") }
         outputCount = items.count
-        let alias = t.passThrough("BackwardHookFunctionBackward")
+        let alias = t.passThrough("BackwardHookFunctionBackward", outputIndex: items[..<i].count { if case .tensor = $0 { return true } else { return false } })
         alias.gradFn?.preHooks.append { [self] g in try self.outputGradient(g, at: i) }
         items[i] = .tensor(alias)
         return isTuple ? .tuple(items) : items[0]
@@ -94,6 +104,7 @@ final class BackwardHookCall {
         guard let gradOutputs, let index = wrappedInput else { return nil }
         var packed = [Value](repeating: .none, count: inputCount)
         if let g = grads.first ?? nil { packed[index] = .tensor(g) }
+        for (j, t) in otherTensors { packed[j] = .tensor(try Tensor.zerosLike(t)) }
         for hook in hooks {
             let r = try interpreter.call(hook, Arguments([.module(module), .tuple(packed), .tuple(gradOutputs)]))
             if r.isNone { continue }

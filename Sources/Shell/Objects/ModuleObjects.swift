@@ -12,6 +12,9 @@ final class ModuleState: ModuleHost {
     /// `register_full_backward_hook` / `register_full_backward_pre_hook` (see `BackwardHookCall`).
     var backwardHooks: [(id: Int, hook: Value)] = []
     var backwardPreHooks: [(id: Int, hook: Value)] = []
+    /// PyTorch's `_is_full_backward_hook`: set for good by `register_full_backward_hook`, so that the
+    /// deprecated `register_backward_hook` is refused on that module afterwards.
+    var usesFullBackwardHooks = false
     weak var interpreter: Interpreter?
 
     init(_ interpreter: Interpreter?) { self.interpreter = interpreter }

@@ -31,9 +31,12 @@ extension Tensor {
     /// An alias of this tensor whose node, named `name`, passes the gradient through unchanged:
     /// PyTorch's `BackwardHookFunction`, which module backward hooks hang their hooks on.
     /// Without grad recording (or an input that needs none) it is the tensor itself.
-    public func passThrough(_ name: String) -> Tensor {
+    /// Like the custom Function's outputs, the alias refuses in-place changes (`outputIndex` is its
+    /// place among the function's outputs, for the message).
+    public func passThrough(_ name: String, outputIndex: Int = 0) -> Tensor {
         guard Tensor.recordsGrad([self]) else { return self }
         let alias = detach()
+        alias.customFunctionOutput = (String(name.dropLast("Backward".count)), outputIndex)
         return alias.recording(name, [self]) { g in [g] }
     }
 

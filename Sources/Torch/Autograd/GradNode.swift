@@ -8,6 +8,8 @@ public final class GradNode {
     /// Gradient rule: output gradient → one gradient (or nil) per input. Runs with grad recording off.
     /// (`var` only so that `deinit` can hand it to the trashcan.)
     private(set) var backward: (Tensor) throws -> [Tensor?]
+    /// The tensors `next_functions` points at (nil: an input that needs no gradient).
+    public var nextTensors: [Tensor?] { inputs }
     /// Set once a backward pass without `retain_graph` has run through this node.
     var released = false
     /// Hooks on the node itself, as `grad_fn.register_prehook` / `register_hook`: a pre-hook sees the

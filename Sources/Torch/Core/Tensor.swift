@@ -22,6 +22,9 @@ public final class Tensor {
     public var isParameter = false
     /// The tensor this one is a view of, for `._base`-style bookkeeping (in-place on views).
     public internal(set) var base: Tensor?
+    /// Set on an output of a pass-through custom function (`BackwardHookFunction`): PyTorch treats it
+    /// as a view made inside a custom Function and refuses in-place changes to it.
+    var customFunctionOutput: (function: String, index: Int)?
     /// A Python number taking part in an op; it ranks lowest in type promotion (`ResultType.cpp`).
     public internal(set) var isWrappedNumber = false
 

@@ -282,8 +282,17 @@ extension Functional {
         y.recording(log ? "LogSoftmaxBackward0" : "SoftmaxBackward0", [x0]) { g in
             try GradMode.withoutGrad {
                 if log {
-                    let sg = try g.sum(dims: [d], keepdim: true)
-                    return [try g - (try y.exp()) * sg]
+                    // ATen's `grad - exp(out) * sum`, which its compiler contracts into one fused
+                    // multiply-add per element (GCC's default -ffp-contract=fast in the AVX2/AVX-512 kernels).
+                    let sg = try (try g.sum(dims: [d], keepdim: true)).expand(x0.shape).dense(x0.dtype)
+                    let e = try y.exp().dense(x0.dtype), gd = try g.dense(x0.dtype)
+                    let out = try Tensor.zeros(x0.shape, dtype: x0.dtype)
+                    func fused<T: KFloat>(_: T.Type) {
+                        let gp = ptr(gd, T.self), ep = ptr(e, T.self), sp = ptr(sg, T.self), op = out.storage.pointer(T.self)
+                        for i in 0..<out.numel { op[i] = gp[i].addingProduct(-ep[i], sp[i]) }
+                    }
+                    if x0.dtype == .float64 { fused(Double.self) } else { fused(Float.self) }
+                    return [out]
                 }
                 let sgy = try (g * y).sum(dims: [d], keepdim: true)
                 return [try y * (g - sgy)]

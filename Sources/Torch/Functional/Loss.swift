@@ -115,6 +115,9 @@ extension Functional {
         }
         // Class probabilities (ATen's cross_entropy_loss_prob_target).
         if target.dtype.isFloatingPoint && target.shape == input.shape {
+            if let weight, weight.dim != 1 || Double(weight.numel) != classes {
+                throw TorchError.runtime("cross_entropy: weight tensor should be defined either for all \(Int(classes)) classes or no classes but got weight tensor of shape: \(listText(weight.shape))")
+            }
             var t = target
             if labelSmoothing > 0 { t = try (try target * (1 - labelSmoothing)) + labelSmoothing / classes }
             var product = try logp * t
@@ -232,9 +235,15 @@ extension Functional {
     private static func elementwiseLoss(_ kind: ElementLoss, _ input: Tensor, _ target: Tensor, _ reduction: Reduction,
                                         weight: Tensor? = nil, posWeight: Tensor? = nil) throws -> Tensor {
         try requireFloat(input, kind.node)
-        var shape = try Shape.broadcast(input.shape, target.shape)
-        if let posWeight { shape = try Shape.broadcast(shape, posWeight.shape) }
-        if let weight { shape = try Shape.broadcast(shape, weight.shape) }
+        let shape = try Shape.broadcast(input.shape, target.shape)
+        // ATen's order: `(pos_weight - 1) * target` broadcasts, then in-place products must keep the loss's shape.
+        for (other, first) in [(posWeight, true), (weight, false)] {
+            guard let other else { continue }
+            let joint = first ? try Shape.broadcast(other.shape, shape) : try Shape.broadcast(shape, other.shape)
+            if joint != shape {
+                throw TorchError.runtime("output with shape \(listText(shape)) doesn't match the broadcast shape \(listText(joint))")
+            }
+        }
         let dtype = input.dtype
         let x = try input.expand(shape).dense(dtype), y = try target.expand(shape).dense(dtype)
         let w = try weight.map { try $0.expand(shape).dense(dtype) }

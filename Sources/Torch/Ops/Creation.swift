@@ -142,6 +142,9 @@ extension Tensor {
         if GradMode.isEnabled && leafRequiresGrad && gradFn == nil {
             throw TorchError.runtime("a leaf Variable that requires grad is being used in an in-place operation.")
         }
+        if GradMode.isEnabled, requiresGrad, let (function, index) = customFunctionOutput {
+            throw TorchError.runtime("Output \(index) of \(function) is a view and is being modified inplace. This view was created inside a custom Function (or because an input was returned as-is) and the autograd logic to handle view+inplace would override the custom backward associated with the custom Function, leading to incorrect gradients. This behavior is forbidden. You can fix this by cloning the output of the custom Function.")
+        }
         if GradMode.isEnabled, let b = base, b.leafRequiresGrad {
             throw TorchError.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
         }
