@@ -19,9 +19,9 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
 
-        .target(name: "CFastMath"),
+        .target(name: "CFastMath", linkerSettings: [.linkedLibrary("sleef")]),
         .target(name: "Kernels", dependencies: ["CBLAS", "CFastMath"], swiftSettings: unchecked),
-        .target(name: "Torch", dependencies: ["Kernels"]),
+        .target(name: "Torch", dependencies: ["Kernels", "CFastMath"]),
         .target(name: "NN", dependencies: ["Torch", "Kernels"]),
         .target(name: "Syntax"),
         .target(name: "Pictures", dependencies: ["Torch", "CPNG", "CJPEG"]),
@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "Stdlib", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Shell", dependencies: ["Syntax", "Torch", "NN", "Pictures", "Stdlib"], swiftSettings: noExclusivityChecks),
         .executableTarget(name: "nnsh", dependencies: [
-            "Shell", "CEditLine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Shell", "Torch", "CEditLine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nnsh-bench", dependencies: ["NN", "Torch"]),
 

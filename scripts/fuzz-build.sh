@@ -43,7 +43,7 @@ FLAGS=(-sanitize=fuzzer,address -sanitize-coverage="$COVERAGE" -g -parse-as-libr
        -Xcc -fmodule-map-file=Sources/CJPEG/module.modulemap
        -Xcc -I -Xcc Sources/CFastMath/include
        $(pkg-config --cflags openblas libpng libjpeg | sed 's/-I/-Xcc -I/g')
-       $(pkg-config --libs openblas libpng libjpeg))
+       $(pkg-config --libs openblas libpng libjpeg) -lsleef)
 [ "$CONFIG" = release ] && FLAGS+=(-O)
 for t in source structured checkpoint; do
   case $t in source) src=FuzzSource ;; structured) src=FuzzStructured ;; checkpoint) src=FuzzCheckpoint ;; esac

@@ -10,57 +10,6 @@
 ALWAYS uint32_t fbits(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
 ALWAYS float bitsf(uint32_t u) { float f; memcpy(&f, &u, 4); return f; }
 
-/* Same operations, in the same order, as Kernels/Core.swift fastExpf. */
-ALWAYS float fast_expf(float xIn) {
-    float x = xIn > -87.33654f ? xIn : -87.33654f;
-    x = x < 88.72283f ? x : 88.72283f;
-    float t = x * 1.44269504088896341f;
-    t = t + 12582912.0f;
-    float n = t - 12582912.0f;
-    int32_t nBits = (int32_t)fbits(t) - 0x4B400000;
-    float r = x - n * 0.693359375f;
-    r = r - n * -2.12194440e-4f;
-    float p = 1.9875691500e-4f;
-    p = p * r + 1.3981999507e-3f;
-    p = p * r + 8.3334519073e-3f;
-    p = p * r + 4.1665795894e-2f;
-    p = p * r + 1.6666665459e-1f;
-    p = p * r + 5.0000001201e-1f;
-    float z = r * r;
-    float y = p * z + r + 1.0f;
-    int32_t h = nBits >> 1;
-    float s1 = bitsf((uint32_t)((h + 127) << 23));
-    float s2 = bitsf((uint32_t)((nBits - h + 127) << 23));
-    float res = y * s1 * s2;
-    res = xIn > 88.72283f ? INFINITY : res;
-    res = xIn < -87.33654f ? 0.0f : res;
-    return xIn != xIn ? xIn : res;
-}
-
-ALWAYS float fast_tanhf(float x) {
-    float a = fabsf(x);
-    float z = x * x;
-    float p = -5.70498872745e-3f;
-    p = p * z + 2.06390887954e-2f;
-    p = p * z - 5.37397155531e-2f;
-    p = p * z + 1.33314422036e-1f;
-    p = p * z - 3.33332819422e-1f;
-    float small = p * z * x + x;
-    float a2 = 2.0f * a;
-    float e = fast_expf(40.0f < a2 ? 40.0f : a2);
-    float large = 1.0f - 2.0f / (e + 1.0f);
-    large = x < 0 ? -large : large;
-    return a < 0.625f ? small : (x != x ? x : large);
-}
-
-ALWAYS void sigmoid_body(const float *x, float *y, long n) {
-    for (long i = 0; i < n; i++) y[i] = 1.0f / (1.0f + fast_expf(-x[i]));
-}
-
-ALWAYS void tanh_body(const float *x, float *y, long n) {
-    for (long i = 0; i < n; i++) y[i] = fast_tanhf(x[i]);
-}
-
 /* avx_mathfun.h log256_ps / sincos256_ps with GCC's FMAs (shared/specs/RNG.md §4b). */
 ALWAYS float avx_logf(float x) {
     uint32_t b = fbits(x);
@@ -206,8 +155,6 @@ ALWAYS void conv_rows4_body(const float *base, const long *offs, long ntaps, con
 
 #if defined(__x86_64__) && defined(__clang__)
 #define TARGET_AVX2 __attribute__((target("avx2,fma")))
-static TARGET_AVX2 void sigmoid_avx2(const float *x, float *y, long n) { sigmoid_body(x, y, n); }
-static TARGET_AVX2 void tanh_avx2(const float *x, float *y, long n) { tanh_body(x, y, n); }
 static TARGET_AVX2 void normal16_avx2(float *d, long blocks, float mean, float std) { normal16_body(d, blocks, mean, std); }
 static TARGET_AVX2 void conv_taps_avx2(const float *const *taps, const float *w, long ntaps, float bias, float *out, long lo, long hi) {
     conv_taps_body(taps, w, ntaps, bias, out, lo, hi);
@@ -231,8 +178,6 @@ int nnsh_has_vector_fma(void) { return has_avx2(); }
 int nnsh_has_vector_fma(void) { return 0; }
 #endif
 
-static void sigmoid_generic(const float *x, float *y, long n) { sigmoid_body(x, y, n); }
-static void tanh_generic(const float *x, float *y, long n) { tanh_body(x, y, n); }
 static void conv_rows4_generic(const float *base, const long *offs, long ntaps, const float *w, const float *bias,
                                float *const *out, long n) {
     conv_rows4_body(base, offs, ntaps, w, bias, out, n);
@@ -242,12 +187,6 @@ static void conv_taps_generic(const float *const *taps, const float *w, long nta
 }
 static void normal16_generic(float *d, long blocks, float mean, float std) { normal16_body(d, blocks, mean, std); }
 
-void nnsh_sigmoid_f32(const float *x, float *y, long n) {
-    DISPATCH(sigmoid_avx2(x, y, n), sigmoid_generic(x, y, n))
-}
-void nnsh_tanh_f32(const float *x, float *y, long n) {
-    DISPATCH(tanh_avx2(x, y, n), tanh_generic(x, y, n))
-}
 void nnsh_normal_fill16_f32(float *d, long blocks, float mean, float std) {
     DISPATCH(normal16_avx2(d, blocks, mean, std), normal16_generic(d, blocks, mean, std))
 }

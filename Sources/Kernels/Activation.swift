@@ -1,5 +1,7 @@
 // Elementwise activations and their backward formulas. Input and output may be the same buffer.
 
+import CFastMath
+
 @usableFromInline let elementwiseMinChunk = 32768
 
 /// y = x < 0 ? 0 : x  (NaN propagates, like torch.relu).
@@ -36,33 +38,64 @@ public func leakyReluBackward<T: KernelFloat>(gradOutput: UnsafePointer<T>, inpu
     }
 }
 
-/// y = 1 / (1 + exp(-x)).
-@inlinable
-public func sigmoidForward<T: KernelFloat>(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, count: Int) {
-    parallelFor(count: count, minChunk: elementwiseMinChunk / 4) { r in T.sigmoidRange(x, y, r) }
+/// The activations whose float32 kernels follow ATen's vector and scalar paths bit for bit
+/// (CFastMath/vecmath.c); raw values are the C side's `NNSH_OP_*`.
+public enum ActivationOp: Int32, Sendable {
+    case sigmoid = 0, tanh = 1, silu = 2, softplus = 3, elu = 4
 }
 
-/// gradInput = gradOutput * (1 - y) * y, with y the sigmoid output.
-@inlinable
-public func sigmoidBackward<T: KernelFloat>(gradOutput: UnsafePointer<T>, output: UnsafePointer<T>,
-                                            gradInput: UnsafeMutablePointer<T>, count: Int) {
-    parallelFor(count: count, minChunk: elementwiseMinChunk) { r in
-        for i in r { let y = output[i]; gradInput[i] = gradOutput[i] * ((1 - y) * y) }
+/// The vector code path PyTorch's DispatchStub picks on this CPU, which nnsh follows where results
+/// depend on it (vector width of reductions, where scalar tails start, fused multiply-adds).
+public enum KernelCapability: String, Sendable {
+    case `default` = "DEFAULT", avx2 = "AVX2", avx512 = "AVX512"
+}
+
+/// Detected once (`ATEN_CPU_CAPABILITY=default|avx2|avx512` lowers it, as it does PyTorch's).
+public var kernelCapability: KernelCapability {
+    switch nnsh_cpu_capability() {
+    case 2: return .avx512
+    case 1: return .avx2
+    default: return .default
     }
 }
 
-/// y = tanh(x).
-@inlinable
-public func tanhForward<T: KernelFloat>(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, count: Int) {
-    parallelFor(count: count, minChunk: elementwiseMinChunk / 4) { r in T.tanhRange(x, y, r) }
+/// Tests: run the kernels as at `level` (never above what the CPU has; nil: back to detection).
+/// Returns the capability now in use.
+@discardableResult
+public func overrideKernelCapability(_ level: KernelCapability?) -> KernelCapability {
+    let code: Int32 = switch level { case nil: -1; case .default?: 0; case .avx2?: 1; case .avx512?: 2 }
+    _ = nnsh_set_cpu_capability(code)
+    return kernelCapability
 }
 
-/// gradInput = gradOutput * (1 - y²), with y the tanh output.
+/// y = op(x) as ATen's `cpu_kernel_vec` computes it over a contiguous array: 2 × lanes elements per
+/// vector step, the remainder through the scalar formula. The split is fixed by the whole count
+/// (PyTorch with one thread), not by how nnsh's threads divide the work.
+/// `params`: softplus [beta, threshold]; elu [negcoef, poscoef, negiptcoef].
 @inlinable
-public func tanhBackward<T: KernelFloat>(gradOutput: UnsafePointer<T>, output: UnsafePointer<T>,
-                                         gradInput: UnsafeMutablePointer<T>, count: Int) {
-    parallelFor(count: count, minChunk: elementwiseMinChunk) { r in
-        for i in r { let y = output[i]; gradInput[i] = gradOutput[i] * (1 - y * y) }
+public func activationForward<T: KernelFloat>(_ op: ActivationOp, _ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>,
+                                              count: Int, params: [T] = []) {
+    let scalarFrom = nnsh_elementwise_scalar_from(count)
+    let p = params + [0, 0, 0]
+    p.withUnsafeBufferPointer { pp in
+        let base = pp.baseAddress!
+        parallelFor(count: count, minChunk: elementwiseMinChunk / 4) { r in
+            T.activationRange(op, x, y, r, scalarFrom: scalarFrom, params: base)
+        }
+    }
+}
+
+/// The gradient of `activationForward`: `saved` is the output for sigmoid and tanh, the input otherwise.
+@inlinable
+public func activationBackward<T: KernelFloat>(_ op: ActivationOp, gradOutput: UnsafePointer<T>, saved: UnsafePointer<T>,
+                                               gradInput: UnsafeMutablePointer<T>, count: Int, params: [T] = []) {
+    let scalarFrom = nnsh_elementwise_scalar_from(count)
+    let p = params + [0, 0, 0]
+    p.withUnsafeBufferPointer { pp in
+        let base = pp.baseAddress!
+        parallelFor(count: count, minChunk: elementwiseMinChunk / 4) { r in
+            T.activationBackwardRange(op, grad: gradOutput, saved: saved, gradInput, r, scalarFrom: scalarFrom, params: base)
+        }
     }
 }
 

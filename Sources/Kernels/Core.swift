@@ -43,10 +43,14 @@ public protocol KernelFloat: BinaryFloatingPoint, SIMDScalar, Sendable {
     static func gemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Self,
                      a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int,
                      beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
-    /// y[i] = 1 / (1 + exp(-x[i])) over `range` (x may equal y).
-    static func sigmoidRange(_ x: UnsafePointer<Self>, _ y: UnsafeMutablePointer<Self>, _ range: Range<Int>)
-    /// y[i] = tanh(x[i]) over `range` (x may equal y).
-    static func tanhRange(_ x: UnsafePointer<Self>, _ y: UnsafeMutablePointer<Self>, _ range: Range<Int>)
+    /// y[i] = op(x[i]) for i in `range` (x may equal y); elements from `scalarFrom` on take ATen's
+    /// scalar formula (see `activationForward`).
+    static func activationRange(_ op: ActivationOp, _ x: UnsafePointer<Self>, _ y: UnsafeMutablePointer<Self>,
+                                _ range: Range<Int>, scalarFrom: Int, params: UnsafePointer<Self>)
+    /// The op's gradient for i in `range`: `saved` is the output (sigmoid, tanh) or the input (the others).
+    static func activationBackwardRange(_ op: ActivationOp, grad: UnsafePointer<Self>, saved: UnsafePointer<Self>,
+                                        _ y: UnsafeMutablePointer<Self>, _ range: Range<Int>, scalarFrom: Int,
+                                        params: UnsafePointer<Self>)
     /// out[c] = bias + Σ_i w[i] * taps[i][c], summed in tap order, for c in `range` (at least 8 columns):
     /// the interior of one output row of the direct convolution.
     static func convTapsRange(_ taps: UnsafePointer<UnsafePointer<Self>>, _ w: UnsafePointer<Self>, count: Int,
@@ -63,13 +67,15 @@ extension Float: KernelFloat {
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(max(lda, 1)), b, Int32(max(ldb, 1)),
                     beta, c, Int32(max(ldc, 1)))
     }
-    /// Vectorised in CFastMath (AVX2+FMA when the CPU has it); same values as `fastExpf` lane by lane.
-    public static func sigmoidRange(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ range: Range<Int>) {
-        nnsh_sigmoid_f32(x + range.lowerBound, y + range.lowerBound, range.count)
+    /// ATen's kernels at PyTorch's CPU capability, with SLEEF's vector math (CFastMath/vecmath.c).
+    public static func activationRange(_ op: ActivationOp, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>,
+                                       _ range: Range<Int>, scalarFrom: Int, params: UnsafePointer<Float>) {
+        nnsh_activation_f32(op.rawValue, x, y, range.lowerBound, range.upperBound, scalarFrom, params)
     }
-    /// Vectorised in CFastMath; same values as `fastTanhf`.
-    public static func tanhRange(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ range: Range<Int>) {
-        nnsh_tanh_f32(x + range.lowerBound, y + range.lowerBound, range.count)
+    public static func activationBackwardRange(_ op: ActivationOp, grad: UnsafePointer<Float>, saved: UnsafePointer<Float>,
+                                               _ y: UnsafeMutablePointer<Float>, _ range: Range<Int>, scalarFrom: Int,
+                                               params: UnsafePointer<Float>) {
+        nnsh_activation_backward_f32(op.rawValue, grad, saved, y, range.lowerBound, range.upperBound, scalarFrom, params)
     }
     /// In CFastMath: with AVX2, eight columns per register (Swift's SIMD8 here is two SSE halves).
     public static func convTapsRange(_ taps: UnsafePointer<UnsafePointer<Float>>, _ w: UnsafePointer<Float>, count: Int,
@@ -89,11 +95,34 @@ extension Double: KernelFloat {
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(max(lda, 1)), b, Int32(max(ldb, 1)),
                     beta, c, Int32(max(ldc, 1)))
     }
-    public static func sigmoidRange(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ range: Range<Int>) {
-        for i in range { y[i] = 1 / (1 + exp(-x[i])) }
+    /// ATen's scalar formulas (its float64 vector path calls SLEEF's double functions, which nnsh does not).
+    public static func activationRange(_ op: ActivationOp, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>,
+                                       _ range: Range<Int>, scalarFrom: Int, params p: UnsafePointer<Double>) {
+        switch op {
+        case .sigmoid: for i in range { y[i] = 1 / (1 + exp(-x[i])) }
+        case .tanh: for i in range { y[i] = tanh(x[i]) }
+        case .silu: for i in range { y[i] = x[i] / (1 + exp(-x[i])) }
+        case .softplus: for i in range { let v = x[i]; y[i] = v * p[0] > p[1] ? v : log1p(exp(v * p[0])) / p[0] }
+        case .elu: for i in range { let v = x[i]; y[i] = v <= 0 ? expm1(v * p[2]) * p[0] : v * p[1] }
+        }
     }
-    public static func tanhRange(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ range: Range<Int>) {
-        for i in range { y[i] = tanh(x[i]) }
+    public static func activationBackwardRange(_ op: ActivationOp, grad a: UnsafePointer<Double>, saved s: UnsafePointer<Double>,
+                                               _ y: UnsafeMutablePointer<Double>, _ range: Range<Int>, scalarFrom: Int,
+                                               params p: UnsafePointer<Double>) {
+        let fused = kernelCapability != .default
+        switch op {
+        case .sigmoid: for i in range { y[i] = a[i] * (1 - s[i]) * s[i] }
+        case .tanh: for i in range { y[i] = a[i] * (fused ? (1 as Double).addingProduct(-s[i], s[i]) : 1 - s[i] * s[i]) }
+        case .silu:
+            for i in range {
+                let sg = 1 / (1 + exp(-s[i]))
+                y[i] = a[i] * sg * (fused ? (1 as Double).addingProduct(s[i], 1 - sg) : 1 + s[i] * (1 - sg))
+            }
+        case .softplus:
+            for i in range { let z = exp(s[i] * p[0]); y[i] = s[i] * p[0] > p[1] ? a[i] : a[i] * z / (z + 1) }
+        case .elu:
+            for i in range { y[i] = s[i] <= 0 ? a[i] * p[2] * p[0] * exp(s[i] * p[2]) : a[i] * p[1] }
+        }
     }
     public static func convTapsRange(_ taps: UnsafePointer<UnsafePointer<Double>>, _ w: UnsafePointer<Double>, count: Int,
                                      bias: Double, _ out: UnsafeMutablePointer<Double>, _ range: Range<Int>) {
@@ -129,52 +158,6 @@ func convTapsRangeSIMD<T: KernelFloat>(_ taps: UnsafePointer<UnsafePointer<T>>, 
         UnsafeMutableRawPointer(out + ow).storeBytes(of: a0, as: SIMD8<T>.self)
         ow += 8
     }
-}
-
-/// exp(x) for Float, branch-free (auto-vectorisable), Cephes polynomial, ~1 ulp.
-/// Saturates to +inf above ~88.72 and to 0 below ~-87.34 (no denormal results).
-@inline(__always)
-func fastExpf(_ xIn: Float) -> Float {
-    let x = min(max(xIn, -87.33654), 88.72283)
-    // n = round(x / ln2) via the 1.5*2^23 trick
-    let t = x * 1.44269504088896341 + 12582912.0
-    let n = t - 12582912.0
-    let nBits = Int32(bitPattern: t.bitPattern) &- 0x4B40_0000
-    var r = x - n * 0.693359375
-    r = r - n * -2.12194440e-4
-    var p: Float = 1.9875691500e-4
-    p = p * r + 1.3981999507e-3
-    p = p * r + 8.3334519073e-3
-    p = p * r + 4.1665795894e-2
-    p = p * r + 1.6666665459e-1
-    p = p * r + 5.0000001201e-1
-    let z = r * r
-    let y = p * z + r + 1
-    // 2^n split in two factors so n = 128 does not overflow the exponent field
-    let h = nBits >> 1
-    let s1 = Float(bitPattern: UInt32(bitPattern: (h &+ 127) << 23))
-    let s2 = Float(bitPattern: UInt32(bitPattern: (nBits &- h &+ 127) << 23))
-    var res = y * s1 * s2
-    res = xIn > 88.72283 ? Float.infinity : res
-    res = xIn < -87.33654 ? 0 : res
-    return xIn != xIn ? xIn : res
-}
-
-/// tanh(x) for Float, branch-free: odd polynomial for |x| < 0.625 (Cephes), else 1 - 2/(exp(2|x|)+1).
-@inline(__always)
-func fastTanhf(_ x: Float) -> Float {
-    let a = abs(x)
-    let z = x * x
-    var p: Float = -5.70498872745e-3
-    p = p * z + 2.06390887954e-2
-    p = p * z - 5.37397155531e-2
-    p = p * z + 1.33314422036e-1
-    p = p * z - 3.33332819422e-1
-    let small = p * z * x + x
-    let e = fastExpf(min(2 * a, 40))
-    var large = 1 - 2 / (e + 1)
-    large = x < 0 ? -large : large
-    return a < 0.625 ? small : (x != x ? x : large)
 }
 
 /// Range of o in `0..<outCount` where `o * stride + off` lies in `0..<inCount`.

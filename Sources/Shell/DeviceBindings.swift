@@ -150,11 +150,13 @@ extension Interpreter {
         mkldnn.members["is_available"] = .builtin(Builtin("is_available") { _ in .bool(true) })
         let openmp = Namespace("torch.backends.openmp")
         openmp.members["is_available"] = .builtin(Builtin("is_available") { _ in .bool(true) })
+        let cpu = Namespace("torch.backends.cpu")
+        cpu.members["get_cpu_capability"] = .builtin(Builtin("get_cpu_capability") { _ in .str(CPUInfo.capability) })
         let cuda = Namespace("torch.backends.cuda")
         cuda.members["is_built"] = .builtin(Builtin("is_built") { _ in .bool(false) })
         return Namespace("torch.backends", [
             "cudnn": .namespace(cudnn), "mps": .namespace(mps), "mkldnn": .namespace(mkldnn),
-            "openmp": .namespace(openmp), "cuda": .namespace(cuda),
+            "openmp": .namespace(openmp), "cuda": .namespace(cuda), "cpu": .namespace(cpu),
         ])
     }
 }

@@ -64,6 +64,8 @@ while let a = args.popFirst() {
     }
 }
 
+// A header compare.py skips (one field): which machine and vector path this table is from.
+print("# nnsh-bench on \(CPUInfo.summary)")
 do {
     _ = manualSeed(0)
     let x512 = try Tensor.randn([1, 3, 512, 512])

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Shell
+import Torch
 
 /// The `nnsh` command: run a script, a `-c` string, standard input, or an interactive prompt.
 @main
@@ -81,7 +82,8 @@ extension NNSH {
     }
 }
 
-let nnshVersion = "nnsh 0.1.0 (PyTorch 2.15 semantics)"
+/// The version, with the CPU and the vector path the kernels follow on it (their last bits depend on it).
+let nnshVersion = "nnsh 0.1.0 (PyTorch 2.15 semantics; \(CPUInfo.summary))"
 
 /// Runs a whole script like `python FILE`: output as it goes, an error stops it with status 1.
 func runScript(_ source: String, file: String) -> Int32 {

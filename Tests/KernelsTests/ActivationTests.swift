@@ -25,7 +25,7 @@ import Foundation
 
     @Test func sigmoidFloatAccuracy() {
         let xs = Self.sweep()
-        let y: [Float] = produce(xs.count) { sigmoidForward(xs, $0, count: xs.count) }
+        let y: [Float] = produce(xs.count) { activationForward(.sigmoid, xs, $0, count: xs.count) }
         var worst = 0.0
         for i in 0..<xs.count {
             let ref = 1 / (1 + exp(-Double(xs[i])))
@@ -38,7 +38,7 @@ import Foundation
 
     @Test func tanhFloatAccuracy() {
         let xs = Self.sweep()
-        let y: [Float] = produce(xs.count) { tanhForward(xs, $0, count: xs.count) }
+        let y: [Float] = produce(xs.count) { activationForward(.tanh, xs, $0, count: xs.count) }
         var worst = 0.0
         for i in 0..<xs.count { worst = max(worst, Self.ulpDiff(y[i], tanh(Double(xs[i])))) }
         #expect(worst <= 2.0, "tanh worst ulp \(worst)")
@@ -50,16 +50,16 @@ import Foundation
         let n = 100_003
         let x = (0..<n).map { _ in rng.double() * 10 }
         let g = rng.array(n)
-        let sig: [Double] = produce(n) { sigmoidForward(x, $0, count: n) }
-        let th: [Double] = produce(n) { tanhForward(x, $0, count: n) }
+        let sig: [Double] = produce(n) { activationForward(.sigmoid, x, $0, count: n) }
+        let th: [Double] = produce(n) { activationForward(.tanh, x, $0, count: n) }
         let re: [Double] = produce(n) { reluForward(x, $0, count: n) }
         let lr: [Double] = produce(n) { leakyReluForward(x, $0, count: n, slope: 0.1) }
         #expect(maxAbsDiff(sig, x.map { 1 / (1 + exp(-$0)) }) < 1e-15)
         #expect(maxAbsDiff(th, x.map { tanh($0) }) < 1e-15)
         #expect(re == x.map { max($0, 0) })
         #expect(lr == x.map { $0 > 0 ? $0 : $0 * 0.1 })
-        let sb: [Double] = produce(n) { sigmoidBackward(gradOutput: g, output: sig, gradInput: $0, count: n) }
-        let tb: [Double] = produce(n) { tanhBackward(gradOutput: g, output: th, gradInput: $0, count: n) }
+        let sb: [Double] = produce(n) { activationBackward(.sigmoid, gradOutput: g, saved: sig, gradInput: $0, count: n) }
+        let tb: [Double] = produce(n) { activationBackward(.tanh, gradOutput: g, saved: th, gradInput: $0, count: n) }
         let rb: [Double] = produce(n) { reluBackward(gradOutput: g, input: x, gradInput: $0, count: n) }
         let lb: [Double] = produce(n) { leakyReluBackward(gradOutput: g, input: x, gradInput: $0, count: n, slope: 0.1) }
         // finite differences of the forward formulas

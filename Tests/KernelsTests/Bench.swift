@@ -94,11 +94,11 @@ enum KernelBench {
         let ax = buf(n), ay = buf(n), ag = buf(n)
         _ = time("relu 4M") { reluForward(ax, ay, count: n) }
         _ = time("leaky_relu 4M") { leakyReluForward(ax, ay, count: n, slope: 0.01) }
-        _ = time("sigmoid 4M") { sigmoidForward(ax, ay, count: n) }
-        _ = time("tanh 4M") { tanhForward(ax, ay, count: n) }
+        _ = time("sigmoid 4M") { activationForward(.sigmoid, ax, ay, count: n) }
+        _ = time("tanh 4M") { activationForward(.tanh, ax, ay, count: n) }
         _ = time("prelu 4M (C=64)") { preluForward(ax, weight: ag, ay, outer: 4, channels: 64, inner: n / 256) }
-        _ = time("sigmoid backward 4M") { sigmoidBackward(gradOutput: ag, output: ax, gradInput: ay, count: n) }
-        _ = time("tanh backward 4M") { tanhBackward(gradOutput: ag, output: ax, gradInput: ay, count: n) }
+        _ = time("sigmoid backward 4M") { activationBackward(.sigmoid, gradOutput: ag, saved: ax, gradInput: ay, count: n) }
+        _ = time("tanh backward 4M") { activationBackward(.tanh, gradOutput: ag, saved: ax, gradInput: ay, count: n) }
         _ = time("relu backward 4M") { reluBackward(gradOutput: ag, input: ax, gradInput: ay, count: n) }
         let padG = PadGeometry(planes: 3, input: (1, 512, 512), top: 3, bottom: 3, left: 3, right: 3)
         let padY = buf(padG.planes * padG.outPlane)

@@ -4,10 +4,6 @@
 #ifndef CFASTMATH_H
 #define CFASTMATH_H
 
-/// y[i] = 1 / (1 + exp(-x[i])) with the Cephes-style exp of Kernels' fastExpf (x may equal y).
-void nnsh_sigmoid_f32(const float *x, float *y, long n);
-/// y[i] = tanh(x[i]) as Kernels' fastTanhf (x may equal y).
-void nnsh_tanh_f32(const float *x, float *y, long n);
 /// PyTorch's normal_fill_16_AVX2 over `blocks` consecutive blocks of 16 uniforms in d.
 void nnsh_normal_fill16_f32(float *d, long blocks, float mean, float std);
 /// out[ow] = bias + Σ_i w[i] * taps[i][ow], summed in tap order, for ow in [lo, hi) (hi - lo >= 8):
@@ -19,5 +15,31 @@ int nnsh_has_vector_fma(void);
 /// for ow in [0, n) (n >= 8), fused multiply-adds in tap order over a zero-padded input.
 void nnsh_conv_rows4_f32(const float *base, const long *offs, long ntaps, const float *w, const float *bias,
                          float *const *out, long n);
+
+
+/* ATen's float32 kernels at PyTorch's CPU capability (vecmath.c). */
+/// 0 default, 1 AVX2, 2 AVX-512: what PyTorch's DispatchStub picks here (ATEN_CPU_CAPABILITY overrides).
+int nnsh_cpu_capability(void);
+/// Tests: follow `level` (at most what the CPU has; -1 goes back to detection); returns the level now used.
+int nnsh_set_cpu_capability(int level);
+/// "DEFAULT", "AVX2" or "AVX512".
+const char *nnsh_cpu_capability_name(void);
+/// Vectorized<float>::size() at that capability.
+long nnsh_vector_lanes_f32(void);
+/// Where cpu_kernel_vec's scalar tail starts for a contiguous loop over n elements.
+long nnsh_elementwise_scalar_from(long n);
+enum { NNSH_OP_SIGMOID = 0, NNSH_OP_TANH = 1, NNSH_OP_SILU = 2, NNSH_OP_SOFTPLUS = 3, NNSH_OP_ELU = 4 };
+/// y[i] = op(x[i]) for i in [begin, end); elements from scalar_from on take ATen's scalar lambda.
+/// params: softplus (beta, threshold); elu (negcoef, poscoef, negiptcoef).
+void nnsh_activation_f32(int op, const float *x, float *y, long begin, long end, long scalar_from, const float *params);
+/// The op's backward: grad and the saved tensor (output for sigmoid and tanh, input for the others).
+void nnsh_activation_backward_f32(int op, const float *grad, const float *saved, float *y, long begin, long end,
+                                  long scalar_from, const float *params);
+/// softmax / log_softmax over the last dim of a contiguous [outer, dim] array, and its backward.
+void nnsh_softmax_lastdim_f32(const float *x, float *y, long outer, long dim, int log);
+void nnsh_softmax_backward_lastdim_f32(const float *g, const float *y, float *gi, long outer, long dim, int log);
+/// The same over the middle dim of a contiguous [outer, dim, inner] array.
+void nnsh_softmax_f32(const float *x, float *y, long outer, long dim, long inner, int log);
+void nnsh_softmax_backward_f32(const float *g, const float *y, float *gi, long outer, long dim, long inner, int log);
 
 #endif

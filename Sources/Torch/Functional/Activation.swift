@@ -1,3 +1,4 @@
+import CFastMath
 import Foundation
 import Kernels
 
@@ -109,31 +110,45 @@ extension Functional {
         return try finishInPlace(x, y, inplace: inplace)
     }
 
-    /// Float32 sigmoid runs in float32 like PyTorch's kernel (so `sigmoid(-100.)` is exactly 0).
-    public static func sigmoid(_ x: Tensor) throws -> Tensor {
-        let xf = x.dtype.isFloatingPoint ? x : try x.to(.float32)
-        let y = try kernelMap(xf, { sigmoidForward($0, $1, count: $2) }, { sigmoidForward($0, $1, count: $2) })
-        y.recording("SigmoidBackward0", [x]) { g in
-            [try kernelGrad(g, y, { sigmoidBackward(gradOutput: $0, output: $1, gradInput: $2, count: $3) },
-                            { sigmoidBackward(gradOutput: $0, output: $1, gradInput: $2, count: $3) })]
+    /// ATen's kernels (`Kernels.activationForward`): float32 bit for bit at PyTorch's CPU capability.
+    /// `saved` for the backward is the output for sigmoid and tanh, else a copy of the input
+    /// (in place, the input's values are about to be replaced by the result).
+    static func vectorActivation(_ x: Tensor, _ op: ActivationOp, name: String, kernel: String,
+                                 params: [Double] = [], params32: [Float]? = nil, inplace: Bool = false) throws -> Tensor {
+        try requireFloat(x, kernel)
+        let p32 = params32 ?? params.map { Float($0) }
+        let y = try kernelMap(x, { activationForward(op, $0, $1, count: $2, params: p32) },
+                              { activationForward(op, $0, $1, count: $2, params: params) })
+        let saved: Tensor
+        switch op {
+        case .sigmoid, .tanh: saved = y
+        default: saved = inplace ? try x.clone() : try x.dense()
         }
-        return y
+        y.recording(name, [x]) { g in
+            [try kernelGrad(g, saved, { activationBackward(op, gradOutput: $0, saved: $1, gradInput: $2, count: $3, params: p32) },
+                            { activationBackward(op, gradOutput: $0, saved: $1, gradInput: $2, count: $3, params: params) })]
+        }
+        return try finishInPlace(x, y, inplace: inplace)
+    }
+
+    /// Integer input runs as float32, like PyTorch's kernel (so `sigmoid(-100.)` is exactly 0 in float32).
+    public static func sigmoid(_ x: Tensor) throws -> Tensor {
+        try vectorActivation(x.dtype.isFloatingPoint ? x : try x.to(.float32), .sigmoid, name: "SigmoidBackward0", kernel: "sigmoid_cpu")
     }
 
     public static func tanh(_ x: Tensor) throws -> Tensor {
-        let xf = x.dtype.isFloatingPoint ? x : try x.to(.float32)
-        let y = try kernelMap(xf, { tanhForward($0, $1, count: $2) }, { tanhForward($0, $1, count: $2) })
-        y.recording("TanhBackward0", [x]) { g in
-            [try kernelGrad(g, y, { tanhBackward(gradOutput: $0, output: $1, gradInput: $2, count: $3) },
-                            { tanhBackward(gradOutput: $0, output: $1, gradInput: $2, count: $3) })]
-        }
-        return y
+        try vectorActivation(x.dtype.isFloatingPoint ? x : try x.to(.float32), .tanh, name: "TanhBackward0", kernel: "tanh_cpu")
+    }
+
+    /// ATen's `elu` kernel: negcoef = alpha · scale (multiplied in the tensor's dtype), poscoef = scale,
+    /// negiptcoef = input_scale.
+    static func eluFamily(_ x: Tensor, name: String, alpha: Double, scale: Double, inputScale: Double, inplace: Bool) throws -> Tensor {
+        try vectorActivation(x, .elu, name: name, kernel: "elu", params: [alpha * scale, scale, inputScale],
+                             params32: [Float(alpha) * Float(scale), Float(scale), Float(inputScale)], inplace: inplace)
     }
 
     public static func elu(_ x: Tensor, alpha: Double = 1.0, inplace: Bool = false) throws -> Tensor {
-        let y = try activation(x, name: "EluBackward0", kernel: "elu", { $0 > 0 ? $0 : alpha * Foundation.expm1($0) },
-                               { xv, _ in xv > 0 ? 1 : alpha * Foundation.exp(xv) })
-        return try finishInPlace(x, y, inplace: inplace)
+        try eluFamily(x, name: "EluBackward0", alpha: alpha, scale: 1, inputScale: 1, inplace: inplace)
     }
 
     /// `approximate` is "none" or "tanh".
@@ -159,21 +174,11 @@ extension Functional {
     }
 
     public static func silu(_ x: Tensor, inplace: Bool = false) throws -> Tensor {
-        let y = try activation(x, name: "SiluBackward0", kernel: "silu", { $0 / (1 + Foundation.exp(-$0)) }, { v, _ in
-            let s = 1 / (1 + Foundation.exp(-v))
-            return s * (1 + v * (1 - s))
-        })
-        return try finishInPlace(x, y, inplace: inplace)
+        try vectorActivation(x, .silu, name: "SiluBackward0", kernel: "silu", inplace: inplace)
     }
 
     public static func softplus(_ x: Tensor, beta: Double = 1.0, threshold: Double = 20.0) throws -> Tensor {
-        try activation(x, name: "SoftplusBackward0", kernel: "softplus", { v in
-            v * beta > threshold ? v : Foundation.log1p(Foundation.exp(v * beta)) / beta
-        }, { v, _ in
-            if v * beta > threshold { return 1 }
-            let z = Foundation.exp(v * beta)
-            return z / (z + 1)
-        })
+        try vectorActivation(x, .softplus, name: "SoftplusBackward0", kernel: "softplus", params: [beta, threshold])
     }
 
     public static func hardtanh(_ x: Tensor, minVal: Double = -1.0, maxVal: Double = 1.0, inplace: Bool = false) throws -> Tensor {
@@ -264,35 +269,44 @@ extension Functional {
         let empty = y.numel == 0
         let size = shape[d], inner = empty ? 0 : Shape.elementCount(shape[(d + 1)...])
         let outer = empty ? 0 : Shape.elementCount(shape[..<d])
-        func run<T: KFloat>(_: T.Type) {
-            let s = ptr(x, T.self), o = y.storage.pointer(T.self)
+        // ATen's lastdim kernels serve dim == ndim - 1 of a tensor with dims; the others (and 0-d) the
+        // strided ones.
+        let lastDim = x0.dim > 0 && d == x0.dim - 1
+        if x.dtype == .float32 {
+            if !empty {
+                let xp = ptr(x, Float.self), yp = y.storage.pointer(Float.self)
+                if lastDim { nnsh_softmax_lastdim_f32(xp, yp, outer, size, log ? 1 : 0) }
+                else { nnsh_softmax_f32(xp, yp, outer, size, inner, log ? 1 : 0) }
+            }
+        } else {
+            let s = ptr(x, Double.self), o = y.storage.pointer(Double.self)
             for a in 0..<outer { for b in 0..<inner {
                 let base = a * size * inner + b
-                var m = -T.infinity
+                var m = -Double.infinity
                 for i in 0..<size { m = Swift.max(m, s[base + i * inner]) }
-                var sum: T = 0
-                for i in 0..<size { sum += T.exp(s[base + i * inner] - m) }
+                var sum: Double = 0
+                for i in 0..<size { sum += Foundation.exp(s[base + i * inner] - m) }
                 for i in 0..<size {
                     let v = s[base + i * inner] - m
-                    o[base + i * inner] = log ? v - T.log(sum) : T.exp(v) / sum
+                    o[base + i * inner] = log ? v - Foundation.log(sum) : Foundation.exp(v) / sum
                 }
             } }
         }
-        if x.dtype == .float64 { run(Double.self) } else { run(Float.self) }
         y.recording(log ? "LogSoftmaxBackward0" : "SoftmaxBackward0", [x0]) { g in
             try GradMode.withoutGrad {
-                if log {
-                    // ATen's `grad - exp(out) * sum`, which its compiler contracts into one fused
-                    // multiply-add per element (GCC's default -ffp-contract=fast in the AVX2/AVX-512 kernels).
-                    let sg = try (try g.sum(dims: [d], keepdim: true)).expand(x0.shape).dense(x0.dtype)
-                    let e = try y.exp().dense(x0.dtype), gd = try g.dense(x0.dtype)
-                    let out = try Tensor.zeros(x0.shape, dtype: x0.dtype)
-                    func fused<T: KFloat>(_: T.Type) {
-                        let gp = ptr(gd, T.self), ep = ptr(e, T.self), sp = ptr(sg, T.self), op = out.storage.pointer(T.self)
-                        for i in 0..<out.numel { op[i] = gp[i].addingProduct(-ep[i], sp[i]) }
+                if x0.dtype == .float32 {
+                    let gd = try g.dense(.float32)
+                    let out = try Tensor.zeros(x0.shape, dtype: .float32)
+                    if !empty {
+                        let gp = ptr(gd, Float.self), yp = ptr(y, Float.self), op = out.storage.pointer(Float.self)
+                        if lastDim { nnsh_softmax_backward_lastdim_f32(gp, yp, op, outer, size, log ? 1 : 0) }
+                        else { nnsh_softmax_backward_f32(gp, yp, op, outer, size, inner, log ? 1 : 0) }
                     }
-                    if x0.dtype == .float64 { fused(Double.self) } else { fused(Float.self) }
                     return [out]
+                }
+                if log {
+                    let sg = try g.sum(dims: [d], keepdim: true)
+                    return [try g - (try y.exp()) * sg]
                 }
                 let sgy = try (g * y).sum(dims: [d], keepdim: true)
                 return [try y * (g - sgy)]
@@ -340,17 +354,12 @@ extension Functional {
     static let seluAlpha = 1.6732632423543772848170429916717, seluScale = 1.0507009873554804934193349852946
 
     public static func selu(_ x: Tensor, inplace: Bool = false) throws -> Tensor {
-        let a = seluAlpha, s = seluScale
-        let y = try activation(x, name: "EluBackward0", kernel: "elu", { $0 > 0 ? s * $0 : s * a * Foundation.expm1($0) },
-                               { v, _ in v > 0 ? s : s * a * Foundation.exp(v) })
-        return try finishInPlace(x, y, inplace: inplace)
+        try eluFamily(x, name: "EluBackward0", alpha: seluAlpha, scale: seluScale, inputScale: 1, inplace: inplace)
     }
 
     public static func celu(_ x: Tensor, alpha: Double = 1, inplace: Bool = false) throws -> Tensor {
         if alpha == 0 { throw TorchError.runtime("ZeroDivisionError") }
-        let y = try activation(x, name: "CeluBackward0", kernel: "elu", { $0 > 0 ? $0 : alpha * Foundation.expm1($0 / alpha) },
-                               { v, _ in v > 0 ? 1 : Foundation.exp(v / alpha) })
-        return try finishInPlace(x, y, inplace: inplace)
+        return try eluFamily(x, name: "CeluBackward0", alpha: alpha, scale: 1, inputScale: 1 / alpha, inplace: inplace)
     }
 
     public static func mish(_ x: Tensor, inplace: Bool = false) throws -> Tensor {

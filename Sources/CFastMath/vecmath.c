@@ -1,0 +1,235 @@
+/* ATen's float32 activation and softmax kernels, bit for bit, at the CPU capability PyTorch itself
+   would pick on this machine (its DispatchStub: AVX-512 when the CPU has AVX512F/VL/BW/DQ and FMA,
+   else AVX2 when it has AVX2 and FMA, else the default build; ATEN_CPU_CAPABILITY overrides, as it
+   does for PyTorch). The vector math is SLEEF's u10 functions, which PyTorch's Vectorized<float>
+   calls; their results do not depend on the vector width, but reductions and scalar tails do. */
+#include "cfastmath.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#pragma clang fp contract(off)
+
+static int detected = -1;
+
+int nnsh_cpu_capability(void) {
+    if (detected >= 0) return detected;
+    int level = 0;
+#if defined(__x86_64__) && defined(__clang__)
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) level = 1;
+    if (level == 1 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
+        __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512dq")) level = 2;
+#endif
+    const char *env = getenv("ATEN_CPU_CAPABILITY");
+    if (env) {
+        if (strcmp(env, "default") == 0) level = 0;
+        else if (strcmp(env, "avx2") == 0 && level >= 1) level = 1;
+    }
+    detected = level;
+    return level;
+}
+
+int nnsh_set_cpu_capability(int level) {
+    detected = -1;
+    int hardware = nnsh_cpu_capability();
+    detected = level < 0 ? -1 : (level < hardware ? level : hardware);
+    return nnsh_cpu_capability();
+}
+
+const char *nnsh_cpu_capability_name(void) {
+    static const char *names[] = {"DEFAULT", "AVX2", "AVX512"};
+    return names[nnsh_cpu_capability()];
+}
+
+/* ---- DEFAULT: Vectorized<float> is 8 lanes of scalar libm calls, no fused multiply-add. ---- */
+static void exp_scalar(const float *x, float *y, long n) { for (long i = 0; i < n; i++) y[i] = expf(x[i]); }
+static void log_scalar(const float *x, float *y, long n) { for (long i = 0; i < n; i++) y[i] = logf(x[i]); }
+static void log1p_scalar(const float *x, float *y, long n) { for (long i = 0; i < n; i++) y[i] = log1pf(x[i]); }
+static void expm1_scalar(const float *x, float *y, long n) { for (long i = 0; i < n; i++) y[i] = expm1f(x[i]); }
+static void tanh_scalar(const float *x, float *y, long n) { for (long i = 0; i < n; i++) y[i] = tanhf(x[i]); }
+static void sigmoid_scalar(const float *x, float *y, long n) { for (long i = 0; i < n; i++) y[i] = 1.0f / (expf(0.0f - x[i]) + 1.0f); }
+static void silu_scalar(const float *x, float *y, long n) { for (long i = 0; i < n; i++) y[i] = x[i] / (1.0f + expf(-x[i])); }
+static float tree_sequential8(float *a) {
+    float r = a[0];
+    for (int l = 1; l < 8; l++) r = r + a[l];
+    return r;
+}
+#define LEVEL_NAME(x) x##_default
+#define LEVEL_ATTR
+#define W 8
+#define FMA(a, b, c) ((a) * (b) + (c))
+#define VEXP exp_scalar
+#define VLOG log_scalar
+#define VLOG1P log1p_scalar
+#define VEXPM1 expm1_scalar
+#define VTANH tanh_scalar
+#define VSIGMOID sigmoid_scalar
+#define VSILU silu_scalar
+#define LANE_TREE tree_sequential8
+#include "vecmath_body.h"
+#undef LEVEL_NAME
+#undef LEVEL_ATTR
+#undef W
+#undef FMA
+#undef VEXP
+#undef VLOG
+#undef VLOG1P
+#undef VEXPM1
+#undef VTANH
+#undef VSIGMOID
+#undef VSILU
+#undef LANE_TREE
+
+#if defined(__x86_64__) && defined(__clang__)
+#include <immintrin.h>
+/* libsleef's per-ISA entry points (sleef.h declares them only when the whole file is compiled for
+   that ISA; here only these functions are). */
+#define SLEEF8(fn) __attribute__((target("avx2,fma"))) __m256 fn(__m256);
+#define SLEEF16(fn) __attribute__((target("avx512f"))) __m512 fn(__m512);
+SLEEF8(Sleef_expf8_u10avx2) SLEEF8(Sleef_logf8_u10avx2) SLEEF8(Sleef_log1pf8_u10avx2) SLEEF8(Sleef_expm1f8_u10avx2)
+SLEEF8(Sleef_tanhf8_u10avx2)
+SLEEF16(Sleef_expf16_u10avx512f) SLEEF16(Sleef_logf16_u10avx512f) SLEEF16(Sleef_log1pf16_u10avx512f)
+SLEEF16(Sleef_expm1f16_u10avx512f) SLEEF16(Sleef_tanhf16_u10avx512f)
+#define AVX2_ATTR __attribute__((target("avx2,fma")))
+#define AVX512_ATTR __attribute__((target("avx2,fma,avx512f,avx512vl,avx512bw,avx512dq")))
+
+/* One SLEEF function over an array: full vectors, then the last few lanes in a zero-padded vector
+   (Vectorized::loadu(ptr, count)). */
+#define SLEEF_ARRAY(name, attr, T, L, load, store, fn)                                  \
+    static attr void name(const float *x, float *y, long n) {                            \
+        long i = 0;                                                                      \
+        for (; i + L <= n; i += L) store(y + i, fn(load(x + i)));                        \
+        if (i < n) {                                                                     \
+            float buf[L] = {0};                                                          \
+            memcpy(buf, x + i, sizeof(float) * (size_t)(n - i));                         \
+            store(buf, fn(load(buf)));                                                   \
+            memcpy(y + i, buf, sizeof(float) * (size_t)(n - i));                         \
+        }                                                                                \
+    }
+SLEEF_ARRAY(exp_avx2, AVX2_ATTR, __m256, 8, _mm256_loadu_ps, _mm256_storeu_ps, Sleef_expf8_u10avx2)
+SLEEF_ARRAY(log_avx2, AVX2_ATTR, __m256, 8, _mm256_loadu_ps, _mm256_storeu_ps, Sleef_logf8_u10avx2)
+SLEEF_ARRAY(log1p_avx2, AVX2_ATTR, __m256, 8, _mm256_loadu_ps, _mm256_storeu_ps, Sleef_log1pf8_u10avx2)
+SLEEF_ARRAY(expm1_avx2, AVX2_ATTR, __m256, 8, _mm256_loadu_ps, _mm256_storeu_ps, Sleef_expm1f8_u10avx2)
+SLEEF_ARRAY(tanh_avx2, AVX2_ATTR, __m256, 8, _mm256_loadu_ps, _mm256_storeu_ps, Sleef_tanhf8_u10avx2)
+SLEEF_ARRAY(exp_avx512, AVX512_ATTR, __m512, 16, _mm512_loadu_ps, _mm512_storeu_ps, Sleef_expf16_u10avx512f)
+SLEEF_ARRAY(log_avx512, AVX512_ATTR, __m512, 16, _mm512_loadu_ps, _mm512_storeu_ps, Sleef_logf16_u10avx512f)
+SLEEF_ARRAY(log1p_avx512, AVX512_ATTR, __m512, 16, _mm512_loadu_ps, _mm512_storeu_ps, Sleef_log1pf16_u10avx512f)
+SLEEF_ARRAY(expm1_avx512, AVX512_ATTR, __m512, 16, _mm512_loadu_ps, _mm512_storeu_ps, Sleef_expm1f16_u10avx512f)
+SLEEF_ARRAY(tanh_avx512, AVX512_ATTR, __m512, 16, _mm512_loadu_ps, _mm512_storeu_ps, Sleef_tanhf16_u10avx512f)
+
+/* vec_reduce_all's shuffles: lane l adds lane l + h for h = W/2, ..., 1. */
+static AVX2_ATTR float tree8(float *a) {
+    for (int h = 4; h >= 1; h /= 2) for (int l = 0; l < h; l++) a[l] = a[l] + a[l + h];
+    return a[0];
+}
+static AVX512_ATTR float tree16(float *a) {
+    for (int h = 8; h >= 1; h /= 2) for (int l = 0; l < h; l++) a[l] = a[l] + a[l + h];
+    return a[0];
+}
+
+/* sigmoid's and silu's vector lambdas in one pass (full vectors, then a zero-padded one):
+   1 / ((0 - x).exp() + 1) and x / (1 + x.neg().exp()). */
+#define FUSED_ARRAY(name, attr, T, L, load, store, fn, body)                             \
+    static attr void name(const float *x, float *y, long n) {                            \
+        long i = 0;                                                                      \
+        for (; i + L <= n; i += L) { T v = load(x + i); store(y + i, body); }            \
+        if (i < n) {                                                                     \
+            float buf[L] = {0};                                                          \
+            memcpy(buf, x + i, sizeof(float) * (size_t)(n - i));                         \
+            T v = load(buf); store(buf, body);                                           \
+            memcpy(y + i, buf, sizeof(float) * (size_t)(n - i));                         \
+        }                                                                                \
+    }
+FUSED_ARRAY(sigmoid_avx2, AVX2_ATTR, __m256, 8, _mm256_loadu_ps, _mm256_storeu_ps, Sleef_expf8_u10avx2,
+            _mm256_div_ps(_mm256_set1_ps(1.0f), _mm256_add_ps(Sleef_expf8_u10avx2(_mm256_sub_ps(_mm256_setzero_ps(), v)), _mm256_set1_ps(1.0f))))
+FUSED_ARRAY(silu_avx2, AVX2_ATTR, __m256, 8, _mm256_loadu_ps, _mm256_storeu_ps, Sleef_expf8_u10avx2,
+            _mm256_div_ps(v, _mm256_add_ps(_mm256_set1_ps(1.0f), Sleef_expf8_u10avx2(_mm256_xor_ps(_mm256_set1_ps(-0.0f), v)))))
+FUSED_ARRAY(sigmoid_avx512, AVX512_ATTR, __m512, 16, _mm512_loadu_ps, _mm512_storeu_ps, Sleef_expf16_u10avx512f,
+            _mm512_div_ps(_mm512_set1_ps(1.0f), _mm512_add_ps(Sleef_expf16_u10avx512f(_mm512_sub_ps(_mm512_setzero_ps(), v)), _mm512_set1_ps(1.0f))))
+FUSED_ARRAY(silu_avx512, AVX512_ATTR, __m512, 16, _mm512_loadu_ps, _mm512_storeu_ps, Sleef_expf16_u10avx512f,
+            _mm512_div_ps(v, _mm512_add_ps(_mm512_set1_ps(1.0f), Sleef_expf16_u10avx512f(_mm512_xor_ps(_mm512_set1_ps(-0.0f), v)))))
+
+#define LEVEL_NAME(x) x##_avx2
+#define LEVEL_ATTR AVX2_ATTR
+#define W 8
+#define FMA(a, b, c) fmaf(a, b, c)
+#define VEXP exp_avx2
+#define VLOG log_avx2
+#define VLOG1P log1p_avx2
+#define VEXPM1 expm1_avx2
+#define VTANH tanh_avx2
+#define VSIGMOID sigmoid_avx2
+#define VSILU silu_avx2
+#define LANE_TREE tree8
+#include "vecmath_body.h"
+#undef LEVEL_NAME
+#undef LEVEL_ATTR
+#undef W
+#undef VEXP
+#undef VLOG
+#undef VLOG1P
+#undef VEXPM1
+#undef VTANH
+#undef VSIGMOID
+#undef VSILU
+#undef LANE_TREE
+
+#define LEVEL_NAME(x) x##_avx512
+#define LEVEL_ATTR AVX512_ATTR
+#define W 16
+#define VEXP exp_avx512
+#define VLOG log_avx512
+#define VLOG1P log1p_avx512
+#define VEXPM1 expm1_avx512
+#define VTANH tanh_avx512
+#define VSIGMOID sigmoid_avx512
+#define VSILU silu_avx512
+#define LANE_TREE tree16
+#include "vecmath_body.h"
+#undef LEVEL_NAME
+#undef LEVEL_ATTR
+#undef W
+#undef FMA
+
+#define DISPATCH3(call) \
+    switch (nnsh_cpu_capability()) { case 2: call##_avx512 ARGS; break; case 1: call##_avx2 ARGS; break; default: call##_default ARGS; }
+#else
+#define DISPATCH3(call) call##_default ARGS;
+#endif
+
+long nnsh_vector_lanes_f32(void) { return nnsh_cpu_capability() == 2 ? 16 : 8; }
+
+long nnsh_elementwise_scalar_from(long n) {
+    if (nnsh_cpu_capability() == 0) return 0;
+    long step = 2 * nnsh_vector_lanes_f32();
+    return n - n % step;
+}
+
+#define ARGS (op, x, y, begin, end, scalar_from, params)
+void nnsh_activation_f32(int op, const float *x, float *y, long begin, long end, long scalar_from, const float *params) {
+    DISPATCH3(unary)
+}
+#undef ARGS
+#define ARGS (op, grad, saved, y, begin, end, scalar_from, params)
+void nnsh_activation_backward_f32(int op, const float *grad, const float *saved, float *y, long begin, long end,
+                                  long scalar_from, const float *params) {
+    DISPATCH3(backward)
+}
+#undef ARGS
+#define ARGS (x, y, outer, dim, log)
+void nnsh_softmax_lastdim_f32(const float *x, float *y, long outer, long dim, int log) { DISPATCH3(softmax_lastdim) }
+#undef ARGS
+#define ARGS (g, y, gi, outer, dim, log)
+void nnsh_softmax_backward_lastdim_f32(const float *g, const float *y, float *gi, long outer, long dim, int log) {
+    DISPATCH3(softmax_backward_lastdim)
+}
+#undef ARGS
+#define ARGS (x, y, outer, dim, inner, log)
+void nnsh_softmax_f32(const float *x, float *y, long outer, long dim, long inner, int log) { DISPATCH3(softmax_inner) }
+#undef ARGS
+#define ARGS (g, y, gi, outer, dim, inner, log)
+void nnsh_softmax_backward_f32(const float *g, const float *y, float *gi, long outer, long dim, long inner, int log) {
+    DISPATCH3(softmax_backward_inner)
+}
+#undef ARGS
