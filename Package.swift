@@ -23,12 +23,15 @@ let package = Package(
         .target(name: "Kernels", dependencies: ["CBLAS", "CFastMath"], swiftSettings: unchecked),
         .target(name: "Torch", dependencies: ["Kernels", "CFastMath"]),
         .target(name: "NN", dependencies: ["Torch", "Kernels"]),
+        /// numpy's semantics over Torch's strided storage: its dtype promotion, pairwise sums,
+        /// `arrayprint` text and the legacy `RandomState` (the Shell binds them as `numpy`).
+        .target(name: "NumPy", dependencies: ["Torch", "Stdlib"]),
         .target(name: "Syntax"),
         .target(name: "Pictures", dependencies: ["Torch", "CPNG", "CJPEG"]),
         /// CPython's standard-library algorithms that are not the interpreter (the Mersenne Twister
         /// `random`, the numeric hash), as plain Swift values: testable without a Python session.
         .target(name: "Stdlib", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Shell", dependencies: ["Syntax", "Torch", "NN", "Pictures", "Stdlib"], swiftSettings: noExclusivityChecks),
+        .target(name: "Shell", dependencies: ["Syntax", "Torch", "NN", "Pictures", "Stdlib", "NumPy"], swiftSettings: noExclusivityChecks),
         .executableTarget(name: "nnsh", dependencies: [
             "Shell", "Torch", "CEditLine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -39,6 +42,7 @@ let package = Package(
         .testTarget(name: "NNTests", dependencies: ["NN", "Torch"], resources: [.copy("Golden")]),
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
         .testTarget(name: "StdlibTests", dependencies: ["Stdlib"], resources: [.copy("Golden")]),
+        .testTarget(name: "NumPyTests", dependencies: ["NumPy", "Torch"], resources: [.copy("Golden")]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"], exclude: ["Golden", "Conformance", "ModuleConformance", "Checkpoints", "ImportConformance"]),
         .testTarget(name: "NnshTests", dependencies: ["nnsh"], exclude: ["Hostile"]),
         .testTarget(name: "PicturesTests", dependencies: ["Pictures", "Torch"], resources: [.copy("Golden")]),
