@@ -29,7 +29,7 @@ nice -n "${FUZZ_NICE:-10}" swift build -c "$CONFIG" --build-path "$BUILD" --targ
 OUT="$BUILD/$CONFIG"
 # Object files of every module Shell depends on (SwiftPM builds them; nothing links them for us).
 # Only objects of sources that exist now (a removed source leaves a stale .o behind).
-mapfile -t OBJS < <(for m in Kernels Torch NN Syntax Pictures Stdlib Shell; do
+mapfile -t OBJS < <(for m in Kernels Torch NN Syntax Pictures Stdlib NumPy Shell; do
   find "Sources/$m" -name '*.swift' -exec basename {} \; | sed "s|^|$OUT/$m.build/|; s|\$|.o|"
   ls "$OUT/$m.build/"resource_bundle_accessor.swift.o 2>/dev/null || true; done
   # C targets (the vectorised math kernels).

@@ -108,8 +108,15 @@ public struct ArrayPrinter {
             precision = options.floatMode == "unique" ? nil : options.precision
             let finite = data.filter { $0.isFinite }
             let absNonZero = finite.filter { $0 != 0 }.map { Swift.abs($0) }
+            // The tests run in the array's dtype, and float32 switches to scientific from 1e6
+            // (`10**min(8, finfo.precision)`).
             if let mx = absNonZero.max(), let mn = absNonZero.min() {
-                if mx >= 1e8 || (!options.suppress && (mn < 0.0001 || mx / mn > 1000)) { expFormat = true }
+                if float32 {
+                    let x = Float(mx), n = Float(mn)
+                    if x >= 1e6 || (!options.suppress && (n < Float(0.0001) || x / n > 1000)) { expFormat = true }
+                } else if mx >= 1e8 || (!options.suppress && (mn < 0.0001 || mx / mn > 1000)) {
+                    expFormat = true
+                }
             }
             let fixed = options.floatMode == "fixed"
             if finite.isEmpty {
@@ -261,7 +268,7 @@ public struct ArrayPrinter {
     }
 
     /// `array2string(a, separator, prefix, suffix)`.
-    func array2string(_ t: Tensor, separator: String, prefix: String, suffix: String) -> String {
+    public func array2string(_ t: Tensor, separator: String, prefix: String, suffix: String) -> String {
         let lineWidth = options.lineWidth - suffix.count
         if t.numel == 0 { return "[]" }
         let summarise = t.numel > options.threshold

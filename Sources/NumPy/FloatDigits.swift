@@ -96,7 +96,9 @@ public enum Dragon4 {
     public static func positional<T: BinaryFloatingPoint & LosslessStringConvertible>(
         _ x: T, precision: Int?, minDigits: Int = 0, trim: Character = ".", sign: Bool = false,
         padLeft: Int = 0, padRight: Int = 0) -> String {
-        let d = positionalDigits(x, precision: precision)
+        var d = positionalDigits(x, precision: precision)
+        // Past the unique digits Dragon4 goes on with the exact value's digits, not zeros.
+        if d.fractionCount < minDigits { d = FloatDigits.roundedPositional(Double(x), fractionDigits: minDigits) }
         var (ip, fp) = d.positionalParts()
         if fp.count < minDigits { fp += String(repeating: "0", count: minDigits - fp.count) }
         var body = ip
@@ -117,7 +119,8 @@ public enum Dragon4 {
     public static func scientific<T: BinaryFloatingPoint & LosslessStringConvertible>(
         _ x: T, precision: Int?, minDigits: Int = 0, trim: Character = ".", sign: Bool = false,
         padLeft: Int = 0, expDigits: Int = -1) -> String {
-        let d = x == 0 ? FloatDigits(digits: "0", exponent: 0, negative: x.sign == .minus) : scientificDigits(x, precision: precision)
+        var d = x == 0 ? FloatDigits(digits: "0", exponent: 0, negative: x.sign == .minus) : scientificDigits(x, precision: precision)
+        if x != 0 && d.digits.count - 1 < minDigits { d = FloatDigits.roundedScientific(Double(x), fractionDigits: minDigits) }
         let first = String(d.digits.prefix(1))
         var frac = String(d.digits.dropFirst())
         if frac.count < minDigits { frac += String(repeating: "0", count: minDigits - frac.count) }

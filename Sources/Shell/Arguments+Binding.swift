@@ -130,6 +130,10 @@ extension Value {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
         case .tensor(let t) where t.numel == 1 && !t.dtype.isFloatingPoint && t.dim == 0: return Int(t.flatInt(t.offset))
+        case .object(let o as OperandObject):
+            if let i = try o.toInt(index: true) { return i }
+            if function.isEmpty { throw PythonError.type("'\(typeName)' object cannot be interpreted as an integer") }
+            throw PythonError.type("\(function)(): argument '\(name)' must be int, not \(typeName)")
         default:
             if function.isEmpty { throw PythonError.type("'\(typeName)' object cannot be interpreted as an integer") }
             throw PythonError.type("\(function)(): argument '\(name)' must be int, not \(typeName)")
@@ -142,6 +146,8 @@ extension Value {
         case .bool(let b): return b ? 1 : 0
         case .float(let d): return d
         case .tensor(let t) where t.numel == 1: return try t.item()
+        case .object(let o as OperandObject) where (try? o.toDouble()) != nil:
+            return try o.toDouble() ?? 0
         default:
             if function.isEmpty { throw PythonError.type("must be real number, not \(typeName)") }
             throw PythonError.type("\(function)(): argument '\(name)' must be float, not \(typeName)")

@@ -76,6 +76,8 @@ extension Interpreter {
             case .bool(let b): return .int(b ? 1 : 0)
             case .float(let d): return .float(Swift.abs(d))
             case .tensor(let x): return .tensor(try x.abs())
+            case .object(let a as NDArrayObject):
+                return a.array.dtype == .bool || a.array.dtype == .uint8 ? NDArrayObject.result(try a.array.clone()) : NDArrayObject.result(try a.array.abs())
             case .object(let i as PyInstance):
                 if let r = try self.callSpecial(i, "__abs__") { return r }
                 if let p = i.payload, !i.type.isException { return try self.call(self.builtinsStorage["abs"] ?? .none, Arguments([p])) }
@@ -437,6 +439,7 @@ extension Interpreter {
             return t.shape[0]
         case .module(let m): return try moduleLength(m)
         case .object(let i as PyInstance): return try instanceLength(i)
+        case .object(let o as OperandObject): return try o.length()
         default: throw PythonError.type("object of type '\(v.typeName)' has no len()")
         }
     }
@@ -480,6 +483,9 @@ extension Interpreter {
             guard t.numel == 1 else { throw PythonError.value("only one element tensors can be converted to Python scalars") }
             if t.dtype.isFloatingPoint { return try toInt(.float(try t.item()), base: nil) }
             return Int(t.flatInt(t.storageOffset(of: [Int](repeating: 0, count: t.dim))))
+        case .object(let o as OperandObject):
+            if let i = try o.toInt(index: false) { return i }
+            throw PythonError.type("int() argument must be a string, a bytes-like object or a real number, not '\(v.typeName)'")
         default:
             throw PythonError.type("int() argument must be a string, a bytes-like object or a real number, not '\(v.typeName)'")
         }
@@ -500,6 +506,9 @@ extension Interpreter {
         case .tensor(let t):
             guard t.numel == 1 else { throw PythonError.value("only one element tensors can be converted to Python scalars") }
             return try t.item()
+        case .object(let o as OperandObject):
+            if let d = try o.toDouble() { return d }
+            throw PythonError.type("float() argument must be a string or a real number, not '\(v.typeName)'")
         default:
             do { return try asDouble(v) }
             catch { throw PythonError.type("float() argument must be a string or a real number, not '\(v.typeName)'") }

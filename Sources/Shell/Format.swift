@@ -6,6 +6,7 @@ extension Interpreter {
     func format(_ v: Value, spec: String) throws -> String {
         switch v {
         case .object(let i as PyInstance): return try formatInstance(i, spec)
+        case .object(let o as OperandObject): return try o.format(spec, self)
         case .float(let d):
             if let text = fixedPoint(d, spec: spec) { return text }
             return try pythonFormat(d, spec: spec)

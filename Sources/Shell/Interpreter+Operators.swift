@@ -27,6 +27,7 @@ extension Interpreter {
             }
             return try t.item() != 0
         case .object(let i as PyInstance): return try instanceTruthy(i)
+        case .object(let o as OperandObject): return try o.truth()
         case .module(let m as Module) where m is Sequential || m is ModuleList || m is ModuleDict:
             return !m.childNames.isEmpty  // the containers define __len__
         case .module(let m as ParameterContainer): return !m.parameterNames.isEmpty
@@ -60,12 +61,15 @@ extension Interpreter {
         case .float(let d): return .wrapped(d)
         case .bool(let b): return .wrapped(bool: b)
         case .list, .tuple: return try makeTensor(v, dtype: nil)
+        // torch.as_tensor(array): the tensor side wins (`__array_priority__`).
+        case .object(let a as NDArrayObject): return a.array
         default: throw PythonError.type("unsupported operand type(s) for Tensor and '\(v.typeName)'")
         }
     }
 
     func unaryOperation(_ op: UnaryOperator, _ v: Value) throws -> Value {
         if op != .not, case .object(let i as PyInstance) = v { return try instanceUnary(op, i) }
+        if op != .not, let o = v.operand, let r = try o.unary(op, self) { return r }
         switch (op, v) {
         case (.not, _): return .bool(!(try truthy(v)))
         case (.negate, .int(let i)):
@@ -95,6 +99,8 @@ extension Interpreter {
         // `'%s' % tensor` is string formatting, not a tensor op.
         if case .str(let s) = a, op == .modulo { return .str(try percentFormat(s, b)) }
         if a.instance != nil || b.instance != nil, let r = try instanceBinary(op, a, b) { return r }
+        if let x = a.operand, let r = try x.binary(op, b, reflected: false, self) { return r }
+        if let y = b.operand, let r = try y.binary(op, a, reflected: true, self) { return r }
         // Tensors first: any tensor operand makes this a tensor op.
         if case .tensor(let x) = a {
             if op == .matrixMultiply { return .tensor(try Tensor.matmul(x, try toTensorOperand(b, like: x))) }
@@ -186,7 +192,9 @@ extension Interpreter {
         switch v {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
-        default: throw PythonError.type("'\(v.typeName)' object cannot be interpreted as an integer")
+        default:
+            if let o = v.operand, let i = try o.toInt(index: true) { return i }
+            throw PythonError.type("'\(v.typeName)' object cannot be interpreted as an integer")
         }
     }
 
@@ -196,7 +204,9 @@ extension Interpreter {
         case .bool(let b): return b ? 1 : 0
         case .float(let d): return d
         case .tensor(let t) where t.numel == 1: return try t.item()
-        default: throw PythonError.type("must be real number, not \(v.typeName)")
+        default:
+            if let o = v.operand, let d = try o.toDouble() { return d }
+            throw PythonError.type("must be real number, not \(v.typeName)")
         }
     }
 
@@ -283,6 +293,8 @@ extension Interpreter {
         default: break
         }
         if a.instance != nil || b.instance != nil, let r = try instanceCompare(op, a, b) { return r }
+        if let x = a.operand, let r = try x.compare(op, b, reflected: false, self) { return r }
+        if let y = b.operand, let r = try y.compare(op, a, reflected: true, self) { return r }
         if case .tensor(let x) = a { return .tensor(try Tensor.binary(x, try toTensorOperand(b, like: x), comparisonOp(op))) }
         if case .tensor(let y) = b { return .tensor(try Tensor.binary(try toTensorOperand(a, like: y), y, comparisonOp(op))) }
         switch op {
@@ -427,6 +439,8 @@ extension Interpreter {
             return Array(c.items[c.position...])
         case .object(let l as LazyIterator):
             return try drain(.object(l))
+        case .object(let o as OperandObject):
+            return try o.items(self)
         case .object(let o):
             if let items = try o.attribute("__iter__"), case .list(let l) = items { return l.items }
             throw PythonError.type("'\(o.typeName)' object is not iterable")
@@ -489,6 +503,8 @@ extension Interpreter {
             return try moduleGetItem(m, index)
         case .object(let i as PyInstance):
             return try instanceGetItem(i, index)
+        case .object(let o as OperandObject):
+            return try o.getItem(index, self)
         case .object(is DictView), .object(is TextFile):
             throw PythonError.type("'\(obj.typeName)' object is not subscriptable")
         case .object(let o):
@@ -524,6 +540,7 @@ extension Interpreter {
             l.items[try normalizeIndex(index, count: l.items.count, what: "list assignment")] = value
         case .dict(let d): d.set(index, value, hash: try hashValue(index))
         case .object(let i as PyInstance): try instanceSetItem(i, index, value)
+        case .object(let o as OperandObject): try o.setItem(index, value, self)
         case .module(let m): try moduleSetItem(m, index, value)
         default:
             throw PythonError.type("'\(obj.typeName)' object does not support item assignment")

@@ -78,6 +78,10 @@ extension Interpreter {
             return h == -1 ? -2 : h
         case .list, .dict, .set, .slice: throw PythonError.type("unhashable type: '\(v.typeName)'")
         case .tuple(let items): return pythonTupleHash(try items.map(hashValue))
+        // numpy scalars hash as the Python number they equal; arrays are unhashable.
+        case .object(let a as NDArrayObject):
+            guard a.isScalar else { throw PythonError.type("unhashable type: 'numpy.ndarray'") }
+            return try hashValue(a.pythonValue())
         default: return pythonHash(v)
         }
     }

@@ -659,7 +659,9 @@ public final class Interpreter {
             for (op, rhsExpr) in zip(ops, rest) {
                 let right = try eval(rhsExpr, scope)
                 result = try compare(op, left, right)
-                if case .tensor = result { if ops.count == 1 { return result } }
+                // One comparison is its value (an array's or tensor's elementwise result); a chain
+                // tests each link's truth, as CPython does.
+                if ops.count == 1 { return result }
                 if try !truthy(result) { return result }
                 left = right
             }

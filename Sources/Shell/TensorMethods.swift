@@ -414,7 +414,8 @@ extension Interpreter {
             if x.requiresGrad {
                 throw PythonError.runtime("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
             }
-            return receiver
+            // Shares the tensor's memory, as PyTorch's does.
+            return .object(NDArrayObject(x))
         case "cpu": return receiver
         case "cuda":
             _ = try args.bind("cuda", ["device", "non_blocking", "memory_format"])

@@ -22,6 +22,16 @@ extension Interpreter {
             return .tensor(t)
         }
         m["as_tensor"] = m["tensor"]
+        // torch.from_numpy(a): the same memory, as PyTorch's.
+        m["from_numpy"] = .builtin(Builtin("from_numpy") { args in
+            guard args.positional.count == 1, args.keywords.isEmpty else {
+                throw PythonError.type("from_numpy() takes exactly one argument (\(args.positional.count + args.keywords.count) given)")
+            }
+            guard case .object(let a as NDArrayObject) = args.positional[0] else {
+                throw PythonError.type("expected np.ndarray (got \(args.positional[0].typeName))")
+            }
+            return .tensor(a.array)
+        })
         func factory(_ name: String, _ make: @escaping ([Int], DType, Generator?) throws -> Tensor) {
             def(name) { args in
                 let (size, b) = try args.sizeAndOptions(name, ["dtype", "device", "requires_grad", "generator", "out", "layout"])
@@ -325,6 +335,7 @@ extension Interpreter {
     /// `torch.tensor(data)`: nested lists/tuples of numbers (or 0-d tensors) with PyTorch's dtype inference.
     func makeTensor(_ data: Value, dtype: DType?) throws -> Tensor {
         if case .tensor(let t) = data { return try t.detach().to(dtype ?? t.dtype, copy: true) }
+        if case .object(let a as NDArrayObject) = data { return try a.array.to(dtype ?? a.array.dtype, copy: true) }
         var shape = [Int]()
         var values = [Double]()
         var ints = [Int64]()

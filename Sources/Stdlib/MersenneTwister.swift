@@ -46,6 +46,22 @@ public struct MersenneTwister: Sendable {
         index = n
     }
 
+    /// `init_genrand(seed)` alone (numpy's `mt19937_seed`, what `np.random.seed(int)` does):
+    /// unlike CPython, no `init_by_array` step and the first word kept as generated.
+    public init(genrandSeed seed: UInt32) {
+        state = [UInt32](repeating: 0, count: Self.stateSize)
+        var s = seed
+        for pos in 0..<Self.stateSize {
+            state[pos] = s
+            s = 1_812_433_253 &* (s ^ (s >> 30)) &+ UInt32(truncatingIfNeeded: pos + 1)
+        }
+        index = Self.stateSize
+    }
+
+    /// numpy's `init_by_array` seeding (`np.random.seed([1, 2, 3])`): CPython's, which is the
+    /// reference algorithm.
+    public init(byArray key: [UInt32]) { self.init(key: key) }
+
     /// The next tempered 32-bit word (`genrand_uint32`).
     public mutating func next() -> UInt32 {
         if index >= Self.stateSize { regenerate() }

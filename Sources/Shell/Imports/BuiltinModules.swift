@@ -50,6 +50,12 @@ extension Interpreter {
         "io": .python(IOLibrary.source),
         "_psutil": .swift { .namespace($0.makePsutilCoreModule()) },
         "psutil": .python(PsutilLibrary.source),
+        "numpy": .swift { .namespace(NumPyModule.make($0)) },
+        "_numpy_extras": .python(NumPyLibrary.source),
+        "numpy.random": .swift { i in
+            guard case .namespace(let np)? = i.builtinModule(named: "numpy") else { return nil }
+            return np.members["random"]
+        },
         "PIL": .swift { i in i.builtinModule(named: "PIL.Image").map { .namespace(Namespace("PIL", ["Image": $0])) } },
         "PIL.Image": .swift { .namespace($0.makeImageModule()) },
         "torchvision": .swift { i in
