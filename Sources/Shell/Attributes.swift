@@ -51,6 +51,24 @@ extension Interpreter {
             case "real": return .float(d)
             case "imag": return .float(0)
             case "is_integer": return method(obj, name) { _ in .bool(d.isFinite && d == d.rounded()) }
+            case "as_integer_ratio":
+                return method(obj, name) { _ in
+                    if d.isNaN { throw PythonError.value("cannot convert NaN to integer ratio") }
+                    if d.isInfinite { throw PythonError.overflow("cannot convert Infinity to integer ratio") }
+                    if d == 0 { return .tuple([.int(0), .int(1)]) }
+                    // d = m * 2**e with m an odd integer: the ratio in lowest terms.
+                    var m = d.significand, e = Int(d.exponent)
+                    while m != m.rounded(.towardZero) { m *= 2; e -= 1 }
+                    guard Swift.abs(m) < 9.2e18 else { throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
+                    var num = Int(m)
+                    while e < 0 && num % 2 == 0 { num /= 2; e += 1 }
+                    if e >= 0 {
+                        guard e < 63, num.magnitude.leadingZeroBitCount > e + 1 else { throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
+                        return .tuple([.int((d < 0 ? -1 : 1) * num << e), .int(1)])
+                    }
+                    guard -e < 63 else { throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
+                    return .tuple([.int((d < 0 ? -1 : 1) * num), .int(1 << -e)])
+                }
             default: break
             }
         case .slice(let lo, let hi, let st):

@@ -100,6 +100,14 @@ extension Interpreter {
             let v = b.values["number"]!
             if case .tensor(let x) = v { return .tensor(try x.unary(.round)) }
             if case .int = v { return v }
+            // numpy's __round__: with ndigits, np.round (x * 10**n, rint, / 10**n) in the array's
+            // dtype; without, a Python int for a scalar.
+            if case .object(let a as NDArrayObject) = v, let nd = b["ndigits"] {
+                return NDArrayObject.result(try NumPyOps.round(a.array, decimals: try nd.asInt()))
+            }
+            if case .object(let a as NDArrayObject) = v, !a.isScalar {
+                throw PythonError.type("type numpy.ndarray doesn't define __round__ method")
+            }
             let d = try self.asDouble(v)
             guard let nd = b["ndigits"] else {
                 guard d.isFinite else { throw PythonError(d.isNaN ? "ValueError" : "OverflowError", d.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer") }

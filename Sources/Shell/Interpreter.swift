@@ -510,6 +510,7 @@ public final class Interpreter {
     /// are their own result; other values get a new one.
     private func inPlaceResult(_ current: Value, _ rhs: Value, _ op: BinaryOperator) throws -> Value {
         if case .object(let i as PyInstance) = current { return try instanceInPlace(op, i, rhs) }
+        if let o = current.operand, let r = try o.inPlace(op, rhs, self) { return r }
         if case .tensor(let t) = current, let bop = tensorOp(op) {
             try t.applyInPlace(bop, try toTensorOperand(rhs, like: t))
             return current

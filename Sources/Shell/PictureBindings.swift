@@ -58,6 +58,31 @@ extension Interpreter {
             for _ in 0..<(size[0] * size[1]) { pixels.append(contentsOf: fill) }
             return .object(ImageObject(try PILImage(width: size[0], height: size[1], mode: mode, pixels: pixels), session: self.pictures))
         })
+        // Image.fromarray(arr): uint8 H×W is "L", H×W×2 "LA", H×W×3 "RGB", H×W×4 "RGBA" (PIL's typemap).
+        ns.members["fromarray"] = .builtin(Builtin("fromarray") { [unowned self] args in
+            let b = try args.bind("fromarray", ["obj", "mode"], required: 1)
+            guard case .object(let a as NDArrayObject) = b.values["obj"]! else {
+                if case .tensor = b.values["obj"]! { throw PythonError("AttributeError", "'Tensor' object has no attribute '__array_interface__'") }
+                throw PythonError("AttributeError", "'\(b.values["obj"]!.typeName)' object has no attribute '__array_interface__'")
+            }
+            let t = a.array
+            let key = "(" + (["1", "1"] + (t.dim > 2 ? t.shape[2...].map(String.init) : [])).joined(separator: ", ") + ")"
+            let typeKey = "\(key), \(t.dtype.numpyStr)"
+            guard t.dim == 1 || t.dim == 2 || t.dim == 3 else { throw PythonError.type("Cannot handle this data type: \(typeKey)") }
+            let channels = t.dim == 3 ? t.shape[2] : 1
+            let modes = [1: "L", 2: "LA", 3: "RGB", 4: "RGBA"]
+            guard t.dtype == .uint8, let mode = modes[channels] else {
+                if t.dim == 2 && (t.dtype == .float32 || t.dtype == .float64 || t.dtype == .bool || t.dtype == .int32) {
+                    let m = t.dtype == .bool ? "1" : t.dtype == .int32 ? "I" : "F"
+                    throw PythonError("NotImplementedError", "nnsh's PIL has no mode '\(m)' images; convert with .astype('uint8') first")
+                }
+                throw PythonError.type("Cannot handle this data type: \(typeKey)")
+            }
+            if let m = b["mode"], m.str != mode { throw PythonError.value("nnsh's Image.fromarray makes the mode the array implies (\(mode)), not \(m.str)") }
+            let height = t.shape[0], width = t.dim >= 2 ? t.shape[1] : 1
+            let pixels = try t.contiguous().ints().map { UInt8(truncatingIfNeeded: $0) }
+            return .object(ImageObject(try PILImage(width: width, height: height, mode: mode, pixels: pixels), session: self.pictures))
+        })
         for (i, name) in ["NEAREST", "LANCZOS", "BILINEAR", "BICUBIC", "BOX", "HAMMING"].enumerated() {
             ns.members[name] = .int(i)
         }
@@ -85,6 +110,14 @@ extension Interpreter {
             .object(TransformObject("ToTensor", repr: "ToTensor()") { v in
                 switch v {
                 case .object(let o as ImageObject): return .tensor(try toTensor(o.image))
+                case .object(let a as NDArrayObject):
+                    // torchvision's to_tensor: H×W(×C) to C×H×W; uint8 becomes float32 / 255, other dtypes stay.
+                    var t = a.array
+                    guard t.dim == 2 || t.dim == 3 else { throw PythonError.value("pic should be 2/3 dimensional. Got \(t.dim) dimensions.") }
+                    if t.dim == 2 { t = try t.unsqueeze(2) }
+                    let chw = try t.permute([2, 0, 1]).contiguous()
+                    if t.dtype == .uint8 { return .tensor(try Tensor.binary(try chw.to(.float32), Tensor.wrapped(255), .div)) }
+                    return .tensor(try chw.clone())
                 default: throw PythonError.type("pic should be PIL Image or ndarray. Got <class '\(v.typeName == "Tensor" ? "torch.Tensor" : v.typeName)'>")
                 }
             })

@@ -51,10 +51,19 @@ enum NumPyState {
 final class NDArrayObject: PyObject, TypedObject, OperandObject {
     var array: Tensor
     let isScalar: Bool
+    /// `arr.base`: the array this one is a view of (nil for an array owning its memory).
+    var base: NDArrayObject?
 
     init(_ array: Tensor, scalar: Bool = false) {
         self.array = array
         self.isScalar = scalar && array.dim == 0
+    }
+
+    /// A view of this array's memory (`base` is the array owning it).
+    func view(_ t: Tensor) -> NDArrayObject {
+        let v = NDArrayObject(t)
+        v.base = t.storage === array.storage ? (base ?? self) : nil
+        return v
     }
 
     /// A ufunc's result: numpy returns a scalar for a 0-d result.
@@ -103,6 +112,26 @@ final class NDArrayObject: PyObject, TypedObject, OperandObject {
         guard let o = try NumPyOps.operand(other, interp) else { return nil }
         let me = NumPyOps.Operand.array(array)
         return try reflected ? NumPyOps.binary(op, o, me) : NumPyOps.binary(op, me, o)
+    }
+
+    /// `a += b`: the ufunc with `out=a` — the result cast back into a's dtype by the 'same_kind'
+    /// rule (`int_array += 1.5` is numpy's UFuncTypeError) and broadcast into a's shape.
+    func inPlace(_ op: BinaryOperator, _ other: Value, _ interp: Interpreter) throws -> Value? {
+        if isScalar { return nil }
+        guard let o = try NumPyOps.operand(other, interp) else { return nil }
+        let r = try NumPyOps.binary(op, .array(array), o)
+        guard case .object(let result as NDArrayObject) = r else { return nil }
+        let from = result.array.dtype, to = array.dtype
+        let sameKind = from == to || NumPyPromotion.promote(from, to) == to || from.numpyKind == to.numpyKind
+        if !sameKind {
+            throw PythonError("numpy._core._exceptions._UFuncOutputCastingError",
+                              "Cannot cast ufunc '\(NumPyOps.ufuncName(op))' output from dtype('\(from.numpyName)') to dtype('\(to.numpyName)') with casting rule 'same_kind'")
+        }
+        guard (try? result.array.expand(array.shape)) != nil, result.array.dim <= array.dim else {
+            throw PythonError.value("non-broadcastable output operand with shape \(ArrayPrinter.shapeText(array.shape)) doesn't match the broadcast shape \(ArrayPrinter.shapeText(result.array.shape))")
+        }
+        try array.copyValuesInPlace(from: try result.array.to(to).expand(array.shape))
+        return .object(self)
     }
 
     func compare(_ op: ComparisonOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
@@ -164,16 +193,18 @@ final class NDArrayObject: PyObject, TypedObject, OperandObject {
     func getItem(_ key: Value, _ interp: Interpreter) throws -> Value {
         if isScalar { throw PythonError.index("invalid index to scalar variable.") }
         let items = try NumPyOps.reversedSlices(try NumPyOps.indexItems(key, array, interp), array)
+        try NumPyOps.checkIndex(items, array)
         let r = try NumPyOps.withIndexErrors { try array.index(items) }
         // An element (every axis taken by an integer) is a scalar copy; anything else a view or copy array.
         let allInts = items.allSatisfy { if case .int = $0 { return true } else { return false } }
         if r.dim == 0 && allInts { return .object(NDArrayObject(try r.contiguous().clone(), scalar: true)) }
-        return .object(NDArrayObject(r))
+        return .object(view(r))
     }
 
     func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws {
         if isScalar { throw PythonError.type("'\(typeName)' object does not support item assignment") }
         let items = try NumPyOps.reversedSlices(try NumPyOps.indexItems(key, array, interp), array)
+        try NumPyOps.checkIndex(items, array)
         let v = try NumPyOps.castForAssignment(value, to: array.dtype, interp)
         try NumPyOps.withIndexErrors { try array.indexAssign(items, v) }
     }
@@ -235,8 +266,22 @@ final class NDArrayObject: PyObject, TypedObject, OperandObject {
         case "itemsize": return .int(array.dtype.itemSize)
         case "nbytes": return .int(array.numel * array.dtype.itemSize)
         case "strides": return .tuple(array.strides.map { .int($0 * array.dtype.itemSize) })
-        case "T": return .object(NDArrayObject(try array.permute(Array((0..<array.dim).reversed())), scalar: isScalar))
+        case "T": return isScalar ? .object(self) : .object(view(try array.permute(Array((0..<array.dim).reversed()))))
+        case "__setitem__", "__getitem__", "__len__":
+            guard let interp = NumPyModule.interpreter else { return nil }
+            return .builtin(Builtin(name, receiver: "numpy.ndarray object") { [self] args in
+                switch name {
+                case "__setitem__":
+                    guard args.positional.count == 2 else { throw PythonError.type("expected 2 arguments, got \(args.positional.count)") }
+                    try self.setItem(args.positional[0], args.positional[1], interp); return .none
+                case "__getitem__":
+                    guard args.positional.count == 1 else { throw PythonError.type("expected 1 argument, got \(args.positional.count)") }
+                    return try self.getItem(args.positional[0], interp)
+                default: return .int(try self.length())
+                }
+            })
         case "real": return .object(self)
+        case "base": return base.map { .object($0) } ?? .none
         case "flags": return nil
         default: break
         }

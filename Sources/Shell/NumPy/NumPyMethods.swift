@@ -5,7 +5,7 @@ import Torch
 /// `ndarray`'s methods, each declared once with its numpy signature (the module's functions of
 /// the same name call the same code).
 enum NumPyMethods {
-    static let names = ["all", "any", "argmax", "argmin", "astype", "clip", "copy", "cumprod", "cumsum", "dot", "fill", "flatten",
+    static let names = ["all", "any", "argmax", "argmin", "argsort", "astype", "clip", "copy", "cumprod", "cumsum", "dot", "fill", "flatten",
                         "item", "max", "mean", "min", "prod", "ravel", "reshape", "round", "squeeze", "std", "sum", "tolist",
                         "transpose", "var"]
 
@@ -25,14 +25,14 @@ enum NumPyMethods {
             if args.keywords.contains(where: { $0.0 == "order" && $0.1.str != "C" }) {
                 throw PythonError("NotImplementedError", "nnsh's numpy reshapes in C order only")
             }
-            return .object(NDArrayObject(try NumPyOps.reshaped(x, try NumPyOps.shapeArgument(shapeValue, "reshape"))))
+            return .object(a.view(try NumPyOps.reshaped(x, try NumPyOps.shapeArgument(shapeValue, "reshape"))))
         case "transpose":
-            if args.positional.isEmpty { return .object(NDArrayObject(try x.permute(Array((0..<x.dim).reversed())))) }
+            if args.positional.isEmpty { return .object(a.view(try x.permute(Array((0..<x.dim).reversed())))) }
             let axes = args.positional.count == 1 ? try NumPyOps.shapeArgument(args.positional[0], "transpose") : try args.positional.map { try $0.asInt() }
             guard axes.count == x.dim else { throw PythonError.value("axes don't match array") }
             let norm = try axes.map { try NumPyOps.normalizeAxis($0, x.dim) }
             if Set(norm).count != norm.count { throw PythonError.value("repeated axis in transpose") }
-            return .object(NDArrayObject(try x.permute(norm)))
+            return .object(a.view(try x.permute(norm)))
         case "astype":
             let b = try args.bind("astype", ["dtype", "order", "casting", "subok", "copy"], required: 1)
             guard let d = try NumPyConvert.dtype(b.values["dtype"]) else { return .object(NDArrayObject(try x.clone())) }
@@ -49,16 +49,16 @@ enum NumPyMethods {
             let flat = try x.contiguous().reshape([x.numel])
             return NDArrayObject(try flat.select(0, i < 0 ? i + x.numel : i).contiguous()).pythonValue()
         case "flatten": return .object(NDArrayObject(try x.contiguous().clone().reshape([x.numel])))
-        case "ravel": return .object(NDArrayObject(try x.contiguous().reshape([x.numel])))
+        case "ravel": return .object(x.isContiguous ? a.view(try x.reshape([x.numel])) : NDArrayObject(try x.contiguous().reshape([x.numel])))
         case "squeeze":
             let b = try args.bind("squeeze", ["axis"])
             guard let ax = try NumPyOps.axes(b["axis"], x.dim) else {
-                return .object(NDArrayObject(try x.reshape(x.shape.filter { $0 != 1 })))
+                return .object(a.view(try x.reshape(x.shape.filter { $0 != 1 })))
             }
             for d in ax where x.shape[d] != 1 {
                 throw PythonError.value("cannot select an axis to squeeze out which has size not equal to one")
             }
-            return .object(NDArrayObject(try x.reshape(x.shape.enumerated().filter { !ax.contains($0.offset) }.map(\.element))))
+            return .object(a.view(try x.reshape(x.shape.enumerated().filter { !ax.contains($0.offset) }.map(\.element))))
         case "sum", "mean":
             let b = try args.bind(name, ["axis", "dtype", "out", "keepdims"])
             let ax = try NumPyOps.axes(b["axis"], x.dim)
@@ -67,6 +67,11 @@ enum NumPyMethods {
             let r = name == "sum" ? try NumPyReduce.sum(x, axes: ax, keepdims: keep, dtype: dt)
                                   : try NumPyReduce.mean(x, axes: ax, keepdims: keep, dtype: dt)
             return NDArrayObject.result(r)
+        case "argsort":
+            let b = try args.bind("argsort", ["axis", "kind", "order"], keywordOnly: ["stable"])
+            let axis = b.has("axis") && b["axis"] == nil ? nil : try NumPyOps.normalizeAxis(try b.int("axis", -1), x.dim)
+            guard let axis else { return try NumPyModule.sorted(try x.contiguous().reshape([x.numel]), axis: 0, indices: true) }
+            return try NumPyModule.sorted(x, axis: axis, indices: true)
         case "prod":
             let b = try args.bind(name, ["axis", "dtype", "out", "keepdims"])
             let ax = try NumPyOps.axes(b["axis"], x.dim)

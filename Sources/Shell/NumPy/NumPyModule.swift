@@ -16,14 +16,11 @@ enum NumPyModule {
     }
 
     /// numpy names nnsh knows but does not implement: `np.fft` etc. give a clear error.
-    static let notImplemented = ["fft", "linalg", "polyfit", "polyval", "histogram", "unique", "sort", "argsort",
-                                 "diff", "einsum", "pad", "save", "load",
-                                 "savetxt", "loadtxt", "genfromtxt", "interp", "convolve", "outer", "cross", "trace", "diag",
-                                 "tril", "triu", "roll", "flip", "fliplr", "flipud", "rot90", "split", "array_split",
-                                 "nonzero", "median", "percentile", "quantile", "histogram2d", "digitize",
-                                 "bincount", "searchsorted", "allclose", "isclose", "array_equal", "float16", "int8",
-                                 "int16", "uint16", "uint32", "uint64", "complex64", "complex128", "nanmean", "nansum",
-                                 "nanmax", "nanmin", "mgrid", "ogrid"]
+    static let notImplemented = ["fft", "polyfit", "polyval", "histogram", "histogram2d", "digitize", "bincount",
+                                 "searchsorted", "einsum", "pad", "save", "load", "savetxt", "loadtxt", "genfromtxt",
+                                 "interp", "convolve", "cross", "roll", "flip", "fliplr", "flipud", "rot90", "split",
+                                 "array_split", "isclose", "array_equal", "mgrid", "ogrid", "float16", "int8", "int16",
+                                 "uint16", "uint32", "uint64", "complex64", "complex128"]
 
     static func make(_ interp: Interpreter) -> Namespace {
         interpreter = interp
@@ -136,7 +133,15 @@ enum NumPyModule {
                 return .object(NDArrayObject(try Tensor.stack(ts, dim: axis)))
             }
             guard ts[0].dim > 0 else { throw PythonError.value("zero-dimensional arrays cannot be concatenated") }
+            for (i, t) in ts.enumerated() where t.dim != ts[0].dim {
+                throw PythonError.value("all the input arrays must have same number of dimensions, but the array at index 0 has \(ts[0].dim) dimension(s) and the array at index \(i) has \(t.dim) dimension(s)")
+            }
             axis = try NumPyOps.normalizeAxis(axis, ts[0].dim)
+            for (i, t) in ts.enumerated() {
+                for d in 0..<t.dim where d != axis && t.shape[d] != ts[0].shape[d] {
+                    throw PythonError.value("all the input array dimensions except for the concatenation axis must match exactly, but along dimension \(d), the array at index 0 has size \(ts[0].shape[d]) and the array at index \(i) has size \(t.shape[d])")
+                }
+            }
             return .object(NDArrayObject(try Tensor.cat(ts, dim: axis)))
         }
         def("concatenate") { args in try joined("concatenate", args, stack: false, axisDefault: 0) }
@@ -333,6 +338,203 @@ enum NumPyModule {
             let v = try arrayArg(b.values["a"]!).contiguous().to(.bool).to(.int64).ints()
             return .object(NDArrayObject(Tensor.scalar(int: Int64(v.reduce(0) { $0 + Int($1) }), dtype: .int64), scalar: true))
         }
+        for name in ["sort", "argsort"] {
+            def(name) { args in
+                let b = try args.bind(name, ["a", "axis", "kind", "order"], required: 1, keywordOnly: ["stable"])
+                let x = try arrayArg(b.values["a"]!)
+                var axis = x.dim - 1
+                if b.has("axis") {
+                    if b["axis"] == nil { return try NumPyModule.sorted(try x.contiguous().reshape([x.numel]), axis: 0, indices: name == "argsort") }
+                    axis = try NumPyOps.normalizeAxis(try b.int("axis"), x.dim)
+                }
+                if x.dim == 0 { throw PythonError("numpy.exceptions.AxisError", "axis -1 is out of bounds for array of dimension 0") }
+                return try NumPyModule.sorted(x, axis: axis, indices: name == "argsort")
+            }
+        }
+        def("nonzero") { args in try nonzero(try arrayArg(try args.bind("nonzero", ["a"], required: 1).values["a"]!).to(.bool)) }
+        def("unique") { args in
+            let b = try args.bind("unique", ["ar", "return_index", "return_inverse", "return_counts", "axis"], keywordOnly: ["equal_nan", "sorted"])
+            if b["axis"] != nil { throw PythonError("NotImplementedError", "nnsh's np.unique flattens (axis= is not supported)") }
+            let x = try arrayArg(b.values["ar"]!).contiguous().reshape([-1])
+            let v = try x.to(.float64).doubles()
+            let order = (0..<v.count).sorted { v[$0] < v[$1] || (v[$0] == v[$1] && $0 < $1) || (!v[$0].isNaN && v[$1].isNaN) }
+            var firsts = [Int](), counts = [Int](), inverse = [Int64](repeating: 0, count: v.count)
+            for i in order {
+                if let last = firsts.last, v[last] == v[i] || (v[last].isNaN && v[i].isNaN) { counts[counts.count - 1] += 1 }
+                else { firsts.append(i); counts.append(1) }
+                inverse[i] = Int64(firsts.count - 1)
+            }
+            let uniq = try x.indexSelect(0, try Tensor.from(ints: firsts.map { Int64($0) }, shape: [firsts.count], dtype: .int64))
+            var out: [Value] = [.object(NDArrayObject(uniq))]
+            if try b.bool("return_index", false) { out.append(.object(NDArrayObject(try Tensor.from(ints: firsts.map { Int64($0) }, shape: [firsts.count], dtype: .int64)))) }
+            if try b.bool("return_inverse", false) { out.append(.object(NDArrayObject(try Tensor.from(ints: inverse, shape: [inverse.count], dtype: .int64)))) }
+            if try b.bool("return_counts", false) { out.append(.object(NDArrayObject(try Tensor.from(ints: counts.map { Int64($0) }, shape: [counts.count], dtype: .int64)))) }
+            return out.count == 1 ? out[0] : .tuple(out)
+        }
+        def("diff") { args in
+            let b = try args.bind("diff", ["a", "n", "axis"], required: 1, keywordOnly: ["prepend", "append"])
+            var x = try arrayArg(b.values["a"]!)
+            let axis = try NumPyOps.normalizeAxis(try b.int("axis", -1), x.dim)
+            for _ in 0..<Swift.max(0, try b.int("n", 1)) {
+                let n = x.shape[axis]
+                if n == 0 { break }
+                let hi = try x.index(Array(repeating: IndexItem.slice(nil, nil, nil), count: axis) + [.slice(1, nil, nil)])
+                let lo = try x.index(Array(repeating: IndexItem.slice(nil, nil, nil), count: axis) + [.slice(nil, n - 1, nil)])
+                guard case .object(let r as NDArrayObject) = x.dtype == .bool
+                        ? NDArrayObject.result(try Tensor.binary(hi, lo, .ne))
+                        : try NumPyOps.binary(.subtract, .array(hi), .array(lo)) else { break }
+                x = r.array
+            }
+            return .object(NDArrayObject(x))
+        }
+        def("trace") { args in
+            let b = try args.bind("trace", ["a", "offset", "axis1", "axis2", "dtype", "out"], required: 1)
+            guard case .object(let d as NDArrayObject) = try (m["diag"].map { f -> Value in
+                guard case .builtin(let fn) = f else { return .none }
+                return try fn.call(Arguments([b.values["a"]!, .int(try b.int("offset", 0))]))
+            } ?? .none) else { throw PythonError.value("diag requires an array of at least two dimensions") }
+            return try NumPyMethods.call("sum", d, Arguments())
+        }
+        def("take") { args in
+            let b = try args.bind("take", ["a", "indices", "axis", "out", "mode"], required: 2)
+            let x = try arrayArg(b.values["a"]!)
+            let idx = try arrayArg(b.values["indices"]!).to(.int64)
+            if let ax = b["axis"] {
+                let axis = try NumPyOps.normalizeAxis(try ax.asInt(), x.dim)
+                return NDArrayObject.result(try NumPyOps.withIndexErrors { try x.indexSelect(axis, try idx.reshape([-1])) })
+            }
+            let flat = try x.contiguous().reshape([-1])
+            let r = try NumPyOps.withIndexErrors { try flat.indexSelect(0, try idx.contiguous().reshape([-1])) }
+            return NDArrayObject.result(try r.reshape(idx.shape))
+        }
+        def("argwhere") { args in
+            let x = try arrayArg(try args.bind("argwhere", ["a"], required: 1).values["a"]!).to(.bool)
+            guard case .tuple(let coords) = try nonzero(x) else { return .none }
+            let cols = coords.compactMap { v -> Tensor? in if case .object(let a as NDArrayObject) = v { return a.array }; return nil }
+            let n = cols.first?.numel ?? 0
+            if cols.isEmpty { return .object(NDArrayObject(try Tensor.zeros([n, 0], dtype: .int64))) }
+            return .object(NDArrayObject(try Tensor.stack(cols, dim: 1)))
+        }
+        for name in ["nansum", "nanmean", "nanmax", "nanmin"] {
+            def(name) { args in
+                let b = try args.bind(name, ["a", "axis", "dtype", "out", "keepdims"])
+                if b["axis"] != nil { throw PythonError("NotImplementedError", "nnsh's np.\(name) takes the whole array only") }
+                let x = try arrayArg(b.values["a"]!)
+                guard x.dtype.isFloatingPoint else { return try NumPyMethods.call(String(name.dropFirst(3)), NDArrayObject(x), Arguments()) }
+                let v = try x.contiguous().to(.float64).doubles()
+                let kept = v.filter { !$0.isNaN }
+                switch name {
+                case "nansum", "nanmean":
+                    // numpy replaces NaN by 0 and sums pairwise (nanmean divides by the count of the rest).
+                    let filled = try Tensor.from(doubles: v.map { $0.isNaN ? 0 : $0 }, shape: [v.count], dtype: .float64).to(x.dtype)
+                    let s = try NumPyReduce.sum(filled, axes: nil, keepdims: false)
+                    if name == "nansum" { return NDArrayObject.result(s) }
+                    return NDArrayObject.result(try Tensor.binary(s, try Tensor.scalar(Double(kept.count), dtype: .float64).to(x.dtype), .div))
+                default:
+                    guard let e = name == "nanmax" ? kept.max() : kept.min() else {
+                        return .object(NDArrayObject(try Tensor.scalar(.nan, dtype: .float64).to(x.dtype), scalar: true))
+                    }
+                    return .object(NDArrayObject(try Tensor.scalar(e, dtype: .float64).to(x.dtype), scalar: true))
+                }
+            }
+        }
+        def("outer") { args in
+            let b = try args.bind("outer", ["a", "b", "out"], required: 2)
+            let x = try arrayArg(b.values["a"]!).contiguous().reshape([-1]), y = try arrayArg(b.values["b"]!).contiguous().reshape([-1])
+            return try NumPyOps.binary(.multiply, .array(try x.reshape([x.numel, 1])), .array(try y.reshape([1, y.numel])))
+        }
+        def("diag") { args in
+            let b = try args.bind("diag", ["v", "k"], required: 1)
+            let v = try arrayArg(b.values["v"]!), k = try b.int("k", 0)
+            if v.dim == 1 {
+                let n = v.shape[0] + Swift.abs(k)
+                try checkShape([n, n], interp)
+                let out = try Tensor.zeros([n, n], dtype: v.dtype)
+                for i in 0..<v.shape[0] {
+                    let (r, c) = k >= 0 ? (i, i + k) : (i - k, i)
+                    try out.select(0, r).select(0, c).copyValuesInPlace(from: try v.select(0, i))
+                }
+                return .object(NDArrayObject(out))
+            }
+            guard v.dim == 2 else { throw PythonError.value("Input must be 1- or 2-d.") }
+            var items = [Tensor]()
+            var i = Swift.max(0, -k)
+            while i < v.shape[0] && i + k < v.shape[1] { items.append(try v.select(0, i).select(0, i + k)); i += 1 }
+            if items.isEmpty { return .object(NDArrayObject(try Tensor.zeros([0], dtype: v.dtype))) }
+            return .object(NDArrayObject(try Tensor.stack(items)))
+        }
+        for name in ["tri", "tril", "triu"] {
+            def(name) { args in
+                let b: BoundArguments
+                let lower = name != "triu"
+                var x: Tensor
+                var k = 0
+                if name == "tri" {
+                    b = try args.bind("tri", ["N", "M", "k", "dtype"], required: 1, keywordOnly: ["like"])
+                    let n = try b.int("N"), mm = try b["M"].map { try $0.asInt() } ?? n
+                    try checkShape([n, mm], interp)
+                    k = try b.int("k", 0)
+                    x = try Tensor.full([n, mm], 1, dtype: try NumPyConvert.dtype(b["dtype"]) ?? .float64)
+                } else {
+                    b = try args.bind(name, ["m", "k"], required: 1)
+                    x = try arrayArg(b.values["m"]!).clone()
+                    k = try b.int("k", 0)
+                    guard x.dim >= 2 else { throw PythonError.value("input array must be at least 2-d") }
+                }
+                let rows = x.shape[x.dim - 2], cols = x.shape[x.dim - 1]
+                var keep = [Bool](repeating: false, count: rows * cols)
+                for r in 0..<rows { for c in 0..<cols { keep[r * cols + c] = lower ? c - r <= k : c - r >= k } }
+                let mask = try Tensor.from(keep, shape: [rows, cols])
+                let zero = try Tensor.zeros([], dtype: x.dtype)
+                let out = try x.contiguous().clone()
+                let dropped = try Tensor.compareValues(mask, .wrapped(bool: false), .eq).expand(out.shape).contiguous()
+                try out.indexAssign([.tensor(dropped)], zero)
+                return .object(NDArrayObject(out))
+            }
+        }
+        for name in ["median", "percentile", "quantile"] {
+            def(name) { args in
+                let params = name == "median" ? ["a", "axis", "out", "overwrite_input", "keepdims"] : ["a", "q", "axis", "out", "overwrite_input", "method", "keepdims"]
+                let b = try args.bind(name, params, required: name == "median" ? 1 : 2)
+                if b["axis"] != nil { throw PythonError("NotImplementedError", "nnsh's np.\(name) takes the whole array only") }
+                if let m = b["method"], m.str != "linear" { throw PythonError("NotImplementedError", "nnsh's np.\(name) computes method='linear' only") }
+                let x = try arrayArg(b.values["a"]!)
+                var v = try x.contiguous().to(.float64).doubles().sorted { $0 < $1 || ($1.isNaN && !$0.isNaN) }
+                if v.isEmpty { return .object(NDArrayObject(Tensor.scalar(.nan, dtype: .float64), scalar: true)) }
+                if v.contains(where: \.isNaN) { v = [.nan] }
+                let qv = name == "median" ? 0.5 : try b.values["q"]!.asDouble() / (name == "percentile" ? 100 : 1)
+                if qv < 0 || qv > 1 { throw PythonError.value(name == "percentile" ? "Percentiles must be in the range [0, 100]" : "Quantiles must be in the range [0, 1]") }
+                // numpy's linear method: virtual index (n - 1) q, then lerp as `_lerp` does.
+                let idx = Double(v.count - 1) * qv
+                let lo = Int(Foundation.floor(idx)), hi = Swift.min(lo + 1, v.count - 1)
+                let g = idx - Double(lo)
+                let a = v[lo], c = v[hi]
+                let diff = c - a
+                var r = g >= 0.5 ? c - diff * (1 - g) : a + diff * g
+                if name == "median" && v.count % 2 == 0 { r = (v[v.count / 2 - 1] + v[v.count / 2]) / 2 }
+                let out = x.dtype == .float32 ? try Tensor.scalar(r, dtype: .float64).to(.float32) : Tensor.scalar(r, dtype: .float64)
+                return .object(NDArrayObject(out, scalar: true))
+            }
+        }
+        def("allclose") { args in
+            let b = try args.bind("allclose", ["a", "b", "rtol", "atol", "equal_nan"], required: 2)
+            let x = try arrayArg(b.values["a"]!).to(.float64), y = try arrayArg(b.values["b"]!).to(.float64)
+            let shape = try Shape.broadcast(x.shape, y.shape)
+            let xs = try x.expand(shape).contiguous().doubles(), ys = try y.expand(shape).contiguous().doubles()
+            let rtol = try b.double("rtol", 1e-5), atol = try b.double("atol", 1e-8), eqNaN = try b.bool("equal_nan", false)
+            let ok = zip(xs, ys).allSatisfy { a, c in
+                if a.isNaN || c.isNaN { return eqNaN && a.isNaN && c.isNaN }
+                if a.isInfinite || c.isInfinite { return a == c }
+                return Swift.abs(a - c) <= atol + rtol * Swift.abs(c)
+            }
+            return .bool(ok)
+        }
+        def("shares_memory") { args in
+            let b = try args.bind("shares_memory", ["a", "b", "max_work"], required: 2)
+            guard case .object(let x as NDArrayObject) = b.values["a"]!, case .object(let y as NDArrayObject) = b.values["b"]! else { return .bool(false) }
+            return .bool(x.array.storage === y.array.storage)
+        }
+        m["may_share_memory"] = m["shares_memory"]
         def("logical_not") { args in
             let x = try arrayArg(try args.bind("logical_not", ["x"], required: 1, keywordOnly: ["out", "where"]).values["x"]!)
             return NDArrayObject.result(try Tensor.compareValues(try x.to(.bool), .wrapped(bool: false), .eq))
@@ -450,7 +652,30 @@ enum NumPyModule {
         for name in ["errstate", "seterr", "geterr"] {
             ns_lazy.append(name)
         }
+        // The binary ufuncs as ufunc objects: callable, with `reduce` / `accumulate` / `outer`.
+        let reductions: [String: String] = ["add": "sum", "multiply": "prod", "maximum": "max", "minimum": "min"]
+        let accumulations: [String: String] = ["add": "cumsum", "multiply": "cumprod"]
+        for name in ["add", "subtract", "multiply", "divide", "true_divide", "power", "floor_divide", "remainder", "maximum", "minimum"] {
+            guard case .builtin(let fn)? = m[name] else { continue }
+            m[name] = .object(UFuncObject(name: name, function: fn, reduction: reductions[name], accumulation: accumulations[name], interp: interp))
+        }
+        m["ufunc"] = .object(UFuncObject.type)
         m["random"] = .namespace(NumPyRandomModule.make(interp))
+        let linalg = Namespace("numpy.linalg")
+        linalg.members["norm"] = .builtin(Builtin("norm") { args in
+            let b = try args.bind("norm", ["x", "ord", "axis", "keepdims"], required: 1)
+            if b["ord"] != nil || b["axis"] != nil { throw PythonError("NotImplementedError", "nnsh's np.linalg.norm computes the 2-norm of the whole array only") }
+            var x = try arrayArg(b.values["x"]!)
+            if !x.dtype.isFloatingPoint { x = try x.to(.float64) }
+            // `sqrt(dot(x.ravel(), x.ravel()))`.
+            let flat = try x.contiguous().reshape([-1])
+            let sq = try NumPyReduce.sequential(try Tensor.binary(flat, flat, .mul), axes: nil, keepdims: false, dtype: nil, multiply: false)
+            return NDArrayObject.result(try sq.sqrt())
+        })
+        for name in ["inv", "det", "eig", "eigh", "svd", "solve", "qr", "cholesky", "pinv", "matrix_rank", "lstsq"] {
+            linalg.lazyMembers[name] = { throw PythonError("NotImplementedError", "nnsh's numpy does not implement numpy.linalg.\(name) yet") }
+        }
+        m["linalg"] = .namespace(linalg)
         let ns = Namespace("numpy", m)
         for name in ns_lazy + ["printoptions"] {
             ns.lazyMembers[name] = {
@@ -464,6 +689,33 @@ enum NumPyModule {
             ns.lazyMembers[name] = { throw PythonError("NotImplementedError", "nnsh's numpy does not implement numpy.\(name) yet") }
         }
         return ns
+    }
+
+    /// `np.sort` / `np.argsort` along `axis`: NaN last; ties keep their order (numpy's default
+    /// quicksort only promises the values).
+    static func sorted(_ x: Tensor, axis: Int, indices: Bool) throws -> Value {
+        let perm = (0..<x.dim).filter { $0 != axis } + [axis]
+        let p = try x.permute(perm).contiguous()
+        let run = x.shape[axis], outer = run == 0 ? 0 : p.numel / run
+        let v = try p.to(.float64).doubles()
+        var order = [Int64](repeating: 0, count: p.numel)
+        for k in 0..<outer {
+            let idx = (0..<run).sorted { a, b in
+                let va = v[k * run + a], vb = v[k * run + b]
+                if va.isNaN || vb.isNaN { return !va.isNaN && vb.isNaN || (va.isNaN && vb.isNaN && a < b) }
+                return va < vb || (va == vb && a < b)
+            }
+            for (i, j) in idx.enumerated() { order[k * run + i] = Int64(j) }
+        }
+        var inverse = [Int](repeating: 0, count: perm.count)
+        for (i, d) in perm.enumerated() { inverse[d] = i }
+        let idxT = try Tensor.from(ints: order, shape: perm.map { x.shape[$0] }, dtype: .int64)
+        if indices { return .object(NDArrayObject(try idxT.permute(inverse).contiguous())) }
+        let flatP = try p.reshape([outer, run])
+        var rows = [Tensor]()
+        for k in 0..<outer { rows.append(try flatP.select(0, k).indexSelect(0, try idxT.reshape([outer, run]).select(0, k))) }
+        let sortedP = outer == 0 ? p : try Tensor.stack(rows).reshape(perm.map { x.shape[$0] })
+        return .object(NDArrayObject(try sortedP.permute(inverse).contiguous()))
     }
 
     static func checkShape(_ shape: [Int], _ interp: Interpreter) throws {

@@ -241,6 +241,36 @@ enum NumPyOps {
         return out
     }
 
+    /// numpy's own index errors, checked before Torch sees the index.
+    static func checkIndex(_ items: [IndexItem], _ t: Tensor) throws {
+        var consumed = 0
+        for item in items {
+            switch item {
+            case .none, .ellipsis: break
+            case .tensor(let m) where m.dtype == .bool: consumed += Swift.max(m.dim, 1) == 0 ? 0 : m.dim
+            default: consumed += 1
+            }
+        }
+        if consumed > t.dim {
+            throw PythonError.index("too many indices for array: array is \(t.dim)-dimensional, but \(consumed) were indexed")
+        }
+        // A boolean mask must match the axes it covers.
+        var axis = 0
+        let consuming = consumed
+        for item in items {
+            switch item {
+            case .none: break
+            case .ellipsis: axis += t.dim - consuming
+            case .tensor(let m) where m.dtype == .bool && m.dim > 0:
+                for (j, size) in m.shape.enumerated() where axis + j < t.dim && t.shape[axis + j] != size {
+                    throw PythonError.index("boolean index did not match indexed array along axis \(axis + j); size of axis is \(t.shape[axis + j]) but size of corresponding boolean axis is \(size)")
+                }
+                axis += m.dim
+            default: axis += 1
+            }
+        }
+    }
+
     /// Torch's index errors in numpy's words.
     static func withIndexErrors<R>(_ body: () throws -> R) throws -> R {
         do { return try body() } catch let e as TorchError {
@@ -269,6 +299,14 @@ enum NumPyOps {
             }
             return try Tensor.scalar(d, dtype: .float64).to(dtype)
         case .list, .tuple: return try NumPyConvert.array(from: v, dtype: dtype, interp)
+        case .str(let s):
+            // numpy parses the string as the dtype's Python type would.
+            if dtype.isFloatingPoint {
+                guard let d = Double(s.trimmingCharacters(in: .whitespaces)) else { throw PythonError.value("could not convert string to float: \(pythonStringRepr(s))") }
+                return try Tensor.scalar(d, dtype: .float64).to(dtype)
+            }
+            guard let i = Int(s.trimmingCharacters(in: .whitespaces)) else { throw PythonError.value("invalid literal for int() with base 10: \(pythonStringRepr(s))") }
+            return try Tensor.scalar(int: Int64(i), dtype: .int64).to(dtype)
         default:
             throw PythonError.type("float() argument must be a string or a real number, not '\(v.typeName)'")
         }
@@ -296,12 +334,12 @@ enum NumPyOps {
         if let u = unknown.first {
             let known = s.enumerated().filter { $0.offset != u }.reduce(1) { $0 * $1.element }
             if known == 0 || t.numel % known != 0 {
-                throw PythonError.value("cannot reshape array of size \(t.numel) into shape \(shapeTuple(shape))")
+                throw PythonError.value("cannot reshape array of size \(t.numel) into shape \(compactShape(shape))")
             }
             s[u] = t.numel / known
         }
         let (n, o) = s.reduce((1, false)) { acc, d in let (p, oo) = acc.0.multipliedReportingOverflow(by: d); return (p, acc.1 || oo) }
-        if o || n != t.numel { throw PythonError.value("cannot reshape array of size \(t.numel) into shape \(shapeTuple(shape))") }
+        if o || n != t.numel { throw PythonError.value("cannot reshape array of size \(t.numel) into shape \(compactShape(shape))") }
         return try t.reshape(s)
     }
 
@@ -309,10 +347,15 @@ enum NumPyOps {
         shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
     }
 
+    /// reshape's error prints the shape without spaces: `(4,2)`.
+    static func compactShape(_ shape: [Int]) -> String {
+        shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ",") + ")"
+    }
+
     static func normalizeAxis(_ axis: Int, _ ndim: Int) throws -> Int {
         let a = axis < 0 ? axis + ndim : axis
         guard a >= 0 && a < Swift.max(ndim, 0) else {
-            throw PythonError("AxisError", "axis \(axis) is out of bounds for array of dimension \(ndim)")
+            throw PythonError("numpy.exceptions.AxisError", "axis \(axis) is out of bounds for array of dimension \(ndim)")
         }
         return a
     }

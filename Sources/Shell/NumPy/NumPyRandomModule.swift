@@ -190,9 +190,54 @@ enum NumPyRandomModule {
             let n = shape?.reduce(1, *) ?? 1
             if population == nil && popSize <= 0 && n != 0 { throw PythonError.value("a must be greater than 0 unless no samples are taken") }
             if population != nil && popSize == 0 && n != 0 { throw PythonError.value("'a' cannot be empty unless no samples are taken") }
-            if b["p"] != nil { throw PythonError("NotImplementedError", "nnsh's np.random.choice does not take p= yet") }
+            var probabilities: [Double]?
+            if let pv = b["p"] {
+                let p = try NumPyConvert.array(from: pv, dtype: .float64, interp)
+                if p.dim != 1 { throw PythonError.value("'p' must be 1-dimensional") }
+                if p.numel != popSize { throw PythonError.value("'a' and 'p' must have same size") }
+                let v = try p.contiguous().doubles()
+                // numpy's kahan_sum for the check.
+                var sum = 0.0, c = 0.0
+                for x in v { let y = x - c; let t = sum + y; c = (t - sum) - y; sum = t }
+                if sum.isNaN { throw PythonError.value("probabilities contain NaN") }
+                if v.contains(where: { $0 < 0 }) { throw PythonError.value("probabilities are not non-negative") }
+                if Swift.abs(sum - 1) > 1.4901161193847656e-08 { throw PythonError.value("probabilities do not sum to 1") }
+                probabilities = v
+            }
             var idx = [Int64]()
-            if try b.bool("replace", true) {
+            if let p = probabilities, try b.bool("replace", true) {
+                // cdf = p.cumsum(); cdf /= cdf[-1]; searchsorted(cdf, u, side='right') for each uniform u.
+                var cdf = [Double](), run = 0.0
+                for x in p { run += x; cdf.append(run) }
+                let last = cdf.last ?? 1
+                cdf = cdf.map { $0 / last }
+                for _ in 0..<n {
+                    let u = st.nextDouble()
+                    var lo = 0, hi = cdf.count
+                    while lo < hi { let mid = (lo + hi) / 2; if cdf[mid] <= u { lo = mid + 1 } else { hi = mid } }
+                    idx.append(Int64(lo))
+                }
+            } else if var p = probabilities {
+                // Without replacement: draw, keep the first of each new index, zero their p, repeat.
+                if n > popSize { throw PythonError.value("Cannot take a larger sample than population when 'replace=False'") }
+                if p.filter({ $0 > 0 }).count < n { throw PythonError.value("Fewer non-zero entries in p than size") }
+                var found = [Int64]()
+                while found.count < n {
+                    let x = (0..<(n - found.count)).map { _ in st.nextDouble() }
+                    for f in found { p[Int(f)] = 0 }
+                    var cdf = [Double](), run = 0.0
+                    for v in p { run += v; cdf.append(run) }
+                    let last = cdf.last ?? 1
+                    cdf = cdf.map { $0 / last }
+                    var seen = Set<Int64>()
+                    for u in x {
+                        var lo = 0, hi = cdf.count
+                        while lo < hi { let mid = (lo + hi) / 2; if cdf[mid] <= u { lo = mid + 1 } else { hi = mid } }
+                        if seen.insert(Int64(lo)).inserted { found.append(Int64(lo)) }
+                    }
+                }
+                idx = found
+            } else if try b.bool("replace", true) {
                 let rng = UInt64(popSize - 1)
                 for _ in 0..<n { idx.append(st.bounded(offset: 0, range: rng)) }
             } else {

@@ -45,6 +45,15 @@ extension PyType {
         if let os = table["OSError"], let value = table["ValueError"] {
             table["io.UnsupportedOperation"] = builtin("UnsupportedOperation", module: "io", bases: [os, value])
         }
+        // numpy's own: AxisError is a ValueError and an IndexError; a cast refused by an in-place ufunc
+        // is a UFuncTypeError (a TypeError) whose qualname tracebacks show.
+        if let value = table["ValueError"], let index = table["IndexError"], let type = table["TypeError"] {
+            table["numpy.exceptions.AxisError"] = builtin("AxisError", module: "numpy.exceptions", bases: [value, index])
+            let ufunc = builtin("UFuncTypeError", module: "numpy._core._exceptions", bases: [type])
+            let casting = builtin("UFuncTypeError", module: "numpy._core._exceptions", bases: [ufunc])
+            casting.qualname = "_UFuncOutputCastingError"
+            table["numpy._core._exceptions._UFuncOutputCastingError"] = casting
+        }
         return table
     }()
 

@@ -21,6 +21,8 @@ protocol OperandObject: PyObject {
     func toInt(index: Bool) throws -> Int?
     /// `format(x, spec)`.
     func format(_ spec: String, _ interp: Interpreter) throws -> String
+    /// `self op= other` changing self (nil: not in place; the evaluator rebinds `self op other`).
+    func inPlace(_ op: BinaryOperator, _ other: Value, _ interp: Interpreter) throws -> Value?
 }
 
 extension Value {
@@ -45,4 +47,5 @@ extension OperandObject {
     func toDouble() throws -> Double? { nil }
     func toInt(index: Bool) throws -> Int? { nil }
     func format(_ spec: String, _ interp: Interpreter) throws -> String { try interp.padString(str(), spec: spec) }
+    func inPlace(_ op: BinaryOperator, _ other: Value, _ interp: Interpreter) throws -> Value? { nil }
 }
