@@ -127,7 +127,10 @@ enum NumPyConvert {
                     _ = try NumPyOps.promote(target, scalar: .int(i))
                     ints.append(Int64(i))
                 }
-            default: ints.append(Int64(try scalarDouble(x)))
+            default:
+                // A C cast: out-of-range values (and NaN) give int64's minimum, as numpy's do on x86.
+                let d = try scalarDouble(x)
+                ints.append(d.isFinite && Swift.abs(d) < 9.2e18 ? Int64(d) : Int64.min)
             }
         }
         let t = try Tensor.from(ints: ints, shape: shape, dtype: .int64)

@@ -135,8 +135,9 @@ extension NumPyOps {
     static func round(_ x: Tensor, decimals: Int) throws -> Tensor {
         if !x.dtype.isFloatingPoint {
             if decimals >= 0 { return try x.clone() }
-            let f = Double(Int64(1) << 0) * Foundation.pow(10, Double(-decimals))
-            let v = try x.contiguous().ints().map { Int64((Double($0) / f).rounded(.toNearestOrEven) * f) }
+            if decimals <= -19 { return try Tensor.zeros(x.shape, dtype: x.dtype) }
+            let f = Foundation.pow(10, Double(-decimals))
+            let v = try x.contiguous().ints().map { Int64(double: (Double($0) / f).rounded(.toNearestOrEven) * f) }
             return try Tensor.from(ints: v, shape: x.shape, dtype: .int64).to(x.dtype)
         }
         if decimals == 0 { return try x.unary(.round) }

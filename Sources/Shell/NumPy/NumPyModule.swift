@@ -83,6 +83,7 @@ enum NumPyModule {
                 let b = try args.bind(name + "_like", ["prototype", "dtype", "order", "subok", "shape"], required: 1, keywordOnly: ["device"])
                 let p = try arrayArg(b.values["prototype"]!)
                 let shape = try b["shape"].map { try NumPyOps.shapeArgument($0, name) } ?? p.shape
+                try checkShape(shape, interp)
                 return .object(NDArrayObject(try Tensor.full(shape, fill, dtype: try NumPyConvert.dtype(b["dtype"]) ?? p.dtype)))
             }
         }
@@ -293,7 +294,7 @@ enum NumPyModule {
             if let v = b["threshold"] {
                 switch v {
                 case .float(let d) where d.isInfinite || d.isNaN: o.threshold = Int.max
-                case .float(let d): o.threshold = Int(d)
+                case .float(let d): o.threshold = Swift.abs(d) < 9.2e18 ? Int(d) : Int.max
                 case .int(let i): o.threshold = i
                 default: throw PythonError.type("threshold must be numeric")
                 }
@@ -447,6 +448,7 @@ enum NumPyModule {
             let b = try args.bind("diag", ["v", "k"], required: 1)
             let v = try arrayArg(b.values["v"]!), k = try b.int("k", 0)
             if v.dim == 1 {
+                guard Swift.abs(k) < Int(Int32.max) else { throw PythonError("MemoryError", "diag offset \(k) is too large") }
                 let n = v.shape[0] + Swift.abs(k)
                 try checkShape([n, n], interp)
                 let out = try Tensor.zeros([n, n], dtype: v.dtype)
@@ -558,6 +560,7 @@ enum NumPyModule {
             guard indexing == "xy" || indexing == "ij" else { throw PythonError.value("Valid values for `indexing` are 'xy' and 'ij'.") }
             let xs = try args.positional.map { try arrayArg($0).contiguous().reshape([-1]) }
             var shape = xs.map { $0.shape[0] }
+            try checkShape(shape, interp)
             if indexing == "xy" && xs.count >= 2 { shape.swapAt(0, 1) }
             var out = [Value]()
             for (i, x) in xs.enumerated() {
@@ -576,6 +579,8 @@ enum NumPyModule {
             while x.dim < reps.count { x = try x.unsqueeze(0) }
             while reps.count < x.dim { reps.insert(1, at: 0) }
             var out = x
+            let outShape = zip(x.shape, reps).map { $0 * Swift.max($1, 0) }
+            try checkShape(outShape, interp)
             for (d, r) in reps.enumerated() where r != 1 {
                 if r < 0 { throw PythonError.value("negative dimensions are not allowed") }
                 out = try Tensor.cat(Array(repeating: out, count: r), dim: d)
@@ -589,6 +594,9 @@ enum NumPyModule {
             if r < 0 { throw PythonError.value("negative dimensions are not allowed") }
             var axis = 0
             if let a = b["axis"] { axis = try NumPyOps.normalizeAxis(try a.asInt(), x.dim) } else { x = try x.contiguous().reshape([x.numel]) }
+            var outShape = x.shape
+            if !outShape.isEmpty { outShape[axis] *= r }
+            try checkShape(outShape, interp)
             let idx = (0..<Int64(x.shape[axis])).flatMap { Array(repeating: $0, count: r) }
             return .object(NDArrayObject(try x.indexSelect(axis, try Tensor.from(ints: idx, shape: [idx.count], dtype: .int64))))
         }
@@ -787,7 +795,11 @@ enum NumPyModule {
         let s0 = try start.asDouble(), s1 = try stop.asDouble(), st = try step.asDouble()
         if st == 0 { throw PythonError("ZeroDivisionError", "division by zero") }
         if !(s0.isFinite && s1.isFinite && st.isFinite) { throw PythonError.value("arange: cannot compute length") }
-        let len = Swift.max(0, Int((Foundation.ceil((s1 - s0) / st))))
+        let count = Foundation.ceil((s1 - s0) / st)
+        guard count.isFinite, count < 9.2e18 else {
+            throw PythonError("MemoryError", "arange of \(count) items would pass the nnsh memory limit of \(MemoryLimit.bytes) bytes (NNSH_MAX_MEMORY)")
+        }
+        let len = Swift.max(0, Int(count))
         try checkShape([len], interp)
         if allInts && !dtype.isFloatingPoint {
             let a = try start.asInt(), c = try step.asInt()
@@ -803,10 +815,12 @@ enum NumPyModule {
     /// `np.linspace(start, stop, num=50, endpoint=True, retstep=False, dtype)`, in numpy's steps:
     /// arange(num) * step + start, the last value set to stop.
     static func linspace(_ args: Arguments) throws -> Value {
+        guard let interp = interpreter else { throw PythonError.runtime("numpy is not initialised") }
         let b = try args.bind("linspace", ["start", "stop", "num", "endpoint", "retstep", "dtype", "axis"], required: 2, keywordOnly: ["device"])
         let start = try b.values["start"]!.asDouble(), stop = try b.values["stop"]!.asDouble()
         let num = try b.int("num", 50)
         if num < 0 { throw PythonError.value("Number of samples, \(num), must be non-negative.") }
+        try checkShape([num], interp)
         let endpoint = try b.bool("endpoint", true)
         let div = endpoint ? num - 1 : num
         let delta = stop - start
