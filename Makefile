@@ -1,6 +1,6 @@
 # Two commands for a newcomer on Debian with Swift: `make demo` and `make test`.
 # Both install the system libraries the build needs when they are missing.
-APT_PACKAGES := libopenblas-dev libedit-dev libpng-dev libjpeg-dev libsleef-dev pkg-config
+APT_PACKAGES := libopenblas-dev libedit-dev libpng-dev libjpeg-dev libsleef-dev libzmq3-dev python3-venv pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build release demo test parity bench clean
@@ -23,6 +23,7 @@ test: deps
 	swift test --no-parallel
 	$(MAKE) release
 	@if [ -d ../shared/parity ]; then python3 scripts/parity-ratchet.py; fi
+	scripts/jupyter-tests.sh .build/release/nnsh
 
 parity: release
 	python3 ../shared/parity/run.py --nnsh .build/release/nnsh

@@ -18,6 +18,7 @@ let package = Package(
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
+        .systemLibrary(name: "CZMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
 
         .target(name: "CFastMath", linkerSettings: [.linkedLibrary("sleef")]),
         .target(name: "Kernels", dependencies: ["CBLAS", "CFastMath"], swiftSettings: unchecked),
@@ -26,6 +27,9 @@ let package = Package(
         /// numpy's semantics over Torch's strided storage: its dtype promotion, pairwise sums,
         /// `arrayprint` text and the legacy `RandomState` (the Shell binds them as `numpy`).
         .target(name: "NumPy", dependencies: ["Torch", "Stdlib"]),
+        /// The Jupyter messaging protocol (5.3) over ZeroMQ: connection files, signed wire messages,
+        /// the five channels and the kernel loop; what runs a cell is the caller's (`JupyterBackend`).
+        .target(name: "Jupyter", dependencies: ["CZMQ", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Syntax"),
         .target(name: "Pictures", dependencies: ["Torch", "CPNG", "CJPEG"]),
         /// CPython's standard-library algorithms that are not the interpreter (the Mersenne Twister
@@ -33,7 +37,7 @@ let package = Package(
         .target(name: "Stdlib", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Shell", dependencies: ["Syntax", "Torch", "NN", "Pictures", "Stdlib", "NumPy"], swiftSettings: noExclusivityChecks),
         .executableTarget(name: "nnsh", dependencies: [
-            "Shell", "Torch", "CEditLine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Shell", "Torch", "Jupyter", "CEditLine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nnsh-bench", dependencies: ["NN", "Torch"]),
 
@@ -43,6 +47,7 @@ let package = Package(
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
         .testTarget(name: "StdlibTests", dependencies: ["Stdlib"], resources: [.copy("Golden")]),
         .testTarget(name: "NumPyTests", dependencies: ["NumPy", "Torch"], resources: [.copy("Golden")]),
+        .testTarget(name: "JupyterTests", dependencies: ["Jupyter"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"], exclude: ["Golden", "Conformance", "ModuleConformance", "Checkpoints", "ImportConformance", "NumpyConformance"]),
         .testTarget(name: "NnshTests", dependencies: ["nnsh"], exclude: ["Hostile"]),
         .testTarget(name: "PicturesTests", dependencies: ["Pictures", "Torch"], resources: [.copy("Golden")]),

@@ -252,6 +252,22 @@ public final class Interpreter {
         }
     }
 
+    /// Runs a notebook cell: statements as a script runs them, except that a final bare expression's
+    /// value goes to `display` (IPython's `last_expr`), when it is not None; `_` keeps it.
+    public func runCell(_ statements: [Stmt], display: (Value) throws -> Void) throws {
+        for (i, s) in statements.enumerated() {
+            try checkInterrupt()
+            if i == statements.count - 1, case .expression(let e, _) = s {
+                let v = try eval(e, globalScope)
+                if case .none = v { continue }
+                globalScope["_"] = v
+                try display(v)
+            } else {
+                try outsideLoopOrFunction(try exec(s, globalScope), s.location)
+            }
+        }
+    }
+
     /// A `break`, `continue` or `return` that reached the module level (or left a function body).
     func outsideLoopOrFunction(_ flow: ControlFlow, _ location: SourceLocation?) throws {
         switch flow {

@@ -41,7 +41,13 @@ public final class Session {
         onBigStack { runHere(source, file: file, echo: echo) }
     }
 
-    private func runHere(_ source: String, file: String?, echo: Bool) -> Outcome {
+    /// Runs a notebook cell (see `Interpreter.runCell`); `display` gets the last expression's value.
+    @discardableResult
+    public func runCell(_ source: String, file: String, display: @escaping (Value) throws -> Void) -> Outcome {
+        onBigStack { runHere(source, file: file, echo: false, display: display) }
+    }
+
+    private func runHere(_ source: String, file: String?, echo: Bool, display: ((Value) throws -> Void)? = nil) -> Outcome {
         let name = file ?? interpreter.file
         let statements: [Stmt]
         do {
@@ -56,7 +62,7 @@ public final class Session {
         // A script's text, for the source lines of warnings (as linecache gives CPython).
         if !echo { interpreter.imports.sources[name] = source }
         do {
-            try interpreter.run(statements, echo: echo)
+            if let display { try interpreter.runCell(statements, display: display) } else { try interpreter.run(statements, echo: echo) }
             return .ok
         } catch let e as PythonError {
             if e.kind == "SystemExit" || e.instance?.type.isSubtype(of: PyType.exception("SystemExit")) == true {

@@ -36,6 +36,16 @@ struct NNSH: ParsableCommand {
     @Option(name: .long, help: "Run the >>> examples of a text or Markdown file and report mismatches (status 1 if any).")
     var doctest: String?
 
+    /// `nnsh kernel …` is the Jupyter kernel (KernelCommand); everything else is the shell's options.
+    static func main() {
+        let args = Array(CommandLine.arguments.dropFirst())
+        if args.first == "kernel" {
+            Signals.install()
+            Foundation.exit(KernelCommand.run(Array(args.dropFirst())))
+        }
+        main(args)
+    }
+
     mutating func run() throws {
         Signals.install()
         Interpreter.scriptArguments = scriptArguments
