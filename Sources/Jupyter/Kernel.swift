@@ -8,8 +8,11 @@ public protocol JupyterBackend: AnyObject {
     /// Runs a cell. `publish(msg_type, content)` sends iopub messages (stream, display_data,
     /// execute_result, error) for this request as they happen. Returns the reply's status and its
     /// error fields when it failed.
+    /// `input(prompt, password)` asks the front end through the stdin channel (nil when the request
+    /// does not allow stdin).
     func execute(code: String, executionCount: Int, silent: Bool,
-                 publish: @escaping (String, [String: Any]) -> Void) -> ExecuteOutcome
+                 publish: @escaping (String, [String: Any]) -> Void,
+                 input: ((String, Bool) throws -> String)?) -> ExecuteOutcome
     func complete(code: String, cursor: Int) -> [String: Any]
     func inspect(code: String, cursor: Int, detailLevel: Int) -> [String: Any]
     func isComplete(code: String) -> [String: Any]
@@ -96,6 +99,21 @@ public final class JupyterKernel {
         send(iopub, "status", parent: parent, ["execution_state": state])
     }
 
+    /// Sends `input_request` to the client that sent `parent` and waits for its `input_reply`.
+    /// A raised interrupt flag (`isInterrupted`) ends the wait with `InputInterrupted`.
+    public var isInterrupted: () -> Bool = { false }
+    public struct InputInterrupted: Error {}
+
+    func requestInput(prompt: String, password: Bool, parent: JupyterMessage) throws -> String {
+        send(stdin, "input_request", parent: parent, ["prompt": prompt, "password": password])
+        while true {
+            if isInterrupted() { throw InputInterrupted() }
+            guard let frames = try stdin.receive(timeoutMs: 200) else { continue }
+            guard let reply = try? JupyterMessage(frames: frames, signer: signer) else { log("dropped a message on stdin"); continue }
+            if reply.type == "input_reply" { return reply.content["value"] as? String ?? "" }
+        }
+    }
+
     /// `history_request`: tail, range (this session is 0) or search (a glob over the inputs), as
     /// (session, line, input) or, with `output`, (session, line, (input, output)).
     func historyReply(_ c: [String: Any]) -> [[Any]] {
@@ -155,12 +173,16 @@ public final class JupyterKernel {
             if store { executionCount += 1; history.append((executionCount, code)) }
             let count = executionCount
             if !silent { send(iopub, "execute_input", parent: m, ["code": code, "execution_count": count]) }
-            let outcome = backend.execute(code: code, executionCount: count, silent: silent) { [self] type, content in
+            let allowStdin = m.content["allow_stdin"] as? Bool ?? false
+            let input: ((String, Bool) throws -> String)? = allowStdin ? { [self] prompt, password in
+                try requestInput(prompt: prompt, password: password, parent: m)
+            } : nil
+            let outcome = backend.execute(code: code, executionCount: count, silent: silent, publish: { [self] type, content in
                 if silent && type != "error" { return }
                 var c = content
                 if type == "execute_result" { c["execution_count"] = count }
                 send(iopub, type, parent: m, c)
-            }
+            }, input: input)
             switch outcome {
             case .ok, .exit:
                 send(socket, replyType, parent: m, ["status": "ok", "execution_count": count, "user_expressions": [String: Any](), "payload": [Any]()])

@@ -368,7 +368,11 @@ extension Interpreter {
             throw e
         }
         t["quit"] = t["exit"]
-        def("input") { _ in throw PythonError("EOFError", "EOF when reading a line") }
+        def("input") { [unowned self] args in
+            let b = try args.bind("input", ["prompt"])
+            guard let read = self.readInput else { throw PythonError("EOFError", "EOF when reading a line") }
+            return .str(try read(b["prompt"].map { $0.str } ?? ""))
+        }
         def("map") { [unowned self] args in
             guard args.keywords.isEmpty else { throw PythonError.type("map() takes no keyword arguments") }
             guard args.positional.count >= 2 else { throw PythonError.type("map() must have at least two arguments.") }

@@ -189,6 +189,12 @@ public final class Interpreter {
     public var writeError: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
     /// This interpreter's picture settings (inline drawing, autosave folder).
     public let pictures = PictureSession()
+    /// Set by a notebook front end (the Jupyter kernel): where `IPython.display.display(x)` sends a
+    /// value and what `clear_output(wait)` does. Without one, `display` prints the repr.
+    public var displayValue: ((Value) -> Void)?
+    /// `input(prompt)`'s source when a front end provides one (the kernel's stdin channel).
+    public var readInput: ((String) throws -> String)?
+    public var clearOutput: ((Bool) -> Void)?
     /// `sys.modules`, `sys.path` and the finder behind `import`.
     let imports = ImportSystem()
     /// The script's name, for `__file__` and tracebacks.

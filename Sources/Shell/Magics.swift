@@ -70,6 +70,8 @@ public final class Magics {
         case "seed": return seed(rest)
         case "memory": return memory(rest)
         case "lsmagic", "magic": out(Magics.helpText); return .ok
+        // Notebooks begin with `%matplotlib inline`: pictures are inline already.
+        case "matplotlib": return .ok
         default:
             err("UsageError: Line magic function `%\(name)` not found.\n")
             return .failed(kind: "UsageError")

@@ -78,12 +78,13 @@ enum KernelCommand {
         }
         do {
             let info = try ConnectionInfo(json: data)
-            while true {
-                let backend = NNSHKernelBackend()
-                let kernel = try JupyterKernel(connection: info, backend: backend)
-                let restart = kernel.run()
-                if !restart { return 0 }
-            }
+            let backend = NNSHKernelBackend()
+            let kernel = try JupyterKernel(connection: info, backend: backend)
+            kernel.isInterrupted = { Interpreter.interruptRequested }
+            // A restart is the front end's: it waits for this process to end and starts a new one.
+            kernel.run()
+            Output.flush()
+            return 0
         } catch {
             FileHandle.standardError.write(Data("nnsh kernel: \(error)\n".utf8))
             return 1
@@ -98,6 +99,8 @@ final class NNSHKernelBackend: JupyterBackend {
     let session: Session
     var publish: ((String, [String: Any]) -> Void)?
     var errorText = ""
+    var history = [String]()
+    lazy var magics = Magics(session: session, history: { [unowned self] in self.history }, confirm: { _ in true })
     let figures: String
 
     /// Where the session's output goes: set once the backend exists (the session is made first).
@@ -112,6 +115,10 @@ final class NNSHKernelBackend: JupyterBackend {
         figures = NSTemporaryDirectory() + "nnsh-kernel-\(getpid())"
         sink.out = { [unowned self] text in self.publish?("stream", ["name": "stdout", "text": text]) }
         sink.err = { [unowned self] text in self.errorText += text }
+        session.interpreter.displayValue = { [unowned self] v in
+            self.publish?("display_data", ["data": ["text/plain": v.repr], "metadata": [String: Any]()])
+        }
+        session.interpreter.clearOutput = { [unowned self] wait in self.publish?("clear_output", ["wait": wait]) }
         session.interpreter.pictures.isTerminal = false
         session.interpreter.pictures.autoSaveDirectory = figures
         session.interpreter.pictures.onSaved = { [unowned self] path in
@@ -127,13 +134,38 @@ final class NNSHKernelBackend: JupyterBackend {
 
     var banner: String { "nnsh 0.1.0 — PyTorch 2.15 semantics in Swift (\(CPUInfo.summary))" }
 
-    func execute(code: String, executionCount: Int, silent: Bool, publish: @escaping (String, [String: Any]) -> Void) -> ExecuteOutcome {
+    func execute(code: String, executionCount: Int, silent: Bool, publish: @escaping (String, [String: Any]) -> Void,
+                 input: ((String, Bool) throws -> String)?) -> ExecuteOutcome {
         self.publish = publish
+        session.interpreter.readInput = input.map { ask in
+            { prompt in
+                do { return try ask(prompt, false) } catch is JupyterKernel.InputInterrupted {
+                    Interpreter.interruptRequested = false
+                    throw PythonError("KeyboardInterrupt", "Interrupted by user")
+                }
+            }
+        }
+        defer { session.interpreter.readInput = nil }
         errorText = ""
         defer { self.publish = nil }
         Interpreter.interruptRequested = false
-        let outcome = session.runCell(code, file: "<cell \(executionCount)>") { [unowned self] value in
-            self.publish?("execute_result", ["data": ["text/plain": value.repr], "metadata": [String: Any]()])
+        history.append(code)
+        // Top-level `%magic` lines and `name?` run as the prompt runs them; the code between them
+        // runs as cells do (the last expression of the last piece is the result).
+        var outcome: Session.Outcome = .ok
+        for (i, piece) in Self.pieces(code).enumerated() {
+            switch piece {
+            case .magic(let line):
+                outcome = magics.handle(line) ?? .ok
+            case .code(let text, let firstLine):
+                // Line numbers in tracebacks count from the cell's first line.
+                let padded = String(repeating: "\n", count: firstLine) + text
+                outcome = session.runCell(padded, file: "<cell \(executionCount)>") { [unowned self] value in
+                    self.publish?("execute_result", ["data": ["text/plain": value.repr], "metadata": [String: Any]()])
+                }
+            }
+            _ = i
+            if outcome != .ok { break }
         }
         Output.flush()
         switch outcome {
@@ -151,6 +183,31 @@ final class NNSHKernelBackend: JupyterBackend {
             let ename = kind.split(separator: ".").last.map(String.init) ?? kind
             return .error(ename: ename, evalue: evalue, traceback: trimmed)
         }
+    }
+
+    enum Piece { case magic(String), code(String, firstLine: Int) }
+
+    /// A cell split at its top-level magic lines (`%time x`, `%matplotlib inline`, `torch.zeros?`).
+    static func pieces(_ cell: String) -> [Piece] {
+        var out = [Piece]()
+        var current = [String](), start = 0
+        let lines = cell.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (n, line) in lines.enumerated() {
+            if !line.hasPrefix(" ") && !line.hasPrefix("\t") && Magics.isSpecial(line) {
+                if current.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                    out.append(.code(current.joined(separator: "\n"), firstLine: start))
+                }
+                out.append(.magic(line))
+                current = []
+                start = n + 1
+            } else {
+                current.append(line)
+            }
+        }
+        if current.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) || out.isEmpty {
+            out.append(.code(current.joined(separator: "\n"), firstLine: start))
+        }
+        return out
     }
 
     /// Jupyter counts the cursor in code points; nnsh's completion in UTF-8 bytes.

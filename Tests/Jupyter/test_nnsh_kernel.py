@@ -26,6 +26,7 @@ class NnshKernelTests(jkt.KernelTests):
     code_inspect_sample = "zip"
     code_history_pattern = "6?7"
     supported_history_operations = ("tail", "range", "search")
+    code_clear_output = "from IPython.display import clear_output\nclear_output()"
 
 
 class NnshClientTests(unittest.TestCase):
@@ -76,6 +77,26 @@ class NnshClientTests(unittest.TestCase):
         self.assertEqual(reply["status"], "error")
         self.assertEqual(reply["ename"], "RuntimeError")
         self.assertIn("inconsistent tensor size", reply["evalue"])
+
+    def test_magics_and_display(self):
+        reply, text, _ = self.execute("%matplotlib inline\nx = 3\n%who")
+        self.assertEqual(reply["status"], "ok")
+        self.assertIn("x", text)
+        out = []
+        self.kc.execute_interactive("from IPython.display import display\ndisplay([1, 2])", output_hook=out.append, timeout=30)
+        shown = [m["content"]["data"]["text/plain"] for m in out if m["msg_type"] == "display_data"]
+        self.assertEqual(shown, ["[1, 2]"])
+
+    def test_input_through_stdin(self):
+        out = []
+
+        def answer(msg):
+            self.kc.input("nnsh")
+
+        reply = self.kc.execute_interactive("name = input('who? ')\nprint('hi', name)", output_hook=out.append,
+                                            stdin_hook=answer, allow_stdin=True, timeout=30)
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertEqual("".join(m["content"].get("text", "") for m in out if m["msg_type"] == "stream"), "hi nnsh\n")
 
     def test_shutdown(self):
         self.km.shutdown_kernel(now=False)

@@ -52,6 +52,8 @@ extension Interpreter {
         "psutil": .python(PsutilLibrary.source),
         "numpy": .swift { .namespace(NumPyModule.make($0)) },
         "_numpy_extras": .python(NumPyLibrary.source),
+        "IPython": .swift { i in i.builtinModule(named: "IPython.display").map { .namespace(Namespace("IPython", ["display": $0])) } },
+        "IPython.display": .swift { .namespace($0.makeIPythonDisplayModule()) },
         "numpy.random": .swift { i in
             guard case .namespace(let np)? = i.builtinModule(named: "numpy") else { return nil }
             return np.members["random"]
