@@ -36,6 +36,9 @@ struct NNSH: ParsableCommand {
     @Option(name: .long, help: "Run the >>> examples of a text or Markdown file and report mismatches (status 1 if any).")
     var doctest: String?
 
+    @Option(name: .long, help: "Run FILE.py and print it as an executed Jupyter notebook (.ipynb JSON).")
+    var ipynb: String?
+
     /// `nnsh kernel …` is the Jupyter kernel (KernelCommand); everything else is the shell's options.
     static func main() {
         let args = Array(CommandLine.arguments.dropFirst())
@@ -62,6 +65,9 @@ struct NNSH: ParsableCommand {
             // path (the current folder joined as given), while `sys.argv[0]` keeps what was typed.
             Interpreter.scriptArgv0 = file
             let absolute = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
+            if file.hasSuffix(".ipynb") {
+                exitWith(Notebook.run(data, file: absolute, write: Output.write, writeError: Output.writeError))
+            }
             exitWith(runScript(String(decoding: data, as: UTF8.self), file: absolute))
         }
         if file == nil && isatty(STDIN_FILENO) != 0 {
@@ -81,7 +87,7 @@ extension NNSH {
     /// `--transcript`, `--markdown`, `--doctest` (see Shell's Transcript.swift and Doctest.swift).
     func runDocumentMode() -> Int32? {
         let modes: [(String?, (String, String, @escaping (String) -> Void) -> Int32)] = [
-            (transcript, Transcript.run), (markdown, Transcript.markdown), (doctest, Doctest.run),
+            (transcript, Transcript.run), (markdown, Transcript.markdown), (doctest, Doctest.run), (ipynb, Notebook.export),
         ]
         guard let (path, body) = modes.first(where: { $0.0 != nil }).map({ ($0.0!, $0.1) }) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -144,6 +144,46 @@ enum TutorialRun {
         #expect(!out.contains("not reached"))
     }
 
+    /// `--ipynb`: nbformat 4 cells with stream, execute_result, display_data (PNG) and error outputs;
+    /// `nnsh FILE.ipynb` runs the code cells back as a script.
+    @Test func ipynbExportAndRun() throws {
+        let dir = try TutorialRun.temporaryDirectory()
+        let script = """
+        # A tiny notebook
+        import torch
+
+        x = torch.ones(2)
+        print(x.sum())
+        x * 3
+
+        show(torch.zeros(3, 2, 2))
+
+        1 / 0
+        """
+        try script.write(to: dir.appendingPathComponent("nb.py"), atomically: true, encoding: .utf8)
+        let (status, out, _) = try TutorialRun.nnsh(["--ipynb", "nb.py"], cwd: dir)
+        #expect(status == 1)
+        let nb = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect(nb["nbformat"] as? Int == 4)
+        let cells = try #require(nb["cells"] as? [[String: Any]])
+        #expect(cells.map { $0["cell_type"] as? String } == ["code", "code", "code", "code"])
+        let outputs = cells.map { ($0["outputs"] as? [[String: Any]] ?? []).map { $0["output_type"] as? String ?? "" } }
+        #expect(outputs == [[], ["stream", "execute_result"], ["stream", "display_data"], ["error"]])
+        let second = try #require(cells[1]["outputs"] as? [[String: Any]])
+        #expect(second[0]["text"] as? [String] == ["tensor(2.)\n"])
+        #expect((second[1]["data"] as? [String: Any])?["text/plain"] as? [String] == ["tensor([3., 3.])"])
+        let error = try #require((cells[3]["outputs"] as? [[String: Any]])?.first)
+        #expect(error["ename"] as? String == "ZeroDivisionError")
+        #expect(error["evalue"] as? String == "division by zero")
+        // Run the notebook back (without the failing cell) as a script.
+        var trimmed = nb
+        trimmed["cells"] = Array(cells.prefix(3))
+        try JSONSerialization.data(withJSONObject: trimmed).write(to: dir.appendingPathComponent("nb.ipynb"))
+        let (runStatus, runOut, _) = try TutorialRun.nnsh(["nb.ipynb"], cwd: dir)
+        #expect(runStatus == 0)
+        #expect(runOut.hasPrefix("tensor(2.)\n"))
+    }
+
     @Test func markdownHasCellsOutputsAndPictures() throws {
         let dir = try TutorialRun.temporaryDirectory()
         let script = """
