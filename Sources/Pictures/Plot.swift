@@ -80,8 +80,8 @@ public struct Plot {
         let w = columns * 2, h = rows * 4
         var bits = [UInt8](repeating: 0, count: columns * rows)
         var owner = [Int](repeating: -1, count: columns * rows)
-        func px(_ x: Double) -> Int { Int((xa.fraction(x) * Double(w - 1)).rounded()) }
-        func py(_ y: Double) -> Int { Int(((1 - ya.fraction(y)) * Double(h - 1)).rounded()) }
+        func px(_ x: Double) -> Int { pixelOffset(xa.fraction(x), w - 1) }
+        func py(_ y: Double) -> Int { pixelOffset(1 - ya.fraction(y), h - 1) }
         for (si, s) in series.enumerated() {
             for run in runs(s) {
                 var prev: (Int, Int)? = nil
@@ -196,8 +196,17 @@ struct Axis {
         }
     }
 
-    /// Where `v` sits between the limits, 0…1.
-    func fraction(_ v: Double) -> Double { (v - lo) / (hi - lo) }
+    /// Where `v` sits between the limits, 0…1 (halves first: limits near ±1.8e308 differ by more
+    /// than the largest double).
+    func fraction(_ v: Double) -> Double { (v / 2 - lo / 2) / (hi / 2 - lo / 2) }
+}
+
+/// `(f * span).rounded()` as a pixel offset, clamped far outside any canvas (and NaN to one) so a
+/// degenerate axis cannot trap the Int conversion.
+func pixelOffset(_ f: Double, _ span: Int) -> Int {
+    let v = (f * Double(span)).rounded()
+    guard v.isFinite else { return -1_000_000 }
+    return Int(Swift.max(-1_000_000, Swift.min(1_000_000, v)))
 }
 
 /// The 1-2-5 step at or above `raw`.

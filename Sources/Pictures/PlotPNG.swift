@@ -126,8 +126,8 @@ extension Plot {
         let area = Plot.plotArea(width: width, height: height)
         let (xa, ya) = try axes(xTicks: max(2, (area.right - area.left) / 100), yTicks: max(2, (area.bottom - area.top) / 60))
         var canvas = Canvas(width: width, height: height)
-        func px(_ x: Double) -> Int { area.left + Int((xa.fraction(x) * Double(area.right - area.left)).rounded()) }
-        func py(_ y: Double) -> Int { area.bottom - Int((ya.fraction(y) * Double(area.bottom - area.top)).rounded()) }
+        func px(_ x: Double) -> Int { area.left + pixelOffset(xa.fraction(x), area.right - area.left) }
+        func py(_ y: Double) -> Int { area.bottom - pixelOffset(ya.fraction(y), area.bottom - area.top) }
         let black: (UInt8, UInt8, UInt8) = (0, 0, 0), grid: (UInt8, UInt8, UInt8) = (225, 225, 225)
         let scale = 2
         for t in xa.ticks {

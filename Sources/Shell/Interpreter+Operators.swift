@@ -359,9 +359,15 @@ extension Interpreter {
     }
 
     private func orderSequences(_ x: [Value], _ y: [Value], _ op: ComparisonOperator) throws -> Int {
+        // Lists that contain each other order forever: CPython's recursion limit stops it.
+        Interpreter.orderDepth += 1
+        defer { Interpreter.orderDepth -= 1 }
+        if Interpreter.orderDepth > 200 { throw PythonError("RecursionError", "maximum recursion depth exceeded in comparison") }
         for (p, q) in zip(x, y) where !valuesEqual(p, q) { return try order(p, q, op) }
         return x.count < y.count ? -1 : (x.count > y.count ? 1 : 0)
     }
+
+    nonisolated(unsafe) static var orderDepth = 0
 
     private func identical(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {

@@ -47,12 +47,37 @@ extension Interpreter {
             let b = try args.bind("new", ["mode", "size", "color"], required: 2)
             let mode = try b.string("mode", "RGB")
             let size = try b.values["size"]!.asIntList("size", "new")
-            guard size.count == 2, let ch = PILImage.channelCount(mode) else { throw PythonError.value("unknown image mode or size") }
+            guard let ch = PILImage.channelCount(mode) else { throw PythonError.value("unrecognized image mode") }
+            guard size.count == 2 else { throw PythonError.type("Size must be a list or tuple") }
+            if size.contains(where: { $0 > Int(Int32.max) }) { throw PythonError.overflow("signed integer is greater than maximum") }
+            if size.contains(where: { $0 < 0 }) { throw PythonError.value("Width and height must be >= 0") }
+            let (area, o1) = size[0].multipliedReportingOverflow(by: size[1])
+            let (bytes, o2) = area.multipliedReportingOverflow(by: ch)
+            if o1 || o2 || bytes > MemoryLimit.bytes {
+                throw PythonError("MemoryError", "a \(size[0])x\(size[1]) \(mode) image would pass the nnsh memory limit of \(MemoryLimit.bytes) bytes (NNSH_MAX_MEMORY)")
+            }
             var fill = [UInt8](repeating: 0, count: ch)
             if let c = b["color"] {
-                var parts = [Int(try c.asDouble())]
-                if let list = try? c.asIntList("color", "new") { parts = list }
-                for i in 0..<ch { fill[i] = UInt8(clamping: parts[Swift.min(i, parts.count - 1)]) }
+                // PIL's colour rules: an int packs the bands little-endian; a tuple gives them (one,
+                // three or four values); anything else is a TypeError.
+                switch c {
+                case .int(let v):
+                    for i in 0..<ch { fill[i] = UInt8(truncatingIfNeeded: ch == 1 ? v : v >> (8 * i)) }
+                case .bool(let v): fill[0] = v ? 1 : 0
+                case .tuple(let items):
+                    guard items.count == 1 || items.count == ch || (ch >= 3 && (items.count == 3 || items.count == 4)) else {
+                        throw PythonError.type(ch == 1 ? "color must be int or single-element tuple" : "color must be int, or tuple of one, three or four elements")
+                    }
+                    let parts = try items.map { v -> Int in
+                        guard case .int(let i) = v else { throw PythonError.type("color must be int or tuple") }
+                        return i
+                    }
+                    for i in 0..<ch {
+                        fill[i] = i < parts.count ? UInt8(clamping: parts[i]) : (i == 3 ? 255 : UInt8(clamping: parts[0]))
+                    }
+                default:
+                    throw PythonError.type(ch == 1 ? "color must be int or single-element tuple" : "color must be int, or tuple of one, three or four elements")
+                }
             }
             var pixels = [UInt8](); pixels.reserveCapacity(size[0] * size[1] * ch)
             for _ in 0..<(size[0] * size[1]) { pixels.append(contentsOf: fill) }
