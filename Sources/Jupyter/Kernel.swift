@@ -40,7 +40,10 @@ public final class JupyterKernel {
     var executionCount = 0
     var history: [(Int, String)] = []
     /// Written to stderr: dropped messages and the like (Jupyter shows a kernel's stderr in its log).
-    public var log: (String) -> Void = { FileHandle.standardError.write(Data(("nnsh kernel: " + $0 + "\n").utf8)) }
+    public var log: (String) -> Void = { line in
+        let bytes = Array(("nnsh kernel: " + line + "\n").utf8)
+        _ = bytes.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
 
     public init(connection: ConnectionInfo, backend: JupyterBackend) throws {
         info = connection

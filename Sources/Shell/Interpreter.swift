@@ -285,10 +285,17 @@ public final class Interpreter {
     }
 
     @inline(__always)
+    /// A write error on stdout the front end saw (kind, message): raised at the next statement.
+    nonisolated(unsafe) public static var pendingStreamError: (String, String)?
+
     func checkInterrupt() throws {
         if Interpreter.interruptRequested {
             Interpreter.interruptRequested = false
             throw PythonError("KeyboardInterrupt", "")
+        }
+        if let (kind, message) = Interpreter.pendingStreamError {
+            Interpreter.pendingStreamError = nil
+            throw PythonError(kind, message)
         }
         stepBudget -= 1
         if stepBudget < 0 {

@@ -15,7 +15,7 @@ enum KernelCommand {
 
     static func run(_ args: [String]) -> Int32 {
         var rest = args[...]
-        guard let first = rest.first else { FileHandle.standardError.write(Data(usage.utf8)); return 2 }
+        guard let first = rest.first else { Output.writeError(usage); return 2 }
         switch first {
         case "install", "uninstall":
             rest = rest.dropFirst()
@@ -27,7 +27,7 @@ enum KernelCommand {
                 case "--sys-prefix": prefix = ProcessInfo.processInfo.environment["VIRTUAL_ENV"] ?? "/usr/local"
                 case "--name": name = rest.popFirst() ?? name
                 case "--display-name": display = rest.popFirst() ?? display
-                default: FileHandle.standardError.write(Data("nnsh kernel: unknown option \(a)\n\(usage)".utf8)); return 2
+                default: Output.writeError("nnsh kernel: unknown option \(a)\n\(usage)"); return 2
                 }
             }
             let base = prefix.map { $0 + "/share/jupyter/kernels" }
@@ -36,18 +36,18 @@ enum KernelCommand {
             let dir = base + "/" + name
             if first == "uninstall" {
                 do { try FileManager.default.removeItem(atPath: dir) } catch {
-                    FileHandle.standardError.write(Data("nnsh kernel: no kernel spec at \(dir)\n".utf8)); return 1
+                    Output.writeError("nnsh kernel: no kernel spec at \(dir)\n"); return 1
                 }
                 print("Removed \(dir)")
                 return 0
             }
             return install(dir: dir, display: display)
         case "-f", "--connection-file":
-            guard let path = rest.dropFirst().first else { FileHandle.standardError.write(Data(usage.utf8)); return 2 }
+            guard let path = rest.dropFirst().first else { Output.writeError(usage); return 2 }
             return serve(connectionFile: path)
         default:
             if first.hasPrefix("--connection-file=") { return serve(connectionFile: String(first.dropFirst("--connection-file=".count))) }
-            FileHandle.standardError.write(Data(usage.utf8))
+            Output.writeError(usage)
             return 2
         }
     }
@@ -64,7 +64,7 @@ enum KernelCommand {
             let data = try JSONSerialization.data(withJSONObject: spec, options: [.prettyPrinted, .sortedKeys])
             try data.write(to: URL(fileURLWithPath: dir + "/kernel.json"))
         } catch {
-            FileHandle.standardError.write(Data("nnsh kernel: cannot write \(dir)/kernel.json: \(error)\n".utf8))
+            Output.writeError("nnsh kernel: cannot write \(dir)/kernel.json: \(error)\n")
             return 1
         }
         print("Installed kernelspec \(URL(fileURLWithPath: dir).lastPathComponent) in \(dir)")
@@ -73,7 +73,7 @@ enum KernelCommand {
 
     static func serve(connectionFile: String) -> Int32 {
         guard let data = FileManager.default.contents(atPath: connectionFile) else {
-            FileHandle.standardError.write(Data("nnsh kernel: can't open connection file '\(connectionFile)'\n".utf8))
+            Output.writeError("nnsh kernel: can't open connection file '\(connectionFile)'\n")
             return 2
         }
         do {
@@ -86,7 +86,7 @@ enum KernelCommand {
             Output.flush()
             return 0
         } catch {
-            FileHandle.standardError.write(Data("nnsh kernel: \(error)\n".utf8))
+            Output.writeError("nnsh kernel: \(error)\n")
             return 1
         }
     }

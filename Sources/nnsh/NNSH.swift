@@ -58,7 +58,7 @@ struct NNSH: ParsableCommand {
         }
         if let file, file != "-" {
             guard let data = FileManager.default.contents(atPath: file) else {
-                FileHandle.standardError.write(Data("nnsh: can't open file '\(file)': [Errno 2] No such file or directory\n".utf8))
+                Output.writeError("nnsh: can't open file '\(file)': [Errno 2] No such file or directory\n")
                 Foundation.exit(2)
             }
             // As CPython since 3.9: `__file__` and traceback frames name the script by an absolute
@@ -73,13 +73,14 @@ struct NNSH: ParsableCommand {
         if file == nil && isatty(STDIN_FILENO) != 0 {
             Foundation.exit(REPL(quiet: quiet).loop())
         }
-        let data = FileHandle.standardInput.readDataToEndOfFile()
+        let data = Output.readStandardInput()
         exitWith(runScript(String(decoding: data, as: UTF8.self), file: "<stdin>"))
     }
 
     private func exitWith(_ status: Int32) -> Never {
-        Output.flush()
-        Foundation.exit(status)
+        // Output lost at the very end (a full disk, a closed pipe) makes the status 120, as CPython's.
+        let ok = Output.finish()
+        Foundation.exit(ok || status != 0 ? status : 120)
     }
 }
 
