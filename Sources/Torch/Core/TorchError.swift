@@ -1,3 +1,4 @@
+import Foundation
 import Kernels
 /// An error raised by a tensor operation, carrying the Python exception type and PyTorch's wording.
 public struct TorchError: Error, Equatable, CustomStringConvertible {
@@ -31,27 +32,54 @@ public enum TorchInterrupt {
 }
 
 /// A cap on tensor memory, checked before every allocation so a typo like `torch.zeros(10**6, 10**6)`
-/// is an error, not an out-of-memory kill. Default: half of physical memory; `NNSH_MAX_MEMORY`
-/// (bytes, or with a K/M/G suffix) overrides it.
+/// is an error, not an out-of-memory kill. Default: half of physical memory, or the container's
+/// cgroup limit when that is smaller; `NNSH_MAX_MEMORY` (bytes, or with a K/M/G/T suffix, `KiB`/`KB`
+/// spellings and spaces accepted) overrides it, and a value that is not a size is refused with a
+/// warning on stderr.
 public enum MemoryLimit {
     nonisolated(unsafe) public static var bytes: Int = defaultBytes()
 
     static func defaultBytes() -> Int {
-        if let text = getenvString("NNSH_MAX_MEMORY"), let value = parse(text) { return value }
-        let pages = sysconf(Int32(_SC_PHYS_PAGES)), pageSize = sysconf(Int32(_SC_PAGESIZE))
-        guard pages > 0, pageSize > 0 else { return 8 << 30 }
-        let (total, overflow) = pages.multipliedReportingOverflow(by: pageSize)
-        return overflow ? Int.max / 2 : total / 2
+        let fallback = systemDefault()
+        if let text = getenvString("NNSH_MAX_MEMORY") {
+            if let value = parse(text) { return value }
+            let message = "nnsh: NNSH_MAX_MEMORY='\(text)' is not a size (bytes, or a number with K, M, G or T, such as 2G); using \(fallback) bytes\n"
+            fputs(message, stderr)
+        }
+        return fallback
     }
 
-    /// Parses `123`, `512M`, `4G`, `1.5G` into bytes.
+    /// Half the physical memory, capped by the cgroup (v2 `memory.max`, v1 `memory.limit_in_bytes`).
+    static func systemDefault() -> Int {
+        var limit: Int
+        let pages = sysconf(Int32(_SC_PHYS_PAGES)), pageSize = sysconf(Int32(_SC_PAGESIZE))
+        if pages > 0, pageSize > 0 {
+            let (total, overflow) = pages.multipliedReportingOverflow(by: pageSize)
+            limit = overflow ? Int.max / 2 : total / 2
+        } else {
+            limit = 8 << 30
+        }
+        for path in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
+            guard let f = fopen(path, "r") else { continue }
+            defer { fclose(f) }
+            var buf = [CChar](repeating: 0, count: 64)
+            guard fgets(&buf, 64, f) != nil else { continue }
+            let text = String(cString: buf).trimmingCharacters(in: .whitespacesAndNewlines)
+            if let cg = Int(text), cg > 0 { limit = Swift.min(limit, cg) }
+        }
+        return limit
+    }
+
+    /// Parses `123`, `512M`, `4G`, `1.5G`, `512MiB`, `2 GB` into bytes (binary units); nil for
+    /// anything else (negative, NaN, infinite or past Int).
     public static func parse(_ text: String) -> Int? {
-        let units: [Character: Double] = ["K": 0x1p10, "M": 0x1p20, "G": 0x1p30, "T": 0x1p40]
-        var t = text.uppercased()
-        if t.hasSuffix("B") { t.removeLast() }
-        var scale = 1.0
-        if let last = t.last, let u = units[last] { scale = u; t.removeLast() }
-        guard let v = Double(t), v >= 0, v * scale < Double(Int.max) else { return nil }
+        let units: [String: Double] = ["": 1, "K": 0x1p10, "M": 0x1p20, "G": 0x1p30, "T": 0x1p40]
+        var t = text.uppercased().filter { $0 != " " && $0 != "_" }
+        if t.hasSuffix("IB") { t.removeLast(2) } else if t.hasSuffix("B") { t.removeLast() }
+        var unit = ""
+        if let last = t.last, units[String(last)] != nil, last.isLetter { unit = String(last); t.removeLast() }
+        guard let scale = units[unit], !t.isEmpty, t.allSatisfy({ $0.isNumber || $0 == "." }),
+              let v = Double(t), v.isFinite, v >= 0, v * scale < Double(Int.max) else { return nil }
         return Int(v * scale)
     }
 
