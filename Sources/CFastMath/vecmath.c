@@ -68,18 +68,6 @@ static float tree_sequential8(float *a) {
 #define VSILU silu_scalar
 #define LANE_TREE tree_sequential8
 #include "vecmath_body.h"
-#undef LEVEL_NAME
-#undef LEVEL_ATTR
-#undef W
-#undef FMA
-#undef VEXP
-#undef VLOG
-#undef VLOG1P
-#undef VEXPM1
-#undef VTANH
-#undef VSIGMOID
-#undef VSILU
-#undef LANE_TREE
 
 #if defined(__x86_64__) && defined(__clang__)
 #include <immintrin.h>
@@ -163,21 +151,11 @@ FUSED_ARRAY(silu_avx512, AVX512_ATTR, __m512, 16, _mm512_loadu_ps, _mm512_storeu
 #define VSILU silu_avx2
 #define LANE_TREE tree8
 #include "vecmath_body.h"
-#undef LEVEL_NAME
-#undef LEVEL_ATTR
-#undef W
-#undef VEXP
-#undef VLOG
-#undef VLOG1P
-#undef VEXPM1
-#undef VTANH
-#undef VSIGMOID
-#undef VSILU
-#undef LANE_TREE
 
 #define LEVEL_NAME(x) x##_avx512
 #define LEVEL_ATTR AVX512_ATTR
 #define W 16
+#define FMA(a, b, c) fmaf(a, b, c)
 #define VEXP exp_avx512
 #define VLOG log_avx512
 #define VLOG1P log1p_avx512
@@ -187,10 +165,6 @@ FUSED_ARRAY(silu_avx512, AVX512_ATTR, __m512, 16, _mm512_loadu_ps, _mm512_storeu
 #define VSILU silu_avx512
 #define LANE_TREE tree16
 #include "vecmath_body.h"
-#undef LEVEL_NAME
-#undef LEVEL_ATTR
-#undef W
-#undef FMA
 
 #define DISPATCH3(call) \
     switch (nnsh_cpu_capability()) { case 2: call##_avx512 ARGS; break; case 1: call##_avx2 ARGS; break; default: call##_default ARGS; }

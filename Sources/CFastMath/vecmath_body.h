@@ -1,8 +1,9 @@
 /* ATen's float32 activation and softmax kernels at one CPU capability, included once per level by
    vecmath.c with LEVEL_NAME(x), LEVEL_ATTR, W (Vectorized<float>::size()), FMA(a, b, c) (what GCC's
    -ffp-contract=fast makes of `a * b + c` in that capability's translation unit), VEXP/VLOG/VLOG1P/
-   VEXPM1/VTANH (Vectorized<float>'s functions over an array, lane by lane) and LANE_TREE (how
-   vec_reduce_all folds one vector's lanes). Every expression keeps ATen's operation order. */
+   VEXPM1/VTANH (Vectorized<float>'s functions over an array, lane by lane), VSIGMOID/VSILU (their
+   fused loops) and LANE_TREE (how vec_reduce_all folds one vector's lanes). Every expression keeps
+   ATen's operation order. The file undefines all of these at its end, ready for the next level. */
 
 #define BLOCK 256
 
@@ -224,3 +225,15 @@ static LEVEL_ATTR void LEVEL_NAME(softmax_backward_inner)(const float *g, const 
 }
 
 #undef BLOCK
+#undef LEVEL_NAME
+#undef LEVEL_ATTR
+#undef W
+#undef FMA
+#undef VEXP
+#undef VLOG
+#undef VLOG1P
+#undef VEXPM1
+#undef VTANH
+#undef VSIGMOID
+#undef VSILU
+#undef LANE_TREE

@@ -153,7 +153,7 @@ final class NNSHKernelBackend: JupyterBackend {
         // Top-level `%magic` lines and `name?` run as the prompt runs them; the code between them
         // runs as cells do (the last expression of the last piece is the result).
         var outcome: Session.Outcome = .ok
-        for (i, piece) in Self.pieces(code).enumerated() {
+        for piece in Self.pieces(code) {
             switch piece {
             case .magic(let line):
                 outcome = magics.handle(line) ?? .ok
@@ -164,7 +164,6 @@ final class NNSHKernelBackend: JupyterBackend {
                     self.publish?("execute_result", ["data": ["text/plain": value.repr], "metadata": [String: Any]()])
                 }
             }
-            _ = i
             if outcome != .ok { break }
         }
         Output.flush()

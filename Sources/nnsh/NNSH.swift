@@ -46,6 +46,10 @@ struct NNSH: ParsableCommand {
             Signals.install()
             Foundation.exit(KernelCommand.run(Array(args.dropFirst())))
         }
+        if args == ["--version"] {
+            print(nnshVersionWithCPU)
+            Foundation.exit(0)
+        }
         main(args)
     }
 
@@ -99,8 +103,11 @@ extension NNSH {
     }
 }
 
-/// The version, with the CPU and the vector path the kernels follow on it (their last bits depend on it).
-let nnshVersion = "nnsh 0.1.0 (PyTorch 2.15 semantics; \(CPUInfo.summary))"
+let nnshVersion = "nnsh 0.1.0 (PyTorch 2.15 semantics)"
+
+/// `nnsh --version`: with the CPU and the vector path the kernels follow on it (their last bits
+/// depend on it). Made only when asked for, so start-up does not read /proc/cpuinfo.
+var nnshVersionWithCPU: String { "nnsh 0.1.0 (PyTorch 2.15 semantics; \(CPUInfo.summary))" }
 
 /// Runs a whole script like `python FILE`: output as it goes, an error stops it with status 1.
 func runScript(_ source: String, file: String) -> Int32 {

@@ -56,17 +56,20 @@ enum NumPyConvert {
         var shape = [Int]()
         var leafDepth: Int?
         var values = [Value]()
+        func inhomogeneous(after depth: Int) -> PythonError {
+            PythonError.value("setting an array element with a sequence. The requested array has an inhomogeneous shape after \(depth) dimensions. The detected shape was \(ArrayPrinter.shapeText(Array(shape.prefix(depth)))) + inhomogeneous part.")
+        }
         func walk(_ x: Value, _ depth: Int) throws {
             if depth > 32 { throw PythonError.value("maximum supported dimension for an ndarray is currently 64, found 65") }
             switch x {
             case .list, .tuple, .range:
                 if let leaf = leafDepth, depth >= leaf {
-                    throw PythonError.value("setting an array element with a sequence. The requested array has an inhomogeneous shape after \(leaf) dimensions. The detected shape was \(NumPyOps.shapeTuple(Array(shape.prefix(leaf)))) + inhomogeneous part.")
+                    throw inhomogeneous(after: leaf)
                 }
                 let items = try interp.iterate(x)
                 if depth == shape.count { shape.append(items.count) }
                 else if shape[depth] != items.count {
-                    throw PythonError.value("setting an array element with a sequence. The requested array has an inhomogeneous shape after \(depth) dimensions. The detected shape was \(NumPyOps.shapeTuple(Array(shape.prefix(depth)))) + inhomogeneous part.")
+                    throw inhomogeneous(after: depth)
                 }
                 try interp.checkCollectionSize(items.count)
                 for item in items { try walk(item, depth + 1) }
@@ -76,7 +79,7 @@ enum NumPyConvert {
                 try walk(NDArrayObject(t).tolist(), depth)
             default:
                 if depth < shape.count {
-                    throw PythonError.value("setting an array element with a sequence. The requested array has an inhomogeneous shape after \(depth) dimensions. The detected shape was \(NumPyOps.shapeTuple(Array(shape.prefix(depth)))) + inhomogeneous part.")
+                    throw inhomogeneous(after: depth)
                 }
                 leafDepth = depth
                 values.append(x)

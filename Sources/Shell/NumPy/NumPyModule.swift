@@ -24,7 +24,6 @@ enum NumPyModule {
 
     static func make(_ interp: Interpreter) -> Namespace {
         interpreter = interp
-        var ns_lazy = [String]()
         var m: [String: Value] = [
             "__version__": .str("2.4.6"),
             "pi": .float(Double.pi), "e": .float(M_E), "inf": .float(.infinity), "nan": .float(.nan),
@@ -657,9 +656,6 @@ enum NumPyModule {
             }
             return .object(NumPyDTypeObject(NumPyPromotion.promote(a, c)))
         }
-        for name in ["errstate", "seterr", "geterr"] {
-            ns_lazy.append(name)
-        }
         // The binary ufuncs as ufunc objects: callable, with `reduce` / `accumulate` / `outer`.
         let reductions: [String: String] = ["add": "sum", "multiply": "prod", "maximum": "max", "minimum": "min"]
         let accumulations: [String: String] = ["add": "cumsum", "multiply": "cumprod"]
@@ -685,7 +681,8 @@ enum NumPyModule {
         }
         m["linalg"] = .namespace(linalg)
         let ns = Namespace("numpy", m)
-        for name in ns_lazy + ["printoptions"] {
+        // The members written in Python (Library/NumPyLibrary.swift), loaded on first use.
+        for name in ["errstate", "seterr", "geterr", "printoptions"] {
             ns.lazyMembers[name] = {
                 guard case .namespace(let extras)? = interp.builtinModule(named: "_numpy_extras"), let f = try extras.member(name) else {
                     throw PythonError.runtime("numpy.\(name) is unavailable")

@@ -343,10 +343,6 @@ enum NumPyOps {
         return try t.reshape(s)
     }
 
-    static func shapeTuple(_ shape: [Int]) -> String {
-        shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
-    }
-
     /// reshape's error prints the shape without spaces: `(4,2)`.
     static func compactShape(_ shape: [Int]) -> String {
         shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ",") + ")"

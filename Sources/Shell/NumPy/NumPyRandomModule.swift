@@ -26,11 +26,7 @@ enum NumPyRandomModule {
                                 "normal", "uniform", "randint", "choice", "shuffle", "permutation"]
 
     /// The hidden state, seeded from the OS on first use unless `seed` came first (numpy's too).
-    nonisolated(unsafe) static let hidden: StateObject = {
-        var seed: UInt32 = 0
-        _ = withUnsafeMutableBytes(of: &seed) { SecRandom.fill($0) }
-        return StateObject(RandomState(seed: seed))
-    }()
+    nonisolated(unsafe) static let hidden = StateObject(RandomState(seed: UInt32.random(in: 0...UInt32.max)))
 
     static func make(_ interp: Interpreter) -> Namespace {
         var m = [String: Value]()
@@ -257,14 +253,5 @@ enum NumPyRandomModule {
         default:
             throw PythonError("AttributeError", "module 'numpy.random' has no attribute '\(name)'")
         }
-    }
-}
-
-/// OS randomness for an unseeded generator.
-enum SecRandom {
-    static func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Bool {
-        guard let f = fopen("/dev/urandom", "rb") else { return false }
-        defer { fclose(f) }
-        return fread(buffer.baseAddress, 1, buffer.count, f) == buffer.count
     }
 }

@@ -34,7 +34,6 @@ enum NumPyReduce {
         if innerReduced { var d = x.dim - 1; while d >= 0 && red.contains(d) { runAxes += 1; d -= 1 } }
         let run = x.dim == 0 ? 1 : shape.suffix(runAxes).reduce(1, *)
         let outerShape = Array(shape.prefix(x.dim - runAxes))
-        let outCount = outShape.reduce(1, *)
         let result = try Tensor.zeros(outShape, dtype: acc)
         if n == 0 { return keepdims ? try result.reshape(Self.outShape(shape, red, keepdims: true)) : result }
         let outerStrides = Shape.contiguousStrides(outerShape)
@@ -43,9 +42,8 @@ enum NumPyReduce {
         let outerCount = outerShape.reduce(1, *)
         func outIndex(_ k: Int) -> Int {
             var rem = k, o = 0, j = 0
-            for (d, s) in outerShape.enumerated() {
+            for d in outerShape.indices {
                 let i = rem / outerStrides[d]; rem %= outerStrides[d]
-                _ = s
                 if !red.contains(d) { o += i * outStrides[j]; j += 1 }
             }
             return o
@@ -85,7 +83,6 @@ enum NumPyReduce {
                 o[dst] = o[dst] &+ s
             }
         }
-        _ = outCount
         return keepdims ? try result.reshape(Self.outShape(shape, red, keepdims: true)) : result
     }
 
