@@ -19,6 +19,7 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "CZMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft", providers: [.apt(["libcairo2-dev", "libfreetype-dev"])]),
 
         .target(name: "CFastMath", linkerSettings: [.linkedLibrary("sleef")]),
         .target(name: "Kernels", dependencies: ["CBLAS", "CFastMath"], swiftSettings: unchecked),
@@ -32,10 +33,14 @@ let package = Package(
         .target(name: "Jupyter", dependencies: ["CZMQ", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Syntax"),
         .target(name: "Pictures", dependencies: ["Torch", "CPNG", "CJPEG"]),
+        /// matplotlib's figures without Python: the Figure/Axes model, its tick locator and formatter,
+        /// colormaps, layout (subplots, equal aspect, tight_layout), legends, and drawing with Cairo
+        /// and FreeType in matplotlib's default style.
+        .target(name: "Figures", dependencies: ["CCairo", "Pictures"]),
         /// CPython's standard-library algorithms that are not the interpreter (the Mersenne Twister
         /// `random`, the numeric hash), as plain Swift values: testable without a Python session.
         .target(name: "Stdlib", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Shell", dependencies: ["Syntax", "Torch", "NN", "Pictures", "Stdlib", "NumPy"], swiftSettings: noExclusivityChecks),
+        .target(name: "Shell", dependencies: ["Syntax", "Torch", "NN", "Pictures", "Figures", "Stdlib", "NumPy"], swiftSettings: noExclusivityChecks),
         .executableTarget(name: "nnsh", dependencies: [
             "Shell", "Torch", "Jupyter", "CEditLine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -48,8 +53,9 @@ let package = Package(
         .testTarget(name: "StdlibTests", dependencies: ["Stdlib"], resources: [.copy("Golden")]),
         .testTarget(name: "NumPyTests", dependencies: ["NumPy", "Torch"], resources: [.copy("Golden")]),
         .testTarget(name: "JupyterTests", dependencies: ["Jupyter"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell"], exclude: ["Golden", "Conformance", "ModuleConformance", "Checkpoints", "ImportConformance", "NumpyConformance"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell"], exclude: ["Golden", "Conformance", "ModuleConformance", "Checkpoints", "ImportConformance", "NumpyConformance", "Figures"]),
         .testTarget(name: "NnshTests", dependencies: ["nnsh"], exclude: ["Hostile"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures"], resources: [.copy("Golden")]),
         .testTarget(name: "PicturesTests", dependencies: ["Pictures", "Torch"], resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v5]

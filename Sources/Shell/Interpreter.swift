@@ -189,6 +189,8 @@ public final class Interpreter {
     public var writeError: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
     /// This interpreter's picture settings (inline drawing, autosave folder).
     public let pictures = PictureSession()
+    /// matplotlib.pyplot's figures and where `show()` sends them.
+    lazy var pyplot = PyplotState(self)
     /// Set by a notebook front end (the Jupyter kernel): where `IPython.display.display(x)` sends a
     /// value and what `clear_output(wait)` does. Without one, `display` prints the repr.
     public var displayValue: ((Value) -> Void)?

@@ -60,6 +60,8 @@ extension Interpreter {
         },
         "PIL": .swift { i in i.builtinModule(named: "PIL.Image").map { .namespace(Namespace("PIL", ["Image": $0])) } },
         "PIL.Image": .swift { .namespace($0.makeImageModule()) },
+        "matplotlib": .swift { .namespace($0.makeMatplotlibModule()) },
+        "matplotlib.pyplot": .swift { .namespace($0.makePyplotModule()) },
         "torchvision": .swift { i in
             var members: [String: Value] = ["__version__": .str("0.29.2")]
             for sub in ["transforms", "utils", "models"] { members[sub] = i.builtinModule(named: "torchvision." + sub) }
