@@ -1,0 +1,151 @@
+import Figures
+import Foundation
+import Pictures
+import Testing
+@testable import Shell
+
+/// matplotlib figures drawn by nnsh against the same scripts drawn by real matplotlib
+/// (`Figures/NAME.py`; `NAME.png` and `NAME.json` made by scripts/golden/make_figure_golden.py).
+/// Checked per figure: the same pixel size; each Axes rectangle within 2 px; the view limits;
+/// the tick labels and offset texts exactly; and the pictures alike by mean SSIM (7×7 windows,
+/// luma over white) of at least 0.9.
+struct FigureTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Figures")
+
+    static let cases: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+    }()
+
+    struct Golden: Decodable {
+        struct AxesInfo: Decodable {
+            let bbox: [Double], xlim: [Double], ylim: [Double]
+            let xticklabels: [String], yticklabels: [String]
+            let title: String, axis_on: Bool
+            let x_offset_text: String, y_offset_text: String
+        }
+        let width: Int, height: Int
+        let axes: [AxesInfo]
+    }
+
+    @Test func folderIsPopulated() {
+        #expect(Self.cases.count >= 10, "expected the figure cases in \(Self.folder.path)")
+    }
+
+    /// Runs a figure script with `show()` a no-op (as MPLBACKEND=agg) and returns its figure.
+    static func figure(_ name: String) throws -> (Figure, String) {
+        let path = folder.appendingPathComponent(name + ".py").path
+        var output = ""
+        let session = Session(file: path, write: { output += $0 }, writeError: { output += $0 })
+        session.interpreter.pyplot.backend = "agg"
+        let outcome = session.run(try String(contentsOfFile: path, encoding: .utf8), file: path)
+        #expect(outcome == .ok, "\(name): \(output)")
+        let figure = try #require(session.interpreter.pyplot.current, "\(name) drew no figure")
+        return (figure, output)
+    }
+
+    @Test(.serialized, arguments: cases)
+    func figureMatchesMatplotlib(_ name: String) throws {
+        let golden = try JSONDecoder().decode(Golden.self, from: Data(contentsOf: Self.folder.appendingPathComponent(name + ".json")))
+        let (figure, _) = try Self.figure(name)
+        let drawn = try FigureRenderer.render(figure)
+        #expect(drawn.width == golden.width && drawn.height == golden.height)
+        try #require(figure.axes.count == golden.axes.count, "\(name): \(figure.axes.count) axes, matplotlib drew \(golden.axes.count)")
+        for (i, (ax, want)) in zip(figure.axes, golden.axes).enumerated() {
+            let r = drawn.axesRects[i]
+            let got = [r.x0, r.y0, r.x1, r.y1]
+            #expect(zip(got, want.bbox).allSatisfy { abs($0 - $1) <= 2 }, "\(name) axes \(i): \(got) vs \(want.bbox)")
+            let xl = ax.viewLimits(x: true), yl = ax.viewLimits(x: false)
+            for (g, w) in zip([xl.0, xl.1, yl.0, yl.1], want.xlim + want.ylim) {
+                #expect(abs(g - w) <= 1e-9 * max(1, abs(w)), "\(name) axes \(i) limits: \([xl.0, xl.1, yl.0, yl.1]) vs \(want.xlim + want.ylim)")
+            }
+            let xt = ax.ticks(x: true, in: figure), yt = ax.ticks(x: false, in: figure)
+            #expect(xt.labels == want.xticklabels, "\(name) axes \(i) x labels")
+            #expect(yt.labels == want.yticklabels, "\(name) axes \(i) y labels")
+            #expect(xt.offset == want.x_offset_text && yt.offset == want.y_offset_text, "\(name) axes \(i) offset texts")
+            #expect(ax.axisOn == want.axis_on)
+            #expect((ax.title["center"] ?? "") == want.title)
+        }
+        let reference = try PILImage.open(Self.folder.appendingPathComponent(name + ".png").path)
+        #expect(reference.width == drawn.width && reference.height == drawn.height)
+        let ssim = ImageSimilarity.ssim(ImageSimilarity.grey(drawn.rgba), ImageSimilarity.grey(reference.pixels, channels: reference.channels),
+                                        width: drawn.width, height: drawn.height)
+        #expect(ssim >= 0.9, "\(name): SSIM \(ssim)")
+        print("figure \(name): SSIM \(String(format: "%.4f", ssim))")
+    }
+
+    @Test func showSavesBesideTheScriptWithoutATerminal() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnsh-show-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = dir.appendingPathComponent("curves.py").path
+        var out = "", err = ""
+        let session = Session(file: script, write: { out += $0 }, writeError: { err += $0 })
+        session.interpreter.pyplot.backend = ""
+        session.interpreter.pictures.isTerminal = false
+        let source = "import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.show()\nplt.figure()\nplt.plot([3, 1])\nplt.show()\nprint(plt.get_fignums())\n"
+        #expect(session.run(source, file: script) == .ok, "\(err)")
+        #expect(out == "[]\n")
+        let first = dir.appendingPathComponent("curves_fig1.png").path, second = dir.appendingPathComponent("curves_fig2.png").path
+        #expect(err == "nnsh: figure 1 saved to \(first)\nnnsh: figure 1 saved to \(second)\n")
+        let image = try PILImage.open(first)
+        #expect(image.width == 640 && image.height == 480)
+        #expect(FileManager.default.fileExists(atPath: second))
+    }
+
+    @Test func errorsReadLikeMatplotlib() throws {
+        let cases: [(String, String)] = [
+            ("plt.plot([1, 2], [1, 2, 3])", "ValueError: x and y must have same first dimension, but have shapes (2,) and (3,)"),
+            ("plt.plot([1, 2], 'q')", "ValueError: 'q' is not a valid format string (unrecognized character 'q')"),
+            ("plt.plot([1, 2], 'r--:')", "ValueError: 'r--:' is not a valid format string (two linestyle symbols)"),
+            ("plt.subplot(1234)", "ValueError: Integer subplot specification must be a three-digit number, not 1234"),
+            ("plt.subplot(2, 2, 5)", "ValueError: num must be an integer with 1 <= num <= 4, not 5"),
+            ("plt.imshow(np.zeros((3, 8, 8)))", "TypeError: Invalid shape (3, 8, 8) for image data"),
+            ("plt.plot([1], foo=3)", "AttributeError: Line2D.set() got an unexpected keyword argument 'foo'"),
+            ("plt.imshow(np.zeros((2, 2)), cmap='nope')", "ValueError: 'nope' is not a valid value for cmap; supported values are"),
+            ("plt.savefig('x.pdf')", "NotImplementedError: nnsh's matplotlib writes PNG and JPEG files, not PDF"),
+            ("plt.savefig('x.xyz')", "ValueError: Format 'xyz' is not supported (supported formats: eps, jpeg, jpg, pdf, pgf, png, ps, raw, rgba, svg, svgz, tif, tiff, webp)"),
+            ("plt.plot(torch.ones(3, requires_grad=True))", "RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead."),
+            ("plt.legend(loc='nowhere')", "ValueError: 'nowhere' is not a valid value for loc; supported values are 'best', 'upper right'"),
+        ]
+        for (line, message) in cases {
+            var err = ""
+            let session = Session(file: "<string>", write: { _ in }, writeError: { err += $0 })
+            session.interpreter.pyplot.backend = "agg"
+            _ = session.run("import numpy as np\nimport torch\nimport matplotlib.pyplot as plt\n" + line + "\n")
+            #expect(err.contains(message), "\(line): \(err)")
+        }
+    }
+
+    @Test func reprsAsMatplotlib() throws {
+        var out = ""
+        let session = Session(file: "<string>", write: { out += $0 }, writeError: { out += $0 })
+        session.interpreter.pyplot.backend = "agg"
+        let source = """
+        import matplotlib.pyplot as plt
+        fig, ax = plt.subplots()
+        print(repr(ax), repr(fig), fig)
+        ax.set_title('t'); ax.set_xlabel('x')
+        print(repr(ax))
+        print(plt.title('a'), plt.xlabel('x'), plt.ylabel('y'), plt.bar([1], [2]), plt.imshow([[1, 2]]))
+        print(plt.subplots(2, 2)[1])
+        print(plt.text(0, 0, 'hi'), plt.suptitle('s'), plt.gcf().number, plt.get_fignums())
+        print(plt.hist([1, 2, 3])[:2])
+        print(type(ax).__name__, type(fig).__module__)
+        """
+        #expect(session.run(source) == .ok, "\(out)")
+        // Printed by matplotlib 3.11 for the same lines.
+        let expected = """
+        <Axes: > <Figure size 640x480 with 1 Axes> Figure(640x480)
+        <Axes: title={'center': 't'}, xlabel='x'>
+        Text(0.5, 1.0, 'a') Text(0.5, 0, 'x') Text(0, 0.5, 'y') <BarContainer object of 1 artists> AxesImage(shape=(1, 2))
+        [[<Axes: > <Axes: >]
+         [<Axes: > <Axes: >]]
+        Text(0, 0, 'hi') Text(0.5, 0.98, 's') 2 [1, 2]
+        (array([1., 0., 0., 0., 0., 1., 0., 0., 0., 1.]), array([1. , 1.2, 1.4, 1.6, 1.8, 2. , 2.2, 2.4, 2.6, 2.8, 3. ]))
+        Axes matplotlib.figure
+
+        """
+        #expect(out == expected)
+    }
+}
