@@ -29,7 +29,7 @@ nice -n "${FUZZ_NICE:-10}" swift build -c "$CONFIG" --build-path "$BUILD" --targ
 OUT="$BUILD/$CONFIG"
 # Object files of every module Shell depends on (SwiftPM builds them; nothing links them for us).
 # Only objects of sources that exist now (a removed source leaves a stale .o behind).
-mapfile -t OBJS < <(for m in Kernels Torch NN Syntax Pictures Stdlib NumPy Shell; do
+mapfile -t OBJS < <(for m in Kernels Torch NN Syntax Pictures Figures Stdlib NumPy Shell; do
   find "Sources/$m" -name '*.swift' -exec basename {} \; | sed "s|^|$OUT/$m.build/|; s|\$|.o|"
   ls "$OUT/$m.build/"resource_bundle_accessor.swift.o 2>/dev/null || true; done
   # C targets (the vectorised math kernels).
@@ -41,9 +41,10 @@ FLAGS=(-sanitize=fuzzer,address -sanitize-coverage="$COVERAGE" -g -parse-as-libr
        -Xcc -fmodule-map-file=Sources/CBLAS/module.modulemap
        -Xcc -fmodule-map-file=Sources/CPNG/module.modulemap
        -Xcc -fmodule-map-file=Sources/CJPEG/module.modulemap
+       -Xcc -fmodule-map-file=Sources/CCairo/module.modulemap
        -Xcc -I -Xcc Sources/CFastMath/include
-       $(pkg-config --cflags openblas libpng libjpeg | sed 's/-I/-Xcc -I/g')
-       $(pkg-config --libs openblas libpng libjpeg) -lsleef)
+       $(pkg-config --cflags openblas libpng libjpeg cairo-ft | sed 's/-I/-Xcc -I/g')
+       $(pkg-config --libs openblas libpng libjpeg cairo-ft) -lsleef)
 [ "$CONFIG" = release ] && FLAGS+=(-O)
 for t in source structured checkpoint; do
   case $t in source) src=FuzzSource ;; structured) src=FuzzStructured ;; checkpoint) src=FuzzCheckpoint ;; esac

@@ -48,6 +48,7 @@ public enum Notebook {
         let pictures = session.interpreter.pictures
         pictures.isTerminal = false
         pictures.autoSaveDirectory = NSTemporaryDirectory() + "nnsh-ipynb-\(getpid())"
+        session.interpreter.useInlineFigures()
         pictures.onSaved = { path in
             guard path.hasSuffix(".png"), let png = FileManager.default.contents(atPath: path) else { return }
             flushStream()
@@ -79,6 +80,8 @@ public enum Notebook {
                 outputs.append(["output_type": "execute_result", "execution_count": n, "metadata": [String: Any](),
                                 "data": ["text/plain": lines(value.repr)]])
             }
+            // As the inline backend: the cell's open figures appear at its end, then close.
+            do { try session.interpreter.flushFigures() } catch { errorText += "nnsh: could not draw a figure: \(error)\n" }
             flushStream()
             switch outcome {
             case .ok:

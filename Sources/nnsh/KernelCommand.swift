@@ -121,6 +121,7 @@ final class NNSHKernelBackend: JupyterBackend {
         session.interpreter.clearOutput = { [unowned self] wait in self.publish?("clear_output", ["wait": wait]) }
         session.interpreter.pictures.isTerminal = false
         session.interpreter.pictures.autoSaveDirectory = figures
+        session.interpreter.useInlineFigures()
         session.interpreter.pictures.onSaved = { [unowned self] path in
             guard path.hasSuffix(".png"), let png = FileManager.default.contents(atPath: path) else { return }
             self.publish?("display_data", ["data": ["image/png": png.base64EncodedString(), "text/plain": "<Figure>"], "metadata": [String: Any]()])
@@ -166,6 +167,8 @@ final class NNSHKernelBackend: JupyterBackend {
             }
             if outcome != .ok { break }
         }
+        // matplotlib's inline backend: the cell's open figures are displayed (and closed) at its end.
+        do { try session.interpreter.flushFigures() } catch { errorText += "nnsh: could not draw a figure: \(error)\n" }
         Output.flush()
         switch outcome {
         case .ok:

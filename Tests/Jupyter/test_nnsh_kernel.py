@@ -87,6 +87,25 @@ class NnshClientTests(unittest.TestCase):
         shown = [m["content"]["data"]["text/plain"] for m in out if m["msg_type"] == "display_data"]
         self.assertEqual(shown, ["[1, 2]"])
 
+    def test_matplotlib_figures_inline(self):
+        # As ipykernel's inline backend: a figure is displayed at the end of its cell without
+        # plt.show(), as a PNG of the figure's size, and closed afterwards.
+        out = []
+        reply = self.kc.execute_interactive("import matplotlib.pyplot as plt\nplt.plot([1, 3, 2])\nplt.title('t');",
+                                            output_hook=out.append, timeout=60)
+        self.assertEqual(reply["content"]["status"], "ok")
+        pngs = [m["content"]["data"]["image/png"] for m in out if m["msg_type"] == "display_data"]
+        self.assertEqual(len(pngs), 1)
+        import base64
+        import struct
+        png = base64.b64decode(pngs[0])
+        self.assertEqual(png[:8], b"\x89PNG\r\n\x1a\n")
+        self.assertEqual(struct.unpack(">II", png[16:24]), (640, 480))
+        _, _, result = self.execute("plt.get_fignums()")
+        self.assertEqual(result, ["[]"])
+        _, _, result = self.execute("import matplotlib\nmatplotlib.get_backend()")
+        self.assertEqual(result, ["'module://matplotlib_inline.backend_inline'"])
+
     def test_input_through_stdin(self):
         out = []
 

@@ -239,6 +239,10 @@ extension Interpreter {
     /// backend does at the end of each cell, so figures appear without `plt.show()`.
     public func flushFigures() throws { try pyplot.flush() }
 
+    /// Front ends that show figures themselves (the Jupyter kernel) use the inline backend, as
+    /// ipykernel does whatever MPLBACKEND says: `show()` displays, `get_backend()` names it.
+    public func useInlineFigures() { pyplot.backend = "module://matplotlib_inline.backend_inline" }
+
     /// `matplotlib`: `use`, `get_backend`, `__version__`, `pyplot`, `colormaps`.
     func makeMatplotlibModule() -> Namespace {
         let ns = Namespace("matplotlib")
