@@ -12,10 +12,23 @@ import Testing
 struct FigureTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Figures")
 
+    /// The course lesson run unchanged (examples/course), its golden in examples/course/expected.
+    static let course = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("examples/course")
+
     static let cases: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+        return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted() + ["course/nn_layers_convolution"]
     }()
+
+    /// The script and the folder of its golden files.
+    static func place(_ name: String) -> (script: URL, golden: URL) {
+        if name.hasPrefix("course/") {
+            let n = String(name.dropFirst(7))
+            return (course.appendingPathComponent(n + ".py"), course.appendingPathComponent("expected").appendingPathComponent(n))
+        }
+        return (folder.appendingPathComponent(name + ".py"), folder.appendingPathComponent(name))
+    }
 
     struct Golden: Decodable {
         struct AxesInfo: Decodable {
@@ -29,12 +42,12 @@ struct FigureTests {
     }
 
     @Test func folderIsPopulated() {
-        #expect(Self.cases.count >= 10, "expected the figure cases in \(Self.folder.path)")
+        #expect(Self.cases.count >= 11, "expected the figure cases in \(Self.folder.path)")
     }
 
     /// Runs a figure script with `show()` a no-op (as MPLBACKEND=agg) and returns its figure.
     static func figure(_ name: String) throws -> (Figure, String) {
-        let path = folder.appendingPathComponent(name + ".py").path
+        let path = place(name).script.path
         var output = ""
         let session = Session(file: path, write: { output += $0 }, writeError: { output += $0 })
         session.interpreter.pyplot.backend = "agg"
@@ -46,8 +59,12 @@ struct FigureTests {
 
     @Test(.serialized, arguments: cases)
     func figureMatchesMatplotlib(_ name: String) throws {
-        let golden = try JSONDecoder().decode(Golden.self, from: Data(contentsOf: Self.folder.appendingPathComponent(name + ".json")))
-        let (figure, _) = try Self.figure(name)
+        let golden = try JSONDecoder().decode(Golden.self, from: Data(contentsOf: Self.place(name).golden.appendingPathExtension("json")))
+        let (figure, printed) = try Self.figure(name)
+        let out = Self.place(name).golden.appendingPathExtension("out")
+        if FileManager.default.fileExists(atPath: out.path) {
+            #expect(printed == (try String(contentsOf: out, encoding: .utf8)), "\(name) printed other text than PyTorch")
+        }
         let drawn = try FigureRenderer.render(figure)
         #expect(drawn.width == golden.width && drawn.height == golden.height)
         try #require(figure.axes.count == golden.axes.count, "\(name): \(figure.axes.count) axes, matplotlib drew \(golden.axes.count)")
@@ -66,7 +83,7 @@ struct FigureTests {
             #expect(ax.axisOn == want.axis_on)
             #expect((ax.title["center"] ?? "") == want.title)
         }
-        let reference = try PILImage.open(Self.folder.appendingPathComponent(name + ".png").path)
+        let reference = try PILImage.open(Self.place(name).golden.appendingPathExtension("png").path)
         #expect(reference.width == drawn.width && reference.height == drawn.height)
         let ssim = ImageSimilarity.ssim(ImageSimilarity.grey(drawn.rgba), ImageSimilarity.grey(reference.pixels, channels: reference.channels),
                                         width: drawn.width, height: drawn.height)

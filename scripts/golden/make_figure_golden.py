@@ -31,6 +31,9 @@ from PIL import Image  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 FIGURES = os.path.join(ROOT, "Tests", "ShellTests", "Figures")
+# Course lessons run unchanged (examples/course): their figure, layout and printed text go to
+# examples/course/expected/ (NAME.png, NAME.json, NAME.out).
+EXAMPLES = [os.path.join(ROOT, "examples", "course", "nn_layers_convolution.py")]
 
 
 def visible_ticks(axis, lim):
@@ -71,10 +74,21 @@ def describe_axes(ax, renderer, height):
     }
 
 
-def make(script):
+def make(script, out_dir, keep_stdout=False):
     name = os.path.splitext(os.path.basename(script))[0]
     plt.close("all")
-    runpy.run_path(script, run_name="__main__")  # sets __file__ to the script's path
+    import contextlib
+    import io
+    printed = io.StringIO()
+    sys.path.insert(0, os.path.dirname(script))  # as `python script.py` puts the script's folder first
+    try:
+        with contextlib.redirect_stdout(printed):
+            runpy.run_path(script, run_name="__main__")  # sets __file__ to the script's path
+    finally:
+        sys.path.pop(0)
+    if keep_stdout:
+        with open(os.path.join(out_dir, name + ".out"), "w") as f:
+            f.write(printed.getvalue())
     nums = plt.get_fignums()
     if len(nums) != 1:
         sys.exit("%s: expected one open figure, found %d" % (name, len(nums)))
@@ -83,7 +97,7 @@ def make(script):
     renderer = fig.canvas.get_renderer()
     width, height = fig.canvas.get_width_height()
 
-    png = os.path.join(FIGURES, name + ".png")
+    png = os.path.join(out_dir, name + ".png")
     fig.savefig(png)
     with Image.open(png) as im:
         if im.size != (width, height):
@@ -95,7 +109,7 @@ def make(script):
         "dpi": float(fig.dpi),
         "axes": [describe_axes(ax, renderer, height) for ax in fig.axes],
     }
-    with open(os.path.join(FIGURES, name + ".json"), "w") as f:
+    with open(os.path.join(out_dir, name + ".json"), "w") as f:
         json.dump(info, f, indent=1, sort_keys=True, ensure_ascii=False)
         f.write("\n")
     plt.close("all")
@@ -107,7 +121,11 @@ def main():
     if not scripts:
         sys.exit("no figure scripts in " + FIGURES)
     for script in scripts:
-        make(script)
+        make(script, FIGURES)
+    for script in EXAMPLES:
+        out_dir = os.path.join(os.path.dirname(script), "expected")
+        os.makedirs(out_dir, exist_ok=True)
+        make(script, out_dir, keep_stdout=True)
 
 
 if __name__ == "__main__":
