@@ -1,7 +1,8 @@
 import Foundation
 import Torch
 
-/// A line chart of named series, drawn as braille text (`renderBraille`) or as a PNG (`renderPNG`, in PlotPNG.swift).
+/// A line chart of named series, drawn as braille text (`renderBraille`); as a picture it becomes a
+/// matplotlib-style figure (`Figure(plot:)` in the Figures module).
 public struct Plot {
     /// One curve: its legend name and points (non-finite points are skipped and break the line).
     public struct Series {

@@ -1,3 +1,4 @@
+import Figures
 import Foundation
 import NN
 import Pictures
@@ -350,7 +351,11 @@ extension Interpreter {
         write(text.hasSuffix("\n") ? text : text + "\n")
         if let p = options["path"], !p.isNone {
             let path = try pathArgument(p, "plot")
-            try chart.writePNG(path)
+            guard path.lowercased().hasSuffix(".png") else { throw PythonError.value("plot(path=...) writes a PNG file; got '\(path)'") }
+            guard chart.series.contains(where: { zip($0.xs, $0.ys).contains { $0.isFinite && $1.isFinite } }) else {
+                throw PythonError.value("nothing to plot: no series has a finite point")
+            }
+            try Figure(plot: chart).writePNG(path)
             write("saved \(path)\n")
             session.saved(path)
         }

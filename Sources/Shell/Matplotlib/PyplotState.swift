@@ -112,9 +112,12 @@ final class PyplotState {
     func numberedPath(_ n: Int) -> String {
         let file = interp.file
         if file.hasPrefix("<") || file.isEmpty { return "nnsh_fig\(n).png" }
-        let url = URL(fileURLWithPath: file)
-        let stem = url.deletingPathExtension().lastPathComponent
-        return url.deletingLastPathComponent().appendingPathComponent("\(stem)_fig\(n).png").path
+        // Beside the script, spelled as the script was (a relative path stays relative).
+        let slash = file.lastIndex(of: "/")
+        let dir = slash.map { String(file[...$0]) } ?? ""
+        var base = slash.map { String(file[file.index(after: $0)...]) } ?? file
+        if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = String(base[..<dot]) }
+        return dir + "\(base)_fig\(n).png"
     }
 
     // MARK: savefig
