@@ -31,6 +31,8 @@ public struct Line: Sendable {
     public var marker = Marker.none
     public var markerSize = 6.0
     public var label: String?
+    /// `axhline`/`axvline`: that coordinate is a fraction of the Axes, not data (and does not autoscale).
+    public var xInAxes = false, yInAxes = false
     public init(xs: [Double], ys: [Double], color: RGBA) { self.xs = xs; self.ys = ys; self.color = color }
 }
 

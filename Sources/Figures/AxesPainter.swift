@@ -56,8 +56,13 @@ struct AxesPainter {
         }
     }
 
+    /// A line's points in pixels (axes-fraction coordinates for `axhline`/`axvline`).
+    func pixels(_ l: Line) -> [(Double, Double)] {
+        zip(l.xs, l.ys).map { (l.xInAxes ? box.x0 + $0 * box.width : px($0), l.yInAxes ? box.y1 - $1 * box.height : py($1)) }
+    }
+
     func drawLine(_ l: Line) {
-        let pts = zip(l.xs, l.ys).map { (px($0), py($1)) }
+        let pts = pixels(l)
         let width = pt(l.width)
         if l.style != .none && pts.count > 1 {
             let dash = l.style.pattern.map { $0 * width }
@@ -243,7 +248,8 @@ struct AxesPainter {
     /// A colorbar Axes: the colormap as a vertical strip between its limits.
     func drawColorbar(_ im: ImageArtist) {
         guard let cmap = im.colormap else { return }
-        let h = max(1, Int(box.height.rounded())), w = max(1, Int(box.width.rounded()))
+        let h = max(1, saturatingInt(box.height.rounded())), w = max(1, saturatingInt(box.width.rounded()))
+        guard w * h <= 1 << 26 else { return }
         var rgba = [UInt8](repeating: 0, count: w * h * 4)
         for row in 0..<h {
             let c = cmap.color(1 - (Double(row) + 0.5) / Double(h))
@@ -252,6 +258,6 @@ struct AxesPainter {
                 rgba[k] = c.0; rgba[k + 1] = c.1; rgba[k + 2] = c.2; rgba[k + 3] = 255
             }
         }
-        canvas.blit(rgba, width: w, height: h, x: Int(box.x0.rounded()), y: Int(box.y0.rounded()))
+        canvas.blit(rgba, width: w, height: h, x: saturatingInt(box.x0.rounded()), y: saturatingInt(box.y0.rounded()))
     }
 }

@@ -118,7 +118,7 @@ final class Canvas {
 
     /// An axis-aligned segment snapped to the pixel grid as Agg snaps it (centres for odd widths).
     func snappedSegment(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, color: RGBA, width: Double) {
-        let offset = Int(width.rounded()) % 2 == 1 ? 0.5 : 0
+        let offset = saturatingInt(width.rounded()) % 2 == 1 ? 0.5 : 0
         func snap(_ v: Double) -> Double { (v - offset).rounded() + offset }
         let a = x0 == x1 ? (snap(x0), y0, snap(x1), y1) : (x0, snap(y0), x1, snap(y1))
         polyline([(a.0, a.1), (a.2, a.3)], color: color, width: width, cap: CAIRO_LINE_CAP_BUTT)

@@ -31,7 +31,10 @@ public struct RGBA: Equatable, Sendable {
     public init?(name: String) {
         let s = name.lowercased()
         if let c = RGBA(hex: s) { self = c; return }
-        if s.count >= 2, s.first == "c", let i = Int(s.dropFirst()), i >= 0 { self = RGBA.cycle[i % 10]; return }
+        // 'C<n>' is the n-th colour of the cycle, modulo its length (n may have any number of digits).
+        if s.count >= 2, s.first == "c", s.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }), let last = s.last?.wholeNumberValue {
+            self = RGBA.cycle[last % 10]; return
+        }
         if let hex = ColormapData.namedColors[s], let c = RGBA(hex: hex) { self = c; return }
         if let v = Double(s), s.first != "-", s.first != "+", v >= 0, v <= 1 { self = RGBA(v, v, v); return }
         if s == "none" { self = .clear; return }

@@ -7,6 +7,8 @@ public struct Colormap: Sendable {
     let table: [UInt8]  // 256 × RGB
 
     public static let names: [String] = ColormapData.tables.keys.sorted()
+    /// The colormaps matplotlib defines as lists of colours (the rest are segmented).
+    public static let listed: Set<String> = ["viridis", "plasma", "inferno", "magma", "cividis", "turbo", "twilight"]
 
     /// `viridis`, `gray`, …, and each name with `_r` (reversed), as `matplotlib.colormaps[name]`.
     public init?(named name: String) {

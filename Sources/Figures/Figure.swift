@@ -1,5 +1,11 @@
 import Foundation
 
+/// A Double as an Int for sizes and indices computed from user input: NaN is 0, the rest saturates
+/// at ±2^40, so no conversion traps whatever the figure's numbers are.
+@inline(__always) func saturatingInt(_ d: Double) -> Int {
+    d.isNaN ? 0 : Int(Swift.max(-1_099_511_627_776, Swift.min(1_099_511_627_776, d)))
+}
+
 /// matplotlib's `figure.subplot.*` parameters (fractions of the figure).
 public struct SubplotParams: Sendable {
     public var left = 0.125, right = 0.9, bottom = 0.11, top = 0.88, wspace = 0.2, hspace = 0.2
@@ -49,6 +55,8 @@ public final class Figure {
     public private(set) var axes: [Axes] = []
     public var suptitle: PlacedText?
     public var texts: [PlacedText] = []
+    /// `axes.unicode_minus`: tick labels use U+2212 for minus signs.
+    public var unicodeMinus = true
     /// The Axes pyplot draws into (`gca()`).
     public var currentAxes: Axes?
     /// The Python object standing for this figure, while one lives (the binding's, not the model's).
@@ -59,8 +67,8 @@ public final class Figure {
     }
 
     /// Agg's canvas size: the figure's size in pixels, truncated.
-    public var pixelWidth: Int { Int(widthInches * dpi) }
-    public var pixelHeight: Int { Int(heightInches * dpi) }
+    public var pixelWidth: Int { saturatingInt((widthInches * dpi).rounded(.towardZero)) }
+    public var pixelHeight: Int { saturatingInt((heightInches * dpi).rounded(.towardZero)) }
 
     public func addAxes(_ a: Axes) { axes.append(a); a.figure = self }
     public func remove(_ a: Axes) {
@@ -148,7 +156,8 @@ public final class Axes {
         func take(_ v: Double) { if v.isFinite { lo = Swift.min(lo, v); hi = Swift.max(hi, v) } }
         for a in artists {
             switch a {
-            case .line(let l): (x ? l.xs : l.ys).forEach(take)
+            case .line(let l) where !(x ? l.xInAxes : l.yInAxes): (x ? l.xs : l.ys).forEach(take)
+            case .line: break
             case .scatter(let s, _): (x ? s.xs : s.ys).forEach(take)
             case .bar(let b, _):
                 if x { take(b.x); take(b.x + b.width) } else { take(b.y); take(b.y + b.height); sticky.append(b.y) }
@@ -215,23 +224,26 @@ public final class Axes {
         let view = viewLimits(x: x)
         let lo = Swift.min(view.0, view.1), hi = Swift.max(view.0, view.1)
         let tol = (hi - lo) * 1e-10
+        let all = allTicks(x: x, in: fig)
+        let kept = zip(all.locs, all.labels).filter { $0.0 >= lo - tol && $0.0 <= hi + tol }
+        return (kept.map { $0.0 }, kept.map { $0.1 }, all.offset)
+    }
+
+    /// Every major tick the locator gives (`get_xticks()`, also beyond the view) with its label.
+    public func allTicks(x: Bool, in fig: Figure) -> (locs: [Double], labels: [String], offset: String) {
+        let view = viewLimits(x: x)
+        var fmt = ScalarFormatter()
+        fmt.unicodeMinus = fig.unicodeMinus
         if let fixed = x ? xTicks : yTicks {
-            var out = [(Double, String)]()
-            var fmt = ScalarFormatter()
             fmt.setLocs(fixed.locs, view: view)
-            for (i, loc) in fixed.locs.enumerated() where loc >= lo - tol && loc <= hi + tol {
-                let label = fixed.labels.map { i < $0.count ? $0[i] : "" } ?? fmt.label(loc)
-                out.append((loc, label))
-            }
-            return (out.map { $0.0 }, out.map { $0.1 }, fixed.labels == nil ? fmt.offsetText : "")
+            let labels = fixed.locs.indices.map { i in fixed.labels.map { i < $0.count ? $0[i] : "" } ?? fmt.label(fixed.locs[i]) }
+            return (fixed.locs, labels, fixed.labels == nil ? fmt.offsetText : "")
         }
         let box = pixelRect(fig)
         let lengthPoints = (x ? box.width : box.height) / fig.dpi * 72
         let locator = MaxNLocator(nbins: MaxNLocator.autoBins(axisLengthPoints: lengthPoints, labelSizePoints: 10, vertical: !x))
         let all = locator.tickValues(view.0, view.1)
-        var fmt = ScalarFormatter()
         fmt.setLocs(all, view: view)
-        let shown = all.filter { $0 >= lo - tol && $0 <= hi + tol }
-        return (shown, shown.map { fmt.label($0) }, fmt.offsetText)
+        return (all, all.map { fmt.label($0) }, fmt.offsetText)
     }
 }

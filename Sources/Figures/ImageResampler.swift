@@ -16,19 +16,22 @@ enum ImageResampler {
             let centre = Double(outStart + o) + 0.5
             let u = (centre - a) / scale - 0.5  // source coordinate of the output centre
             if nearest {
-                out.append([(min(n - 1, max(0, Int((u + 0.5).rounded(.down)))), 1)])
+                out.append([(min(n - 1, max(0, saturatingInt((u + 0.5).rounded(.down)))), 1)])
                 continue
             }
             var row = [(Int, Double)]()
             var total = 0.0
-            let lo = Int((u - support).rounded(.down)), hi = Int((u + support).rounded(.up))
+            // Taps outside the source repeat its edge pixels; the range is cut to the source so a
+            // tiny display extent (a huge support) costs at most one pass over it.
+            let lo = max(-1, saturatingInt((u - support).rounded(.down))), hi = min(n, saturatingInt((u + support).rounded(.up)))
+            guard lo <= hi else { out.append([(min(n - 1, max(0, lo)), 1)]); continue }
             for i in lo...hi {
                 let d = abs(Double(i) - u) / support
                 guard d < 1 else { continue }
                 let w = 0.5 + 0.5 * cos(.pi * d)
                 row.append((min(n - 1, max(0, i)), w)); total += w
             }
-            if total == 0 { row = [(min(n - 1, max(0, Int(u.rounded()))), 1)]; total = 1 }
+            if total == 0 { row = [(min(n - 1, max(0, saturatingInt(u.rounded()))), 1)]; total = 1 }
             out.append(row.map { ($0.0, $0.1 / total) })
         }
         return out
@@ -36,8 +39,9 @@ enum ImageResampler {
 
     static func resample(_ im: ImageArtist, left: Double, right: Double, top: Double, bottom: Double, clip: PixelRect) -> Output? {
         guard im.width > 0, im.height > 0, left.isFinite, right.isFinite, top.isFinite, bottom.isFinite else { return nil }
-        let x0 = max(Int(min(left, right).rounded()), Int(clip.x0.rounded())), x1 = min(Int(max(left, right).rounded()), Int(clip.x1.rounded()))
-        let y0 = max(Int(min(top, bottom).rounded()), Int(clip.y0.rounded())), y1 = min(Int(max(top, bottom).rounded()), Int(clip.y1.rounded()))
+        guard right != left, bottom != top, clip.x0.isFinite, clip.x1.isFinite, clip.y0.isFinite, clip.y1.isFinite else { return nil }
+        let x0 = max(saturatingInt(min(left, right).rounded()), saturatingInt(clip.x0.rounded())), x1 = min(saturatingInt(max(left, right).rounded()), saturatingInt(clip.x1.rounded()))
+        let y0 = max(saturatingInt(min(top, bottom).rounded()), saturatingInt(clip.y0.rounded())), y1 = min(saturatingInt(max(top, bottom).rounded()), saturatingInt(clip.y1.rounded()))
         guard x1 > x0, y1 > y0, (x1 - x0) * (y1 - y0) <= 1 << 26 else { return nil }
         let dispX = abs(right - left), dispY = abs(bottom - top)
         let w = Double(im.width), h = Double(im.height)

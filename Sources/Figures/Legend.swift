@@ -108,7 +108,7 @@ public struct LegendPainter {
         var paths = [[(Double, Double)]](), points = [(Double, Double)](), boxes = [PixelRect]()
         for a in ax.artists {
             switch a {
-            case .line(let l): paths.append(zip(l.xs, l.ys).map { (painter.px($0), painter.py($1)) })
+            case .line(let l): paths.append(painter.pixels(l))
             case .scatter(let s, _): points += zip(s.xs, s.ys).map { (painter.px($0), painter.py($1)) }
             case .bar(let b, _):
                 let xs = [painter.px(b.x), painter.px(b.x + b.width)], ys = [painter.py(b.y), painter.py(b.y + b.height)]

@@ -1,5 +1,6 @@
 import CCairo
 import Pictures
+import Torch
 import Foundation
 
 /// A drawn figure: its pixels (straight-alpha RGBA rows) and where its axes went.
@@ -9,20 +10,16 @@ public struct RenderedFigure: Sendable {
     public var axesRects: [PixelRect]
 }
 
-public enum FigureError: Error, CustomStringConvertible {
-    case size(Int, Int)
-    public var description: String {
-        switch self {
-        case .size(let w, let h): return "cannot draw a figure of \(w)x\(h) pixels (each side must be 1 to 32767)"
-        }
-    }
+/// Why a figure cannot be drawn, as the ValueError Python code sees.
+func figureSizeError(_ w: Int, _ h: Int) -> TorchError {
+    TorchError.value("cannot draw a figure of \(w)x\(h) pixels (each side must be 1 to 32767)")
 }
 
 /// Draws a `Figure` with matplotlib's default style (the `classic`-free defaults of matplotlib 3).
 public enum FigureRenderer {
     public static func render(_ fig: Figure) throws -> RenderedFigure {
         let w = fig.pixelWidth, h = fig.pixelHeight
-        guard let canvas = Canvas(width: w, height: h) else { throw FigureError.size(w, h) }
+        guard let canvas = Canvas(width: w, height: h) else { throw figureSizeError(w, h) }
         canvas.fill(fig.faceColor)
         var rects = [PixelRect]()
         for ax in fig.axes {
@@ -38,7 +35,7 @@ public enum FigureRenderer {
     /// `fig.tight_layout(pad=, h_pad=, w_pad=)`: fits the subplot parameters now, as matplotlib does.
     public static func tightLayout(_ fig: Figure, pad: Double = 1.08, hPad: Double? = nil, wPad: Double? = nil) throws {
         guard let canvas = Canvas(width: max(1, min(fig.pixelWidth, 32_767)), height: max(1, min(fig.pixelHeight, 32_767))) else {
-            throw FigureError.size(fig.pixelWidth, fig.pixelHeight)
+            throw figureSizeError(fig.pixelWidth, fig.pixelHeight)
         }
         TightLayout.apply(fig, canvas: canvas, pad: pad, hPad: hPad, wPad: wPad)
     }
@@ -46,7 +43,7 @@ public enum FigureRenderer {
     /// The box everything drawn covers (`bbox_inches='tight'`), in pixels of the figure's canvas.
     public static func tightBoundingBox(_ fig: Figure) throws -> PixelRect? {
         guard let canvas = Canvas(width: max(1, min(fig.pixelWidth, 32_767)), height: max(1, min(fig.pixelHeight, 32_767))) else {
-            throw FigureError.size(fig.pixelWidth, fig.pixelHeight)
+            throw figureSizeError(fig.pixelWidth, fig.pixelHeight)
         }
         var all: PixelRect?
         for ax in fig.axes {

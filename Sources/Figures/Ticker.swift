@@ -49,7 +49,7 @@ public struct MaxNLocator: Sendable {
     /// `nbins='auto'`: the axis length in points over three (x) or two (y) tick-label font sizes, clipped to 1…9.
     public static func autoBins(axisLengthPoints: Double, labelSizePoints: Double, vertical: Bool) -> Int {
         let size = labelSizePoints * (vertical ? 2 : 3)
-        let space = size > 0 ? Int((axisLengthPoints / size).rounded(.down)) : 9
+        let space = size > 0 ? saturatingInt((axisLengthPoints / size).rounded(.down)) : 9
         return Swift.min(9, Swift.max(1, space))
     }
 
@@ -118,6 +118,8 @@ public struct ScalarFormatter: Sendable {
     var decimals = 1
     var locs: [Double] = []
     let powerLimits = (-5, 6), offsetThreshold = 4
+    /// `axes.unicode_minus`.
+    public var unicodeMinus = true
 
     public init() {}
 
@@ -157,10 +159,10 @@ public struct ScalarFormatter: Sendable {
         guard !visible.isEmpty else { return }
         let oom: Int
         if offset != 0 {
-            oom = Int(floor(log10(vmax - vmin)))
+            oom = saturatingInt(floor(log10(vmax - vmin)))
         } else {
             let val = visible.map(abs).max()!
-            oom = val == 0 ? 0 : Int(floor(log10(val)))
+            oom = val == 0 ? 0 : saturatingInt(floor(log10(val)))
         }
         if oom <= powerLimits.0 || oom >= powerLimits.1 { orderOfMagnitude = oom }
     }
@@ -173,8 +175,9 @@ public struct ScalarFormatter: Sendable {
         if range == 0 { range = scaled.map(abs).max() ?? 0 }
         if range == 0 { range = 1 }
         if locs.count < 2 { scaled.removeLast(2) }
-        let rangeOom = Int(floor(log10(range)))
-        var sigfigs = Swift.max(0, 3 - rangeOom)
+        guard range.isFinite else { decimals = 0; return }
+        let rangeOom = saturatingInt(floor(log10(range)))
+        var sigfigs = Swift.min(340, Swift.max(0, 3 - rangeOom))
         let thresh = 1e-3 * pow(10, Double(rangeOom))
         while sigfigs >= 0 {
             let err = scaled.map { abs($0 - numpyRound($0, sigfigs)) }.max() ?? 0
@@ -188,7 +191,8 @@ public struct ScalarFormatter: Sendable {
         guard !locs.isEmpty else { return "" }
         var xp = (x - offset) / pow(10, Double(orderOfMagnitude))
         if abs(xp) < 1e-8 { xp = 0 }
-        return Self.fixMinus(String(format: "%1.\(decimals)f", xp))
+        let text = String(format: "%1.\(decimals)f", xp)
+        return unicodeMinus ? Self.fixMinus(text) : text
     }
 
     /// The offset text (`1e6`, `+1e3`, `1e-5+1.23`), empty when there is none.
@@ -200,13 +204,13 @@ public struct ScalarFormatter: Sendable {
             if offset > 0 { offsetStr = "+" + offsetStr }
         }
         if orderOfMagnitude != 0 { sci = "1e\(orderOfMagnitude)" }
-        return Self.fixMinus(sci + offsetStr)
+        return unicodeMinus ? Self.fixMinus(sci + offsetStr) : sci + offsetStr
     }
 
     static func formatData(_ value: Double) -> String {
-        let e = Int(floor(log10(abs(value))))
+        let e = saturatingInt(floor(log10(abs(value))))
         let s = (value / pow(10, Double(e)) * 1e10).rounded(.toNearestOrEven) / 1e10
-        let significand = s.truncatingRemainder(dividingBy: 1) == 0 ? String(Int(s)) : String(format: "%1.10g", s)
+        let significand = s.truncatingRemainder(dividingBy: 1) == 0 && abs(s) < 1e15 ? String(saturatingInt(s)) : String(format: "%1.10g", s)
         return e == 0 ? significand : "\(significand)e\(e)"
     }
 

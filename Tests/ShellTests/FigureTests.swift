@@ -43,6 +43,7 @@ struct FigureTests {
 
     @Test func folderIsPopulated() {
         #expect(Self.cases.count >= 11, "expected the figure cases in \(Self.folder.path)")
+        #expect(Self.programs.count >= 4)
     }
 
     /// Runs a figure script with `show()` a no-op (as MPLBACKEND=agg) and returns its figure.
@@ -110,59 +111,23 @@ struct FigureTests {
         #expect(FileManager.default.fileExists(atPath: second))
     }
 
-    @Test func errorsReadLikeMatplotlib() throws {
-        let cases: [(String, String)] = [
-            ("plt.plot([1, 2], [1, 2, 3])", "ValueError: x and y must have same first dimension, but have shapes (2,) and (3,)"),
-            ("plt.plot([1, 2], 'q')", "ValueError: 'q' is not a valid format string (unrecognized character 'q')"),
-            ("plt.plot([1, 2], 'r--:')", "ValueError: 'r--:' is not a valid format string (two linestyle symbols)"),
-            ("plt.subplot(1234)", "ValueError: Integer subplot specification must be a three-digit number, not 1234"),
-            ("plt.subplot(2, 2, 5)", "ValueError: num must be an integer with 1 <= num <= 4, not 5"),
-            ("plt.imshow(np.zeros((3, 8, 8)))", "TypeError: Invalid shape (3, 8, 8) for image data"),
-            ("plt.plot([1], foo=3)", "AttributeError: Line2D.set() got an unexpected keyword argument 'foo'"),
-            ("plt.imshow(np.zeros((2, 2)), cmap='nope')", "ValueError: 'nope' is not a valid value for cmap; supported values are"),
-            ("plt.savefig('x.pdf')", "NotImplementedError: nnsh's matplotlib writes PNG and JPEG files, not PDF"),
-            ("plt.savefig('x.xyz')", "ValueError: Format 'xyz' is not supported (supported formats: eps, jpeg, jpg, pdf, pgf, png, ps, raw, rgba, svg, svgz, tif, tiff, webp)"),
-            ("plt.plot(torch.ones(3, requires_grad=True))", "RuntimeError: Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead."),
-            ("plt.legend(loc='nowhere')", "ValueError: 'nowhere' is not a valid value for loc; supported values are 'best', 'upper right'"),
-        ]
-        for (line, message) in cases {
-            var err = ""
-            let session = Session(file: "<string>", write: { _ in }, writeError: { err += $0 })
-            session.interpreter.pyplot.backend = "agg"
-            _ = session.run("import numpy as np\nimport torch\nimport matplotlib.pyplot as plt\n" + line + "\n")
-            #expect(err.contains(message), "\(line): \(err)")
-        }
-    }
+    static let programs: [String] = {
+        let dir = folder.appendingPathComponent("Programs").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".py") }.map { String($0.dropLast(3)) }.sorted()
+    }()
 
-    @Test func reprsAsMatplotlib() throws {
-        var out = ""
-        let session = Session(file: "<string>", write: { out += $0 }, writeError: { out += $0 })
+    /// pyplot programs that print (reprs, limits, ticks, rcParams, errors) against what they print
+    /// under real matplotlib: stdout, then the exception's last line.
+    @Test(.serialized, arguments: programs)
+    func programPrintsAsMatplotlib(_ name: String) throws {
+        let path = Self.folder.appendingPathComponent("Programs/\(name).py").path
+        let expected = try String(contentsOfFile: path.dropLast(3) + ".out", encoding: .utf8)
+        var out = "", err = ""
+        let session = Session(file: path, write: { out += $0 }, writeError: { err += $0 })
         session.interpreter.pyplot.backend = "agg"
-        let source = """
-        import matplotlib.pyplot as plt
-        fig, ax = plt.subplots()
-        print(repr(ax), repr(fig), fig)
-        ax.set_title('t'); ax.set_xlabel('x')
-        print(repr(ax))
-        print(plt.title('a'), plt.xlabel('x'), plt.ylabel('y'), plt.bar([1], [2]), plt.imshow([[1, 2]]))
-        print(plt.subplots(2, 2)[1])
-        print(plt.text(0, 0, 'hi'), plt.suptitle('s'), plt.gcf().number, plt.get_fignums())
-        print(plt.hist([1, 2, 3])[:2])
-        print(type(ax).__name__, type(fig).__module__)
-        """
-        #expect(session.run(source) == .ok, "\(out)")
-        // Printed by matplotlib 3.11 for the same lines.
-        let expected = """
-        <Axes: > <Figure size 640x480 with 1 Axes> Figure(640x480)
-        <Axes: title={'center': 't'}, xlabel='x'>
-        Text(0.5, 1.0, 'a') Text(0.5, 0, 'x') Text(0, 0.5, 'y') <BarContainer object of 1 artists> AxesImage(shape=(1, 2))
-        [[<Axes: > <Axes: >]
-         [<Axes: > <Axes: >]]
-        Text(0, 0, 'hi') Text(0.5, 0.98, 's') 2 [1, 2]
-        (array([1., 0., 0., 0., 0., 1., 0., 0., 0., 1.]), array([1. , 1.2, 1.4, 1.6, 1.8, 2. , 2.2, 2.4, 2.6, 2.8, 3. ]))
-        Axes matplotlib.figure
-
-        """
+        if session.run(try String(contentsOfFile: path, encoding: .utf8), file: path) != .ok {
+            out += (err.split(separator: "\n").last.map(String.init) ?? "") + "\n"
+        }
         #expect(out == expected)
     }
 }

@@ -12,6 +12,8 @@ one open figure draws it and writes, next to the script:
              texts the formatter gives, also for an axes turned off with axis('off')),
              "title", "axis_on", "x_offset_text", "y_offset_text"]}.
 
+Tests/ShellTests/Figures/Programs/NAME.py are pyplot programs that print (reprs, limits, ticks,
+errors); NAME.out is what they print under real matplotlib (stdout, then the exception's last line).
 Run from /work/main:
     .venv-torch/bin/python scripts/golden/make_figure_golden.py
 Rerun it after changing or adding a figure script; never hand-edit the outputs.
@@ -116,12 +118,33 @@ def make(script, out_dir, keep_stdout=False):
     print("%s: %dx%d px, %d axes" % (name, width, height, len(info["axes"])))
 
 
+PROGRAMS = os.path.join(FIGURES, "Programs")
+
+
+def make_program(script):
+    """What a pyplot program prints: stdout, then the exception's last line when it ends in one
+    (run as `python NAME.py` with the Agg backend, in the program's folder)."""
+    import subprocess
+    env = dict(os.environ, MPLBACKEND="agg")
+    r = subprocess.run([sys.executable, os.path.basename(script)], cwd=os.path.dirname(script), env=env,
+                       capture_output=True, text=True, timeout=300)
+    out = r.stdout
+    if r.returncode != 0:
+        out += r.stderr.strip().splitlines()[-1] + "\n"
+    name = os.path.splitext(script)[0]
+    with open(name + ".out", "w") as f:
+        f.write(out)
+    print("%s: %d lines" % (os.path.basename(name), out.count("\n")))
+
+
 def main():
     scripts = sorted(glob.glob(os.path.join(FIGURES, "*.py")))
     if not scripts:
         sys.exit("no figure scripts in " + FIGURES)
     for script in scripts:
         make(script, FIGURES)
+    for script in sorted(glob.glob(os.path.join(PROGRAMS, "*.py"))):
+        make_program(script)
     for script in EXAMPLES:
         out_dir = os.path.join(os.path.dirname(script), "expected")
         os.makedirs(out_dir, exist_ok=True)

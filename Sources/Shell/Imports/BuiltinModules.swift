@@ -62,6 +62,7 @@ extension Interpreter {
         "PIL.Image": .swift { .namespace($0.makeImageModule()) },
         "matplotlib": .swift { .namespace($0.makeMatplotlibModule()) },
         "matplotlib.pyplot": .swift { .namespace($0.makePyplotModule()) },
+        "matplotlib.cm": .swift { .namespace($0.makeColormapModule()) },
         "torchvision": .swift { i in
             var members: [String: Value] = ["__version__": .str("0.29.2")]
             for sub in ["transforms", "utils", "models"] { members[sub] = i.builtinModule(named: "torchvision." + sub) }

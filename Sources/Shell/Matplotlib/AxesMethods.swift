@@ -8,6 +8,8 @@ enum AxesMethods {
     static let table: [String: MatplotlibMethod<AxesObject>] = [
         "plot": { try $0.plot($1) },
         "imshow": { try $0.imshow($1) },
+        "axhline": { try $0.axLine($1, horizontal: true) },
+        "axvline": { try $0.axLine($1, horizontal: false) },
         "scatter": { try $0.scatter($1) },
         "bar": { try $0.bar($1) },
         "hist": { try $0.hist($1) },
@@ -85,10 +87,15 @@ extension AxesObject {
             } else {
                 xs = (0..<rows).map(Double.init)
             }
-            if y.shape.count > 2 { throw PythonError.value("y can be no greater than 2D, but has shape (\(y.shape.map(String.init).joined(separator: ", ")))") }
+            if y.shape.count > 2 {
+                let xShape = group.count == 2 ? (try PlotData.from(group[0], interp, "x").shape) : [y.shape.first ?? 0]
+                func text(_ s: [Int]) -> String { "(" + s.map(String.init).joined(separator: ", ") + (s.count == 1 ? ",)" : ")") }
+                throw PythonError.value("x and y can be no greater than 2D, but have shapes \(text(xShape)) and \(text(y.shape))")
+            }
             let format = try fmt.map(PlotArgs.format)
             for column in y.columns {
                 var line = Line(xs: xs, ys: column, color: format?.color ?? (props["color"] == nil ? axes.nextColor() : .black))
+                line.width = state.rc.lineWidth
                 if let s = format?.style { line.style = s }
                 if let m = format?.marker { line.marker = m }
                 try PlotArgs.apply(props, to: &line, interp)
@@ -97,6 +104,24 @@ extension AxesObject {
             }
         }
         return .list(PyList(made))
+    }
+
+    /// `axhline(y=0, xmin=0, xmax=1, **kwargs)` / `axvline(x=0, ymin=0, ymax=1, **kwargs)`: a line
+    /// across the Axes at a data position, its extent in fractions of the Axes.
+    func axLine(_ args: Arguments, horizontal: Bool) throws -> Value {
+        let name = horizontal ? "axhline" : "axvline"
+        let own = horizontal ? ["y", "xmin", "xmax"] : ["x", "ymin", "ymax"]
+        let b = try Arguments(args.positional, args.keywords.filter { own.contains($0.0) }).bind(name, own)
+        let props = try PlotArgs.properties(args.keywords.filter { !own.contains($0.0) }, artist: "Line2D",
+                                            accepted: PlotArgs.lineProperties, aliases: PlotArgs.lineAliases)
+        let at = try b.double(own[0], 0), lo = try b.double(own[1], 0), hi = try b.double(own[2], 1)
+        guard at.isFinite, lo.isFinite, hi.isFinite else { throw PythonError.value("\(name)() takes finite positions") }
+        var line = horizontal ? Line(xs: [lo, hi], ys: [at, at], color: .black) : Line(xs: [at, at], ys: [lo, hi], color: .black)
+        if horizontal { line.xInAxes = true } else { line.yInAxes = true }
+        line.color = props["color"] == nil ? axes.nextColor() : .black
+        try PlotArgs.apply(props, to: &line, interp)
+        axes.add(.line(line))
+        return .object(ArtistObject(.line, axes: axes, index: axes.artists.count - 1))
     }
 
     // MARK: imshow
@@ -128,6 +153,7 @@ extension AxesObject {
         if let e = b["extent"] {
             let v = try interp.iterate(e).map { try $0.asDouble("extent", "imshow") }
             guard v.count == 4 else { throw PythonError.value("extent must be a 4-tuple (left, right, bottom, top)") }
+            guard v.allSatisfy({ $0.isFinite }) else { throw PythonError.value("extent must be finite, not \(e.repr)") }
             // matplotlib puts row 0 at `top` for origin='upper' and at `bottom` for 'lower'.
             artist.extent = origin == "upper" ? (v[0], v[1], v[2], v[3]) : (v[0], v[1], v[2], v[3])
         }
@@ -167,7 +193,7 @@ extension AxesObject {
         let values = try t.contiguous().doubles()
         var rgba = [UInt8](repeating: 255, count: n * 4)
         if shape.count == 2 {
-            let name = cmap.map { $0.str } ?? "viridis"
+            let name = cmap.map(colormapName) ?? state.rc.colormap
             guard let map = Colormap(named: name) else {
                 throw PythonError.value("'\(name)' is not a valid value for cmap; supported values are \(Colormap.names.map { "'\($0)'" }.joined(separator: ", "))")
             }
@@ -225,7 +251,7 @@ extension AxesObject {
                 guard values.count == x.count else {
                     throw PythonError.value("'c' argument has \(values.count) elements, which is inconsistent with 'x' and 'y' with size \(x.count).")
                 }
-                let name = b["cmap"]?.str ?? "viridis"
+                let name = b["cmap"].map(colormapName) ?? "viridis"
                 guard let map = Colormap(named: name) else { throw PythonError.value("'\(name)' is not a valid value for cmap") }
                 let lo = try b["vmin"].map { try $0.asDouble("vmin", "scatter") } ?? (values.min() ?? 0)
                 let hi = try b["vmax"].map { try $0.asDouble("vmax", "scatter") } ?? (values.max() ?? 0)
@@ -404,7 +430,7 @@ extension AxesObject {
                                             accepted: ["color", "linewidth", "linestyle", "alpha"], aliases: PlotArgs.lineAliases)
         if let w = b["which"], w.str != "major" { throw PythonError("NotImplementedError", "nnsh's matplotlib draws major grid lines only") }
         let axis = try b.string("axis", "both")
-        guard ["both", "x", "y"].contains(axis) else { throw PythonError.value("keyword axis must be one of ('x', 'y', 'both')") }
+        guard ["both", "x", "y"].contains(axis) else { throw PythonError.value("\(Value.str(axis).repr) is not a valid value for axis. Supported values are 'x', 'y', 'both'") }
         var g = axes.grid
         let visible: Bool?
         if let v = b.values["visible"] ?? b.values["b"], !v.isNone { visible = try interp.truthy(v) } else { visible = props.isEmpty ? nil : true }
@@ -468,7 +494,7 @@ extension AxesObject {
 
     func ticksValue(x: Bool) throws -> Value {
         guard let fig = axes.figure else { return .none }
-        let locs = axes.ticks(x: x, in: fig).locs
+        let locs = axes.allTicks(x: x, in: fig).locs
         return .object(NDArrayObject(try Tensor.from(doubles: locs, shape: [locs.count], dtype: .float64)))
     }
 
@@ -490,6 +516,7 @@ extension AxesObject {
             default:
                 let v = try interp.iterate(arg).map { try $0.asDouble("limits", "axis") }
                 guard v.count == 4 else { throw PythonError.type("The first argument to axis() must be an iterable of the form [xmin, xmax, ymin, ymax]") }
+                guard v.allSatisfy({ $0.isFinite }) else { throw PythonError.value("Axis limits cannot be NaN or Inf") }
                 axes.xLimits = (v[0], v[1]); axes.yLimits = (v[2], v[3]); axes.xAutoscale = false; axes.yAutoscale = false
             }
         }
@@ -525,7 +552,7 @@ enum Histogram {
         let n = edges.count - 1
         var counts = [Double](repeating: 0, count: n)
         let first = edges[0], last = edges[n]
-        let uniform = n > 0 && zip(edges, edges.dropFirst()).allSatisfy { abs(($1 - $0) - (last - first) / Double(n)) <= 1e-9 * max(1, abs(last - first)) }
+        let uniform = n > 0 && last > first && (last - first).isFinite && zip(edges, edges.dropFirst()).allSatisfy { abs(($1 - $0) - (last - first) / Double(n)) <= 1e-9 * max(1, abs(last - first)) }
         for v in data where v >= first && v <= last {
             var i: Int
             if uniform {

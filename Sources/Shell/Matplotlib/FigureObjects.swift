@@ -43,7 +43,14 @@ final class FigureObject: PyObject, TypedObject {
     }
 
     override func setAttribute(_ name: String, _ value: Value) throws -> Bool {
-        if name == "dpi" { figure.dpi = try value.asDouble("dpi", "set_dpi"); return true }
+        if name == "dpi" {
+            let dpi = try value.asDouble("dpi", "set_dpi")
+            guard dpi > 0, dpi.isFinite, figure.widthInches * dpi <= 32_767, figure.heightInches * dpi <= 32_767 else {
+                throw PythonError.value("dpi \(value.repr) makes the figure larger than nnsh draws (32767 pixels a side) or is not positive")
+            }
+            figure.dpi = dpi
+            return true
+        }
         return false
     }
 }
@@ -116,6 +123,13 @@ final class ArtistObject: PyObject, TypedObject {
     }
 
     override func attribute(_ name: String) throws -> Value? {
+        if case .text(let x, let y, let t) = kind {
+            switch name {
+            case "get_text": return .builtin(Builtin(name) { _ in .str(t) })
+            case "get_position": return .builtin(Builtin(name) { _ in .tuple([.str(x), .str(y)].map { v in Double(v.str).map { .float($0) } ?? v }) })
+            default: return nil
+            }
+        }
         guard case .line = kind else { return nil }
         func line() throws -> Line {
             guard let axes, let index, index < axes.artists.count, case .line(let l) = axes.artists[index] else {

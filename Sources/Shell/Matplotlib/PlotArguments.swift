@@ -41,7 +41,9 @@ enum PlotArgs {
     /// matplotlib's `to_rgba` on a Python value: a name, hex, 'C0', a grey level string, an RGB(A) tuple.
     static func color(_ v: Value, _ interp: Interpreter) throws -> RGBA {
         if case .str(let s) = v {
-            guard let c = RGBA(name: s) else { throw PythonError.value("'\(s)' is not a valid color value.") }
+            guard let c = RGBA(name: s) else {
+                throw PythonError.value("\(Value.str(s).repr) is not a valid value for color: supported inputs are (r, g, b) and (r, g, b, a) 0-1 float tuples; '#rrggbb', '#rrggbbaa', '#rgb', '#rgba' strings; named color strings; string reprs of 0-1 floats for grayscale values; 'C0', 'C1', ... strings for colors of the color cycle; and pairs combining one of the above with an alpha value")
+            }
             return c
         }
         if case .tuple = v, let parts = try? interp.iterate(v).map({ try $0.asDouble("color", "to_rgba") }), let c = RGBA(components: parts) {
@@ -69,9 +71,8 @@ enum PlotArgs {
 
     /// `_process_plot_format`: a line style, a marker and a colour from a format string.
     static func format(_ fmt: String) throws -> (style: LineStyle?, marker: Marker?, color: RGBA?) {
-        if let c = RGBA(name: fmt), fmt.count > 1 || "bgrcmykw".contains(fmt) {
-            if Double(fmt) == nil { return (nil, nil, c) }
-        }
+        // A whole colour spec is a colour ('red', '0.5', 'C3'), except "0" and "1" (markers).
+        if fmt != "0" && fmt != "1", let c = RGBA(name: fmt) { return (nil, nil, c) }
         var style: LineStyle?, marker: Marker?, color: RGBA?
         let chars = Array(fmt)
         var i = 0
@@ -91,10 +92,10 @@ enum PlotArgs {
             } else if "bgrcmykw".contains(c) {
                 if color != nil { throw fail("two color symbols") }
                 color = RGBA(name: String(c)); i += 1
-            } else if c == "C", i + 1 < chars.count, chars[i + 1].isNumber {
-                if color != nil { throw fail("two color symbols") }
+            } else if c == "C" {
                 var j = i + 1
-                while j < chars.count, chars[j].isNumber { j += 1 }
+                while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
+                guard j > i + 1 else { throw fail("'C' must be followed by a number") }
                 color = RGBA(name: String(chars[i..<j])); i = j
             } else {
                 throw fail("unrecognized character '\(c)'")
@@ -113,7 +114,7 @@ enum PlotArgs {
         case "-.", "dashdot": return .dashDot
         case "", " ", "None", "none": return .none
         default:
-            throw PythonError.value("'\(s)' is not a valid value for ls; supported values are '-', '--', '-.', ':', 'None', ' ', '', 'solid', 'dashed', 'dashdot', 'dotted'")
+            throw PythonError.value("\(Value.str(s).repr) is not a valid value for ls.")
         }
     }
 

@@ -10,7 +10,7 @@ enum FigureMethods {
         "add_axes": { fig, args in
             let b = try args.bind("add_axes", ["rect"], required: 1)
             let v = try fig.state.interp.iterate(b.values["rect"]!).map { try $0.asDouble("rect", "add_axes") }
-            guard v.count == 4 else { throw PythonError.value("rect must be a sequence of 4 floats (left, bottom, width, height)") }
+            guard v.count == 4, v.allSatisfy({ $0.isFinite && abs($0) < 1e6 }) else { throw PythonError.value("rect must be a sequence of 4 finite floats (left, bottom, width, height)") }
             let a = Axes(spec: nil)
             a.rect = (v[0], v[1], v[2], v[3])
             fig.figure.addAxes(a)
@@ -60,7 +60,7 @@ enum FigureMethods {
         case 0: break
         case 1:
             guard case .int(let n) = pos[0] else { throw PythonError.type("subplot() takes 1 or 3 positional arguments but 1 was given") }
-            guard (100...999).contains(n) else { throw PythonError.value("Integer subplot specification must be a three-digit number, not \(n)") }
+            guard (100...999).contains(n) else { throw PythonError.value("Single argument to subplot must be a three-digit integer, not \(n)") }
             rows = n / 100; cols = n / 10 % 10; index = n % 10
         case 3:
             rows = try pos[0].asInt(); cols = try pos[1].asInt()
@@ -114,6 +114,9 @@ extension PyplotState {
         p.left = try b.double("left", p.left); p.bottom = try b.double("bottom", p.bottom)
         p.right = try b.double("right", p.right); p.top = try b.double("top", p.top)
         p.wspace = try b.double("wspace", p.wspace); p.hspace = try b.double("hspace", p.hspace)
+        guard [p.left, p.bottom, p.right, p.top, p.wspace, p.hspace].allSatisfy({ $0.isFinite && abs($0) < 1e6 }) else {
+            throw PythonError.value("subplots_adjust() takes finite fractions of the figure")
+        }
         guard p.left < p.right else { throw PythonError.value("left cannot be >= right") }
         guard p.bottom < p.top else { throw PythonError.value("bottom cannot be >= top") }
         f.params = p
@@ -141,11 +144,15 @@ extension PyplotState {
             if let size = b["figsize"] {
                 let v = try interp.iterate(size).map { try $0.asDouble("figsize", "figure") }
                 guard v.count == 2 else { throw PythonError.value("figsize must be a (width, height) pair") }
-                if let d = b["dpi"] { f.dpi = try d.asDouble("dpi", "figure") }
+                if let d = b["dpi"] {
+                    let dpi = try d.asDouble("dpi", "figure")
+                    guard dpi > 0, dpi.isFinite else { close(f); throw PythonError.value("dpi must be positive, not \(d.repr)") }
+                    f.dpi = dpi
+                }
                 do { try setSize(f, v[0], v[1]) } catch { close(f); throw error }
             } else if let d = b["dpi"] {
                 f.dpi = try d.asDouble("dpi", "figure")
-                if f.dpi <= 0 || !f.dpi.isFinite || f.widthInches * f.dpi > 32_767 { close(f); throw PythonError.value("dpi must be positive and keep the figure under 32767 pixels a side") }
+                if f.dpi <= 0 || !f.dpi.isFinite || f.widthInches * f.dpi > 32_767 || f.heightInches * f.dpi > 32_767 { close(f); throw PythonError.value("dpi must be positive and keep the figure under 32767 pixels a side") }
             }
             if let c = b["facecolor"] { f.faceColor = try PlotArgs.color(c, interp) }
         }
@@ -162,7 +169,7 @@ extension PyplotState {
         let rows = try b.int("nrows", 1), cols = try b.int("ncols", 1)
         guard rows > 0 else { throw PythonError.value("Number of rows must be a positive integer, not \(rows)") }
         guard cols > 0 else { throw PythonError.value("Number of columns must be a positive integer, not \(cols)") }
-        guard rows * cols <= 10_000 else { throw PythonError.value("nnsh's matplotlib draws up to 10000 subplots in a figure") }
+        guard rows <= 10_000, cols <= 10_000, rows * cols <= 10_000 else { throw PythonError.value("nnsh's matplotlib draws up to 10000 subplots in a figure") }
         let f: Figure
         if let existing { f = existing } else {
             var kw = [(String, Value)]()
@@ -172,7 +179,7 @@ extension PyplotState {
         }
         var made = [Value]()
         for i in 1...(rows * cols) {
-            let a = Axes(spec: SubplotSpec(rows: rows, cols: cols, index: i))
+            let a = newAxes(SubplotSpec(rows: rows, cols: cols, index: i))
             f.addAxes(a)
             made.append(.object(wrap(a)))
         }
@@ -256,6 +263,9 @@ extension Interpreter {
             .str(self.pyplot.backend.isEmpty ? (self.pictures.autoSaveDirectory != nil ? "module://matplotlib_inline.backend_inline" : "nnsh") : self.pyplot.backend)
         })
         ns.lazyMembers["pyplot"] = { [unowned self] in self.builtinModule(named: "matplotlib.pyplot") ?? .none }
+        ns.lazyMembers["cm"] = { [unowned self] in self.builtinModule(named: "matplotlib.cm") ?? .none }
+        ns.members["rcParams"] = .object(pyplot.rc)
+        ns.members["colormaps"] = .object(ColormapRegistry())
         return ns
     }
 
@@ -273,7 +283,7 @@ extension Interpreter {
             b.wantsCallerScope = true
             ns.members[name] = .builtin(b)
         }
-        for name in ["plot", "imshow", "scatter", "bar", "hist", "legend", "grid", "text", "axis"] { forward(name, to: name) }
+        for name in ["plot", "imshow", "scatter", "bar", "hist", "legend", "grid", "text", "axis", "axhline", "axvline"] { forward(name, to: name) }
         forward("title", to: "set_title"); forward("xlabel", to: "set_xlabel"); forward("ylabel", to: "set_ylabel")
         for (name, x) in [("xlim", true), ("ylim", false)] {
             let b = Builtin(name) { args in
@@ -293,7 +303,7 @@ extension Interpreter {
                     throw PythonError("NotImplementedError", "nnsh's matplotlib does not style tick labels (\(k)=...) yet")
                 }
                 guard let fig = ax.axes.figure else { return .none }
-                let t = ax.axes.ticks(x: x, in: fig)
+                let t = ax.axes.allTicks(x: x, in: fig)
                 let labels = t.labels.enumerated().map { Value.object(ArtistObject(.text(x: x ? Value.float(t.locs[$0.offset]).repr : "0", y: x ? "0" : Value.float(t.locs[$0.offset]).repr, text: $0.element))) }
                 return .tuple([.object(NDArrayObject(try Tensor.from(doubles: t.locs, shape: [t.locs.count], dtype: .float64))), .list(PyList(labels))])
             }
@@ -356,10 +366,15 @@ extension Interpreter {
         }
         def("get_cmap") { args in
             let b = try args.bind("get_cmap", ["name", "lut"])
+            if case .object(let c as ColormapObject)? = b["name"] { return .object(c) }
             let name = b["name"]?.str ?? "viridis"
-            guard Colormap(named: name) != nil else { throw PythonError.value("'\(name)' is not a valid value for cmap") }
-            return .str(name)
+            guard let map = Colormap(named: name) else {
+                throw PythonError.value("'\(name)' is not a valid value for cmap; supported values are \(Colormap.names.map { "'\($0)'" }.joined(separator: ", "))")
+            }
+            return .object(ColormapObject(map))
         }
+        ns.lazyMembers["cm"] = { [unowned self] in self.builtinModule(named: "matplotlib.cm") ?? .none }
+        ns.members["rcParams"] = .object(state.rc)
         return ns
     }
 }

@@ -12,6 +12,8 @@ final class PyplotState {
     var backend: String
     /// Figures `show()` saved next to the script, numbered across the session.
     var savedCount = 0
+    /// `matplotlib.rcParams` (one object per interpreter, shared by `plt.rcParams`).
+    lazy var rc = RcParamsObject(interp)
 
     init(_ interp: Interpreter) {
         self.interp = interp
@@ -36,10 +38,12 @@ final class PyplotState {
     }
 
     /// `figure(num)`: the figure with that number, or a new one numbered one past the largest.
-    func figure(number: Int? = nil, width: Double = 6.4, height: Double = 4.8, dpi: Double = 100) -> Figure {
+    func figure(number: Int? = nil) -> Figure {
         if let number, let f = figures.first(where: { $0.number == number }) { current = f; return f }
         let n = number ?? ((figures.map(\.number).max() ?? 0) + 1)
-        let f = Figure(number: n, width: width, height: height, dpi: dpi)
+        let (width, height) = rc.figureSize
+        let f = Figure(number: n, width: width, height: height, dpi: rc.dpi)
+        f.unicodeMinus = rc.unicodeMinus
         figures.append(f)
         current = f
         return f
@@ -57,9 +61,16 @@ final class PyplotState {
     /// `subplot(...)`: the Axes already at that grid place is reused, as matplotlib does.
     func addSubplot(_ f: Figure, _ spec: SubplotSpec) -> Axes {
         if let a = f.axes.first(where: { $0.spec == spec && $0.rect == nil && $0.colorbarOf == nil }) { f.currentAxes = a; return a }
-        let a = Axes(spec: spec)
+        let a = newAxes(spec)
         f.addAxes(a)
         f.currentAxes = a
+        return a
+    }
+
+    /// A new Axes with the rcParams defaults that apply to it.
+    func newAxes(_ spec: SubplotSpec?) -> Axes {
+        let a = Axes(spec: spec)
+        a.grid.x = rc.grid; a.grid.y = rc.grid
         return a
     }
 
@@ -87,6 +98,7 @@ final class PyplotState {
     }
 
     func display(_ f: Figure) throws {
+        rc.warnAboutFonts()
         let image = try FigureRenderer.render(f).image()
         let pictures = interp.pictures
         if let dir = pictures.autoSaveDirectory {
@@ -122,7 +134,7 @@ final class PyplotState {
 
     // MARK: savefig
 
-    static let knownFormats = ["eps", "jpeg", "jpg", "pdf", "pgf", "png", "ps", "raw", "rgba", "svg", "svgz", "tif", "tiff", "webp"]
+    static let knownFormats = ["avif", "eps", "gif", "jpeg", "jpg", "pdf", "pgf", "png", "ps", "raw", "rgba", "svg", "svgz", "tif", "tiff", "webp"]
 
     func savefig(_ f: Figure, _ args: Arguments) throws {
         let b = try args.bind("savefig", ["fname"], required: 1,
@@ -151,7 +163,7 @@ final class PyplotState {
         if let d = b["dpi"], d.str != "figure" {
             let dpi = try d.asDouble("dpi", "savefig")
             guard dpi > 0, dpi.isFinite, f.widthInches * dpi <= 32_767, f.heightInches * dpi <= 32_767 else {
-                throw PythonError.value("savefig(dpi=\(d.repr)) makes a \(Int(f.widthInches * dpi))x\(Int(f.heightInches * dpi)) picture; nnsh draws up to 32767 pixels a side")
+                throw PythonError.value("savefig(dpi=\(d.repr)) makes a picture larger than nnsh draws (32767 pixels a side), or is not positive")
             }
             f.dpi = dpi
         }
@@ -160,6 +172,8 @@ final class PyplotState {
             for a in f.axes { a.faceColor = .clear }
         }
         if let c = b["facecolor"] { f.faceColor = try PlotArgs.color(c, interp) }
+        if b["dpi"] == nil, case .float(let d)? = rc.values["savefig.dpi"] { f.dpi = d }
+        rc.warnAboutFonts()
         let rendered = try FigureRenderer.render(f)
         var image = try rendered.image()
         if let bb = b["bbox_inches"] {

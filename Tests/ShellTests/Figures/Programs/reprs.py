@@ -1,0 +1,11 @@
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots()
+print(repr(ax), repr(fig), fig)
+ax.set_title('t'); ax.set_xlabel('x')
+print(repr(ax))
+print(plt.title('a'), plt.xlabel('x'), plt.ylabel('y'), plt.bar([1], [2]), plt.imshow([[1, 2]]))
+print(plt.subplots(2, 2)[1])
+print(plt.text(0, 0, 'hi'), plt.suptitle('s'), plt.gcf().number, plt.get_fignums())
+print(plt.hist([1, 2, 3])[:2])
+print(type(ax).__name__, type(fig).__module__)
+print(plt.title('b').get_text(), plt.xlim(), plt.axis())
