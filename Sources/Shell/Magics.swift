@@ -32,6 +32,10 @@ public final class Magics {
             %seed N           torch.manual_seed(N)
             %memory [SIZE]    show or set the tensor memory cap (e.g. %memory 2G)
             %lsmagic          this list
+        Cell magics (the first line of a notebook cell):
+            %%time            run the cell once and report CPU and wall time
+            %%timeit          time the cell as %timeit does (-n LOOPS, -r RUNS)
+            %%writefile [-a] FILE   write (-a: append) the cell's text to FILE
         Help:  name?  (or ?name, help(name))
 
         """
@@ -49,6 +53,55 @@ public final class Magics {
         s = s.trimmingCharacters(in: .whitespaces)
         guard !s.isEmpty, s.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }), !(s.first!.isNumber) else { return nil }
         return s
+    }
+
+    /// A notebook cell whose first line is a cell magic (`%%time`, `%%timeit`, `%%writefile`): runs
+    /// it and returns its outcome; nil for any other cell.
+    public func handleCell(_ cell: String) -> Session.Outcome? {
+        let lines = cell.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let first = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+              lines[first].hasPrefix("%%") else { return nil }
+        let header = String(lines[first].dropFirst(2)).trimmingCharacters(in: .whitespaces)
+        let name = String(header.prefix { !$0.isWhitespace })
+        let options = String(header.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
+        // The body keeps its line numbers: blank lines stand in for the header above it.
+        let body = String(repeating: "\n", count: first + 1) + lines[(first + 1)...].joined(separator: "\n")
+        switch name {
+        case "time":
+            guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .ok }
+            return time(body)
+        case "timeit": return timeit(options: options, source: body)
+        case "writefile": return writeFile(options, Array(lines[(first + 1)...]).joined(separator: "\n") + "\n")
+        default:
+            err("UsageError: Cell magic `%%\(name)` not found.\n")
+            return .failed(kind: "UsageError")
+        }
+    }
+
+    /// `%%writefile [-a] FILE`: IPython's messages (`Writing`, `Overwriting`, `Appending to`).
+    func writeFile(_ options: String, _ text: String) -> Session.Outcome {
+        var words = options.split(separator: " ").map(String.init)
+        let append = words.first == "-a" || words.first == "--append"
+        if append { words.removeFirst() }
+        guard words.count == 1 else { err("UsageError: %%writefile needs one file name\n"); return .failed(kind: "UsageError") }
+        let path = words[0]
+        do {
+            try interpreter.checkFileChangesAllowed("%%writefile")
+            let exists = FileManager.default.fileExists(atPath: path)
+            out(append ? "Appending to \(path)\n" : exists ? "Overwriting \(path)\n" : "Writing \(path)\n")
+            if append, let handle = FileHandle(forWritingAtPath: path) {
+                defer { try? handle.close() }
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data(text.utf8))
+            } else {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            }
+            return .ok
+        } catch {
+            let e = (error as? PythonError) ?? PythonError("OSError", "\(error.localizedDescription): '\(path)'")
+            err("\(e.kind): \(e.message)\n")
+            return .failed(kind: e.kind)
+        }
     }
 
     /// Runs a special entry; nil if `entry` is ordinary code.
@@ -179,13 +232,22 @@ public final class Magics {
 
     func timeit(_ text: String) -> Session.Outcome {
         var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        var optionWords = [String]()
+        while let w = words.first, w.hasPrefix("-"), words.count >= 2, Int(words[1]) != nil {
+            optionWords += words.prefix(2); words.removeFirst(2)
+        }
+        return timeit(options: optionWords.joined(separator: " "), source: words.joined(separator: " "))
+    }
+
+    /// `%timeit` / `%%timeit` with `-n LOOPS` and `-r RUNS` given apart from the code.
+    func timeit(options: String, source: String) -> Session.Outcome {
+        var words = options.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         var loops: Int?, runs = 7
         while let w = words.first, w.hasPrefix("-"), words.count >= 2, let n = Int(words[1]), n > 0 {
             if w == "-n" { loops = n } else if w == "-r" { runs = n } else { break }
             words.removeFirst(2)
         }
-        let source = words.joined(separator: " ")
-        guard !source.isEmpty else { err("UsageError: %timeit needs a statement, e.g. %timeit x @ x\n"); return .failed(kind: "UsageError") }
+        guard source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == false else { err("UsageError: %timeit needs a statement, e.g. %timeit x @ x\n"); return .failed(kind: "UsageError") }
         guard let stmts = parseOrReport(source) else { return .failed(kind: "SyntaxError") }
         func timeLoops(_ n: Int) throws -> Double {
             let start = Magics.now()

@@ -154,6 +154,7 @@ final class NNSHKernelBackend: JupyterBackend {
         // Top-level `%magic` lines and `name?` run as the prompt runs them; the code between them
         // runs as cells do (the last expression of the last piece is the result).
         var outcome: Session.Outcome = .ok
+        if let cellOutcome = magics.handleCell(code) { outcome = cellOutcome } else {
         for piece in Self.pieces(code) {
             switch piece {
             case .magic(let line):
@@ -166,6 +167,7 @@ final class NNSHKernelBackend: JupyterBackend {
                 }
             }
             if outcome != .ok { break }
+        }
         }
         // matplotlib's inline backend: the cell's open figures are displayed (and closed) at its end.
         do { try session.interpreter.flushFigures() } catch { errorText += "nnsh: could not draw a figure: \(error)\n" }

@@ -87,6 +87,24 @@ class NnshClientTests(unittest.TestCase):
         shown = [m["content"]["data"]["text/plain"] for m in out if m["msg_type"] == "display_data"]
         self.assertEqual(shown, ["[1, 2]"])
 
+    def test_cell_magics(self):
+        reply, text, _ = self.execute("%%time\nx = 2\nprint(x * 21)")
+        self.assertEqual(reply["status"], "ok")
+        self.assertIn("42\n", text)
+        self.assertRegex(text, r"CPU times: user .*, sys: .*, total: .*\nWall time: ")
+        import tempfile
+        path = os.path.join(tempfile.mkdtemp(), "cell.py")
+        reply, text, _ = self.execute("%%writefile " + path + "\ny = 1\nprint(y)")
+        self.assertEqual((reply["status"], text), ("ok", "Writing " + path + "\n"))
+        with open(path) as f:
+            self.assertEqual(f.read(), "y = 1\nprint(y)\n")
+        reply, text, _ = self.execute("%%writefile -a " + path + "\nz = 3")
+        self.assertEqual(text, "Appending to " + path + "\n")
+        reply, text, _ = self.execute("%%timeit -n 3 -r 2\nsum(range(10))")
+        self.assertRegex(text, r"per loop \(mean ± std\. dev\. of 2 runs, 3 loops each\)")
+        reply, _, _ = self.execute("%%nosuch\n1")
+        self.assertEqual((reply["status"], reply["ename"]), ("error", "UsageError"))
+
     def test_matplotlib_figures_inline(self):
         # As ipykernel's inline backend: a figure is displayed at the end of its cell without
         # plt.show(), as a PNG of the figure's size, and closed afterwards.
