@@ -67,4 +67,4 @@ var unchecked: [SwiftSetting] { [.unsafeFlags(["-Ounchecked"], .when(configurati
 
 /// The interpreter's hot paths touch class properties (scope slots, lists) on every step; in release
 /// the runtime exclusivity checks on them cost ~15% of a pure-Python loop. Debug builds keep them.
-var noExclusivityChecks: [SwiftSetting] { [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))] }
+var noExclusivityChecks: [SwiftSetting] { [.unsafeFlags(["-enforce-exclusivity=unchecked", "-Xfrontend", "-assume-single-threaded"], .when(configuration: .release))] }

@@ -77,7 +77,7 @@ extension Interpreter {
     /// Functions defined in a class body learn their class (CPython's `__class__` cell, for `super()`).
     private func claimMethod(_ v: Value, for type: PyType) {
         switch v {
-        case .function(let f): if f.ownerClass == nil { f.ownerClass = type }
+        case .function(let f): if f.ownerClass == nil { type.own(f) }
         case .object(let s as StaticMethod): claimMethod(s.function, for: type)
         case .object(let c as ClassMethod): claimMethod(c.function, for: type)
         case .object(let p as PropertyObject):

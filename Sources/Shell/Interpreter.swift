@@ -139,7 +139,9 @@ public final class UserFunction {
     /// `__qualname__`: `C.method`, `f.<locals>.g`.
     public var qualname: String
     /// The class whose body defined it (CPython's `__class__` cell, for zero-argument `super()`).
-    weak var ownerClass: PyType?
+    /// Unowned, not weak (see `PyType.subclassRefs`): the class clears it when it goes, and the
+    /// function tells the class when it goes first.
+    unowned(unsafe) var ownerClass: PyType?
     /// The file it was defined in (traceback frames).
     var file = "<stdin>"
     /// A call makes a generator (the body contains `yield`) instead of running the body.
@@ -171,6 +173,7 @@ public final class UserFunction {
         self.expression = expression
         self.closure = closure
     }
+    deinit { ownerClass?.disown(self) }
 }
 
 /// Evaluates the AST: one `switch` per node enum. State lives in `globals`; output goes through `write`.

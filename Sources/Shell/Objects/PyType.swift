@@ -17,9 +17,26 @@ public final class PyType: PyObject {
     public private(set) var payloadBase: PyType?
     /// Set for user classes: the interpreter that runs their methods (repr/eq inside containers).
     weak var interpreter: Interpreter?
-    /// Direct subclasses still alive (`__subclasses__()`).
-    var subclassRefs: [WeakType] = []
-    var subclasses: [PyType] { subclassRefs.compactMap(\.type) }
+    /// Direct subclasses still alive (`__subclasses__()`). Not weak references: a weak reference
+    /// gives the object a side table, and then every retain and release of it (each MRO walk, each
+    /// attribute lookup) takes the runtime's slow path. A subclass removes itself when it goes.
+    private var subclassRefs: [Unmanaged<PyType>] = []
+    var subclasses: [PyType] { subclassRefs.map { $0.takeUnretainedValue() } }
+    /// Functions whose `ownerClass` is this class; it clears them when it goes (same reason).
+    private var ownedFunctions: [ObjectIdentifier: Unmanaged<UserFunction>] = [:]
+
+    func own(_ f: UserFunction) {
+        f.ownerClass = self
+        ownedFunctions[ObjectIdentifier(f)] = Unmanaged.passUnretained(f)
+    }
+
+    func disown(_ f: UserFunction) { ownedFunctions[ObjectIdentifier(f)] = nil }
+
+    deinit {
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        for b in bases { b.subclassRefs.removeAll { $0.toOpaque() == me } }
+        for f in ownedFunctions.values { f.takeUnretainedValue().ownerClass = nil }
+    }
     /// A user-defined class (instances are `PyInstance`s) rather than a builtin one.
     public let isUserClass: Bool
 
@@ -31,7 +48,7 @@ public final class PyType: PyObject {
         self.isUserClass = isUserClass
         super.init()
         mro = [self] + (try PyType.linearize(bases))
-        for b in bases { b.subclassRefs.append(WeakType(self)) }
+        for b in bases { b.subclassRefs.append(Unmanaged.passUnretained(self)) }
         isException = mro.contains { $0 === PyType.baseExceptionIfBuilt }
         payloadBase = mro.dropFirst().first { PyType.payloadTypes.contains(ObjectIdentifier($0)) }
     }
@@ -147,12 +164,6 @@ public final class PyType: PyObject {
         otherTypes[name] = t
         return t
     }
-}
-
-/// A reference to a subclass that does not keep it alive.
-struct WeakType {
-    weak var type: PyType?
-    init(_ type: PyType) { self.type = type }
 }
 
 /// `NotImplemented`: what a binary special method returns to let the other operand try.
