@@ -1,3 +1,5 @@
+import Kernels
+
 /// `F.batch_norm`: per-channel normalisation over the batch and spatial dims, one autograd node
 /// (`NativeBatchNormBackward0`) for input, weight and bias, as ATen's `native_batch_norm`.
 extension Functional {
@@ -11,57 +13,86 @@ extension Functional {
         for (name, t) in [("running_mean", runningMean), ("running_var", runningVar), ("weight", weight), ("bias", bias)] {
             if let t, t.numel != c { throw TorchError.runtime("\(name) should contain \(c) elements not \(t.numel)") }
         }
-        let dims = [0] + Array(2..<input.dim)
-        var channelShape = Array(repeating: 1, count: input.dim)
-        channelShape[1] = c
         let n = c == 0 ? 0 : input.numel / c
         if training && n <= 1 {
             throw TorchError.value("Expected more than 1 value per channel when training, got input size torch.Size([\(input.shape.map(String.init).joined(separator: ", "))])")
         }
-        let (y, xhat, invstd): (Tensor, Tensor, Tensor) = try GradMode.withoutGrad {
-            let x = input.detach()
-            let mean: Tensor, variance: Tensor
-            if training || runningMean == nil || runningVar == nil {
-                mean = try x.mean(dims: dims, keepdim: true)
-                let centered = try x - mean
-                variance = try (centered * centered).mean(dims: dims, keepdim: true)
-                if training, let rm = runningMean, let rv = runningVar {
-                    try rm.copy_(try rm * (1 - momentum) + (try mean.reshape([c])) * momentum)
-                    let unbiased = try variance.reshape([c]) * (Double(n) / Double(n - 1))
-                    try rv.copy_(try rv * (1 - momentum) + unbiased * momentum)
+        let batchStats = training || runningMean == nil || runningVar == nil
+        let x = try input.detach().dense()
+        let dtype = x.dtype
+        let batch = input.shape[0], spatial = c == 0 || batch == 0 ? 0 : input.numel / (batch * c)
+        let w = try weight.map { try $0.detach().dense(dtype) }, b = try bias.map { try $0.detach().dense(dtype) }
+        let y = try Tensor.zeros(input.shape, dtype: dtype)
+        // The statistics the output and the backward use: the batch's (mean, 1/√(var + eps)) in
+        // training, the running ones in evaluation (ATen's save_mean / save_invstd).
+        let mean = try Tensor.zeros([c], dtype: dtype), invstd = try Tensor.zeros([c], dtype: dtype)
+        func forward<T: KFloat>(_: T.Type) throws {
+            let xp = ptr(x, T.self), mp = ptr(mean, T.self), sp = ptr(invstd, T.self)
+            let alpha = UnsafeMutablePointer<T>.allocate(capacity: Swift.max(c, 1)), beta = UnsafeMutablePointer<T>.allocate(capacity: Swift.max(c, 1))
+            defer { alpha.deallocate(); beta.deallocate() }
+            if batchStats {
+                let varSum = UnsafeMutablePointer<T>.allocate(capacity: Swift.max(c, 1))
+                defer { varSum.deallocate() }
+                if spatial == 1 { batchNormStatsRows(xp, rows: batch, channels: c, mean: mp, varSum: varSum) }
+                else { batchNormStats(xp, batch: batch, channels: c, spatial: spatial, mean: mp, varSum: varSum) }
+                // batch_norm_cpu_update_stats_template: var = var_sum / n in the element type, the
+                // inverse std in Double; the running averages with a momentum of the element type.
+                let nT = T(n), m = T(momentum)
+                var newMean = [Double](), newVar = [Double]()
+                let rm = try runningMean.map { try $0.detach().dense(dtype) }, rv = try runningVar.map { try $0.detach().dense(dtype) }
+                for ch in 0..<c {
+                    let variance = Double(varSum[ch] / nT)
+                    sp[ch] = variance != 0 || eps != 0 ? T(1 / (variance + eps).squareRoot()) : 0
+                    if training, let rm, let rv {
+                        newMean.append(Double(m * mp[ch] + (1 - m) * ptr(rm, T.self)[ch]))
+                        let unbiased = Double(varSum[ch] / T(n - 1))
+                        newVar.append(Double(m) * unbiased + Double((1 - m) * ptr(rv, T.self)[ch]))
+                    }
+                }
+                if training, let runningMean, let runningVar, !newMean.isEmpty {
+                    try runningMean.copy_(try Tensor.from(doubles: newMean, shape: [c], dtype: runningMean.dtype))
+                    try runningVar.copy_(try Tensor.from(doubles: newVar, shape: [c], dtype: runningVar.dtype))
+                }
+                for ch in 0..<c {
+                    (alpha[ch], beta[ch]) = batchNormTerms(mean: mp[ch], invstd: sp[ch], weight: w.map { ptr($0, T.self)[ch] } ?? 1,
+                                                           bias: b.map { ptr($0, T.self)[ch] } ?? 0)
                 }
             } else {
-                mean = try runningMean!.reshape(channelShape)
-                variance = try runningVar!.reshape(channelShape)
+                let rm = try runningMean!.detach().dense(dtype), rv = try runningVar!.detach().dense(dtype)
+                for ch in 0..<c {
+                    mp[ch] = ptr(rm, T.self)[ch]
+                    // The forward takes 1/√(var + eps) in the element type, the backward in Double.
+                    let forwardInvstd = 1 / (ptr(rv, T.self)[ch] + T(eps)).squareRoot()
+                    sp[ch] = T(1 / (Double(ptr(rv, T.self)[ch]) + eps).squareRoot())
+                    (alpha[ch], beta[ch]) = batchNormTerms(mean: mp[ch], invstd: forwardInvstd, weight: w.map { ptr($0, T.self)[ch] } ?? 1,
+                                                           bias: b.map { ptr($0, T.self)[ch] } ?? 0)
+                }
             }
-            let invstd = try Tensor.onesLike(variance) / (try (try variance + eps).sqrt())
-            let xhat = try (try x - mean) * invstd
-            var y = xhat
-            if let weight { y = try y * (try weight.detach().reshape(channelShape)) }
-            if let bias { y = try y + (try bias.detach().reshape(channelShape)) }
-            if y === xhat { y = try xhat + 0 }
-            return (y, xhat, invstd)
+            batchNormApply(xp, ptr(y, T.self), batch: batch, channels: c, spatial: spatial, alpha: alpha, beta: beta)
         }
-        let batchStats = training || runningMean == nil || runningVar == nil
+        if dtype == .float64 { try forward(Double.self) } else { try forward(Float.self) }
         let inputs = [input] + [weight, bias].compactMap { $0 }
         let hasWeight = weight != nil, hasBias = bias != nil
         return y.recording("NativeBatchNormBackward0", inputs) { g in
-            try GradMode.withoutGrad {
-                let w = try weight.map { try $0.detach().reshape(channelShape) } ?? (try Tensor.onesLike(invstd))
-                let gradInput: Tensor
-                if batchStats {
-                    let count = Double(n)
-                    let gsum = try g.sum(dims: dims, keepdim: true)
-                    let gx = try (g * xhat).sum(dims: dims, keepdim: true)
-                    gradInput = try (try (try g - (try gsum / count)) - (try xhat * (try gx / count))) * (try invstd * w)
+            let gd = try g.dense(dtype)
+            let gx = try Tensor.zeros(input.shape, dtype: dtype)
+            let gw = try Tensor.zeros([c], dtype: dtype), gb = try Tensor.zeros([c], dtype: dtype)
+            func backward<T: KFloat>(_: T.Type) {
+                if spatial == 1 {
+                    batchNormBackwardRows(x: ptr(x, T.self), dy: ptr(gd, T.self), dx: ptr(gx, T.self), rows: batch, channels: c,
+                                          weight: w.map { ptr($0, T.self) }, mean: ptr(mean, T.self), invstd: ptr(invstd, T.self),
+                                          training: batchStats, dweight: ptr(gw, T.self), dbias: ptr(gb, T.self))
                 } else {
-                    gradInput = try g * (try invstd * w)
+                    batchNormBackward(x: ptr(x, T.self), dy: ptr(gd, T.self), dx: ptr(gx, T.self), batch: batch, channels: c, spatial: spatial,
+                                      weight: w.map { ptr($0, T.self) }, mean: ptr(mean, T.self), invstd: ptr(invstd, T.self),
+                                      training: batchStats, dweight: ptr(gw, T.self), dbias: ptr(gb, T.self))
                 }
-                var grads: [Tensor?] = [gradInput]
-                if hasWeight { grads.append(try (try g * xhat).sum(dims: dims)) }
-                if hasBias { grads.append(try g.sum(dims: dims)) }
-                return grads
             }
+            if dtype == .float64 { backward(Double.self) } else { backward(Float.self) }
+            var grads: [Tensor?] = [gx]
+            if hasWeight { grads.append(gw) }
+            if hasBias { grads.append(gb) }
+            return grads
         }
     }
 }
