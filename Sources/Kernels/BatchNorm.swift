@@ -1,3 +1,5 @@
+import CFastMath
+
 // Batch normalisation over contiguous N×C×S arrays, as ATen's CPU kernels compute it
 // (aten/src/ATen/native/cpu/batch_norm_kernel.cpp and Normalization.cpp): the statistics as
 // sequential sums in Double per channel, the output as x·alpha + beta, and the backward's sums as
@@ -61,7 +63,11 @@ public func batchNormApply<T: KernelFloat>(_ x: UnsafePointer<T>, _ y: UnsafeMut
         for plane in range {
             let a = alpha[plane % channels], b = beta[plane % channels]
             let p = x + plane * spatial, q = y + plane * spatial
-            if fused { for i in 0..<spatial { q[i] = b.addingProduct(p[i], a) } }
+            if fused, T.self == Float.self {
+                // The C loop compiles `fmaf` to the instruction (Swift's addingProduct calls libm here).
+                nnsh_bn_apply_fma_f32(UnsafeRawPointer(p).assumingMemoryBound(to: Float.self), UnsafeMutableRawPointer(q).assumingMemoryBound(to: Float.self),
+                                      spatial, Float(a), Float(b))
+            } else if fused { for i in 0..<spatial { q[i] = b.addingProduct(p[i], a) } }
             else { for i in 0..<spatial { q[i] = p[i] * a + b } }
         }
     }
@@ -141,6 +147,7 @@ public func batchNormBackward<T: KernelFloat>(x: UnsafePointer<T>, dy: UnsafePoi
                                               dweight: UnsafeMutablePointer<T>, dbias: UnsafeMutablePointer<T>) {
     let fold = LaneFold(T.self, batchNormCapability)
     let fused = kernelsFuseMultiplyAdd
+    let floatAVX2 = T.self == Float.self && batchNormCapability == .avx2
     let n = batch * spatial
     let nT = T(n)
     parallelFor(count: channels) { range in
@@ -152,8 +159,14 @@ public func batchNormBackward<T: KernelFloat>(x: UnsafePointer<T>, dy: UnsafePoi
             var sum = 0.0, dotp = 0.0
             for b in 0..<batch {
                 let xp = x + (b * channels + c) * spatial, gp = dy + (b * channels + c) * spatial
-                sum += Double(fold.reduce(spatial, lanes) { gp[$0] })
-                dotp += Double(fold.reduceProducts(spatial, lanes, fused: false, tailFused: fused, { xp[$0] - m }, { gp[$0] }))
+                if floatAVX2 {
+                    let xf = UnsafeRawPointer(xp).assumingMemoryBound(to: Float.self), gf = UnsafeRawPointer(gp).assumingMemoryBound(to: Float.self)
+                    sum += Double(nnsh_bn_sum_avx2_f32(gf, spatial))
+                    dotp += Double(nnsh_bn_dot_avx2_f32(xf, gf, spatial, Float(m)))
+                } else {
+                    sum += Double(fold.reduce(spatial, lanes) { gp[$0] })
+                    dotp += Double(fold.reduceProducts(spatial, lanes, fused: false, tailFused: fused, { xp[$0] - m }, { gp[$0] }))
+                }
             }
             if let dx {
                 if training {
@@ -163,7 +176,11 @@ public func batchNormBackward<T: KernelFloat>(x: UnsafePointer<T>, dy: UnsafePoi
                         let o = (b * channels + c) * spatial
                         let xp = x + o, gp = dy + o, out = dx + o
                         // dy − grad_mean − (x − mean)·k, the product fused into the subtraction at the FMA levels.
-                        if fused {
+                        if fused, T.self == Float.self {
+                            nnsh_bn_dx_fma_f32(UnsafeRawPointer(xp).assumingMemoryBound(to: Float.self), UnsafeRawPointer(gp).assumingMemoryBound(to: Float.self),
+                                               UnsafeMutableRawPointer(out).assumingMemoryBound(to: Float.self), spatial,
+                                               Float(m), Float(k), Float(gradMean), Float(s), Float(w))
+                        } else if fused {
                             for i in 0..<spatial { out[i] = (gp[i] - gradMean).addingProduct(-(xp[i] - m), k) * s * w }
                         } else {
                             for i in 0..<spatial { out[i] = (gp[i] - gradMean - (xp[i] - m) * k) * s * w }

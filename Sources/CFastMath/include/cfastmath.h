@@ -43,3 +43,10 @@ void nnsh_softmax_f32(const float *x, float *y, long outer, long dim, long inner
 void nnsh_softmax_backward_f32(const float *g, const float *y, float *gi, long outer, long dim, long inner, int log);
 
 #endif
+
+/* Batch normalisation's float loops as ATen's AVX2 build computes them (Sources/Kernels/BatchNorm.swift
+   says which expressions PyTorch's FMA build contracts); call only on CPUs with AVX2 and FMA. */
+void nnsh_bn_apply_fma_f32(const float *x, float *y, long n, float alpha, float beta);
+void nnsh_bn_dx_fma_f32(const float *x, const float *dy, float *dx, long n, float mean, float k, float grad_mean, float invstd, float w);
+float nnsh_bn_sum_avx2_f32(const float *dy, long n);
+float nnsh_bn_dot_avx2_f32(const float *x, const float *dy, long n, float mean);

@@ -22,7 +22,7 @@ extension Functional {
         let dtype = x.dtype
         let batch = input.shape[0], spatial = c == 0 || batch == 0 ? 0 : input.numel / (batch * c)
         let w = try weight.map { try $0.detach().dense(dtype) }, b = try bias.map { try $0.detach().dense(dtype) }
-        let y = try Tensor.zeros(input.shape, dtype: dtype)
+        let y = try Tensor.uninitialized(input.shape, dtype: dtype)  // every element is written by batchNormApply
         // The statistics the output and the backward use: the batch's (mean, 1/√(var + eps)) in
         // training, the running ones in evaluation (ATen's save_mean / save_invstd).
         let mean = try Tensor.zeros([c], dtype: dtype), invstd = try Tensor.zeros([c], dtype: dtype)
@@ -75,7 +75,7 @@ extension Functional {
         let hasWeight = weight != nil, hasBias = bias != nil
         return y.recording("NativeBatchNormBackward0", inputs) { g in
             let gd = try g.dense(dtype)
-            let gx = try Tensor.zeros(input.shape, dtype: dtype)
+            let gx = try Tensor.uninitialized(input.shape, dtype: dtype)  // every element is written by the backward kernel
             let gw = try Tensor.zeros([c], dtype: dtype), gb = try Tensor.zeros([c], dtype: dtype)
             func backward<T: KFloat>(_: T.Type) {
                 if spatial == 1 {
