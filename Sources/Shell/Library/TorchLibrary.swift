@@ -462,7 +462,15 @@ class _DataLoaderIter:
     def __next__(self):
         index = next(self.indices)
         if self.loader.batch_sampler is not None:
-            return self.loader.collate_fn([self.loader.dataset[i] for i in index])
+            dataset = self.loader.dataset
+            # A TensorDataset batch with the default collate is each tensor's rows at the indices:
+            # one indexing per tensor gives what stacking the samples gives (same values, dtype and
+            # shape), unless autograd would see the difference (StackBackward0 vs IndexBackward0).
+            if (type(dataset) is TensorDataset and self.loader.collate_fn is default_collate
+                    and not any(t.requires_grad for t in dataset.tensors)):
+                rows = torch.tensor(index, dtype=torch.int64)
+                return [t[rows] for t in dataset.tensors]
+            return self.loader.collate_fn([dataset[i] for i in index])
         return self.loader.collate_fn(self.loader.dataset[index])
 """#
 }
