@@ -51,6 +51,7 @@ extension Interpreter {
             case "real": return .float(d)
             case "imag": return .float(0)
             case "is_integer": return method(obj, name) { _ in .bool(d.isFinite && d == d.rounded()) }
+            case "hex": return method(obj, name) { _ in .str(floatHex(d)) }
             case "as_integer_ratio":
                 return method(obj, name) { _ in
                     if d.isNaN { throw PythonError.value("cannot convert NaN to integer ratio") }
@@ -493,4 +494,27 @@ extension Interpreter {
 func isIdentifier(_ s: String) -> Bool {
     guard let first = s.unicodeScalars.first, first == "_" || first.properties.isXIDStart else { return false }
     return s.unicodeScalars.dropFirst().allSatisfy { $0.properties.isXIDContinue }
+}
+
+/// `float.hex()` as CPython's `float_hex` writes it: a leading hex digit, 13 fraction digits and a
+/// binary exponent (subnormals keep the minimum exponent -1022).
+func floatHex(_ x: Double) -> String {
+    if x.isNaN { return "nan" }
+    if x.isInfinite { return x < 0 ? "-inf" : "inf" }
+    if x == 0 { return x.sign == .minus ? "-0x0.0p+0" : "0x0.0p+0" }
+    var e: Int32 = 0
+    var m = frexp(Swift.abs(x), &e)
+    let shift = 1 - Swift.max(-1021 - Int(e), 0)
+    m = ldexp(m, Int32(shift))
+    let exponent = Int(e) - shift
+    let digits = Array("0123456789abcdef")
+    var s = String(digits[Int(m)]) + "."
+    m -= m.rounded(.towardZero)
+    for _ in 0..<13 {
+        m *= 16
+        let d = Int(m)
+        s.append(digits[d])
+        m -= Double(d)
+    }
+    return (x < 0 ? "-0x" : "0x") + s + "p" + (exponent < 0 ? "-" : "+") + String(Swift.abs(exponent))
 }
