@@ -383,6 +383,27 @@ extension Interpreter {
                 return .tuple(name == "rpartition" ? [.str(""), .str(""), .str(s)] : [.str(s), .str(""), .str("")])
             }
             return .tuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))]) }
+        case "translate": return method(obj, name) { [unowned self] a in
+            // str.translate(table): each character's code point looked up; None deletes, an int or a
+            // str replaces, a missing key (LookupError) keeps the character.
+            let b = try a.bind(name, ["table"], required: 1)
+            let table = b.values["table"]!
+            var out = String.UnicodeScalarView()
+            for c in s.unicodeScalars {
+                let mapped: Value
+                do { mapped = try self.getItem(table, .int(Int(c.value))) } catch let e as PythonError where e.kind == "KeyError" || e.kind == "IndexError" || e.kind == "LookupError" {
+                    out.append(c); continue
+                }
+                switch mapped {
+                case .none: continue
+                case .int(let i):
+                    guard i >= 0, i <= 0x10FFFF, let u = Unicode.Scalar(UInt32(i)) else { throw PythonError.value("character mapping must be in range(0x110000)") }
+                    out.append(u)
+                case .str(let r): out.append(contentsOf: r.unicodeScalars)
+                default: throw PythonError.type("character mapping must return integer, None or str")
+                }
+            }
+            return .str(String(out)) }
         case "swapcase": return method(obj, name) { _ in
             .str(String(s.map { $0.isUppercase ? Character($0.lowercased()) : $0.isLowercase ? Character($0.uppercased()) : $0 })) }
         case "isalnum": return method(obj, name) { _ in .bool(!s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber }) }

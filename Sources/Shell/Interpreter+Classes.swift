@@ -225,8 +225,57 @@ extension Interpreter {
             }
         }
         if name == "__doc__" { return .none }
+        if let m = builtinClassMethod(t, name) { return m }
         if !t.isUserClass, let unbound = unboundBuiltinMethod(t, name) { return unbound }
         throw PythonError.attribute("type object '\(t.name)' has no attribute '\(name)'")
+    }
+
+    /// Class methods of builtin types: `dict.fromkeys`, `float.fromhex`, `str.maketrans`.
+    private func builtinClassMethod(_ t: PyType, _ name: String) -> Value? {
+        switch (ObjectIdentifier(t), name) {
+        case (ObjectIdentifier(PyType.dict), "fromkeys"):
+            return .builtin(Builtin("fromkeys") { [unowned self] args in
+                let b = try args.bind("fromkeys", ["iterable", "value"], required: 1)
+                let d = PyDict()
+                for k in try self.iterate(b.values["iterable"]!) { try d.set(k, b.values["value"] ?? .none) }
+                return .dict(d)
+            })
+        case (ObjectIdentifier(PyType.float), "fromhex"):
+            return .builtin(Builtin("fromhex") { args in
+                guard args.positional.count == 1, args.keywords.isEmpty, case .str(let s) = args.positional[0] else {
+                    throw PythonError.type("float.fromhex() takes exactly one string argument")
+                }
+                return .float(try floatFromHex(s))
+            })
+        case (ObjectIdentifier(PyType.str), "maketrans"):
+            return .builtin(Builtin("maketrans") { args in
+                let d = PyDict()
+                let pos = args.positional
+                if pos.count == 1 {
+                    guard case .dict(let m) = pos[0] else { throw PythonError.type("if you give only one argument to maketrans it must be a dict") }
+                    for (k, v) in zip(m.keys, m.values) {
+                        switch k {
+                        case .int: try d.set(k, v)
+                        case .str(let c) where c.unicodeScalars.count == 1: try d.set(.int(Int(c.unicodeScalars.first!.value)), v)
+                        default: throw PythonError.value("string keys in translate table must be of length 1")
+                        }
+                    }
+                    return .dict(d)
+                }
+                guard pos.count == 2 || pos.count == 3, case .str(let x) = pos[0], case .str(let y) = pos[1] else {
+                    throw PythonError.type("maketrans() takes one dict or two or three strings")
+                }
+                let xs = Array(x.unicodeScalars), ys = Array(y.unicodeScalars)
+                guard xs.count == ys.count else { throw PythonError.value("the first two maketrans arguments must have equal length") }
+                for (a, c) in zip(xs, ys) { try d.set(.int(Int(a.value)), .int(Int(c.value))) }
+                if pos.count == 3 {
+                    guard case .str(let z) = pos[2] else { throw PythonError.type("maketrans() argument 3 must be str") }
+                    for c in z.unicodeScalars { try d.set(.int(Int(c.value)), .none) }
+                }
+                return .dict(d)
+            })
+        default: return nil
+        }
     }
 
     /// `dict.__getitem__`, `list.append`, `str.upper`: a builtin type's method taking its receiver first.
@@ -519,4 +568,31 @@ extension Interpreter {
             throw PythonError.type("issubclass() arg 2 must be a class, a tuple of classes, or a union")
         }
     }
+}
+
+/// `float.fromhex(s)` as CPython parses it: optional sign and `0x`, hex digits with an optional
+/// point, an optional binary exponent; `inf`/`infinity`/`nan`; rounded to nearest, ties to even.
+func floatFromHex(_ text: String) throws -> Double {
+    let s = text.trimmingCharacters(in: .whitespaces).lowercased()
+    var body = Substring(s)
+    var negative = false
+    if body.first == "-" || body.first == "+" { negative = body.first == "-"; body = body.dropFirst() }
+    if body == "inf" || body == "infinity" { return negative ? -.infinity : .infinity }
+    if body == "nan" { return .nan }
+    if body.hasPrefix("0x") { body = body.dropFirst(2) }
+    var mantissa = body, exponent = Substring("0")
+    if let p = body.firstIndex(of: "p") { mantissa = body[..<p]; exponent = body[body.index(after: p)...] }
+    let hex = Set("0123456789abcdef")
+    let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+    let digitsOK = parts.count <= 2 && parts.allSatisfy { $0.allSatisfy { hex.contains($0) } } && parts.contains { !$0.isEmpty }
+    var e = exponent
+    if e.first == "-" || e.first == "+" { e = e.dropFirst() }
+    guard digitsOK, !e.isEmpty, e.allSatisfy(\.isASCII), e.allSatisfy(\.isNumber) else {
+        throw PythonError.value("invalid hexadecimal floating-point string")
+    }
+    guard let v = Double("0x" + (mantissa.first == "." ? "0" : "") + mantissa + "p" + exponent) else {
+        throw PythonError.value("invalid hexadecimal floating-point string")
+    }
+    if v.isInfinite { throw PythonError.overflow("hexadecimal value too large to represent as a float") }
+    return negative ? -v : v
 }
