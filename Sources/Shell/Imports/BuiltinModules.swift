@@ -30,6 +30,8 @@ extension Interpreter {
         "types": .python(TypesLibrary.source),
         "typing": .python(TypingLibrary.source),
         "copy": .python(CopyLibrary.source),
+        "heapq": .python(HeapqLibrary.source),
+        "bisect": .python(BisectLibrary.source),
         "_time": .swift { .namespace($0.makeTimeCoreModule()) },
         "time": .python(TimeLibrary.source),
         "_platform": .swift { .namespace($0.makePlatformCoreModule()) },
