@@ -31,6 +31,8 @@ extension Interpreter {
         "typing": .python(TypingLibrary.source),
         "copy": .python(CopyLibrary.source),
         "heapq": .python(HeapqLibrary.source),
+        "_shutil": .swift { .namespace($0.makeShutilCoreModule()) },
+        "shutil": .python(ShutilLibrary.source),
         "bisect": .python(BisectLibrary.source),
         "_time": .swift { .namespace($0.makeTimeCoreModule()) },
         "time": .python(TimeLibrary.source),
