@@ -262,6 +262,41 @@ extension Interpreter {
                 return .none
             }
         }
+        // os.stat / os.lstat: the raw fields from stat(2) here, the `stat_result` type in Python (_osstat).
+        def(os, "_raw_stat") { [unowned self] args in
+            let b = try args.bind("stat", ["path", "follow"], required: 2)
+            let p = try self.pathArgument(b.values["path"], "stat")
+            var st = stat()
+            let rc = try self.truthy(b.values["follow"]!) ? stat(p, &st) : lstat(p, &st)
+            if rc != 0 { throw PythonError.os(errno: errno, path: p) }
+            func time(_ t: timespec) -> [Value] { [.int(t.tv_sec), .float(Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9), .int(t.tv_sec * 1_000_000_000 + t.tv_nsec)] }
+            return .tuple([.int(Int(st.st_mode)), .int(Int(st.st_ino)), .int(Int(st.st_dev)), .int(Int(st.st_nlink)), .int(Int(st.st_uid)),
+                           .int(Int(st.st_gid)), .int(Int(st.st_size))] + time(st.st_atim) + time(st.st_mtim) + time(st.st_ctim)
+                          + [.int(Int(st.st_blksize)), .int(Int(st.st_blocks)), .int(Int(st.st_rdev))])
+        }
+        for name in ["stat", "lstat"] {
+            os.lazyMembers[name] = { [unowned self] in
+                guard case .namespace(let helper)? = self.builtinModule(named: "_osstat"), let f = try helper.member(name) else {
+                    throw PythonError("ImportError", "os.\(name) is unavailable")
+                }
+                return f
+            }
+        }
+        os.lazyMembers["stat_result"] = { [unowned self] in
+            guard case .namespace(let helper)? = self.builtinModule(named: "_osstat"), let t = try helper.member("stat_result") else {
+                throw PythonError("ImportError", "os.stat_result is unavailable")
+            }
+            return t
+        }
+        def(os, "chmod") { [unowned self] args in
+            try self.checkFileChangesAllowed("os.chmod")
+            let b = try args.bind("chmod", ["path", "mode"], required: 2, keywordOnly: ["dir_fd", "follow_symlinks"])
+            let p = try self.pathArgument(b.values["path"], "chmod")
+            let mode = try b.int("mode")
+            guard mode >= 0, mode <= 0o7777 else { throw PythonError.overflow("mode is out of range") }
+            if Glibc.chmod(p, mode_t(mode)) != 0 { throw PythonError.os(errno: errno, path: p) }
+            return .none
+        }
         os.lazyMembers["walk"] = { [unowned self] in
             guard case .namespace(let helper)? = self.builtinModule(named: "_oswalk"), let walk = try helper.member("walk") else {
                 throw PythonError("ImportError", "os.walk is unavailable")

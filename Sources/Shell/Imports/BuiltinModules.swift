@@ -39,6 +39,7 @@ extension Interpreter {
         "_platform": .swift { .namespace($0.makePlatformCoreModule()) },
         "platform": .python(PlatformLibrary.source),
         "_oswalk": .python(OSWalkLibrary.source),
+        "_osstat": .python(OSStatLibrary.source),
         "_json": .swift { .namespace($0.makeJSONCoreModule()) },
         "json": .python(JSONLibrary.source),
         "_warnings": .swift { .namespace($0.makeWarningsCoreModule()) },
