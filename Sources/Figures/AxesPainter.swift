@@ -24,18 +24,19 @@ struct AxesPainter {
         let ordered = ax.artists.enumerated().sorted { ($0.element.zorder, $0.offset) < ($1.element.zorder, $1.offset) }.map(\.element)
         for a in ordered where a.zorder < 1.5 { drawArtist(a) }
         let xt = ax.ticks(x: true, in: fig), yt = ax.ticks(x: false, in: fig)
-        var labelBoxes: (x: PixelRect?, y: PixelRect?) = (nil, nil)
+        let labels = decorations(xt, yt)
         if ax.axisOn {
             drawGrid(xt.locs, yt.locs)
-            labelBoxes = drawTicks(xt, yt)
+            drawTickMarks(xt.locs, yt.locs)
+            drawLabels(labels.tickLabels + labels.offsets)
         }
         for a in ordered where a.zorder >= 1.5 && a.zorder < 2.5 { drawArtist(a) }
         if ax.axisOn {
             drawSpines()
-            drawAxisLabels(labelBoxes)
+            drawLabels(labels.axisLabels)
         }
         for a in ordered where a.zorder >= 2.5 { drawArtist(a) }
-        drawTitles(labelBoxes.x)
+        drawLabels(labels.titles)
         if let colorbar = ax.colorbarOf { drawColorbar(colorbar) }
         if let legend = ax.legend { LegendPainter(painter: self, spec: legend).draw() }
     }
@@ -167,43 +168,86 @@ struct AxesPainter {
 
     static let tickLabelStyle = TextStyle(size: 10)
 
-    /// Tick marks and labels; returns the boxes the labels cover (for the axis labels' places).
-    func drawTicks(_ xt: (locs: [Double], labels: [String], offset: String),
-                   _ yt: (locs: [Double], labels: [String], offset: String)) -> (x: PixelRect?, y: PixelRect?) {
-        let length = pt(3.5), width = pt(0.8), gap = pt(3.5 + 3.5)
-        var xBox: PixelRect?, yBox: PixelRect?
-        var style = Self.tickLabelStyle
-        style.ha = .center; style.va = .top
-        for (loc, label) in zip(xt.locs, xt.labels) {
+    /// A text the Axes draws around itself, where matplotlib puts it, with the box it covers.
+    struct PlacedLabel {
+        let text: String, x: Double, y: Double, style: TextStyle, box: PixelRect
+    }
+
+    /// Every decoration text of the Axes, placed: tick labels (3.5 pt beyond 3.5 pt ticks), the
+    /// offset texts, the axis labels (4 pt beyond the tick labels), the titles (6 pt above). The
+    /// drawing and `tightBox` (tight_layout, bbox_inches='tight') both read this one layout.
+    struct Decorations {
+        var tickLabels: [PlacedLabel] = [], offsets: [PlacedLabel] = [], axisLabels: [PlacedLabel] = [], titles: [PlacedLabel] = []
+    }
+
+    func decorations(_ xt: (locs: [Double], labels: [String], offset: String),
+                     _ yt: (locs: [Double], labels: [String], offset: String)) -> Decorations {
+        var d = Decorations()
+        func place(_ t: String, _ x: Double, _ y: Double, _ style: TextStyle) -> PlacedLabel {
+            PlacedLabel(text: t, x: x, y: y, style: style, box: text.box(t, x: x, y: y, style: style))
+        }
+        if ax.axisOn {
+            let gap = pt(3.5 + 3.5)
+            var xBox: PixelRect?, yBox: PixelRect?
+            var style = Self.tickLabelStyle
+            style.ha = .center; style.va = .top
+            for (loc, label) in zip(xt.locs, xt.labels) where !label.isEmpty {
+                let l = place(label, px(loc), box.y1 + gap, style)
+                d.tickLabels.append(l)
+                xBox = xBox.map { $0.union(l.box) } ?? l.box
+            }
+            style.ha = ax.yAxisRight ? .left : .right; style.va = .centerBaseline
+            let edge = ax.yAxisRight ? box.x1 + gap : box.x0 - gap
+            for (loc, label) in zip(yt.locs, yt.labels) where !label.isEmpty {
+                let l = place(label, edge, py(loc), style)
+                d.tickLabels.append(l)
+                yBox = yBox.map { $0.union(l.box) } ?? l.box
+            }
+            // Offset texts: the y axis's above its top-left corner, the x axis's below its right end.
+            if !yt.offset.isEmpty {
+                var s = Self.tickLabelStyle; s.ha = .left; s.va = .baseline
+                d.offsets.append(place(yt.offset, box.x0, min(box.y0, yBox?.y0 ?? box.y0) - pt(3), s))
+            }
+            if !xt.offset.isEmpty {
+                var s = Self.tickLabelStyle; s.ha = .right; s.va = .top
+                d.offsets.append(place(xt.offset, box.x1, max(box.y1, xBox?.y1 ?? box.y1) + pt(3), s))
+            }
+            if !ax.xLabel.isEmpty {
+                var s = ax.xLabelStyle
+                s.ha = .center; s.va = .top
+                d.axisLabels.append(place(ax.xLabel, (box.x0 + box.x1) / 2, max(box.y1, xBox?.y1 ?? box.y1) + pt(4), s))
+            }
+            if !ax.yLabel.isEmpty {
+                var s = ax.yLabelStyle
+                s.ha = .center; s.va = .bottom
+                s.rotation = 90; s.anchorRotation = true
+                d.axisLabels.append(place(ax.yLabel, min(box.x0, yBox?.x0 ?? box.x0) - pt(4), (box.y0 + box.y1) / 2, s))
+            }
+        }
+        for (key, ha) in [("left", HAlign.left), ("center", .center), ("right", .right)] {
+            guard let t = ax.title[key], !t.isEmpty else { continue }
+            let x = ha == .left ? box.x0 : ha == .right ? box.x1 : (box.x0 + box.x1) / 2
+            d.titles.append(place(t, x, box.y0 - pt(6), titleStyle(key, ha)))
+        }
+        return d
+    }
+
+    func drawLabels(_ labels: [PlacedLabel]) {
+        for l in labels { text.draw(l.text, x: l.x, y: l.y, style: l.style) }
+    }
+
+    /// The tick marks, outwards from the spines.
+    func drawTickMarks(_ xt: [Double], _ yt: [Double]) {
+        let length = pt(3.5), width = pt(0.8)
+        for loc in xt {
             let x = px(loc)
             canvas.snappedSegment(x, box.y1, x, box.y1 + length, color: .black, width: width)
-            guard !label.isEmpty else { continue }
-            let b = text.box(label, x: x, y: box.y1 + gap, style: style)
-            text.draw(label, x: x, y: box.y1 + gap, style: style)
-            xBox = xBox.map { $0.union(b) } ?? b
         }
-        style.ha = ax.yAxisRight ? .left : .right; style.va = .centerBaseline
         let edge = ax.yAxisRight ? box.x1 : box.x0, out = ax.yAxisRight ? 1.0 : -1.0
-        for (loc, label) in zip(yt.locs, yt.labels) {
+        for loc in yt {
             let y = py(loc)
             canvas.snappedSegment(edge, y, edge + out * length, y, color: .black, width: width)
-            guard !label.isEmpty else { continue }
-            let b = text.box(label, x: edge + out * gap, y: y, style: style)
-            text.draw(label, x: edge + out * gap, y: y, style: style)
-            yBox = yBox.map { $0.union(b) } ?? b
         }
-        // Offset texts: the y axis's above its top-left corner, the x axis's below its right end.
-        if !yt.offset.isEmpty {
-            let top = min(box.y0, yBox?.y0 ?? box.y0)
-            var s = Self.tickLabelStyle; s.ha = .left; s.va = .baseline
-            text.draw(yt.offset, x: box.x0, y: top - pt(3), style: s)
-        }
-        if !xt.offset.isEmpty {
-            let bottom = max(box.y1, xBox?.y1 ?? box.y1)
-            var s = Self.tickLabelStyle; s.ha = .right; s.va = .top
-            text.draw(xt.offset, x: box.x1, y: bottom + pt(3), style: s)
-        }
-        return (xBox, yBox)
     }
 
     func drawSpines() {
@@ -212,31 +256,6 @@ struct AxesPainter {
         canvas.snappedSegment(box.x1, box.y0, box.x1, box.y1, color: .black, width: w)
         canvas.snappedSegment(box.x0, box.y0, box.x1, box.y0, color: .black, width: w)
         canvas.snappedSegment(box.x0, box.y1, box.x1, box.y1, color: .black, width: w)
-    }
-
-    func drawAxisLabels(_ boxes: (x: PixelRect?, y: PixelRect?)) {
-        if !ax.xLabel.isEmpty {
-            let bottom = max(box.y1, boxes.x?.y1 ?? box.y1)
-            var s = ax.xLabelStyle
-            s.ha = .center; s.va = .top
-            text.draw(ax.xLabel, x: (box.x0 + box.x1) / 2, y: bottom + pt(4), style: s)
-        }
-        if !ax.yLabel.isEmpty {
-            let left = min(box.x0, boxes.y?.x0 ?? box.x0)
-            var s = ax.yLabelStyle
-                s.ha = .center; s.va = .bottom
-            s.rotation = 90; s.anchorRotation = true
-            text.draw(ax.yLabel, x: left - pt(4), y: (box.y0 + box.y1) / 2, style: s)
-        }
-    }
-
-    func drawTitles(_ xLabels: PixelRect?) {
-        let y = box.y0 - pt(6)
-        for (key, ha) in [("left", HAlign.left), ("center", .center), ("right", .right)] {
-            guard let t = ax.title[key], !t.isEmpty else { continue }
-            let x = ha == .left ? box.x0 : ha == .right ? box.x1 : (box.x0 + box.x1) / 2
-            text.draw(t, x: x, y: y, style: titleStyle(key, ha))
-        }
     }
 
     func titleStyle(_ key: String, _ ha: HAlign) -> TextStyle {

@@ -71,14 +71,13 @@ public struct LegendPainter {
             let baseline = y + ascent
             let mid = baseline - handleHeight / 2
             switch handle {
-            case .line(var l):
+            case .line(let l):
                 if l.style != .none {
                     canvas.polyline([(x, mid), (x + handleLength, mid)], color: l.color, width: fig.px(l.width),
                                     dash: l.style.pattern.map { $0 * fig.px(l.width) },
                                     cap: l.style == .solid ? CAIRO_LINE_CAP_SQUARE : CAIRO_LINE_CAP_BUTT)
                 }
                 if l.marker != .none {
-                    l.xs = []
                     painter.drawMarker(l.marker, x: x + handleLength / 2, y: mid, size: fig.px(l.markerSize), face: l.color, edge: l.color, edgeWidth: fig.px(1))
                 }
             case .patch(let c):

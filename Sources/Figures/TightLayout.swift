@@ -4,46 +4,8 @@ extension AxesPainter {
     /// The box the Axes and its decorations (tick labels, axis labels, titles) cover, as
     /// `Axes.get_tightbbox` measures it.
     func tightBox() -> PixelRect {
-        var all = box
-        guard ax.axisOn || ax.title.values.contains(where: { !$0.isEmpty }) else { return all }
-        let gap = pt(7)
-        var xBox: PixelRect?, yBox: PixelRect?
-        if ax.axisOn {
-            let xt = ax.ticks(x: true, in: fig), yt = ax.ticks(x: false, in: fig)
-            var style = Self.tickLabelStyle
-            style.ha = .center; style.va = .top
-            for (loc, label) in zip(xt.locs, xt.labels) where !label.isEmpty {
-                let b = text.box(label, x: px(loc), y: box.y1 + gap, style: style)
-                xBox = xBox.map { $0.union(b) } ?? b
-            }
-            style.ha = ax.yAxisRight ? .left : .right; style.va = .centerBaseline
-            let edge = ax.yAxisRight ? box.x1 + gap : box.x0 - gap
-            for (loc, label) in zip(yt.locs, yt.labels) where !label.isEmpty {
-                let b = text.box(label, x: edge, y: py(loc), style: style)
-                yBox = yBox.map { $0.union(b) } ?? b
-            }
-            if let b = xBox { all = all.union(b) }
-            if let b = yBox { all = all.union(b) }
-            if !ax.xLabel.isEmpty {
-                let bottom = max(box.y1, xBox?.y1 ?? box.y1)
-                var s = ax.xLabelStyle
-                s.ha = .center; s.va = .top
-                all = all.union(text.box(ax.xLabel, x: (box.x0 + box.x1) / 2, y: bottom + pt(4), style: s))
-            }
-            if !ax.yLabel.isEmpty {
-                let left = min(box.x0, yBox?.x0 ?? box.x0)
-                var s = ax.yLabelStyle
-                s.ha = .center; s.va = .bottom
-                s.rotation = 90; s.anchorRotation = true
-                all = all.union(text.box(ax.yLabel, x: left - pt(4), y: (box.y0 + box.y1) / 2, style: s))
-            }
-        }
-        for (key, ha) in [("left", HAlign.left), ("center", .center), ("right", .right)] {
-            guard let t = ax.title[key], !t.isEmpty else { continue }
-            let x = ha == .left ? box.x0 : ha == .right ? box.x1 : (box.x0 + box.x1) / 2
-            all = all.union(text.box(t, x: x, y: box.y0 - pt(6), style: titleStyle(key, ha)))
-        }
-        return all
+        let d = decorations(ax.ticks(x: true, in: fig), ax.ticks(x: false, in: fig))
+        return (d.tickLabels + d.axisLabels + d.titles).reduce(box) { $0.union($1.box) }
     }
 }
 

@@ -107,13 +107,14 @@ struct LaneFold {
 
     /// `vec::reduce_all(+, a, size)`: lane sums over the whole vectors and the tail, then the fold.
     func reduce<T: KernelFloat>(_ count: Int, _ lanes: UnsafeMutablePointer<T>, _ value: (Int) -> T) -> T {
-        reduceProducts(count, lanes, fused: false, { value($0) }, { _ in 1 })
+        reduceProducts(count, lanes, fusedTail: false, { value($0) }, { _ in 1 })
     }
 
-    /// `vec::map2_reduce_all((a, b) -> a·b, +, ...)`: with `fused`, the accumulation after the first
-    /// vector is a fused multiply-add (GCC contracts `acc + a * b` at the FMA levels); below one
-    /// vector's width the products are summed lane after lane.
-    func reduceProducts<T: KernelFloat>(_ count: Int, _ lanes: UnsafeMutablePointer<T>, fused: Bool, tailFused: Bool = false,
+    /// `vec::map2_reduce_all((a, b) -> a·b, +, ...)`: the whole vectors accumulate with a separate
+    /// multiply and add, the partial last vector with a fused multiply-add at the FMA levels
+    /// (`fusedTail`; GCC contracts only that `Vec::set(acc, acc + a * b)`); below one vector's width
+    /// the products are summed lane after lane.
+    func reduceProducts<T: KernelFloat>(_ count: Int, _ lanes: UnsafeMutablePointer<T>, fusedTail: Bool,
                                         _ a: (Int) -> T, _ b: (Int) -> T) -> T {
         if count < width {
             for i in 0..<width { lanes[i] = i < count ? a(i) * b(i) : 0 }
@@ -123,12 +124,11 @@ struct LaneFold {
         var d = width
         let whole = count - count % width
         while d < whole {
-            if fused { for i in 0..<width { lanes[i] = lanes[i].addingProduct(a(d + i), b(d + i)) } }
-            else { for i in 0..<width { lanes[i] = lanes[i] + a(d + i) * b(d + i) } }
+            for i in 0..<width { lanes[i] = lanes[i] + a(d + i) * b(d + i) }
             d += width
         }
         if count - d > 0 {
-            if fused || tailFused { for i in 0..<(count - d) { lanes[i] = lanes[i].addingProduct(a(d + i), b(d + i)) } }
+            if fusedTail { for i in 0..<(count - d) { lanes[i] = lanes[i].addingProduct(a(d + i), b(d + i)) } }
             else { for i in 0..<(count - d) { lanes[i] = lanes[i] + a(d + i) * b(d + i) } }
         }
         return fold(lanes)
@@ -165,7 +165,7 @@ public func batchNormBackward<T: KernelFloat>(x: UnsafePointer<T>, dy: UnsafePoi
                     dotp += Double(nnsh_bn_dot_avx2_f32(xf, gf, spatial, Float(m)))
                 } else {
                     sum += Double(fold.reduce(spatial, lanes) { gp[$0] })
-                    dotp += Double(fold.reduceProducts(spatial, lanes, fused: false, tailFused: fused, { xp[$0] - m }, { gp[$0] }))
+                    dotp += Double(fold.reduceProducts(spatial, lanes, fusedTail: fused, { xp[$0] - m }, { gp[$0] }))
                 }
             }
             if let dx {

@@ -28,7 +28,6 @@ import Testing
         let x = Int(box.x0 + box.width * 0.7)
         let near = (y - 1...y + 1).map { pixel(drawn, x, $0) }
         #expect(near.contains([0xFF, 0x7F, 0x0E, 255]), "\(near)")
-        _ = xv
         // The diagonal in tab10 blue through the centre of the data.
         let cx = Int(box.x0 + (5 - xv.0) / (xv.1 - xv.0) * box.width), cy = Int(box.y1 - (5 - yv.0) / (yv.1 - yv.0) * box.height)
         let around = (cx - 2...cx + 2).flatMap { px in (cy - 2...cy + 2).map { pixel(drawn, px, $0) } }

@@ -181,7 +181,7 @@ extension Interpreter {
             return .int(g)
         }
         def("lcm") { args in
-            var l = args.positional.isEmpty ? 1 : 1
+            var l = 1
             for v in args.positional {
                 let x = try integer(v, "lcm")
                 if x == 0 || l == 0 { l = 0; continue }
@@ -194,9 +194,10 @@ extension Interpreter {
         def("isqrt") { args in
             let n = try integer(try args.bind("isqrt", ["n"], required: 1).values["n"]!, "isqrt")
             if n < 0 { throw PythonError.value("isqrt() argument must be nonnegative") }
-            var r = Int(Double(n).squareRoot())
-            while r > 0 && r.multipliedReportingOverflow(by: r).overflow || r * r > n { r -= 1 }
-            while !(r + 1).multipliedReportingOverflow(by: r + 1).overflow && (r + 1) * (r + 1) <= n { r += 1 }
+            // The float root is within one of the integer root; fix it up exactly (r ≤ 3037000499, so r·r fits).
+            var r = Swift.min(Int(Double(n).squareRoot()), 3_037_000_499)
+            while r * r > n { r -= 1 }
+            while r < 3_037_000_499 && (r + 1) * (r + 1) <= n { r += 1 }
             return .int(r)
         }
         /// `comb(n, k)` / `perm(n, k)` by exact products (every partial product of `comb` is a binomial).
@@ -218,17 +219,12 @@ extension Interpreter {
                 } else {
                     let kk = Swift.min(k, n - k)
                     for i in 0..<kk {
-                        // r * (n - i) / (i + 1) stays an integer; divide by the gcd first to delay overflow.
+                        // r · (n − i) / (i + 1) is the next binomial, an integer: with g = gcd(r, i + 1),
+                        // (i + 1) / g divides n − i, so the product is exact and overflows only if the result does.
                         let num = n - i, den = i + 1
                         let g = gcd(r, den)
                         let (p, o) = (r / g).multipliedReportingOverflow(by: num / (den / g))
-                        if o || num % (den / g) != 0 {
-                            // Fall back to a 128-bit style check through Double for the rare non-divisible order.
-                            let exact = Double(r) * Double(num) / Double(den)
-                            guard exact < 9.2e18 else { throw overflow() }
-                            r = r / den * num + (r % den) * num / den
-                            continue
-                        }
+                        if o { throw overflow() }
                         r = p
                     }
                 }

@@ -132,9 +132,7 @@ extension AxesObject {
         for k in ["norm", "filternorm", "filterrad", "resample", "url", "colorizer", "data"] where b[k] != nil {
             throw PythonError("NotImplementedError", "nnsh's matplotlib does not support imshow(\(k)=...) yet")
         }
-        var im = try imageArtist(b.values["X"]!, cmap: b["cmap"], vmin: b["vmin"], vmax: b["vmax"])
-        let shape = im.shape
-        var artist = im.artist
+        var (artist, shape) = try imageArtist(b.values["X"]!, cmap: b["cmap"], vmin: b["vmin"], vmax: b["vmax"])
         if let i = b["interpolation"] {
             let known = ["auto", "antialiased", "nearest", "none", "bilinear", "bicubic", "hanning", "hamming", "lanczos", "spline16", "gaussian", "sinc"]
             guard known.contains(i.str) else { throw PythonError.value("'\(i.str)' is not a valid value for interpolation; supported values are \(known.map { "'\($0)'" }.joined(separator: ", "))") }
@@ -154,14 +152,13 @@ extension AxesObject {
             let v = try interp.iterate(e).map { try $0.asDouble("extent", "imshow") }
             guard v.count == 4 else { throw PythonError.value("extent must be a 4-tuple (left, right, bottom, top)") }
             guard v.allSatisfy({ $0.isFinite }) else { throw PythonError.value("extent must be finite, not \(e.repr)") }
-            // matplotlib puts row 0 at `top` for origin='upper' and at `bottom` for 'lower'.
-            artist.extent = origin == "upper" ? (v[0], v[1], v[2], v[3]) : (v[0], v[1], v[2], v[3])
+            // (left, right, bottom, top) either way: the rows were already flipped for origin='lower'.
+            artist.extent = (v[0], v[1], v[2], v[3])
         }
         axes.add(.image(artist))
         let aspect = b["aspect"]?.str ?? "equal"
         guard aspect == "equal" || aspect == "auto" else { throw PythonError("NotImplementedError", "nnsh's matplotlib supports aspect 'equal' and 'auto', not '\(aspect)'") }
         axes.aspectEqual = aspect == "equal"
-        im.artist = artist
         return .object(ArtistObject(.image(shape: shape), axes: axes, index: axes.artists.count - 1))
     }
 

@@ -143,13 +143,9 @@ final class PyplotState {
             throw PythonError("NotImplementedError", "nnsh's matplotlib does not support savefig(\(k)=...) yet")
         }
         var path = try interp.pathArgument(b.values["fname"], "savefig")
-        var format = b["format"]?.str.lowercased() ?? (path.contains(".") ? String(path.split(separator: ".").last!).lowercased() : "")
-        if format.isEmpty || (b["format"] == nil && !Self.knownFormats.contains(format)) {
-            if b["format"] == nil && !URL(fileURLWithPath: path).pathExtension.isEmpty {
-                throw PythonError.value("Format '\(format)' is not supported (supported formats: \(Self.knownFormats.joined(separator: ", ")))")
-            }
-            format = "png"; path += ".png"
-        }
+        var format = b["format"]?.str.lowercased() ?? URL(fileURLWithPath: path).pathExtension.lowercased()
+        // No extension and no format: rcParams['savefig.format'] (png), appended to the name.
+        if format.isEmpty { format = "png"; path += ".png" }
         guard Self.knownFormats.contains(format) else {
             throw PythonError.value("Format '\(format)' is not supported (supported formats: \(Self.knownFormats.joined(separator: ", ")))")
         }
