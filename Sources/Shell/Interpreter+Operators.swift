@@ -375,6 +375,10 @@ extension Interpreter {
         case (.bool(let x), .bool(let y)): return x == y
         case (.list(let x), .list(let y)): return x === y
         case (.dict(let x), .dict(let y)): return x === y
+        case (.set(let x), .set(let y)): return x === y
+        // A tuple's identity is its item storage, which every copy of the value shares.
+        case (.tuple(let x), .tuple(let y)):
+            return x.count == y.count && x.withUnsafeBufferPointer { p in y.withUnsafeBufferPointer { p.baseAddress == $0.baseAddress } }
         case (.int(let x), .int(let y)): return x == y
         case (.str(let x), .str(let y)): return x == y
         case (.dtype(let x), .dtype(let y)): return x == y

@@ -28,7 +28,7 @@ struct Name: Hashable {
 
 /// Variables of one function call (or the module level, whose parent is nil). Each name gets a slot
 /// once and keeps it (`del` empties it), so a loop can resolve its target's slot once.
-final class Scope {
+final class Scope: CycleNode {
     /// Names by slot.
     private(set) var names: [Name] = []
     /// Values by slot; nil when the name was deleted.
@@ -108,9 +108,27 @@ final class Scope {
         releaseNested(&old)
     }
     deinit {
+        CycleCollector.untrack(self)
         var all = values.compactMap { $0 }
         values = []
         releaseNested(&all)
+    }
+
+    /// Tracked once a function closes over it (the only way a scope becomes part of a cycle, apart
+    /// from generator frames, which the collector leaves alone); a call's scope that defines no
+    /// function costs the collector nothing.
+    var cycleSlot: Int32 = -1
+    func traverseReferences(_ visitor: inout CycleVisitor) {
+        visitor.visitOwned(&values)
+        visitor.visit(parent)
+        visitor.visit(function)
+    }
+    func clearReferences() {
+        // Slots keep their numbers (a loop may hold one); each only loses its value.
+        var all = values.compactMap { $0 }
+        for i in values.indices { values[i] = nil }
+        releaseNested(&all)
+        function = nil
     }
     subscript(_ name: String) -> Value? {
         get { self[Name(name)] }
@@ -132,7 +150,7 @@ final class Scope {
 }
 
 /// A `def` or `lambda`: parameters, body and the scope it closes over.
-public final class UserFunction {
+public final class UserFunction: CycleNode {
     public private(set) var name: String
     /// `f.__name__ = …` (decorators that copy the wrapped function's name).
     func rename(_ n: String) { name = n }
@@ -172,8 +190,24 @@ public final class UserFunction {
         self.body = body
         self.expression = expression
         self.closure = closure
+        attributes.isAttributeDict = true
+        CycleCollector.track(closure)
+        CycleCollector.track(self)
     }
-    deinit { ownerClass?.disown(self) }
+    deinit {
+        CycleCollector.untrack(self)
+        ownerClass?.disown(self)
+    }
+
+    var cycleSlot: Int32 = -1
+    // `ownerClass` is not a strong reference, so it is not reported. Clearing the scope and the
+    // attribute dict (containers of their own) breaks every cycle through a function.
+    func traverseReferences(_ visitor: inout CycleVisitor) {
+        visitor.visit(closure)
+        visitor.visitShared(defaults)
+        visitor.visit(attributes)
+    }
+    func clearReferences() {}
 }
 
 /// Evaluates the AST: one `switch` per node enum. State lives in `globals`; output goes through `write`.
@@ -294,6 +328,7 @@ public final class Interpreter {
     nonisolated(unsafe) public static var pendingStreamError: (String, String)?
 
     func checkInterrupt() throws {
+        if CycleCollector.isDue { CycleCollector.collectIfDue() }
         if Interpreter.interruptRequested {
             Interpreter.interruptRequested = false
             throw PythonError("KeyboardInterrupt", "")

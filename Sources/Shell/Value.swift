@@ -29,10 +29,19 @@ public enum Value {
 }
 
 /// A Python list: shared and mutable.
-public final class PyList {
+public final class PyList: CycleNode {
     public var items: [Value]
-    public init(_ items: [Value]) { self.items = items }
-    deinit { releaseNested(&items) }
+    var cycleSlot: Int32 = -1
+    public init(_ items: [Value]) {
+        self.items = items
+        CycleCollector.track(self)
+    }
+    deinit {
+        CycleCollector.untrack(self)
+        releaseNested(&items)
+    }
+    func traverseReferences(_ visitor: inout CycleVisitor) { visitor.visitOwned(&items) }
+    func clearReferences() { releaseNested(&items) }
 }
 
 /// Frees nested lists, dicts and tuples iteratively: releasing `[[[…]]]` or `((…,),)` 300 000
@@ -197,9 +206,15 @@ public final class Builtin {
 }
 
 /// An opaque object a binding exposes, with its own attributes, methods and repr.
-open class PyObject {
+open class PyObject: CycleNode {
     open var typeName: String { "object" }
+    /// Set when the subclass is a container the cycle collector tracks (`CycleCollector.track`).
+    var cycleSlot: Int32 = -1
     public init() {}
+    deinit { CycleCollector.untrack(self) }
+    /// The strong references a tracked subclass holds (none here: most objects hold no containers).
+    func traverseReferences(_ visitor: inout CycleVisitor) {}
+    func clearReferences() {}
     open func repr() -> String { "<\(typeName) object>" }
     /// `str(obj)` / `print(obj)`; the repr unless the type says otherwise.
     open func str() -> String { repr() }

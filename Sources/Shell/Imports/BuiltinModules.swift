@@ -16,6 +16,7 @@ extension Interpreter {
             return os.members["path"]
         },
         "sys": .swift { .namespace($0.makeSysModule()) },
+        "gc": .swift { .namespace($0.makeGCModule()) },
         "importlib": .swift { .namespace($0.makeImportlibModule()) },
         "__future__": .swift { .namespace($0.makeFutureModule()) },
         "_random": .swift { .namespace($0.makeRandomCoreModule()) },

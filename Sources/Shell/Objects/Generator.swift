@@ -74,7 +74,8 @@ final class PyGenerator: LazyIterator {
         // A generator dropped while suspended is closed, so its `finally` blocks and `with`
         // exits run (CPython's `gen.close()` on finalisation).
         guard state == .suspended else { return }
-        do { try close() } catch {
+        // No collection while a deinit runs Python: the object being freed is half gone.
+        do { try CycleCollector.paused { try close() } } catch {
             let e = PythonError.from(error)
             interpreter.writeError("Exception ignored in: <generator object \(function.qualname) at \(addressString(self))>\n\(e.description)\n")
         }

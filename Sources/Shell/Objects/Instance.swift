@@ -15,8 +15,25 @@ public final class PyInstance: PyObject {
     init(type: PyType) {
         self.type = type
         super.init()
+        attributes.isAttributeDict = true
         if type.isException { payload = .tuple([]) }
         else if let base = type.payloadBase { payload = PyInstance.emptyPayload(base) }
+        CycleCollector.track(self)
+    }
+
+    override func traverseReferences(_ visitor: inout CycleVisitor) {
+        visitor.visit(type)
+        visitor.visit(attributes)
+        visitor.visit(payload)
+        visitor.visit(cause)
+        visitor.visit(context)
+    }
+    // The attribute dict and a list/dict/set payload are containers cleared on their own; a tuple
+    // payload (an exception's args) is not, so it goes here.
+    override func clearReferences() {
+        if case .tuple? = payload { payload = .tuple([]) }
+        cause = .none
+        context = .none
     }
 
     static func emptyPayload(_ base: PyType) -> Value? {
@@ -121,7 +138,12 @@ final class BoundMethod: PyObject {
 /// `@staticmethod`: the function, not bound.
 final class StaticMethod: PyObject {
     let function: Value
-    init(_ function: Value) { self.function = function }
+    init(_ function: Value) {
+        self.function = function
+        super.init()
+        CycleCollector.track(self)
+    }
+    override func traverseReferences(_ visitor: inout CycleVisitor) { visitor.visit(function) }
     override var typeName: String { "staticmethod" }
     override func repr() -> String { "<staticmethod(\(function.repr))>" }
     override func attribute(_ name: String) throws -> Value? { name == "__func__" ? function : nil }
@@ -130,7 +152,12 @@ final class StaticMethod: PyObject {
 /// `@classmethod`: bound to the class.
 final class ClassMethod: PyObject {
     let function: Value
-    init(_ function: Value) { self.function = function }
+    init(_ function: Value) {
+        self.function = function
+        super.init()
+        CycleCollector.track(self)
+    }
+    override func traverseReferences(_ visitor: inout CycleVisitor) { visitor.visit(function) }
     override var typeName: String { "classmethod" }
     override func repr() -> String { "<classmethod(\(function.repr))>" }
     override func attribute(_ name: String) throws -> Value? { name == "__func__" ? function : nil }
@@ -147,6 +174,14 @@ final class PropertyObject: PyObject {
         self.setter = setter
         self.deleter = deleter
         self.doc = doc
+        super.init()
+        CycleCollector.track(self)
+    }
+    override func traverseReferences(_ visitor: inout CycleVisitor) {
+        visitor.visit(getter)
+        visitor.visit(setter)
+        visitor.visit(deleter)
+        visitor.visit(doc)
     }
     override var typeName: String { "property" }
     override func repr() -> String { "<property object at \(addressString(self))>" }

@@ -5,7 +5,7 @@
 /// `__eq__`, which may mutate this very dict, so comparisons happen after the table has been read and
 /// every slot is bounds-checked again afterwards. Removal is O(1): the last entry goes, any other
 /// leaves a dead slot that the next read of `keys`/`values` compacts away.
-public final class PyDict {
+public final class PyDict: CycleNode {
     /// Entries by slot, in insertion order; a removed entry leaves a dead slot until the next
     /// compaction, so `del d[k]` costs O(1) and reading `keys`/`values` compacts first.
     private var slotKeys: [Value] = []
@@ -39,8 +39,25 @@ public final class PyDict {
         }
     }
 
-    public init() {}
-    deinit { releaseNested(&slotKeys); releaseNested(&slotValues) }
+    var cycleSlot: Int32 = -1
+    /// The `__dict__` of an instance or function (how `gc.collect()` counts it).
+    var isAttributeDict = false
+
+    public init() { CycleCollector.track(self) }
+    deinit {
+        CycleCollector.untrack(self)
+        releaseNested(&slotKeys)
+        releaseNested(&slotValues)
+    }
+    // Dead slots still hold their values until compaction: they are references too.
+    func traverseReferences(_ visitor: inout CycleVisitor) {
+        visitor.visitOwned(&slotKeys)
+        visitor.visitOwned(&slotValues)
+    }
+    func clearReferences() {
+        var contents = takeContents()
+        releaseNested(&contents)
+    }
 
     /// The keys in insertion order.
     public var keys: [Value] { compact(); return slotKeys }

@@ -6,7 +6,7 @@
 ///
 /// A comparison can run a user `__eq__` that changes this set; as CPython does, a lookup starts over
 /// when the table changed under it, and every slot is read afresh after a comparison.
-public final class PySet {
+public final class PySet: CycleNode {
     private enum State: UInt8 { case unused, active, dummy }
     private static let minSize = 8
     private static let linearProbes = 9
@@ -24,15 +24,26 @@ public final class PySet {
     private var generation = 0
     private var cachedItems: [Value]?
 
+    var cycleSlot: Int32 = -1
+
     public init(_ values: [Value] = []) {
         states = Array(repeating: .unused, count: PySet.minSize)
         hashes = Array(repeating: 0, count: PySet.minSize)
         keys = Array(repeating: .none, count: PySet.minSize)
         mask = PySet.minSize - 1
+        CycleCollector.track(self)
         for v in values { insert(v) }
     }
 
-    deinit { releaseNested(&keys) }
+    deinit {
+        CycleCollector.untrack(self)
+        releaseNested(&keys)
+    }
+    func traverseReferences(_ visitor: inout CycleVisitor) {
+        visitor.visitOwned(&keys)
+        if cachedItems != nil { visitor.visitOwned(&cachedItems!) }
+    }
+    func clearReferences() { removeAll() }
 
     public var count: Int { used }
     public var isEmpty: Bool { used == 0 }

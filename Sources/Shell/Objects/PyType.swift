@@ -33,6 +33,7 @@ public final class PyType: PyObject {
     func disown(_ f: UserFunction) { ownedFunctions[ObjectIdentifier(f)] = nil }
 
     deinit {
+        CycleCollector.untrack(self)
         let me = Unmanaged.passUnretained(self).toOpaque()
         for b in bases { b.subclassRefs.removeAll { $0.toOpaque() == me } }
         for f in ownedFunctions.values { f.takeUnretainedValue().ownerClass = nil }
@@ -51,7 +52,17 @@ public final class PyType: PyObject {
         for b in bases { b.subclassRefs.append(Unmanaged.passUnretained(self)) }
         isException = mro.contains { $0 === PyType.baseExceptionIfBuilt }
         payloadBase = mro.dropFirst().first { PyType.payloadTypes.contains(ObjectIdentifier($0)) }
+        CycleCollector.track(self)
     }
+
+    // Every class is in a cycle with itself (its `__mro__` starts with it).
+    override func traverseReferences(_ visitor: inout CycleVisitor) {
+        visitor.visit(dict)
+        visitor.visitOwned(&mro) { .object($0) }
+        for b in bases { visitor.visit(b) }
+        visitor.visit(payloadBase)
+    }
+    override func clearReferences() { mro = [] }
 
     /// A builtin type (its bases are consistent by construction).
     static func builtin(_ name: String, module: String = "builtins", bases: [PyType]? = nil) -> PyType {
