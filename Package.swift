@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
@@ -40,7 +41,7 @@ let package = Package(
         /// CPython's standard-library algorithms that are not the interpreter (the Mersenne Twister
         /// `random`, the numeric hash), as plain Swift values: testable without a Python session.
         .target(name: "Stdlib", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Shell", dependencies: ["Syntax", "Torch", "NN", "Pictures", "Figures", "Stdlib", "NumPy"], swiftSettings: noExclusivityChecks),
+        .target(name: "Shell", dependencies: ["Syntax", "Torch", "NN", "Pictures", "Figures", "Stdlib", "NumPy", "BigInt"], swiftSettings: noExclusivityChecks),
         .executableTarget(name: "nnsh", dependencies: [
             "Shell", "Torch", "Jupyter", "CEditLine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

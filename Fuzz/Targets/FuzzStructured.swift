@@ -29,7 +29,9 @@ struct ProgramGenerator {
     static let smallInts = ["0", "1", "2", "3", "4", "5", "1", "2", "3", "-1", "-2", "7", "16"]
     static let wildInts = ["0", "-1", "-3", "64", "1000", "2**31", "2**40", "2**62", "9223372036854775807", "-2**63",
                            "10**9", "True", "None", "2.5", "float('nan')", "float('inf')", "int(1e30)", "'a'",
-                           "(1, 2)", "[2]", "-2**62", "2**32+1"]
+                           "(1, 2)", "[2]", "-2**62", "2**32+1",
+                           // Past 64 bits (arbitrary-precision ints) and at the size limit's edge.
+                           "2**64", "-2**100", "10**30", "(1 << 70) + 1", "2**2000", "-(2**63)", "~2**65"]
     static let floats = ["0.0", "0.5", "-1.5", "1e30", "-1e30", "float('nan')", "float('inf')", "-0.0", "1e-30", "3"]
     static let dtypes = ["torch.float32", "torch.float64", "torch.int64", "torch.int32", "torch.uint8", "torch.bool",
                          "torch.float16", "torch.long", "torch.float", "torch.double"]
@@ -191,7 +193,10 @@ struct ProgramGenerator {
         default:
             // Rarer surfaces, behind a third of case 19 so that existing corpus inputs keep their meaning.
             if b.chance(3) {
-                switch b.byte() % 4 {
+                switch b.byte() % 5 {
+                case 4:
+                    // Reference cycles through the collector, with a tensor inside and a big int beside.
+                    return "\(target) = [\(v()), \(b.pick(Self.wildInts))]; \(target).append(\(target)); import gc; gc.collect(); \(target) = \(target)[0]"
                 case 0: return "nn.init.\(b.pick(Self.initFunctions))(\(v())\(b.chance(2) ? ", " + args(2) : ""))"
                 case 1: return "nn.explain(\(b.pick(layers)), \(b.chance(3) ? v() : tuple(5)))"
                 case 2: return "\(target) = torch.Size(\(tuple(4))).numel()"

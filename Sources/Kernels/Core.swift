@@ -63,6 +63,7 @@ extension Float: KernelFloat {
                             a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                             beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
         if m == 0 || n == 0 { return }
+        _ = blasConfigured
         cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(max(lda, 1)), b, Int32(max(ldb, 1)),
                     beta, c, Int32(max(ldc, 1)))
@@ -91,6 +92,7 @@ extension Double: KernelFloat {
                             a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
                             beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int) {
         if m == 0 || n == 0 { return }
+        _ = blasConfigured
         cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(max(lda, 1)), b, Int32(max(ldb, 1)),
                     beta, c, Int32(max(ldc, 1)))
@@ -178,6 +180,38 @@ public func normalFill16Blocks(_ d: UnsafeMutablePointer<Float>, blocks: Int, me
         nnsh_normal_fill16_f32(d + 16 * r.lowerBound, r.count, mean, std)
     }
 }
+
+/// OpenBLAS's kernel family, chosen once before the first GEMM. PyTorch's GEMMs are MKL's, and MKL
+/// runs its AVX2 kernels on AMD processors, while OpenBLAS picks its AVX-512 ones (SkylakeX,
+/// Cooperlake) on an AVX-512 Zen 4; their sums of products round differently in the last bit
+/// (parity case `model_train_step`). So on AMD, unless `OPENBLAS_CORETYPE` says otherwise, OpenBLAS
+/// is re-initialised with its Zen (AVX2) kernels, the ones that sum as MKL does there. Intel
+/// processors keep OpenBLAS's own choice, as MKL uses AVX-512 on them.
+@usableFromInline
+let blasConfigured: Bool = {
+    guard getenv("OPENBLAS_CORETYPE") == nil, isAMDProcessor,
+          let name = openblas_get_corename().map({ String(cString: $0) }),
+          ["skylakex", "cooperlake", "sapphirerapids"].contains(name.lowercased()),
+          let quit = dlsym(nil, "gotoblas_dynamic_quit"), let initialise = dlsym(nil, "gotoblas_dynamic_init") else { return false }
+    typealias Hook = @convention(c) () -> Void
+    setenv("OPENBLAS_CORETYPE", "Zen", 1)
+    unsafeBitCast(quit, to: Hook.self)()
+    unsafeBitCast(initialise, to: Hook.self)()
+    unsetenv("OPENBLAS_CORETYPE")
+    return true
+}()
+
+/// The CPU's vendor string from CPUID leaf 0 is "AuthenticAMD" (read from /proc/cpuinfo).
+private let isAMDProcessor: Bool = {
+    guard let f = fopen("/proc/cpuinfo", "r") else { return false }
+    defer { fclose(f) }
+    var line = [CChar](repeating: 0, count: 512)
+    while fgets(&line, Int32(line.count), f) != nil {
+        let s = String(cString: line)
+        if s.hasPrefix("vendor_id") { return s.contains("AuthenticAMD") }
+    }
+    return false
+}()
 
 /// `torch.set_num_threads(n)`: the kernels' threads and OpenBLAS's.
 public func setKernelThreadCount(_ n: Int) {

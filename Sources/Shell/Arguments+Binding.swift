@@ -89,6 +89,7 @@ extension Arguments {
             case .int(let n): return n
             case .bool(let b): return b ? 1 : 0
             case .tensor(let t) where t.dim == 0 && t.dtype.isIntegral: return Int(t.flatInt(t.offset))
+            case .object(is BigIntObject): throw PythonError.runtime("Overflow when unpacking long")
             default:
                 throw PythonError.type("\(function)(): argument 'size' failed to unpack the object at pos \(i + 1) with error \"type must be tuple of ints,but got \(v.typeName)\"")
             }
@@ -96,7 +97,7 @@ extension Arguments {
         var size: [Int]
         switch positional.first {
         case nil: size = []
-        case .int?, .tensor?:
+        case .int?, .tensor?, .object(is BigIntObject)?:
             if case .tensor(let t)? = positional.first, !(t.dim == 0 && t.dtype.isIntegral) {
                 if positional.count == 1 {
                     throw PythonError.type("\(function)(): argument 'size' (position 1) must be tuple of ints, not Tensor")

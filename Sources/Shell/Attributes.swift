@@ -1,3 +1,4 @@
+import BigInt
 import Foundation
 import Torch
 
@@ -58,17 +59,13 @@ extension Interpreter {
                     if d.isInfinite { throw PythonError.overflow("cannot convert Infinity to integer ratio") }
                     if d == 0 { return .tuple([.int(0), .int(1)]) }
                     // d = m * 2**e with m an odd integer: the ratio in lowest terms.
-                    var m = d.significand, e = Int(d.exponent)
+                    var m = Swift.abs(d.significand), e = Int(d.exponent)
                     while m != m.rounded(.towardZero) { m *= 2; e -= 1 }
-                    guard Swift.abs(m) < 9.2e18 else { throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
-                    var num = Int(m)
+                    var num = Int(m)  // below 2**53
                     while e < 0 && num % 2 == 0 { num /= 2; e += 1 }
-                    if e >= 0 {
-                        guard e < 63, num.magnitude.leadingZeroBitCount > e + 1 else { throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
-                        return .tuple([.int((d < 0 ? -1 : 1) * num << e), .int(1)])
-                    }
-                    guard -e < 63 else { throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
-                    return .tuple([.int((d < 0 ? -1 : 1) * num), .int(1 << -e)])
+                    if d < 0 { num = -num }
+                    if e >= 0 { return .tuple([Value.integer(BigInt(num) << e), .int(1)]) }
+                    return .tuple([.int(num), Value.integer(BigInt(1) << -e)])
                 }
             default: break
             }

@@ -1,3 +1,4 @@
+import BigInt
 import Foundation
 import Torch
 
@@ -56,7 +57,7 @@ extension Interpreter {
         def("int") { [unowned self] args in
             let b = try args.bind("int", ["x", "base"])
             guard let v = b.values["x"] else { return .int(0) }
-            return .int(try self.toInt(v, base: b["base"].map { try $0.asInt() }))
+            return try self.toIntValue(v, base: b["base"].map { try $0.asInt() })
         }
         def("float") { [unowned self] args in
             let b = try args.bind("float", ["x"])
@@ -71,8 +72,9 @@ extension Interpreter {
             let v = try args.bind("abs", ["x"], required: 1).values["x"]!
             switch v {
             case .int(let i):
-                if i == Int.min { throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
+                if i == Int.min { return Value.integer(-BigInt(i)) }
                 return .int(Swift.abs(i))
+            case .object(let big as BigIntObject): return Value.integer(BigInt(big.value.magnitude))
             case .bool(let b): return .int(b ? 1 : 0)
             case .float(let d): return .float(Swift.abs(d))
             case .tensor(let x): return .tensor(try x.abs())
@@ -99,7 +101,10 @@ extension Interpreter {
             let b = try args.bind("round", ["number", "ndigits"], required: 1)
             let v = b.values["number"]!
             if case .tensor(let x) = v { return .tensor(try x.unary(.round)) }
-            if case .int = v { return v }
+            switch v {
+            case .int, .object(is BigIntObject): return try self.roundInteger(v, b["ndigits"])
+            default: break
+            }
             // numpy's __round__: with ndigits, np.round (x * 10**n, rint, / 10**n) in the array's
             // dtype; without, a Python int for a scalar.
             if case .object(let a as NDArrayObject) = v, let nd = b["ndigits"] {
@@ -111,9 +116,7 @@ extension Interpreter {
             let d = try self.asDouble(v)
             guard let nd = b["ndigits"] else {
                 guard d.isFinite else { throw PythonError(d.isNaN ? "ValueError" : "OverflowError", d.isNaN ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer") }
-                let r = d.rounded(.toNearestOrEven)
-                guard Swift.abs(r) < 9.2e18 else { throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
-                return .int(Int(r))
+                return try BigIntObject.truncating(d.rounded(.toNearestOrEven))
             }
             let n = try nd.asInt()
             let text = try pythonFormat(d, spec: ".\(Swift.max(0, Swift.min(n, 300)))f")
@@ -333,12 +336,22 @@ extension Interpreter {
         for (name, prefix, radix) in [("hex", "0x", 16), ("oct", "0o", 8), ("bin", "0b", 2)] {
             def(name) { [unowned self] args in
                 let v = try args.bind(name, ["number"], required: 1).values["number"]!
+                if case .object(let big as BigIntObject) = v {
+                    return .str((big.value.sign == .minus ? "-" : "") + prefix + String(big.value.magnitude, radix: radix))
+                }
                 let i = try self.asInt(v)
                 return .str((i < 0 ? "-" : "") + prefix + String(i.magnitude, radix: radix))
             }
         }
         def("pow") { [unowned self] args in
-            let b = try args.bind("pow", ["base", "exp"], required: 2)
+            let b = try args.bind("pow", ["base", "exp", "mod"], required: 2)
+            if let m = b["mod"] {
+                guard let x = BigIntObject.integer(b.values["base"]!), let y = BigIntObject.integer(b.values["exp"]!),
+                      let n = BigIntObject.integer(m) else {
+                    throw PythonError.type("pow() 3rd argument not allowed unless all arguments are integers")
+                }
+                return try BigIntObject.modularPower(x, y, n)
+            }
             return try self.binaryOperation(.power, b.values["base"]!, b.values["exp"]!)
         }
         def("chr") { args in
@@ -476,7 +489,13 @@ extension Interpreter {
             guard Swift.abs(d) < 9.2e18 else { throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
             return Int(d.rounded(.towardZero))
         case .str(let s):
-            let text = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+            let trimmed = s.trimmingCharacters(in: .whitespaces)
+            // Underscores only singly between digits (`1_000`, `0x_ff`), as in CPython.
+            let unsigned = trimmed.hasPrefix("-") || trimmed.hasPrefix("+") ? trimmed.dropFirst() : Substring(trimmed)
+            if unsigned.hasPrefix("_") || unsigned.hasSuffix("_") || unsigned.contains("__") {
+                throw PythonError.value("invalid literal for int() with base \(base ?? 10): \(pythonStringRepr(s))")
+            }
+            let text = trimmed.replacingOccurrences(of: "_", with: "")
             if let base, base != 0 && !(2...36).contains(base) { throw PythonError.value("int() base must be >= 2 and <= 36, or 0") }
             // Base prefixes: `int('0x1f', 16)`, and base 0 infers the base from the prefix.
             var digits = Substring(text), radix = base ?? 10

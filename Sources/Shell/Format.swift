@@ -177,7 +177,17 @@ extension Interpreter {
             switch code {
             case "s": out += try padString(try strOf(v), spec: spec.hasPrefix("-") ? "<" + spec.dropFirst() : ">" + spec)
             case "r", "a": out += try padString(try reprString(v), spec: spec.hasPrefix("-") ? "<" + spec.dropFirst() : ">" + spec)
-            case "d", "i", "u": out += try format(.int(Int(try asDouble(v))), spec: printfSpec(spec) + "d")
+            case "d", "i", "u":
+                // An int of any size as it is; a float truncated (`'%d' % 1e300` is exact, NaN an error).
+                let integer: Value
+                switch v {
+                case .int, .object(is BigIntObject): integer = v
+                case .bool(let b): integer = .int(b ? 1 : 0)
+                default:
+                    guard let d = try? asDouble(v) else { throw PythonError.type("%\(code) format: a real number is required, not \(v.typeName)") }
+                    integer = try BigIntObject.truncating(d)
+                }
+                out += try format(integer, spec: printfSpec(spec) + "d")
             default: out += try format(v, spec: printfSpec(spec) + String(code))
             }
         }

@@ -1,3 +1,4 @@
+import BigInt
 import NN
 import Foundation
 import Syntax
@@ -74,8 +75,7 @@ extension Interpreter {
         case (.not, _): return .bool(!(try truthy(v)))
         case (.negate, .int(let i)):
             let (r, o) = (0).subtractingReportingOverflow(i)
-            if o { throw PythonError.overflow("integer overflow in -(\(i))") }
-            return .int(r)
+            return o ? Value.integer(-BigInt(i)) : .int(r)
         case (.negate, .bool(let b)): return .int(b ? -1 : 0)
         case (.negate, .float(let d)): return .float(-d)
         case (.plus, .int), (.plus, .float): return v
@@ -135,7 +135,11 @@ extension Interpreter {
             try checkCollectionSize(x.utf8.count &+ y.utf8.count, elementBytes: 1)
             return .str(x + y)
         case (.str(let s), .int(let n)) where op == .multiply, (.int(let n), .str(let s)) where op == .multiply:
-            return .str(try repeatCollection(Array(s), n).map(String.init).joined())
+            if n <= 0 || s.isEmpty { return .str("") }
+            let (bytes, o) = s.utf8.count.multipliedReportingOverflow(by: n)
+            if o || bytes > 100_000_000 * 8 { throw PythonError("MemoryError", "") }
+            try checkCollectionSize(bytes, elementBytes: 1)
+            return .str(String(repeating: s, count: n))
         case (.str(let s), _) where op == .modulo:
             return .str(try percentFormat(s, b))
         case (.list(let x), .list(let y)) where op == .add:
@@ -210,24 +214,25 @@ extension Interpreter {
         }
     }
 
+    /// `int op int`: in 64 bits while the result fits, else in arbitrary precision (BigInteger.swift).
     private func intOperation(_ op: BinaryOperator, _ x: Int, _ y: Int) throws -> Value {
-        func checked(_ r: (Int, Bool)) throws -> Value {
-            if r.1 { throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
-            return .int(r.0)
-        }
+        func big() throws -> Value { try BigIntObject.operation(op, BigInt(x), BigInt(y)) }
         switch op {
-        case .add: return try checked(x.addingReportingOverflow(y))
-        case .subtract: return try checked(x.subtractingReportingOverflow(y))
-        case .multiply: return try checked(x.multipliedReportingOverflow(by: y))
+        case .add:
+            let r = x.addingReportingOverflow(y)
+            return r.overflow ? try big() : .int(r.partialValue)
+        case .subtract:
+            let r = x.subtractingReportingOverflow(y)
+            return r.overflow ? try big() : .int(r.partialValue)
+        case .multiply:
+            let r = x.multipliedReportingOverflow(by: y)
+            return r.overflow ? try big() : .int(r.partialValue)
         case .divide:
             if y == 0 { throw PythonError.zeroDivision("division by zero") }
             return .float(Double(x) / Double(y))
         case .floorDivide, .modulo:
             if y == 0 { throw PythonError.zeroDivision(op == .modulo ? "integer modulo by zero" : "integer division or modulo by zero") }
-            if x == Int.min && y == -1 {
-                if op == .modulo { return .int(0) }
-                throw PythonError.overflow("integer overflow: nnsh integers are 64-bit")
-            }
+            if x == Int.min && y == -1 { return op == .modulo ? .int(0) : try big() }
             var q = x / y, r = x % y
             if r != 0 && ((r < 0) != (y < 0)) { q -= 1; r += y }
             return .int(op == .floorDivide ? q : r)
@@ -238,14 +243,23 @@ extension Interpreter {
             }
             var result = 1, base = x, e = y
             while e > 0 {
-                if e & 1 == 1 { result = try asInt(checked(result.multipliedReportingOverflow(by: base))) }
+                if e & 1 == 1 {
+                    let r = result.multipliedReportingOverflow(by: base)
+                    if r.overflow { return try big() }
+                    result = r.partialValue
+                }
                 e >>= 1
-                if e > 0 { base = try asInt(checked(base.multipliedReportingOverflow(by: base))) }
+                if e > 0 {
+                    let b = base.multipliedReportingOverflow(by: base)
+                    if b.overflow { return try big() }
+                    base = b.partialValue
+                }
             }
             return .int(result)
         case .leftShift:
             if y < 0 { throw PythonError.value("negative shift count") }
-            if y >= 63 || (x != 0 && (x << y) >> y != x) { if x == 0 { return .int(0) }; throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
+            if x == 0 { return .int(0) }
+            if y >= 63 || (x << y) >> y != x { return try big() }
             return .int(x << y)
         case .rightShift:
             if y < 0 { throw PythonError.value("negative shift count") }
@@ -329,6 +343,12 @@ extension Interpreter {
             let r = try truthy(compare(op, a, b))
             return op == .less || op == .lessEqual ? (r ? -1 : 1) : (r ? 1 : -1)
         }
+        if case .object(let big as BigIntObject) = a, let r = try big.compare(op, b, reflected: false, self) {
+            return try truthy(r) == (op == .less || op == .lessEqual) ? -1 : 1
+        }
+        if case .object(let big as BigIntObject) = b, let r = try big.compare(op, a, reflected: true, self) {
+            return try truthy(r) == (op == .less || op == .lessEqual) ? -1 : 1
+        }
         switch (a, b) {
         case (.tensor, _), (_, .tensor):
             // max()/min()/sorted() over tensors: Python uses `<`/`>` and the result's truth value.
@@ -337,6 +357,12 @@ extension Interpreter {
         case (.int, .int), (.bool, .int), (.int, .bool), (.bool, .bool):
             let x = try asInt(a), y = try asInt(b)
             return x < y ? -1 : (x > y ? 1 : 0)
+        case (.int(let x), .float(let y)):
+            guard let c = exactCompare(x, y) else { return op == .notEqual ? 1 : (op == .less || op == .lessEqual ? 1 : -1) }
+            return c
+        case (.float(let x), .int(let y)):
+            guard let c = exactCompare(y, x) else { return op == .notEqual ? 1 : (op == .less || op == .lessEqual ? 1 : -1) }
+            return -c
         case (.float, _), (_, .float):
             guard case .some = try? asDouble(a), case .some = try? asDouble(b) else { break }
             let x = try asDouble(a), y = try asDouble(b)
@@ -465,6 +491,7 @@ extension Interpreter {
         case .int(let x): i = x
         case .bool(let b): i = b ? 1 : 0
         case .tensor(let t) where t.numel == 1 && !t.dtype.isFloatingPoint: i = Int(t.flatInt(t.offset))
+        case .object(is BigIntObject): throw PythonError("IndexError", "cannot fit 'int' into an index-sized integer")
         default: throw PythonError.type("\(what) indices must be integers or slices, not \(index.typeName)")
         }
         let j = i < 0 ? i + count : i

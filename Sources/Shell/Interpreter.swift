@@ -667,8 +667,7 @@ public final class Interpreter {
             try bind(n, value, target)
             return value
         case .int(let i, _): return .int(i)
-        case .bigInt(let digits, _):
-            throw PythonError.overflow("integer \(digits.prefix(30))\(digits.count > 30 ? "…" : "") is too large (nnsh integers are 64-bit)")
+        case .bigInt(let spelling, _): return try bigIntegerLiteral(spelling)
         case .float(let d, _): return .float(d)
         case .string(let s, _): return .str(s)
         case .fstring(let parts, _): return .str(try formatFString(parts, scope))

@@ -815,6 +815,7 @@ extension Interpreter {
     /// A Python class's `__repr__`/`extra_repr` runs once here with its errors raised (the repr
     /// itself, built in Swift, cannot throw and would print without them).
     func checkPrintable(_ v: Value) throws {
+        if case .object(let big as BigIntObject) = v { try big.checkDecimalConversion() }
         guard case .module(let m) = v else { return }
         try checkNesting(m, .repr)
         for (_, x) in m.namedModules() {

@@ -366,6 +366,7 @@ extension Interpreter {
                 case .tensor(let t) where t.numel == 1 && t.dim == 0:
                     if t.dtype.isFloatingPoint { kind = 2 } else if t.dtype != .bool { kind = Swift.max(kind, 1) }
                     values.append(try t.item()); ints.append(t.flatInt(t.offset))
+                case .object(is BigIntObject): throw PythonError.runtime("Overflow when unpacking long")
                 default:
                     throw PythonError.type("new(): invalid data type '\(v.typeName)'")
                 }

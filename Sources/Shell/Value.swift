@@ -242,7 +242,7 @@ public func valuesEqual(_ a: Value, _ b: Value) -> Bool {
     case (.bool(let x), .bool(let y)): return x == y
     case (.int(let x), .int(let y)): return x == y
     case (.float(let x), .float(let y)): return x == y
-    case (.int(let x), .float(let y)), (.float(let y), .int(let x)): return Double(x) == y
+    case (.int(let x), .float(let y)), (.float(let y), .int(let x)): return exactCompare(x, y) == 0
     case (.bool(let x), .int(let y)), (.int(let y), .bool(let x)): return (x ? 1 : 0) == y
     case (.bool(let x), .float(let y)), (.float(let y), .bool(let x)): return (x ? 1.0 : 0.0) == y
     case (.str(let x), .str(let y)): return x == y
@@ -280,6 +280,8 @@ public func valuesEqual(_ a: Value, _ b: Value) -> Bool {
             if case .object(let p) = x.receiver, case .object(let q) = y.receiver { return p === q }
             return valuesEqual(x.receiver, y.receiver)
         }()
+    case (.object(let x as BigIntObject), _): return BigIntObject.equals(x.value, b)
+    case (_, .object(let y as BigIntObject)): return BigIntObject.equals(y.value, a)
     case (.object(let x as DeviceObject), .object(let y as DeviceObject)):
         return x.kind == y.kind && x.index == y.index
     case (.object(let x), .object(let y)):

@@ -16,7 +16,6 @@ struct GoldenTranscriptTests {
     /// Scripts PyTorch runs that nnsh does not match yet, each with the reason. They still run: a gap
     /// that closes makes the test fail ("known issue not recorded"), so the entry must then go.
     static let knownGaps: [String: Comment] = [
-        "lang_bigint": "nnsh integers are 64-bit and raise OverflowError past that (issue 8 allows it); Python's are unbounded",
         "autograd_create_graph": "create_graph=True (higher-order gradients) is not implemented: gradient rules run unrecorded",
     ]
 

@@ -137,10 +137,9 @@ struct JSONScanner {
             return (.float(Double(literal) ?? .nan), i)
         }
         if let parseInt { return (try interpreter.call(parseInt, Arguments([.str(literal)])), i) }
-        guard let n = Int(literal) else {
-            throw PythonError.overflow("the JSON integer \(literal.prefix(40)) does not fit in nnsh's 64-bit int")
-        }
-        return (.int(n), i)
+        if let n = Int(literal) { return (.int(n), i) }
+        // Longer than 64 bits: int(literal), with its 4300-digit limit, as CPython's decoder.
+        return (try interpreter.toIntValue(.str(literal), base: nil), i)
     }
 
     /// The string whose opening quote is just before `start` (CPython's `scanstring`).

@@ -1,9 +1,10 @@
+import BigInt
 import Foundation
 
 /// `math`: CPython 3.11's functions over doubles (glibc's libm, as CPython uses it) with its error
 /// rules (`mathmodule.c`): a NaN from a non-NaN argument is `ValueError: math domain error`, an
 /// infinity from a finite one `OverflowError: math range error` where the function can overflow.
-/// Integer results are nnsh's 64-bit ints (beyond them, an OverflowError says so).
+/// Integer functions (factorial, comb, perm, gcd, lcm, isqrt) work in arbitrary precision.
 extension Interpreter {
     var mathNamespace: Namespace {
         let ns = Namespace("math")
@@ -61,12 +62,11 @@ extension Interpreter {
                 let v = try args.bind(name, ["x"], required: 1).values["x"]!
                 if case .int(let i) = v { return .int(i) }
                 if case .bool(let b) = v { return .int(b ? 1 : 0) }
+                if case .object(is BigIntObject) = v { return v }
                 let x = try v.asDouble("x", name)
                 if x.isNaN { throw PythonError.value("cannot convert float NaN to integer") }
                 guard x.isFinite else { throw PythonError.overflow("cannot convert float infinity to integer") }
-                let r = name == "floor" ? x.rounded(.down) : (name == "ceil" ? x.rounded(.up) : x.rounded(.towardZero))
-                guard Swift.abs(r) < 9.2e18 else { throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
-                return .int(Int(r))
+                return try BigIntObject.truncating(name == "floor" ? x.rounded(.down) : (name == "ceil" ? x.rounded(.up) : x.rounded(.towardZero)))
             }
         }
         /// Two float arguments.
@@ -149,86 +149,69 @@ extension Interpreter {
             return .float(try Self.fsum(try self.iterate(b.values["seq"]!).map { try $0.asDouble("seq", "fsum") }))
         }
 
-        // Integer functions.
-        func integer(_ v: Value, _ function: String) throws -> Int {
-            switch v {
-            case .int(let i): return i
-            case .bool(let b): return b ? 1 : 0
-            case .float: throw PythonError.type("'float' object cannot be interpreted as an integer")
-            default: return try v.asInt()
-            }
+        // Integer functions, in arbitrary precision (Objects/BigInteger.swift).
+        func integer(_ v: Value, _ function: String) throws -> BigInt {
+            if case .float = v { throw PythonError.type("'float' object cannot be interpreted as an integer") }
+            if let b = BigIntObject.integer(v) { return b }
+            return BigInt(try v.asInt())
         }
-        func overflow() -> PythonError { PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
+        /// The product lo·(lo+1)·…·hi by halves, so the big multiplications are of balanced sizes.
+        func product(_ lo: BigInt, _ hi: BigInt) -> BigInt {
+            if lo > hi { return 1 }
+            if hi - lo < 8 {
+                var r = lo, k = lo + 1
+                while k <= hi { r *= k; k += 1 }
+                return r
+            }
+            let mid = (lo + hi) / 2
+            return product(lo, mid) * product(mid + 1, hi)
+        }
+        /// A product of `count` factors each at most `largest` must fit nnsh's integer size.
+        func checkProductSize(count: BigInt, largest: BigInt) throws {
+            guard let c = Int(exactly: count) else { throw PythonError("MemoryError", "") }
+            let (bits, o) = c.multipliedReportingOverflow(by: largest.magnitude.bitWidth)
+            if o { throw PythonError("MemoryError", "") }
+            try BigIntObject.checkSize(bits: bits)
+        }
         def("factorial") { args in
             let n = try integer(try args.bind("factorial", ["n"], required: 1).values["n"]!, "factorial")
-            if n < 0 { throw PythonError.value("factorial() not defined for negative values") }
-            var r = 1
-            for k in Swift.stride(from: 2, through: n, by: 1) {
-                let (p, o) = r.multipliedReportingOverflow(by: k)
-                if o { throw overflow() }
-                r = p
-            }
-            return .int(r)
-        }
-        func gcd(_ a: Int, _ b: Int) -> Int {
-            var (x, y) = (a.magnitude, b.magnitude)
-            while y != 0 { (x, y) = (y, x % y) }
-            return Int(truncatingIfNeeded: x)
+            if n.sign == .minus && !n.isZero { throw PythonError.value("factorial() not defined for negative values") }
+            try checkProductSize(count: n / 2, largest: n)  // n! < n^n, and √n! > (n/2)^(n/2)
+            return Value.integer(product(2, n))
         }
         def("gcd") { args in
-            var g = 0
-            for v in args.positional { g = gcd(g, try integer(v, "gcd")) }
-            return .int(g)
+            var g = BigUInt(0)
+            for v in args.positional { g = g.greatestCommonDivisor(with: try integer(v, "gcd").magnitude) }
+            return Value.integer(BigInt(g))
         }
         def("lcm") { args in
-            var l = 1
+            var l = BigUInt(1)
             for v in args.positional {
-                let x = try integer(v, "lcm")
-                if x == 0 || l == 0 { l = 0; continue }
-                let (p, o) = (l / gcd(l, x)).multipliedReportingOverflow(by: Swift.abs(x))
-                if o { throw overflow() }
-                l = p
+                let x = try integer(v, "lcm").magnitude
+                if x.isZero || l.isZero { l = 0; continue }
+                try BigIntObject.checkSize(bits: l.bitWidth + x.bitWidth)
+                l = l / l.greatestCommonDivisor(with: x) * x
             }
-            return .int(l)
+            return Value.integer(BigInt(l))
         }
         def("isqrt") { args in
             let n = try integer(try args.bind("isqrt", ["n"], required: 1).values["n"]!, "isqrt")
-            if n < 0 { throw PythonError.value("isqrt() argument must be nonnegative") }
-            // The float root is within one of the integer root; fix it up exactly (r ≤ 3037000499, so r·r fits).
-            var r = Swift.min(Int(Double(n).squareRoot()), 3_037_000_499)
-            while r * r > n { r -= 1 }
-            while r < 3_037_000_499 && (r + 1) * (r + 1) <= n { r += 1 }
-            return .int(r)
+            if n.sign == .minus && !n.isZero { throw PythonError.value("isqrt() argument must be nonnegative") }
+            return Value.integer(BigInt(n.magnitude.squareRoot()))
         }
-        /// `comb(n, k)` / `perm(n, k)` by exact products (every partial product of `comb` is a binomial).
+        /// `perm(n, k)` = n·(n−1)·…·(n−k+1); `comb(n, k)` = perm(n, k') / k'! with k' = min(k, n−k).
         func combinatoric(_ name: String) {
             def(name) { args in
                 let b = try args.bind(name, ["n", "k"], required: name == "comb" ? 2 : 1)
                 let n = try integer(b.values["n"]!, name)
-                let k = try b["k"].map { try integer($0, name) } ?? n
-                if n < 0 { throw PythonError.value("n must be a non-negative integer") }
-                if k < 0 { throw PythonError.value("k must be a non-negative integer") }
+                var k = try b["k"].map { try integer($0, name) } ?? n
+                if n.sign == .minus && !n.isZero { throw PythonError.value("n must be a non-negative integer") }
+                if k.sign == .minus && !k.isZero { throw PythonError.value("k must be a non-negative integer") }
                 if k > n { return .int(0) }
-                var r = 1
-                if name == "perm" {
-                    for i in 0..<k {
-                        let (p, o) = r.multipliedReportingOverflow(by: n - i)
-                        if o { throw overflow() }
-                        r = p
-                    }
-                } else {
-                    let kk = Swift.min(k, n - k)
-                    for i in 0..<kk {
-                        // r · (n − i) / (i + 1) is the next binomial, an integer: with g = gcd(r, i + 1),
-                        // (i + 1) / g divides n − i, so the product is exact and overflows only if the result does.
-                        let num = n - i, den = i + 1
-                        let g = gcd(r, den)
-                        let (p, o) = (r / g).multipliedReportingOverflow(by: num / (den / g))
-                        if o { throw overflow() }
-                        r = p
-                    }
-                }
-                return .int(r)
+                if name == "comb" && n - k < k { k = n - k }
+                try checkProductSize(count: k, largest: n)
+                let falling = product(n - k + 1, n)
+                return Value.integer(name == "perm" ? falling : falling / product(2, k))
             }
         }
         combinatoric("comb"); combinatoric("perm")

@@ -1,5 +1,4 @@
 import Kernels
-import CBLAS
 
 /// Matrix products through OpenBLAS: `mm`, `mv`, `dot`, `bmm` and `matmul`'s broadcasting rules.
 extension Tensor {
@@ -113,7 +112,7 @@ extension Tensor {
         }
     }
 
-    /// Plain 2-d product through cblas (no autograd); integer types use a simple triple loop.
+    /// Plain 2-d product through BLAS (Kernels' gemm; no autograd); integer types use a simple triple loop.
     static func gemm(_ a: Tensor, _ b: Tensor, beta: Tensor? = nil) throws -> Tensor {
         let n = a.shape[0], k = a.shape[1], m = b.shape[1]
         let dtype = DType.promote(a.dtype, b.dtype)
@@ -124,18 +123,17 @@ extension Tensor {
         if floating {
             // A row-major or transposed (column-major) operand goes to BLAS as it is, with no copy.
             let (x, tx, lx) = try blasOperand(a.to(dtype)), (y, ty, ly) = try blasOperand(b.to(dtype))
+            // Through Kernels, which owns the BLAS (and picks OpenBLAS's kernel family once).
             if dtype == .float32 {
-                cblas_sgemm(CblasRowMajor, tx ? CblasTrans : CblasNoTrans, ty ? CblasTrans : CblasNoTrans,
-                            Int32(n), Int32(m), Int32(k), 1,
-                            x.storage.pointer(Float.self) + x.offset, Int32(lx),
-                            y.storage.pointer(Float.self) + y.offset, Int32(ly), 0,
-                            out.storage.pointer(Float.self), Int32(m))
+                Float.gemm(transA: tx, transB: ty, m: n, n: m, k: k, alpha: 1,
+                           a: x.storage.pointer(Float.self) + x.offset, lda: lx,
+                           b: y.storage.pointer(Float.self) + y.offset, ldb: ly, beta: 0,
+                           c: out.storage.pointer(Float.self), ldc: m)
             } else {
-                cblas_dgemm(CblasRowMajor, tx ? CblasTrans : CblasNoTrans, ty ? CblasTrans : CblasNoTrans,
-                            Int32(n), Int32(m), Int32(k), 1,
-                            x.storage.pointer(Double.self) + x.offset, Int32(lx),
-                            y.storage.pointer(Double.self) + y.offset, Int32(ly), 0,
-                            out.storage.pointer(Double.self), Int32(m))
+                Double.gemm(transA: tx, transB: ty, m: n, n: m, k: k, alpha: 1,
+                            a: x.storage.pointer(Double.self) + x.offset, lda: lx,
+                            b: y.storage.pointer(Double.self) + y.offset, ldb: ly, beta: 0,
+                            c: out.storage.pointer(Double.self), ldc: m)
             }
             return out
         }

@@ -233,9 +233,22 @@ public func pythonFormat(_ x: Double, spec: String) throws -> String {
 /// Python's `format(n, spec)` for an int: types `d n b o x X c`, none, and the float types
 /// (which format `float(n)`), with fill, align, sign, `#`, `0`, width and `,`/`_` grouping.
 public func pythonFormat(_ n: Int64, spec: String) throws -> String {
+    try pythonFormatInteger(negative: n < 0, spec: spec, digits: { String(n.magnitude, radix: $0) },
+                            double: { Double(n) }, character: {
+        guard n >= 0, n <= 0x10FFFF, let scalar = Unicode.Scalar(UInt32(n)) else {
+            throw TorchError("OverflowError", "%c arg not in range(0x110000)")
+        }
+        return Character(scalar)
+    })
+}
+
+/// Python's `format(n, spec)` for an integer of any size, given its sign and its magnitude's
+/// digits in a radix (`digits(radix)`), its float value for the float types, and its character for `c`.
+public func pythonFormatInteger(negative: Bool, spec: String, digits magnitudeDigits: (Int) throws -> String,
+                                double: () throws -> Double, character: () throws -> Character) throws -> String {
     let s = try FormatSpec(spec, typeName: "int")
     let type = s.type ?? "d"
-    if "eEfFgG%".contains(type) { return try pythonFormat(Double(n), spec: spec) }
+    if "eEfFgG%".contains(type) { return try pythonFormat(try double(), spec: spec) }
     guard "dnbcoxX".contains(type) else {
         throw TorchError.value("Unknown format code '\(type)' for object of type 'int'")
     }
@@ -243,15 +256,11 @@ public func pythonFormat(_ n: Int64, spec: String) throws -> String {
     if s.coerceNegativeZero { throw TorchError.value("Negative zero coercion (z) not allowed in integer format specifier") }
     if type == "c" {
         if s.sign != "-" { throw TorchError.value("Sign not allowed with integer format specifier 'c'") }
-        guard n >= 0, n <= 0x10FFFF, let scalar = Unicode.Scalar(UInt32(n)) else {
-            throw TorchError("OverflowError", "%c arg not in range(0x110000)")
-        }
-        return assemble(negative: false, prefix: "", intDigits: "", rest: String(Character(scalar)), spec: s, groupEvery: 3)
+        return assemble(negative: false, prefix: "", intDigits: "", rest: String(try character()), spec: s, groupEvery: 3)
     }
     if let g = s.grouping, type == "n" || (g == "," && type != "d") {
         throw TorchError.value("Cannot specify '\(g)' with '\(type)'.")
     }
-    let magnitude = n.magnitude
     let radix: Int, prefix: String
     switch type {
     case "b": (radix, prefix) = (2, "0b")
@@ -260,8 +269,8 @@ public func pythonFormat(_ n: Int64, spec: String) throws -> String {
     case "X": (radix, prefix) = (16, "0X")
     default: (radix, prefix) = (10, "")
     }
-    var digits = String(magnitude, radix: radix)
+    var digits = try magnitudeDigits(radix)
     if type == "X" { digits = digits.uppercased() }
-    return assemble(negative: n < 0, prefix: s.alternate ? prefix : "", intDigits: digits, rest: "",
+    return assemble(negative: negative, prefix: s.alternate ? prefix : "", intDigits: digits, rest: "",
                     spec: s, groupEvery: radix == 10 ? 3 : 4)
 }
