@@ -34,8 +34,8 @@ mapfile -t OBJS < <(for m in Kernels Torch NN Syntax Pictures Figures Stdlib Num
   ls "$OUT/$m.build/"resource_bundle_accessor.swift.o 2>/dev/null || true; done
   # C targets (the vectorised math kernels).
   for c in CFastMath; do find "Sources/$c" -name '*.c' -exec basename {} \; | sed "s|^|$OUT/$c.build/|; s|\$|.o|"; done
-  # Package dependencies (swift-crypto for Stdlib's SHA-512): every object SwiftPM built for them.
-  for d in Crypto CryptoBoringWrapper CCryptoBoringSSLShims CCryptoBoringSSL; do
+  # Package dependencies (swift-crypto for Stdlib's SHA-512, BigInt for Shell's ints): every object SwiftPM built for them.
+  for d in Crypto CryptoBoringWrapper CCryptoBoringSSLShims CCryptoBoringSSL BigInt; do
     [ -d "$OUT/$d.build" ] && find "$OUT/$d.build" -name '*.o'; done)
 FLAGS=(-sanitize=fuzzer,address -sanitize-coverage="$COVERAGE" -g -parse-as-library -I "$OUT/Modules" -I "$OUT"
        -Xcc -fmodule-map-file=Sources/CBLAS/module.modulemap

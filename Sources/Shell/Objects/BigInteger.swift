@@ -225,12 +225,7 @@ final class BigIntObject: PyObject, OperandObject, TypedObject {
         for i in 0..<n { words[i] = f(a[i], b[i]) }
         if words[n - 1] >> (UInt.bitWidth - 1) == 1 {
             // Negative: the magnitude is the two's complement of the words.
-            var carry: UInt = 1
-            for i in 0..<n {
-                let (s, o) = (~words[i]).addingReportingOverflow(carry)
-                words[i] = s
-                carry = o ? 1 : 0
-            }
+            negate(&words)
             return BigInt(sign: .minus, magnitude: BigUInt(words: words))
         }
         return BigInt(sign: .plus, magnitude: BigUInt(words: words))
@@ -239,14 +234,18 @@ final class BigIntObject: PyObject, OperandObject, TypedObject {
     private static func twosComplement(_ v: BigInt, _ n: Int) -> [UInt] {
         var words = [UInt](repeating: 0, count: n)
         for (i, w) in v.magnitude.words.enumerated() where i < n { words[i] = w }
-        guard v.sign == .minus, !v.isZero else { return words }
+        if v.sign == .minus && !v.isZero { negate(&words) }
+        return words
+    }
+
+    /// Two's-complement negation in place: invert, add one.
+    private static func negate(_ words: inout [UInt]) {
         var carry: UInt = 1
-        for i in 0..<n {
+        for i in words.indices {
             let (s, o) = (~words[i]).addingReportingOverflow(carry)
             words[i] = s
             carry = o ? 1 : 0
         }
-        return words
     }
 
     /// Correctly rounded conversion (round half to even), as CPython's `float(int)`.
