@@ -418,6 +418,26 @@ extension Interpreter {
         switch v {
         case .object(let big as BigIntObject) where base == nil: return .object(big)
         case .float(let d): return try BigIntObject.truncating(d)
+        case .str(let s) where !s.utf8.allSatisfy({ $0 < 0x80 }):
+            // CPython reads every Unicode decimal digit as its value (`int('٣٤')` is 34) and strips
+            // Unicode whitespace; the error still shows the text as given.
+            var ascii = String.UnicodeScalarView()
+            for u in s.unicodeScalars {
+                if !u.isASCII, u.properties.numericType == .decimal, let d = u.properties.numericValue {
+                    ascii.append(Unicode.Scalar(UInt8(48 + Int(d))))
+                } else if !u.isASCII, u.properties.isWhitespace {
+                    ascii.append(" ")
+                } else {
+                    ascii.append(u)
+                }
+            }
+            let converted = String(ascii)
+            guard converted.utf8.allSatisfy({ $0 < 0x80 }) else {
+                throw PythonError.value("invalid literal for int() with base \(base ?? 10): \(pythonStringRepr(String(s.prefix(200))))")
+            }
+            do { return try toIntValue(.str(converted), base: base) } catch let e as PythonError where e.kind == "ValueError" && e.message.hasPrefix("invalid literal") {
+                throw PythonError.value("invalid literal for int() with base \(base ?? 10): \(pythonStringRepr(String(s.prefix(200))))")
+            }
         case .str(let s):
             let invalid = PythonError.value("invalid literal for int() with base \(base ?? 10): \(pythonStringRepr(String(s.prefix(200))))")
             if s.utf8.count <= 64 {

@@ -42,3 +42,11 @@ for expr in ["2**100 // 0", "2**100 % 0", "divmod(2**100, 0)", "2**100 / 0", "1 
         print(expr, "->", eval(expr))
     except Exception as e:
         print(expr, "->", type(e).__name__, e)
+
+# Unicode decimal digits and whitespace in int(), as CPython reads them.
+for text in ["٣٤", "１２３", "\u2003 42\u3000", "-٣٤٥٦٧٨٩٠١٢٣٤٥٦٧٨٩٠١٢٣٤", "٣_٤", "٣x", "é"]:
+    try:
+        print(int(text))
+    except ValueError as e:
+        print("ValueError", e)
+print(int("१२", 16))
