@@ -489,27 +489,8 @@ extension Interpreter {
             guard Swift.abs(d) < 9.2e18 else { throw PythonError.overflow("integer overflow: nnsh integers are 64-bit") }
             return Int(d.rounded(.towardZero))
         case .str(let s):
-            let trimmed = s.trimmingCharacters(in: .whitespaces)
-            // Underscores only singly between digits (`1_000`, `0x_ff`), as in CPython.
-            let unsigned = trimmed.hasPrefix("-") || trimmed.hasPrefix("+") ? trimmed.dropFirst() : Substring(trimmed)
-            if unsigned.hasPrefix("_") || unsigned.hasSuffix("_") || unsigned.contains("__") {
-                throw PythonError.value("invalid literal for int() with base \(base ?? 10): \(pythonStringRepr(s))")
-            }
-            let text = trimmed.replacingOccurrences(of: "_", with: "")
-            if let base, base != 0 && !(2...36).contains(base) { throw PythonError.value("int() base must be >= 2 and <= 36, or 0") }
-            // Base prefixes: `int('0x1f', 16)`, and base 0 infers the base from the prefix.
-            var digits = Substring(text), radix = base ?? 10
-            let negative = digits.first == "-"
-            if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
-            for (prefix, b) in [("0x", 16), ("0o", 8), ("0b", 2)] where digits.lowercased().hasPrefix(prefix) && (radix == b || radix == 0) {
-                digits = digits.dropFirst(2); radix = b
-            }
-            if radix == 0 { radix = 10 }
-            guard (2...36).contains(radix), !digits.hasPrefix("-"), !digits.hasPrefix("+"),
-                  let i = Int((negative ? "-" : "") + digits, radix: radix) else {
-                throw PythonError.value("invalid literal for int() with base \(base ?? 10): \(pythonStringRepr(s))")
-            }
-            return i
+            if case .int(let i) = try parseIntText(s, base: base) { return i }
+            throw PythonError.overflow("Python int too large to convert to C ssize_t")
         case .tensor(let t):
             guard t.numel == 1 else { throw PythonError.value("only one element tensors can be converted to Python scalars") }
             if t.dtype.isFloatingPoint { return try toInt(.float(try t.item()), base: nil) }

@@ -25,7 +25,7 @@ final class BigIntObject: PyObject, OperandObject, TypedObject {
 
     override func repr() -> String { String(value) }
 
-    /// Before a top-level `str`/`repr`/`print`: CPython's limit, with its message.
+    /// Before a top-level `str`/`repr`/`print` or a decimal `format`: CPython's limit, with its message.
     func checkDecimalConversion() throws {
         // log10(2) · bits bounds the digit count from above; compute exactly only near the edge.
         let bits = value.magnitude.bitWidth
@@ -97,8 +97,7 @@ final class BigIntObject: PyObject, OperandObject, TypedObject {
         let magnitude = value.magnitude
         return try pythonFormatInteger(negative: value.sign == .minus && !value.isZero, spec: spec,
             digits: { radix in
-                if radix == 10, Double(magnitude.bitWidth) * 0.30103 >= Double(BigIntObject.maxStringDigits),
-                   String(magnitude).count > BigIntObject.maxStringDigits { throw BigIntObject.digitLimitError }
+                if radix == 10 { try self.checkDecimalConversion() }
                 return String(magnitude, radix: radix)
             },
             double: { try BigIntObject.toDouble(self.value) },
@@ -418,50 +417,56 @@ extension Interpreter {
         switch v {
         case .object(let big as BigIntObject) where base == nil: return .object(big)
         case .float(let d): return try BigIntObject.truncating(d)
-        case .str(let s) where !s.utf8.allSatisfy({ $0 < 0x80 }):
-            // CPython reads every Unicode decimal digit as its value (`int('٣٤')` is 34) and strips
-            // Unicode whitespace; the error still shows the text as given.
-            var ascii = String.UnicodeScalarView()
-            for u in s.unicodeScalars {
-                if !u.isASCII, u.properties.numericType == .decimal, let d = u.properties.numericValue {
-                    ascii.append(Unicode.Scalar(UInt8(48 + Int(d))))
-                } else if !u.isASCII, u.properties.isWhitespace {
-                    ascii.append(" ")
-                } else {
-                    ascii.append(u)
-                }
-            }
-            let converted = String(ascii)
-            guard converted.utf8.allSatisfy({ $0 < 0x80 }) else {
-                throw PythonError.value("invalid literal for int() with base \(base ?? 10): \(pythonStringRepr(String(s.prefix(200))))")
-            }
-            do { return try toIntValue(.str(converted), base: base) } catch let e as PythonError where e.kind == "ValueError" && e.message.hasPrefix("invalid literal") {
-                throw PythonError.value("invalid literal for int() with base \(base ?? 10): \(pythonStringRepr(String(s.prefix(200))))")
-            }
-        case .str(let s):
-            let invalid = PythonError.value("invalid literal for int() with base \(base ?? 10): \(pythonStringRepr(String(s.prefix(200))))")
-            if s.utf8.count <= 64 {
-                do { return .int(try toInt(v, base: base)) } catch let e as PythonError where e.kind == "ValueError" {}
-            }
-            if let base, base != 0 && !(2...36).contains(base) { throw PythonError.value("int() base must be >= 2 and <= 36, or 0") }
-            // Too long for 64 bits, or not a number at all: the same grammar, in big digits.
-            var text = Substring(s).drop(while: \.isWhitespace)
-            while text.last?.isWhitespace == true { text = text.dropLast() }
-            let negative = text.first == "-"
-            if text.first == "-" || text.first == "+" { text = text.dropFirst() }
-            var radix = base ?? 10
-            for (prefix, r) in [("0x", 16), ("0o", 8), ("0b", 2)] where text.prefix(2).lowercased() == prefix && (radix == r || radix == 0) {
-                text = text.dropFirst(2)
-                radix = r
-            }
-            if radix == 0 { radix = 10 }
-            // Underscores only between digits, as in CPython.
-            guard !text.hasPrefix("_"), !text.hasSuffix("_"), !text.contains("__") else { throw invalid }
-            let digits = text.contains("_") ? Substring(text.replacingOccurrences(of: "_", with: "")) : text
-            guard let b = try BigIntObject.parse(digits, radix: radix, negative: negative) else { throw invalid }
-            return Value.integer(b)
+        case .str(let s): return try parseIntText(s, base: base)
         default: return .int(try toInt(v, base: base))
         }
+    }
+
+    /// `int(text, base)`: CPython's grammar for a string — surrounding whitespace, a sign, a base
+    /// prefix (which base 0 infers), single underscores between digits and after the prefix, any
+    /// Unicode decimal digit — into an int of any size. The one parser `int()` and `toInt` share.
+    func parseIntText(_ s: String, base: Int?) throws -> Value {
+        if let base, base != 0 && !(2...36).contains(base) { throw PythonError.value("int() base must be >= 2 and <= 36, or 0") }
+        let invalid = PythonError.value("invalid literal for int() with base \(base ?? 10): \(pythonStringRepr(String(s.prefix(200))))")
+        guard let ascii = s.utf8.allSatisfy({ $0 < 0x80 }) ? s : Interpreter.asciiDigits(s) else { throw invalid }
+        var text = Substring(ascii).drop(while: \.isWhitespace)
+        while text.last?.isWhitespace == true { text = text.dropLast() }
+        let negative = text.first == "-"
+        if text.first == "-" || text.first == "+" { text = text.dropFirst() }
+        var radix = base ?? 10, prefixed = false
+        for (prefix, r) in [("0x", 16), ("0o", 8), ("0b", 2)] where text.prefix(2).lowercased() == prefix && (radix == r || radix == 0) {
+            text = text.dropFirst(2)
+            radix = r
+            prefixed = true
+        }
+        if radix == 0 { radix = 10 }
+        if prefixed && text.first == "_" { text = text.dropFirst() }
+        guard !text.hasPrefix("_"), !text.hasSuffix("_"), !text.contains("__") else { throw invalid }
+        let digits = text.contains("_") ? Substring(text.replacingOccurrences(of: "_", with: "")) : text
+        // The common short case without a big number (`Int(_:radix:)` would also take a sign).
+        if digits.utf8.count <= 18, digits.first != "+", digits.first != "-", let small = Int(digits, radix: radix) {
+            return .int(negative ? -small : small)
+        }
+        guard let b = try BigIntObject.parse(digits, radix: radix, negative: negative) else { throw invalid }
+        return Value.integer(b)
+    }
+
+    /// The text with Unicode decimal digits as ASCII digits and Unicode whitespace as spaces (how
+    /// CPython reads `int('٣٤')`); nil if anything else outside ASCII remains.
+    private static func asciiDigits(_ s: String) -> String? {
+        var ascii = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if u.isASCII {
+                ascii.append(u)
+            } else if u.properties.numericType == .decimal, let d = u.properties.numericValue {
+                ascii.append(Unicode.Scalar(UInt8(48 + Int(d))))
+            } else if u.properties.isWhitespace {
+                ascii.append(" ")
+            } else {
+                return nil
+            }
+        }
+        return String(ascii)
     }
 
     /// `round(n)` / `round(n, ndigits)` for an int: itself, or rounded half to even at 10^-ndigits.

@@ -128,11 +128,12 @@ enum CycleCollector {
 
     private static func collectOnce() -> Int {
         guard paused == 0 else { return 0 }
+        // No collection inside this one: clearing and freeing can run Python (a generator's `finally`).
         paused += 1
+        defer { paused -= 1 }
         var garbage = [any CycleNode]()
         var found = 0
         do {
-            defer { paused -= 1 }
             var visitor = CycleVisitor(trackedCount: entries.count)
             // 1. References between containers. Retains the traversal makes are all released by
             // the end of this step, so the counts read in step 2 are the program's own.
@@ -154,9 +155,7 @@ enum CycleCollector {
             found = garbage.lazy.filter { ($0 as? PyDict)?.isAttributeDict != true }.count
                 + (entries.count..<counts.count).lazy.filter { !reachable[$0] }.count
         }
-        paused += 1
         for object in garbage { object.clearReferences() }
-        paused -= 1
         garbage = []
         // glibc keeps freed memory in its heap for reuse; after a large collection, hand it back to
         // the system, as CPython's allocator returns empty arenas, so a long session's resident size
@@ -254,18 +253,14 @@ struct CycleVisitor {
     mutating func visitOwned(_ array: inout [Value?]) { visitOwned(&array) { $0 } }
 
     /// An immutable array value (a tuple's items, a `let` field): always a buffer node.
-    mutating func visitShared(_ array: [Value]) {
-        guard !array.isEmpty else { return }
-        var copy = array
-        let p = withUnsafeBytes(of: &copy) { $0.load(as: UnsafeMutableRawPointer.self) }
-        visitBuffer(p, copy)
-    }
+    mutating func visitShared(_ array: [Value]) { visitShared(array) { $0 } }
+    mutating func visitShared(_ array: [Value?]) { visitShared(array) { $0 } }
 
-    mutating func visitShared(_ array: [Value?]) {
+    private mutating func visitShared<T>(_ array: [T], _ value: (T) -> Value?) {
         guard !array.isEmpty else { return }
         var copy = array
         let p = withUnsafeBytes(of: &copy) { $0.load(as: UnsafeMutableRawPointer.self) }
-        visitBuffer(p, copy.compactMap { $0 })
+        visitBuffer(p, copy.compactMap(value))
     }
 
     private mutating func visitBuffer(_ p: UnsafeMutableRawPointer, _ elements: [Value]) {
