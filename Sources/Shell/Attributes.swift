@@ -263,9 +263,12 @@ extension Interpreter {
                 return x
             }.joined(separator: s)) }
         case "upper": return method(obj, name) { _ in .str(s.uppercased()) }
-        case "lower": return method(obj, name) { _ in .str(s.lowercased()) }
-        case "title": return method(obj, name) { _ in .str(s.capitalized) }
-        case "capitalize": return method(obj, name) { _ in .str(s.prefix(1).uppercased() + s.dropFirst().lowercased()) }
+        case "lower": return method(obj, name) { _ in .str(pythonLower(s)) }
+        case "title": return method(obj, name) { _ in .str(pythonTitle(s)) }
+        case "capitalize": return method(obj, name) { _ in
+            // CPython 3.8+: the first code point title-cased, the rest lower-cased.
+            guard let first = s.unicodeScalars.first else { return .str("") }
+            return .str(first.properties.titlecaseMapping + String(codePoints: s.unicodeScalars.dropFirst()).lowercased()) }
         case "strip": return method(obj, name) { a in
             let chars = try strArg(a, "strip", "chars")
             return .str(s.trimmingCharacters(in: chars.map { CharacterSet(charactersIn: $0) } ?? .whitespacesAndNewlines)) }
@@ -284,42 +287,35 @@ extension Interpreter {
             if let sepV = b["sep"], !sepV.isNone {
                 guard case .str(let sep) = sepV else { throw PythonError.type("must be str or None, not \(sepV.typeName)") }
                 guard !sep.isEmpty else { throw PythonError.value("empty separator") }
-                var parts = s.components(separatedBy: sep)
-                if maxsplit >= 0 && parts.count > maxsplit + 1 {
-                    parts = fromRight
-                        ? [parts[..<(parts.count - maxsplit)].joined(separator: sep)] + parts[(parts.count - maxsplit)...]
-                        : Array(parts[..<maxsplit]) + [parts[maxsplit...].joined(separator: sep)]
-                }
-                return .list(PyList(parts.map { .str($0) }))
+                return .list(PyList(s.pythonSplit(separator: sep, maxsplit: maxsplit, fromRight: fromRight).map { .str($0) }))
             }
-            // Python's whitespace split; rsplit is the same on the reversed text.
-            func split(_ text: String) -> [String] {
-                var words = [String](), rest = Substring(text)
+            // Python's whitespace split (runs of isspace code points); rsplit is the same on the reversed text.
+            func split(_ text: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
+                var words = [[Unicode.Scalar]](), rest = text[...]
                 while true {
-                    rest = rest.drop { $0.isWhitespace }
+                    rest = rest.drop { $0.isPythonSpace }
                     if rest.isEmpty { break }
                     if maxsplit >= 0 && words.count == maxsplit {
                         var tail = rest
-                        while let l = tail.last, l.isWhitespace { tail = tail.dropLast() }
-                        words.append(String(tail)); break
+                        while let l = tail.last, l.isPythonSpace { tail = tail.dropLast() }
+                        words.append(Array(tail)); break
                     }
-                    let w = rest.prefix { !$0.isWhitespace }
-                    words.append(String(w)); rest = rest.dropFirst(w.count)
+                    let w = rest.prefix { !$0.isPythonSpace }
+                    words.append(Array(w)); rest = rest.dropFirst(w.count)
                 }
                 return words
             }
-            let words = fromRight ? split(String(s.reversed())).map { String($0.reversed()) }.reversed() : split(s)
-            return .list(PyList(words.map { .str($0) })) }
-        case "splitlines": return method(obj, name) { _ in .list(PyList(s.split(separator: "\n", omittingEmptySubsequences: false).map { .str(String($0)) }.dropLast(s.hasSuffix("\n") ? 1 : 0))) }
+            let u = s.codePoints
+            let words = fromRight ? split(u.reversed()).map { Array($0.reversed()) }.reversed() : split(u)
+            return .list(PyList(words.map { .str(String(codePoints: $0)) })) }
+        case "splitlines": return method(obj, name) { [unowned self] a in
+            let keep = try self.truthy(try a.bind("splitlines", ["keepends"]).values["keepends"] ?? .bool(false))
+            return .list(PyList(s.pythonSplitLines(keepEnds: keep).map { .str($0) })) }
         case "replace": return method(obj, name) { a in
             let b = try a.bind("replace", ["old", "new", "count"], required: 2)
             guard case .str(let old) = b.values["old"]!, case .str(let new) = b.values["new"]! else { throw PythonError.type("replace() arguments must be str") }
             let count = try b.int("count", -1)
-            if old.isEmpty { return .str(s) }
-            if count < 0 { return .str(s.replacingOccurrences(of: old, with: new)) }
-            var parts = s.components(separatedBy: old)
-            if parts.count > count + 1 { parts = Array(parts[..<count]) + [parts[count...].joined(separator: old)] }
-            return .str(parts.joined(separator: new)) }
+            return .str(s.pythonReplacing(old, with: new, count: count)) }
         case "startswith", "endswith": return method(obj, name) { [unowned self] a in
             let b = try a.bind(name, ["prefix", "start", "end"], required: 1)
             let v = b.values["prefix"]!
@@ -371,15 +367,16 @@ extension Interpreter {
             return .int(-1) }
         case "removeprefix", "removesuffix": return method(obj, name) { a in
             let fix = try strArg(a, name, "fix") ?? ""
-            if name == "removeprefix" { return .str(s.hasPrefix(fix) ? String(s.dropFirst(fix.count)) : s) }
-            return .str(s.hasSuffix(fix) && !fix.isEmpty ? String(s.dropLast(fix.count)) : s) }
+            let u = s.codePoints, n = fix.codePointCount
+            if name == "removeprefix" { return .str(s.codePointsHavePrefix(fix) ? String(codePoints: u.dropFirst(n)) : s) }
+            return .str(s.codePointsHaveSuffix(fix) && n > 0 ? String(codePoints: u.dropLast(n)) : s) }
         case "partition", "rpartition": return method(obj, name) { a in
             guard let sep = try strArg(a, name, "sep") else { throw PythonError.type("\(name)() takes exactly one argument (0 given)") }
             guard !sep.isEmpty else { throw PythonError.value("empty separator") }
-            guard let r = s.range(of: sep, options: name == "rpartition" ? .backwards : []) else {
+            guard let (before, after) = s.pythonPartition(sep, fromRight: name == "rpartition") else {
                 return .tuple(name == "rpartition" ? [.str(""), .str(""), .str(s)] : [.str(s), .str(""), .str("")])
             }
-            return .tuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))]) }
+            return .tuple([.str(before), .str(sep), .str(after)]) }
         case "translate": return method(obj, name) { [unowned self] a in
             // str.translate(table): each character's code point looked up; None deletes, an int or a
             // str replaces, a missing key (LookupError) keeps the character.
@@ -402,33 +399,54 @@ extension Interpreter {
             }
             return .str(String(out)) }
         case "swapcase": return method(obj, name) { _ in
-            .str(String(s.map { $0.isUppercase ? Character($0.lowercased()) : $0.isLowercase ? Character($0.uppercased()) : $0 })) }
-        case "isalnum": return method(obj, name) { _ in .bool(!s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber }) }
+            var out = ""
+            for c in s.unicodeScalars {
+                let p = c.properties
+                out += p.isUppercase ? p.lowercaseMapping : p.isLowercase ? p.uppercaseMapping : String(Character(c))
+            }
+            return .str(out) }
+        case "isalnum": return method(obj, name) { _ in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.isPythonAlpha || $0.properties.numericType != nil }) }
         case "islower", "isupper": return method(obj, name) { _ in
-            let cased = s.filter(\.isCased)
-            return .bool(!cased.isEmpty && cased.allSatisfy { name == "islower" ? $0.isLowercase : $0.isUppercase }) }
+            // CPython: no cased code point of the other case, and at least one of this case.
+            var sawCased = false
+            for c in s.unicodeScalars {
+                let p = c.properties
+                let title = p.generalCategory == .titlecaseLetter
+                if title || (name == "islower" ? p.isUppercase : p.isLowercase) { return .bool(false) }
+                if name == "islower" ? p.isLowercase : p.isUppercase { sawCased = true }
+            }
+            return .bool(sawCased) }
         case "center", "ljust", "rjust": return method(obj, name) { [unowned self] a in
             let b = try a.bind(name, ["width", "fillchar"], required: 1)
             let fill = try b.string("fillchar", " ")
-            let align = name == "center" ? "^" : (name == "ljust" ? "<" : ">")
-            return .str(try self.padString(s, spec: fill + align + String(try b.int("width")))) }
+            guard fill.codePointCount == 1 else { throw PythonError.type("The fill character must be exactly one character long") }
+            let width = try b.int("width"), margin = width - s.codePointCount
+            if margin <= 0 { return .str(s) }
+            if width > MemoryLimit.bytes / 4 { throw PythonError("MemoryError", "") }
+            // CPython's pad(): center puts the odd space on the left when the width is odd.
+            let left = name == "ljust" ? 0 : name == "rjust" ? margin : margin / 2 + (margin & width & 1)
+            return .str(String(repeating: fill, count: left) + s + String(repeating: fill, count: margin - left)) }
         case "zfill": return method(obj, name) { a in
             let w = try a.bind("zfill", ["width"], required: 1).int("width")
             if w > MemoryLimit.bytes / 4 { throw PythonError("MemoryError", "") }
             let neg = s.hasPrefix("-") || s.hasPrefix("+")
             let body = neg ? String(s.dropFirst()) : s
-            return .str((neg ? String(s.prefix(1)) : "") + String(repeating: "0", count: Swift.max(0, w - s.count)) + body) }
-        case "isdigit": return method(obj, name) { _ in .bool(!s.isEmpty && s.allSatisfy(\.isNumber)) }
-        case "isalpha": return method(obj, name) { _ in .bool(!s.isEmpty && s.allSatisfy(\.isLetter)) }
-        case "isspace": return method(obj, name) { _ in .bool(!s.isEmpty && s.allSatisfy(\.isWhitespace)) }
+            return .str((neg ? String(s.prefix(1)) : "") + String(repeating: "0", count: Swift.max(0, w - s.codePointCount)) + body) }
+        case "isdigit": return method(obj, name) { _ in
+            .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal || $0.properties.numericType == .digit }) }
+        case "isalpha": return method(obj, name) { _ in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy(\.isPythonAlpha)) }
+        case "isspace": return method(obj, name) { _ in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy(\.isPythonSpace)) }
         case "isidentifier": return method(obj, name) { _ in .bool(isIdentifier(s)) }
-        case "isdecimal", "isnumeric": return method(obj, name) { _ in .bool(!s.isEmpty && s.allSatisfy(\.isNumber)) }
+        case "isdecimal": return method(obj, name) { _ in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal }) }
+        case "isnumeric": return method(obj, name) { _ in .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType != nil }) }
         case "istitle": return method(obj, name) { _ in
-            // Cased runs start upper and continue lower; at least one cased character.
+            // Cased runs start upper (or title) case and continue lower; at least one cased code point.
             var previousCased = false, sawCased = false
-            for c in s {
-                if c.isUppercase { if previousCased { return .bool(false) }; previousCased = true; sawCased = true }
-                else if c.isLowercase { if !previousCased { return .bool(false) }; sawCased = true }
+            for c in s.unicodeScalars {
+                let p = c.properties
+                let upperOrTitle = p.isUppercase || p.generalCategory == .titlecaseLetter
+                if upperOrTitle { if previousCased { return .bool(false) }; previousCased = true; sawCased = true }
+                else if p.isLowercase { if !previousCased { return .bool(false) }; sawCased = true }
                 else { previousCased = false }
             }
             return .bool(sawCased) }

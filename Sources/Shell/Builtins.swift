@@ -448,7 +448,7 @@ extension Interpreter {
 
     func length(_ v: Value) throws -> Int {
         switch v {
-        case .str(let s): return s.count
+        case .str(let s): return s.codePointCount
         case .tuple(let t): return t.count
         case .list(let l): return l.items.count
         case .dict(let d): return d.count

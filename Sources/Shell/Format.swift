@@ -61,10 +61,10 @@ extension Interpreter {
             throw PythonError.value("Unknown format code '\(spec.last.map(String.init) ?? "")' for object of type 'str'")
         }
         var text = s
-        if let p = precision { text = String(text.prefix(p)) }
+        if let p = precision { text = String(codePoints: text.unicodeScalars.prefix(p)) }
         let width = Int(String(chars)) ?? 0
         if width > MemoryLimit.bytes / 4 { throw PythonError("MemoryError", "format width \(width) exceeds the nnsh memory limit") }
-        let pad = Swift.max(0, width - text.count)
+        let pad = Swift.max(0, width - text.codePointCount)
         switch align {
         case ">": return String(repeating: fill, count: pad) + text
         case "^": return String(repeating: fill, count: pad / 2) + text + String(repeating: fill, count: pad - pad / 2)

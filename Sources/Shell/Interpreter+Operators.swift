@@ -368,7 +368,7 @@ extension Interpreter {
             let x = try asDouble(a), y = try asDouble(b)
             if x.isNaN || y.isNaN { return op == .notEqual ? 1 : (op == .less || op == .lessEqual ? 1 : -1) }
             return x < y ? -1 : (x > y ? 1 : 0)
-        case (.str(let x), .str(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.str(let x), .str(let y)): return x.codePointOrder(y)
         case (.tuple(let x), .tuple(let y)): return try orderSequences(x, y, op)
         case (.list(let x), .list(let y)): return try orderSequences(x.items, y.items, op)
         case (.size(let x), .size(let y)): return try orderSequences(x.map { .int($0) }, y.map { .int($0) }, op)
@@ -406,7 +406,7 @@ extension Interpreter {
         case (.tuple(let x), .tuple(let y)):
             return x.count == y.count && x.withUnsafeBufferPointer { p in y.withUnsafeBufferPointer { p.baseAddress == $0.baseAddress } }
         case (.int(let x), .int(let y)): return x == y
-        case (.str(let x), .str(let y)): return x == y
+        case (.str(let x), .str(let y)): return x.codePointsEqual(y)
         case (.dtype(let x), .dtype(let y)): return x == y
         case (.namespace(let x), .namespace(let y)): return x === y
         case (.object(let x), .object(let y)): return x === y
@@ -423,7 +423,7 @@ extension Interpreter {
         switch container {
         case .str(let s):
             guard case .str(let sub) = item else { throw PythonError.type("'in <string>' requires string as left operand, not \(item.typeName)") }
-            return sub.isEmpty || s.contains(sub)
+            return s.pythonContains(sub)
         case .dict(let d): return d.get(item, hash: try hashValue(item)) != nil
         case .set(let s): return s.contains(item, hash: try hashValue(item))
         case .object(let v as DictView): return try v.contains(item) { try hashValue(item) }
@@ -452,7 +452,7 @@ extension Interpreter {
         switch v {
         case .tuple(let t): return t
         case .list(let l): return l.items
-        case .str(let s): return s.map { .str(String($0)) }
+        case .str(let s): return s.unicodeScalars.map { .str(String(Character($0))) }
         case .dict(let d): return d.keys
         case .set(let s): return s.items
         case .size(let s): return s.map { .int($0) }
@@ -527,9 +527,9 @@ extension Interpreter {
             if case .slice(let a, let b, let c) = index { return .size(try sliceIndices(a, b, c, count: s.count).map { s[$0] }) }
             return .int(s[try normalizeIndex(index, count: s.count, what: "tuple")])
         case .str(let s):
-            let chars = Array(s)
-            if case .slice(let a, let b, let c) = index { return .str(String(try sliceIndices(a, b, c, count: chars.count).map { chars[$0] })) }
-            return .str(String(chars[try normalizeIndex(index, count: chars.count, what: "string")]))
+            let chars = s.codePoints
+            if case .slice(let a, let b, let c) = index { return .str(String(codePoints: try sliceIndices(a, b, c, count: chars.count).map { chars[$0] })) }
+            return .str(String(Character(chars[try normalizeIndex(index, count: chars.count, what: "string")])))
         case .dict(let d):
             guard let v = d.get(index, hash: try hashValue(index)) else { throw PythonError.keyError(index) }
             return v

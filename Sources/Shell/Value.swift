@@ -245,7 +245,7 @@ public func valuesEqual(_ a: Value, _ b: Value) -> Bool {
     case (.int(let x), .float(let y)), (.float(let y), .int(let x)): return exactCompare(x, y) == 0
     case (.bool(let x), .int(let y)), (.int(let y), .bool(let x)): return (x ? 1 : 0) == y
     case (.bool(let x), .float(let y)), (.float(let y), .bool(let x)): return (x ? 1.0 : 0.0) == y
-    case (.str(let x), .str(let y)): return x == y
+    case (.str(let x), .str(let y)): return x.codePointsEqual(y)
     case (.tuple(let x), .tuple(let y)): return x.count == y.count && zip(x, y).allSatisfy(valuesEqual)
     case (.list(let x), .list(let y)): return x.items.count == y.items.count && zip(x.items, y.items).allSatisfy(valuesEqual)
     case (.size(let x), .size(let y)): return x == y

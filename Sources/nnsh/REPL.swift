@@ -133,11 +133,29 @@ enum REPLTerminal {
         sigemptyset(&unblock)
         sigaddset(&unblock, SIGINT)
         sigprocmask(SIG_UNBLOCK, &unblock, nil)
+        useUTF8Characters()
         rl_catch_signals = 0
         rl_getc_function = readKey
         rl_initialize()
         _ = rl_add_defun("nnsh-complete", completeKey, 9)
         using_history()
+    }
+
+    /// libedit keeps the line as wide characters and converts them with the C library's `LC_CTYPE`; a
+    /// process that never calls `setlocale` is in the "C" locale, where every non-ASCII character fails
+    /// to convert and is silently dropped (`"José"` became `"Jos"`). Python reads the terminal as UTF-8
+    /// whatever the locale says (PEP 538 coerces "C" to "C.UTF-8"), and so does nnsh: the user's
+    /// `LC_CTYPE` when it is a UTF-8 one, else C.UTF-8 (glibc always has it), else any UTF-8 locale.
+    static func useUTF8Characters() {
+        func isUTF8() -> Bool {
+            guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+            let name = String(cString: codeset).uppercased()
+            return name == "UTF-8" || name == "UTF8"
+        }
+        if setlocale(LC_CTYPE, "") != nil, isUTF8() { return }
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil {
+            if isUTF8() { return }
+        }
     }
 
     /// `readline` with SIGINT set to interrupt the `read` (no SA_RESTART), so Ctrl-C is seen at once.

@@ -32,7 +32,7 @@ final class PTYSession {
         env["NO_COLOR"] = "1"
         env["HOME"] = NSTemporaryDirectory()
         for (k, v) in environment { env[k] = v }
-        env = env.filter { !$0.value.isEmpty || $0.key != "NO_COLOR" }
+        env = env.filter { !$0.value.isEmpty }  // an empty value unsets the variable
         let argv = [PTYSession.binary] + arguments
         // C strings prepared before fork: the child only calls execve.
         let cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]

@@ -257,6 +257,38 @@ struct REPLTests {
         #expect(text == "1\n6\n")
     }
 
+    /// libedit drops every character its C locale cannot convert; nnsh reads the terminal as UTF-8 in
+    /// every locale, as CPython does. The expected lengths and code points are CPython's.
+    @Test(arguments: ["", "C", "POSIX", "C.UTF-8", "en_US.UTF-8"])
+    func unicodeAtThePromptInEveryLocale(locale: String) throws {
+        let path = PTYSession.tempPath("unicode-history")
+        defer { unlink(path) }
+        do {
+            var env = ["LC_ALL": "", "LC_CTYPE": ""]
+            env["LANG"] = locale
+            let s = try start(history: path, env: env)
+            var m = s.mark
+            s.line("name = \"卷积层 José 🎉 e\u{301}\"")
+            s.line("print(len(name), [hex(ord(c)) for c in name[-2:]], name)")
+            #expect(s.wait(for: "13 ['0x65', '0x301'] 卷积层 José 🎉 e\u{301}", after: m), "\(s.text)")
+            m = s.mark
+            s.line("ééé_var = 3; 变量 = ééé_var * 2; print(变量)")
+            #expect(s.wait(for: "6", after: m), "\(s.text)")
+            s.send("\u{4}")
+            #expect(s.waitExit() == 0)
+        }
+        let file = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        #expect(file.contains("name = \"卷积层 José 🎉 e\u{301}\""), "history: \(file)")
+        #expect(file.contains("ééé_var = 3; 变量 = ééé_var * 2; print(变量)"), "history: \(file)")
+        // Recalled from the history, the line runs unchanged.
+        let s = try start(history: path, env: ["LANG": locale, "LC_ALL": ""])
+        let m = s.mark
+        s.send("\u{1b}[A\u{1b}[A\u{1b}[A")   // Up three times: the `name = …` line
+        s.line("")
+        s.line("print(len(name))")
+        #expect(s.wait(for: "13", after: m), "\(s.text)")
+    }
+
     @Test func exitLeaves() throws {
         let s = try start()
         s.line("exit()")
