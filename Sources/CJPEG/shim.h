@@ -49,6 +49,9 @@ static inline int nnsh_jpeg_decode(const unsigned char *data, size_t size, size_
     jpeg_create_decompress(cinfo);
     jpeg_mem_src(cinfo, data, (unsigned long)size);
     jpeg_read_header(cinfo, TRUE);
+    /* The size from the header, before start_decompress: a progressive file allocates its whole
+       coefficient buffer there (a 530-byte file claiming 65500 x 65500 asked for gigabytes). */
+    if ((size_t)cinfo->image_width * cinfo->image_height > max_pixels) { strcpy(err->msg, "image is too large"); longjmp(err->jmp, 1); }
     if (cinfo->jpeg_color_space == JCS_CMYK || cinfo->jpeg_color_space == JCS_YCCK) {
         strcpy(err->msg, "CMYK JPEG files are not supported");
         longjmp(err->jmp, 1);

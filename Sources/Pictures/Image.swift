@@ -73,10 +73,13 @@ public final class PILImage {
     // MARK: reading
 
     /// Reads a PNG or JPEG file (detected by its magic bytes, not its name), as `PIL.Image.open(path)`.
-    public static func open(_ path: String) throws -> PILImage {
-        let bytes = try readFile(path)
+    public static func open(_ path: String) throws -> PILImage { try openWithFormat(path).image }
+
+    /// The image and its format (`"PNG"` or `"JPEG"`), from one read of the file.
+    public static func openWithFormat(_ path: String) throws -> (image: PILImage, format: String) {
+        let bytes = try readImageFile(path)
         do {
-            return try decode(bytes)
+            return (try decode(bytes), bytes.starts(with: [0xFF, 0xD8]) ? "JPEG" : "PNG")
         } catch let e as TorchError where e.kind == "UnidentifiedImageError" {
             throw TorchError("UnidentifiedImageError", "cannot identify image file '\(path)'")
         } catch let e as TorchError {
@@ -91,25 +94,60 @@ public final class PILImage {
         throw TorchError("UnidentifiedImageError", "cannot identify image data (not PNG or JPEG)")
     }
 
-    /// The whole file as bytes, with Python-style errors.
-    public static func readFile(_ path: String) throws -> [UInt8] {
-        let fd = Glibc.open(path, O_RDONLY)
+    /// An image file's bytes: the first few are read and checked for a PNG or JPEG signature before
+    /// the rest, as PIL reads the header first (a 3 GB file of something else fails at once, `/dev/zero`
+    /// too); a FIFO is opened without blocking and waited on with Ctrl-C honoured; the whole read is
+    /// held to the memory cap.
+    static func readImageFile(_ path: String) throws -> [UInt8] {
+        try readFile(path) { header in
+            header.starts(with: [0x89, 0x50, 0x4E, 0x47]) || header.starts(with: [0xFF, 0xD8, 0xFF])
+        }
+    }
+
+    /// The whole file as bytes, with Python-style errors. `accept` sees the first 8 bytes (fewer for
+    /// a shorter file) and may stop the read there with `UnidentifiedImageError`.
+    public static func readFile(_ path: String, accept: (([UInt8]) -> Bool)? = nil) throws -> [UInt8] {
+        if path.utf8.contains(0) { throw TorchError.value("embedded null byte") }
+        let fd = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 { throw osError(errno, path) }
         defer { close(fd) }
         var st = stat()
         if fstat(fd, &st) != 0 { throw osError(errno, path) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw TorchError("IsADirectoryError", "[Errno 21] Is a directory: '\(path)'") }
+        let regular = (st.st_mode & S_IFMT) == S_IFREG
+        if regular && Int(st.st_size) > MemoryLimit.bytes {
+            throw TorchError("MemoryError", "'\(path)' is \(st.st_size) bytes, more than the nnsh memory limit of \(MemoryLimit.bytes) bytes (NNSH_MAX_MEMORY)")
+        }
         var out = [UInt8]()
+        if regular { out.reserveCapacity(Int(st.st_size)) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var checked = accept == nil
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            try TorchInterrupt.check()
+            // The first read is only the header, so a file of the wrong kind costs 8 bytes.
+            let want = checked ? chunk.count : 8 - out.count
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, want) }
             if n < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN {
+                    // A FIFO or a terminal with nothing yet: wait in short steps so Ctrl-C is seen.
+                    var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                    _ = poll(&p, 1, 100)
+                    continue
+                }
                 throw osError(errno, path)
             }
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])
+            if !checked && out.count >= 8 {
+                if let accept, !accept(out) { throw TorchError("UnidentifiedImageError", "cannot identify image file '\(path)'") }
+                checked = true
+            }
+            if out.count > MemoryLimit.bytes {
+                throw TorchError("MemoryError", "'\(path)' holds more than the nnsh memory limit of \(MemoryLimit.bytes) bytes (NNSH_MAX_MEMORY)")
+            }
         }
+        if !checked, let accept, !accept(out) { throw TorchError("UnidentifiedImageError", "cannot identify image file '\(path)'") }
         return out
     }
 
@@ -286,7 +324,9 @@ func decodeWithC(_ bytes: [UInt8], format: String, _ decode: CImageDecoder) thro
     var err = [CChar](repeating: 0, count: 256)
     let rc = bytes.withUnsafeBufferPointer { buf in
         err.withUnsafeMutableBufferPointer { e in
-            decode(buf.baseAddress, buf.count, PILImage.maxImagePixels, &pixels, &w, &h, &ch, e.baseAddress)
+            // PIL's pixel limit, and the memory cap: decoding costs up to ~16 bytes a pixel (the decoder's
+            // buffers, progressive JPEG coefficients, the pixel copy).
+            decode(buf.baseAddress, buf.count, Swift.min(PILImage.maxImagePixels, MemoryLimit.bytes / 16), &pixels, &w, &h, &ch, e.baseAddress)
         }
     }
     defer { free(pixels) }

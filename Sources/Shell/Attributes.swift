@@ -258,10 +258,14 @@ extension Interpreter {
         case "format": return method(obj, name) { [unowned self] a in .str(try self.strFormat(s, a)) }
         case "join": return method(obj, name) { [unowned self] a in
             let items = try self.iterate(try a.bind("join", ["iterable"], required: 1).values["iterable"]!)
-            return .str(try items.enumerated().map { i, v in
+            var size = s.utf8.count &* Swift.max(0, items.count - 1)
+            let parts = try items.enumerated().map { i, v in
                 guard case .str(let x) = v else { throw PythonError.type("sequence item \(i): expected str instance, \(v.typeName) found") }
+                size = size.addingReportingOverflow(x.utf8.count).partialValue
                 return x
-            }.joined(separator: s)) }
+            }
+            try self.checkCollectionSize(size < 0 ? Int.max : size, elementBytes: 1)
+            return .str(parts.joined(separator: s)) }
         case "upper": return method(obj, name) { _ in .str(s.uppercased()) }
         case "lower": return method(obj, name) { _ in .str(pythonLower(s)) }
         case "title": return method(obj, name) { _ in .str(pythonTitle(s)) }
@@ -311,11 +315,11 @@ extension Interpreter {
         case "splitlines": return method(obj, name) { [unowned self] a in
             let keep = try self.truthy(try a.bind("splitlines", ["keepends"]).values["keepends"] ?? .bool(false))
             return .list(PyList(s.pythonSplitLines(keepEnds: keep).map { .str($0) })) }
-        case "replace": return method(obj, name) { a in
+        case "replace": return method(obj, name) { [unowned self] a in
             let b = try a.bind("replace", ["old", "new", "count"], required: 2)
             guard case .str(let old) = b.values["old"]!, case .str(let new) = b.values["new"]! else { throw PythonError.type("replace() arguments must be str") }
             let count = try b.int("count", -1)
-            return .str(s.pythonReplacing(old, with: new, count: count)) }
+            return .str(try s.pythonReplacing(old, with: new, count: count) { try self.checkCollectionSize($0, elementBytes: 1) }) }
         case "startswith", "endswith": return method(obj, name) { [unowned self] a in
             let b = try a.bind(name, ["prefix", "start", "end"], required: 1)
             let v = b.values["prefix"]!

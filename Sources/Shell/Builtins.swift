@@ -26,6 +26,7 @@ extension Interpreter {
                 return .none
             }
             self.write(text)
+            if let flush = b["flush"], try self.truthy(flush) { self.flushOutput() }
             return .none
         }
         def("open") { [unowned self] args in try self.openFile(args) }
@@ -211,13 +212,17 @@ extension Interpreter {
             let reverse = try b.bool("reverse", false)
             if reverse { items.reverse() }
             let key = b["key"]
-            let keys = try items.map { item in try key.map { k in try self.call(k, Arguments([item])) } ?? item }
+            let keys = try key.map { k in try items.map { try self.call(k, Arguments([$0])) } } ?? items
+            try self.throwIfInterrupted()
             var order = Array(items.indices)
-            var failure: Error?
-            order.sort { i, j in
-                do { return try self.order(keys[i], keys[j], .less) < 0 } catch { failure = error; return false }
+            // The first failing comparison ends the sort (as CPython's), and Ctrl-C is seen in a long one.
+            var comparisons = 0
+            try order.sort { i, j in
+                comparisons &+= 1
+                if comparisons & 0xFFFF == 0 { try self.throwIfInterrupted() }
+                return try self.order(keys[i], keys[j], .less) < 0
             }
-            if let failure { throw failure }
+            try self.throwIfInterrupted()
             items = order.map { items[$0] }
             if reverse { items.reverse() }
             return .list(PyList(items))
@@ -477,7 +482,9 @@ extension Interpreter {
             return s
         }
         try checkPrintable(v)
-        return v.str
+        let text = v.str
+        try throwIfInterrupted()  // a long tensor repr ends early on Ctrl-C: its text is incomplete
+        return text
     }
 
     func toInt(_ v: Value, base: Int?) throws -> Int {

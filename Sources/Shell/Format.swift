@@ -162,12 +162,14 @@ extension Interpreter {
         if case .tuple(let t) = arg { values = t } else { values = [arg] }
         var out = ""
         let chars = Array(template)
-        var i = 0
+        var i = 0, conversions = 0
         while i < chars.count {
             guard chars[i] == "%" else { out.append(chars[i]); i += 1; continue }
             i += 1
             guard i < chars.count else { throw PythonError.value("incomplete format") }
             if chars[i] == "%" { out.append("%"); i += 1; continue }
+            conversions += 1
+            if conversions & 0xFFF == 0 { try throwIfInterrupted() }  // `'%s' * 10**6 % t` is one builtin
             var spec = ""
             while i < chars.count, !"diouxXeEfFgGcrsa".contains(chars[i]) { spec.append(chars[i]); i += 1 }
             guard i < chars.count else { throw PythonError.value("incomplete format") }

@@ -190,6 +190,10 @@ extension Interpreter {
         if overflow || bytes > MemoryLimit.bytes {
             throw PythonError("MemoryError", "\(count) items would pass the nnsh memory limit of \(MemoryLimit.bytes) bytes (NNSH_MAX_MEMORY)")
         }
+        // Small requests are left to the safe points' periodic look (`checkInterrupt`).
+        if bytes >= 1 << 16, let used = MemoryLimit.overBudget(adding: bytes) {
+            throw PythonError("MemoryError", "\(bytes) more bytes with \(used) in use would pass the nnsh memory limit of \(MemoryLimit.bytes) bytes (NNSH_MAX_MEMORY)")
+        }
     }
 
     func asInt(_ v: Value) throws -> Int {

@@ -53,7 +53,9 @@ extension Interpreter {
             return s
         }
         try checkPrintable(v)
-        return v.repr
+        let text = v.repr
+        try throwIfInterrupted()  // a long tensor repr ends early on Ctrl-C: its text is incomplete
+        return text
     }
 
     func formatInstance(_ i: PyInstance, _ spec: String) throws -> String {

@@ -222,6 +222,8 @@ public final class Interpreter {
     var constructors: [ObjectIdentifier: Builtin] = [:]
     /// Where `print` and REPL echoes go.
     public var write: (String) -> Void
+    /// Pushes buffered standard output to its file (`print(flush=True)`, `sys.stdout.flush()`).
+    public var flushOutput: () -> Void = {}
     /// `sys.stderr` (the session's error stream; tracebacks go there too).
     public var writeError: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
     /// This interpreter's picture settings (inline drawing, autosave folder).
@@ -246,6 +248,8 @@ public final class Interpreter {
     /// Safe points (statements, loop iterations) left before `RuntimeError: step budget exhausted`;
     /// the fuzzer sets it so slow inputs end as errors, not time-outs. Unlimited by default.
     public var stepBudget = Int.max
+    /// Safe points until the next comparison of the resident size with the memory cap.
+    var memoryLookCountdown = 1 << 14
     /// False in the fuzzers: `open()` for writing and the `os` calls that delete, move, create or
     /// change directories raise `PermissionError`, so a mutated input cannot touch the machine's files.
     public var allowsFileChanges = true
@@ -290,11 +294,16 @@ public final class Interpreter {
                 if case .none = v { continue }
                 globalScope["_"] = v
                 try checkPrintable(v)
-                write(v.repr + "\n")
+                let text = v.repr
+                try throwIfInterrupted()
+                write(text + "\n")
             } else {
                 try outsideLoopOrFunction(try exec(s, globalScope), s.location)
             }
         }
+        // Ctrl-C during the last statement, inside a builtin that finished anyway: CPython's eval loop
+        // still raises it (status 130), it is not lost.
+        try throwIfInterrupted()
     }
 
     /// Runs a notebook cell: statements as a script runs them, except that a final bare expression's
@@ -311,6 +320,7 @@ public final class Interpreter {
                 try outsideLoopOrFunction(try exec(s, globalScope), s.location)
             }
         }
+        try throwIfInterrupted()
     }
 
     /// A `break`, `continue` or `return` that reached the module level (or left a function body).
@@ -327,6 +337,15 @@ public final class Interpreter {
     /// A write error on stdout the front end saw (kind, message): raised at the next statement.
     nonisolated(unsafe) public static var pendingStreamError: (String, String)?
 
+    /// `KeyboardInterrupt` if Ctrl-C arrived, and nothing else (no step budget, no collection): for
+    /// builtins that poll inside long loops.
+    func throwIfInterrupted() throws {
+        if Interpreter.interruptRequested {
+            Interpreter.interruptRequested = false
+            throw PythonError("KeyboardInterrupt", "")
+        }
+    }
+
     func checkInterrupt() throws {
         if CycleCollector.isDue { CycleCollector.collectIfDue() }
         if Interpreter.interruptRequested {
@@ -336,6 +355,16 @@ public final class Interpreter {
         if let (kind, message) = Interpreter.pendingStreamError {
             Interpreter.pendingStreamError = nil
             throw PythonError(kind, message)
+        }
+        // Many small objects (a list appended to 10⁸ times) never make one large request: every 16 384
+        // safe points the resident size is compared with the cap, a MemoryError before the OS's OOM killer.
+        memoryLookCountdown -= 1
+        if memoryLookCountdown <= 0 {
+            memoryLookCountdown = 1 << 14
+            let used = MemoryLimit.residentBytes()
+            if used > MemoryLimit.bytes {
+                throw PythonError("MemoryError", "\(used) bytes in use pass the nnsh memory limit of \(MemoryLimit.bytes) bytes (NNSH_MAX_MEMORY)")
+            }
         }
         stepBudget -= 1
         if stepBudget < 0 {

@@ -39,9 +39,7 @@ extension Interpreter {
         ns.members["open"] = .builtin(Builtin("open") { [unowned self] args in
             let b = try args.bind("open", ["fp", "mode", "formats"], required: 1)
             let path = try self.pathArgument(b.values["fp"], "open")
-            let image = try PILImage.open(path)
-            let bytes = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped).prefix(2)
-            let format = bytes.map { Array($0) == [0xFF, 0xD8] ? "JPEG" : "PNG" } ?? "PNG"
+            let (image, format) = try PILImage.openWithFormat(path)
             return .object(ImageObject(image, session: self.pictures, format: format))
         })
         ns.members["new"] = .builtin(Builtin("new") { [unowned self] args in

@@ -512,13 +512,16 @@ extension Interpreter {
             if level == 0 { break }
         }
         try checkCollectionSize(values)
-        func build(_ d: Int, _ off: Int) -> Value {
+        var made = 0
+        func build(_ d: Int, _ off: Int) throws -> Value {
+            made &+= 1
+            if made & 0xFFFF == 0 { try throwIfInterrupted() }  // Ctrl-C in a 10⁸-number list
             if d == t.dim { return scalarValue(t, off) }
             // Wrapping: an empty tensor's strides may multiply past Int (`(16, 0, 2**62, 0)`, structured
             // fuzzer); its offsets are never read.
-            return .list(PyList((0..<t.shape[d]).map { build(d + 1, off &+ $0 &* t.strides[d]) }))
+            return .list(PyList(try (0..<t.shape[d]).map { try build(d + 1, off &+ $0 &* t.strides[d]) }))
         }
-        return build(0, t.offset)
+        return try build(0, t.offset)
     }
 }
 

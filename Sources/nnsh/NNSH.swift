@@ -114,6 +114,7 @@ func runScript(_ source: String, file: String) -> Int32 {
     var text = source
     if text.hasPrefix("#!") { text = String(text.drop { $0 != "\n" }) ; text = "\n" + text.dropFirst() }
     let session = Session(file: file, write: Output.write, writeError: Output.writeError)
+    session.interpreter.flushOutput = Output.flush
     switch session.run(text) {
     case .ok: return 0
     case .failed(let kind): return kind == "KeyboardInterrupt" ? 130 : 1

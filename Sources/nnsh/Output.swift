@@ -14,13 +14,31 @@ enum Output {
     /// `BrokenPipeError` / `OSError` at its next statement, and later output is dropped.
     nonisolated(unsafe) static var failed = false
 
+    /// Whether stdout is a pipe, socket or terminal, where a write can wait for a reader.
+    static let stdoutCanBlock: Bool = {
+        var st = stat()
+        guard fstat(STDOUT_FILENO, &st) == 0 else { return false }
+        let kind = st.st_mode & S_IFMT
+        return kind == S_IFIFO || kind == S_IFSOCK || kind == S_IFCHR
+    }()
+
     static func flush() {
         guard !buffer.isEmpty else { return }
         if failed { buffer.removeAll(keepingCapacity: true); return }
         buffer.withUnsafeBufferPointer { p in
             var done = 0
-            while done < p.count {
-                let n = Foundation.write(STDOUT_FILENO, p.baseAddress! + done, p.count - done)
+            writing: while done < p.count {
+                var size = p.count - done
+                if stdoutCanBlock {
+                    // A reader that stopped reading must not leave Ctrl-C unanswered: wait for room in
+                    // short steps, then write at most what a pipe takes without blocking (PIPE_BUF).
+                    var ready = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
+                    while poll(&ready, 1, 100) == 0 {
+                        if Interpreter.interruptRequested { break writing }  // the rest is dropped
+                    }
+                    size = Swift.min(size, 4096)
+                }
+                let n = Foundation.write(STDOUT_FILENO, p.baseAddress! + done, size)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 {
                     let code = n < 0 ? errno : ENOSPC

@@ -83,4 +83,56 @@ struct InterruptTests {
         let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(text.contains("KeyboardInterrupt"))
     }
+
+    /// Long single builtins, each far longer than a second uninterrupted. A script prints `ready` just
+    /// before it (so setup is not what is timed), gets SIGINT 0.3 s later, and must end within 1 s with
+    /// status 130 and `KeyboardInterrupt` — the statement is the script's last, so an interrupt that is
+    /// only noticed after the builtin returns still counts.
+    static let longBuiltins: [(String, String)] = [
+        ("tensor repr", "import torch\ntorch.set_printoptions(threshold=10**9)\nt = torch.randn(4 * 10**6)\nREADY\ns = repr(t)"),
+        ("print of a tensor", "import torch\ntorch.set_printoptions(threshold=10**9)\nt = torch.randn(4 * 10**6)\nREADY\nprint(t)"),
+        ("matmul", "import torch\na = torch.randn(6000, 6000)\nREADY\nb = a @ a"),
+        ("sort", "import torch\nt = torch.randn(10**7)\nREADY\ns = t.sort()"),
+        ("topk", "import torch\nt = torch.randn(10**7)\nREADY\ns = t.topk(10**5)"),
+        ("randperm", "import torch\nREADY\np = torch.randperm(10**8)"),
+        ("Linear init", "import torch.nn as nn\nREADY\nl = nn.Linear(20000, 20000)"),
+        ("randn", "import torch\nREADY\nt = torch.randn(10**9)"),
+        ("sorted", "x = list(range(10**6)) * 3\nREADY\ny = sorted(x, reverse=True)"),
+        ("tolist", "import torch\nt = torch.randn(3 * 10**7)\nREADY\nl = t.tolist()"),
+        ("percent format", "t = tuple(range(10**6))\nf = '%s' * 10**6\nREADY\ns = f % t"),
+        ("time.sleep", "import time\nREADY\ntime.sleep(30)"),
+    ]
+
+    @Test("SIGINT stops a long builtin within 1 s; status 130", arguments: longBuiltins.map(\.0))
+    func longBuiltinStops(name: String) throws {
+        let source = InterruptTests.longBuiltins.first { $0.0 == name }!.1
+            .replacingOccurrences(of: "READY", with: "print('ready', flush=True)")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: PTYSession.binary)
+        p.arguments = ["-c", source]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        defer { if p.isRunning { kill(p.processIdentifier, SIGKILL) } }
+        var seen = Data()
+        let readyBy = Date().addingTimeInterval(120)
+        while !String(decoding: seen, as: UTF8.self).contains("ready") && p.isRunning && Date() < readyBy {
+            seen += out.fileHandleForReading.availableData
+        }
+        try #require(String(decoding: seen, as: UTF8.self).contains("ready"), "no ready line")
+        usleep(300_000)
+        #expect(p.isRunning, "\(name) finished before the signal: make it longer")
+        let start = Date()
+        kill(p.processIdentifier, SIGINT)
+        let deadline = Date().addingTimeInterval(20)
+        while p.isRunning && Date() < deadline { usleep(10_000) }
+        let elapsed = Date().timeIntervalSince(start)
+        if p.isRunning { kill(p.processIdentifier, SIGKILL) }
+        p.waitUntilExit()
+        #expect(elapsed < 1.0, "\(name) took \(elapsed) s to stop")
+        #expect(p.terminationReason == .exit && p.terminationStatus == 130, "status \(p.terminationStatus)")
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(text.contains("KeyboardInterrupt"), "stderr: \(text.suffix(300))")
+    }
 }

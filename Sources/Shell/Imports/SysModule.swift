@@ -4,9 +4,11 @@ import Foundation
 final class TextStream: PyObject {
     let name: String
     let sink: (String) -> Void
-    init(name: String, sink: @escaping (String) -> Void) {
+    let flush: () -> Void
+    init(name: String, flush: @escaping () -> Void = {}, sink: @escaping (String) -> Void) {
         self.name = name
         self.sink = sink
+        self.flush = flush
     }
     override var typeName: String { "_io.TextIOWrapper" }
     override func repr() -> String { "<_io.TextIOWrapper name='<\(name)>' mode='w' encoding='utf-8'>" }
@@ -30,7 +32,7 @@ final class TextStream: PyObject {
                 for case .str(let s) in l.items { sink(s) }
                 return .none
             })
-        case "flush": return .builtin(Builtin("flush", receiver: "_io.TextIOWrapper object") { _ in .none })
+        case "flush": return .builtin(Builtin("flush", receiver: "_io.TextIOWrapper object") { [flush] _ in flush(); return .none })
         case "isatty": return .builtin(Builtin("isatty", receiver: "_io.TextIOWrapper object") { _ in .bool(false) })
         case "name": return .str("<\(name)>")
         case "encoding": return .str("utf-8")
@@ -63,7 +65,7 @@ extension Interpreter {
         sys.members["hexversion"] = .int(v.major << 24 | v.minor << 16 | v.micro << 8 | 0xF0)
         sys.members["executable"] = .str(CommandLine.arguments.first.map(PosixPath.realpath) ?? "")
         sys.members["builtin_module_names"] = .tuple(ImportSystem.unshadowable.sorted().map { .str($0) })
-        sys.members["stdout"] = .object(TextStream(name: "stdout") { [unowned self] in self.write($0) })
+        sys.members["stdout"] = .object(TextStream(name: "stdout", flush: { [unowned self] in self.flushOutput() }) { [unowned self] in self.write($0) })
         sys.members["stderr"] = .object(TextStream(name: "stderr") { [unowned self] in self.writeError($0) })
         sys.members["__stdout__"] = sys.members["stdout"]
         sys.members["__stderr__"] = sys.members["stderr"]

@@ -76,8 +76,12 @@ extension String {
     }
 
     /// `str.replace(old, new, count)`; an empty `old` matches before every code point and at the end.
-    func pythonReplacing(_ old: String, with new: String, count: Int) -> String {
+    /// `reserve` sees the result's size in bytes before it is built (the memory cap's check).
+    func pythonReplacing(_ old: String, with new: String, count: Int, reserve: (Int) throws -> Void) rethrows -> String {
         if old.isEmpty {
+            let n = codePointCount, inserts = count < 0 ? n + 1 : Swift.min(count, n + 1)
+            let (grown, o1) = inserts.multipliedReportingOverflow(by: new.utf8.count)
+            try reserve(o1 ? Int.max : grown.addingReportingOverflow(utf8.count).partialValue)
             var out = "", inserted = 0
             for c in unicodeScalars {
                 if count < 0 || inserted < count { out += new; inserted += 1 }
@@ -88,6 +92,8 @@ extension String {
         }
         let cuts = occurrences(of: old, limit: count)
         if cuts.isEmpty { return self }
+        let (grown, o1) = cuts.count.multipliedReportingOverflow(by: new.utf8.count)
+        try reserve(o1 ? Int.max : grown.addingReportingOverflow(utf8.count).partialValue)
         let bytes = Array(utf8)
         var out = [UInt8](), start = 0
         out.reserveCapacity(bytes.count)

@@ -13,7 +13,7 @@ extension Tensor {
         }
         let count = bytes.count / dtype.itemSize
         try MemoryLimit.check(count: count, dtype: dtype)
-        let s = Storage(dtype: dtype, count: count, zeroed: false)
+        let s = try Storage(dtype: dtype, count: count, zeroed: false)
         bytes.withUnsafeBytes { raw in
             // An empty storage (a tensor with no elements) has no bytes to copy, nor a base address.
             if let base = raw.baseAddress, !bytes.isEmpty { s.bytes.copyMemory(from: base, byteCount: bytes.count) }

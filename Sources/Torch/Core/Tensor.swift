@@ -53,7 +53,7 @@ public final class Tensor {
     public static func zeros(_ shape: [Int], dtype: DType = .float32) throws -> Tensor {
         let count = try Shape.checkedStorageNumel(shape)
         try MemoryLimit.check(count: count, dtype: dtype)
-        return Tensor(storage: Storage(dtype: dtype, count: count), shape: shape,
+        return Tensor(storage: try Storage(dtype: dtype, count: count), shape: shape,
                       strides: try Shape.checkedContiguousStrides(shape), offset: 0)
     }
 
@@ -63,7 +63,7 @@ public final class Tensor {
     static func uninitialized(_ shape: [Int], dtype: DType) throws -> Tensor {
         let count = try Shape.checkedStorageNumel(shape)
         try MemoryLimit.check(count: count, dtype: dtype)
-        return Tensor(storage: Storage(dtype: dtype, count: count, zeroed: false), shape: shape,
+        return Tensor(storage: try Storage(dtype: dtype, count: count, zeroed: false), shape: shape,
                       strides: try Shape.checkedContiguousStrides(shape), offset: 0)
     }
 
@@ -77,13 +77,13 @@ public final class Tensor {
 
     /// A 0-d tensor holding one number.
     public static func scalar(_ value: Double, dtype: DType = .float32) -> Tensor {
-        let t = Tensor(storage: Storage(dtype: dtype, count: 1), shape: [], strides: [], offset: 0)
+        let t = Tensor(storage: Storage(scalarOf: dtype), shape: [], strides: [], offset: 0)
         t.setFlat(0, value)
         return t
     }
 
     public static func scalar(int value: Int64, dtype: DType = .int64) -> Tensor {
-        let t = Tensor(storage: Storage(dtype: dtype, count: 1), shape: [], strides: [], offset: 0)
+        let t = Tensor(storage: Storage(scalarOf: dtype), shape: [], strides: [], offset: 0)
         t.setFlatInt(0, value)
         return t
     }

@@ -49,7 +49,9 @@ public enum MemoryLimit {
         return fallback
     }
 
-    /// Half the physical memory, capped by the cgroup (v2 `memory.max`, v1 `memory.limit_in_bytes`).
+    /// Half the physical memory, capped at three quarters of the cgroup's limit (v2 `memory.max`, v1
+    /// `memory.limit_in_bytes`): the kernel kills at the limit, which also counts the binary, the
+    /// libraries and the stacks, so the cap has to leave them room.
     static func systemDefault() -> Int {
         var limit: Int
         let pages = sysconf(Int32(_SC_PHYS_PAGES)), pageSize = sysconf(Int32(_SC_PAGESIZE))
@@ -65,7 +67,7 @@ public enum MemoryLimit {
             var buf = [CChar](repeating: 0, count: 64)
             guard fgets(&buf, 64, f) != nil else { continue }
             let text = String(cString: buf).trimmingCharacters(in: .whitespacesAndNewlines)
-            if let cg = Int(text), cg > 0 { limit = Swift.min(limit, cg) }
+            if let cg = Int(text), cg > 0 { limit = Swift.min(limit, cg / 4 * 3) }
         }
         return limit
     }
@@ -83,6 +85,38 @@ public enum MemoryLimit {
         return Int(v * scale)
     }
 
+    /// Bytes of memory the process holds now (its resident set, `/proc/self/statm`): every tensor,
+    /// string, list and dict that has been touched, and what the kernel's OOM killer goes by. One
+    /// `pread` on a descriptor kept open; 0 where there is no /proc.
+    public static func residentBytes() -> Int {
+        if statmDescriptor == -2 { statmDescriptor = open("/proc/self/statm", O_RDONLY | O_CLOEXEC) }
+        guard statmDescriptor >= 0 else { return 0 }
+        var buf = [UInt8](repeating: 0, count: 96)
+        let n = buf.withUnsafeMutableBytes { pread(statmDescriptor, $0.baseAddress, 95, 0) }
+        guard n > 0 else { return 0 }
+        // "size resident shared text lib data dt", in pages.
+        let fields = buf[0..<n].split(separator: UInt8(ascii: " "))
+        guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return 0 }
+        return pages.multipliedReportingOverflow(by: Int(sysconf(Int32(_SC_PAGESIZE)))).partialValue
+    }
+    nonisolated(unsafe) static var statmDescriptor: Int32 = -2
+
+    /// The cap is on everything alive, not on one allocation: many medium tensors, a list of them or a
+    /// long autograd chain pass it together. Reading the resident size is a system call, so it is done
+    /// for every large request and every 64th small one.
+    nonisolated(unsafe) static var requestsSinceHeapLook = 0
+
+    /// Whether `size` more bytes still fit under the cap with what is alive now; nil when they fit,
+    /// else the bytes in use.
+    public static func overBudget(adding size: Int) -> Int? {
+        requestsSinceHeapLook += 1
+        guard size >= 1 << 20 || requestsSinceHeapLook >= 64 else { return nil }
+        requestsSinceHeapLook = 0
+        let used = residentBytes()
+        let (total, overflow) = used.addingReportingOverflow(size)
+        return overflow || total > bytes ? used : nil
+    }
+
     /// Throws PyTorch-style when `count` elements of `dtype` would pass the cap.
     public static func check(count: Int, dtype: DType) throws {
         let (size, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
@@ -90,6 +124,10 @@ public enum MemoryLimit {
             let shown = overflow ? "more than \(Int.max)" : "\(size)"
             throw TorchError.runtime(
                 "[enforce fail at alloc_cpu.cpp] DefaultCPUAllocator: can't allocate memory: you tried to allocate \(shown) bytes (nnsh memory limit: \(bytes) bytes; set NNSH_MAX_MEMORY to change it)")
+        }
+        if let used = overBudget(adding: size) {
+            throw TorchError.runtime(
+                "[enforce fail at alloc_cpu.cpp] DefaultCPUAllocator: not enough memory: you tried to allocate \(size) bytes with \(used) bytes in use (nnsh memory limit: \(bytes) bytes; set NNSH_MAX_MEMORY to change it)")
         }
     }
 }

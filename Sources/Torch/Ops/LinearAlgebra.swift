@@ -123,17 +123,29 @@ extension Tensor {
         if floating {
             // A row-major or transposed (column-major) operand goes to BLAS as it is, with no copy.
             let (x, tx, lx) = try blasOperand(a.to(dtype)), (y, ty, ly) = try blasOperand(b.to(dtype))
-            // Through Kernels, which owns the BLAS (and picks OpenBLAS's kernel family once).
-            if dtype == .float32 {
-                Float.gemm(transA: tx, transB: ty, m: n, n: m, k: k, alpha: 1,
-                           a: x.storage.pointer(Float.self) + x.offset, lda: lx,
-                           b: y.storage.pointer(Float.self) + y.offset, ldb: ly, beta: 0,
-                           c: out.storage.pointer(Float.self), ldc: m)
-            } else {
-                Double.gemm(transA: tx, transB: ty, m: n, n: m, k: k, alpha: 1,
-                            a: x.storage.pointer(Double.self) + x.offset, lda: lx,
-                            b: y.storage.pointer(Double.self) + y.offset, ldb: ly, beta: 0,
-                            c: out.storage.pointer(Double.self), ldc: m)
+            // Through Kernels, which owns the BLAS (and picks OpenBLAS's kernel family once). A product
+            // of seconds (2^36 multiply-adds and more) goes in panels of rows of about 2^34 each, with
+            // Ctrl-C between them. OpenBLAS blocks by the operands' sizes, so a panel's last bits can
+            // differ from one whole call's; every smaller product is one call, as before.
+            let work = Double(n) * Double(m) * Double(k)
+            let panel = work < 0x1p36 ? n : Swift.max(64, Int(0x1p34 / (Double(m) * Double(k))) / 64 * 64)
+            var row = 0
+            while row < n {
+                let rows = Swift.min(panel, n - row)
+                let aRow = tx ? row : row * lx
+                if dtype == .float32 {
+                    Float.gemm(transA: tx, transB: ty, m: rows, n: m, k: k, alpha: 1,
+                               a: x.storage.pointer(Float.self) + x.offset + aRow, lda: lx,
+                               b: y.storage.pointer(Float.self) + y.offset, ldb: ly, beta: 0,
+                               c: out.storage.pointer(Float.self) + row * m, ldc: m)
+                } else {
+                    Double.gemm(transA: tx, transB: ty, m: rows, n: m, k: k, alpha: 1,
+                                a: x.storage.pointer(Double.self) + x.offset + aRow, lda: lx,
+                                b: y.storage.pointer(Double.self) + y.offset, ldb: ly, beta: 0,
+                                c: out.storage.pointer(Double.self) + row * m, ldc: m)
+                }
+                row += rows
+                if row < n { try TorchInterrupt.check() }
             }
             return out
         }
@@ -142,7 +154,9 @@ extension Tensor {
         case .float32, .float64: break
         default:
             let xa = try x.ints(), ya = try y.ints()
-            for i in 0..<n { for j in 0..<m {
+            for i in 0..<n {
+                try TorchInterrupt.check()
+                for j in 0..<m {
                 var acc: Int64 = 0
                 for p in 0..<k { acc = acc &+ xa[i * k + p] &* ya[p * m + j] }
                 out.setFlatInt(i * m + j, acc)

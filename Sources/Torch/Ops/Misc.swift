@@ -132,9 +132,13 @@ extension Tensor {
         let indices = try Tensor.zeros(moved.shape, dtype: .int64)
         let rows = n == 0 ? 0 : moved.numel / n
         let vals = try moved.doubles()
+        var comparisons = 0
         for r in 0..<rows {
             let base = r * n
-            let order = (0..<n).sorted { i, j in
+            try TorchInterrupt.check()
+            let order = try (0..<n).sorted { i, j in
+                comparisons &+= 1
+                if comparisons & 0xFFFFF == 0 { try TorchInterrupt.check() }  // Ctrl-C inside one long row
                 let a = vals[base + i], b = vals[base + j]
                 if a.isNaN != b.isNaN { return descending ? a.isNaN : b.isNaN }
                 return descending ? a > b : a < b

@@ -102,7 +102,9 @@ struct _TensorView {
         out.reserveCapacity(numel)
         var index = [Int](repeating: 0, count: dim)
         var o = offset
-        for _ in 0..<numel {
+        for k in 0..<numel {
+            // Ctrl-C: stop early; the caller's repr is thrown away as KeyboardInterrupt.
+            if k & 0xFFFF == 0xFFFF && TorchInterrupt.requested { return out }
             out.append(o)
             var d = dim - 1
             while d >= 0 {
@@ -136,8 +138,9 @@ struct _Formatter {
             }
             return
         }
+        if TorchInterrupt.requested { return }
         let nonzeroFinite = values.map { t.flatDouble($0) }.filter { $0.isFinite && $0 != 0 }
-        if nonzeroFinite.isEmpty { return }
+        if nonzeroFinite.isEmpty || TorchInterrupt.requested { return }
         let absValues = nonzeroFinite.map { abs($0) }
         let nonzeroFiniteMin = absValues.min()!, nonzeroFiniteMax = absValues.max()!
         for value in nonzeroFinite where value != value.rounded(.up) {
@@ -146,12 +149,13 @@ struct _Formatter {
         }
         sciMode = options.sciMode ?? (nonzeroFiniteMax / nonzeroFiniteMin > 1000.0
                                        || nonzeroFiniteMax > 1.0e8 || nonzeroFiniteMin < 1.0e-4)
+        // Each loop formats every value shown: minutes for 10⁸ of them, so Ctrl-C ends it early.
         if intMode && !sciMode {
-            for value in nonzeroFinite { maxWidth = max(maxWidth, formatFixed(value, 0).count + 1) }
+            for value in nonzeroFinite { maxWidth = max(maxWidth, formatFixed(value, 0).count + 1); if TorchInterrupt.requested { break } }
         } else if sciMode {
-            for value in nonzeroFinite { maxWidth = max(maxWidth, formatSci(value, precision).count) }
+            for value in nonzeroFinite { maxWidth = max(maxWidth, formatSci(value, precision).count); if TorchInterrupt.requested { break } }
         } else {
-            for value in nonzeroFinite { maxWidth = max(maxWidth, formatFixed(value, precision).count) }
+            for value in nonzeroFinite { maxWidth = max(maxWidth, formatFixed(value, precision).count); if TorchInterrupt.requested { break } }
         }
     }
 
@@ -165,6 +169,7 @@ struct _Formatter {
 
     /// `format(value)` for the element at storage offset `o`.
     func format(_ t: Tensor, _ o: Int) -> String {
+        if TorchInterrupt.requested { return "" }
         let ret: String
         if floatingDtype {
             let value = t.flatDouble(o)
@@ -196,6 +201,7 @@ func _vector_str(_ view: _TensorView, _ indent: Int, _ summarize: Bool, _ format
     var data: [String]
     let n = view.size(0)
     func fmt(_ i: Int) -> String { formatter.format(view.t, view.offset + i * view.strides[0]) }
+    if TorchInterrupt.requested { return "" }
     if summarize && edge == 0 {
         data = ["..."]
     } else if summarize && n > 2 * edge {
@@ -259,6 +265,7 @@ func _tensor_str(_ t: Tensor, _ indent: Int, _ options: PrintOptions) -> String 
     let view = _TensorView(t)
     let formatter = _Formatter(t, summarize ? get_summarized_data(view, options) : view.elementOffsets,
                                options: options)
+    if TorchInterrupt.requested { return "" }
     return _tensor_str_with_formatter(view, indent, summarize, formatter, options)
 }
 
@@ -309,7 +316,8 @@ func _str_intern(_ t: Tensor, _ options: PrintOptions) -> String {
     return _add_suffixes(prefix + tensorStr, suffixes, indent, false, options)
 }
 
-/// Exactly what `repr(t)` / `print(t)` shows in PyTorch, under `PrintOptions.current`.
+/// Exactly what `repr(t)` / `print(t)` shows in PyTorch, under `PrintOptions.current`. Ctrl-C during
+/// a long repr returns an incomplete text at once: callers check `TorchInterrupt` before using it.
 public func tensorRepr(_ t: Tensor) -> String {
     tensorRepr(t, options: PrintOptions.current)
 }

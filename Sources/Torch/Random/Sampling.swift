@@ -49,11 +49,18 @@ func cppDouble(_ x: Double) -> String { cFormat("%g", x) }
 extension Tensor {
     /// Calls `body` with each element's storage offset in **memory order** (the innermost
     /// dimension is the one with the smallest stride), as a serial TensorIterator visits them.
+    /// Ctrl-C stops the walk early (every 2^20 elements); the sampling functions then throw.
     func forEachOffsetInMemoryOrder(_ body: (Int) -> Void) {
         let n = numel
         if n == 0 { return }
         if isContiguous {
-            for i in 0..<n { body(offset + i) }
+            var start = 0
+            while start < n {
+                if KernelInterrupt.requested { return }
+                let end = Swift.min(n, start + (1 << 20))
+                for i in start..<end { body(offset + i) }
+                start = end
+            }
             return
         }
         // Dims of size > 1, outermost (largest stride) first; ties keep the later dim inner.
@@ -62,7 +69,8 @@ extension Tensor {
         let sizes = dims.map { shape[$0] }, steps = dims.map { strides[$0] }
         var index = [Int](repeating: 0, count: dims.count)
         var o = offset
-        for _ in 0..<n {
+        for k in 0..<n {
+            if k & 0xFFFFF == 0xFFFFF && KernelInterrupt.requested { return }
             body(o)
             var d = dims.count - 1
             while d >= 0 {
@@ -146,6 +154,7 @@ public func uniform_(_ t: Tensor, from: Double = 0, to: Double = 1, generator: G
             p[o] = v == to ? from : v
         }
     }
+    try TorchInterrupt.check()
 }
 
 // MARK: - normal_
@@ -164,6 +173,7 @@ public func normal_(_ t: Tensor, mean: Double = 0, std: Double = 1, generator: G
         } else {
             normalFill(t.storage.pointer(Double.self) + t.offset, n, mean: mean, std: std, g)
         }
+        try TorchInterrupt.check()
         return
     }
     if t.dtype == .float32 {
@@ -173,13 +183,22 @@ public func normal_(_ t: Tensor, mean: Double = 0, std: Double = 1, generator: G
         let p = t.storage.pointer(Double.self)
         t.forEachOffsetInMemoryOrder { p[$0] = g.normalDouble(mean: mean, std: std) }
     }
+    try TorchInterrupt.check()
 }
 
 /// `normal_fill` (float32, AVX2 kernel): uniforms, then fill16 per block; a ragged tail redraws
 /// and recomputes the last 16.
 func normalFill(_ d: UnsafeMutablePointer<Float>, _ n: Int, mean: Float, std: Float, _ g: Generator) {
-    g.fillU24(d, n)
-    normalFill16Blocks(d, blocks: n / 16, mean: mean, std: std)
+    // In chunks of 2^20 (a multiple of 16, so the blocks and the draws are those of one pass), with
+    // Ctrl-C between them.
+    var start = 0
+    while start < n {
+        if KernelInterrupt.requested { return }
+        let end = Swift.min(n, start + (1 << 20))
+        g.fillU24(d + start, end - start)
+        normalFill16Blocks(d + start, blocks: end / 16 - start / 16, mean: mean, std: std)
+        start = end
+    }
     if n % 16 != 0 {
         g.fillU24(d + (n - 16), 16)
         normalFill16Blocks(d + (n - 16), blocks: 1, mean: mean, std: std)
@@ -188,7 +207,10 @@ func normalFill(_ d: UnsafeMutablePointer<Float>, _ n: Int, mean: Float, std: Fl
 
 /// `normal_fill` (float64, generic kernel with glibc's libm).
 func normalFill(_ d: UnsafeMutablePointer<Double>, _ n: Int, mean: Double, std: Double, _ g: Generator) {
-    for i in 0..<n { d[i] = g.u53() }
+    for i in 0..<n {
+        if i & 0xFFFFF == 0xFFFFF && KernelInterrupt.requested { return }
+        d[i] = g.u53()
+    }
     var i = 0
     while i + 16 <= n { normalFill16(d + i, mean: mean, std: std); i += 16 }
     if n % 16 != 0 {
@@ -329,6 +351,7 @@ public func random_(_ t: Tensor, from: Int64, to: Int64, generator: Generator? =
         let v: UInt64 = range >= (1 << 28) ? g.random64() : UInt64(g.random())
         storeInt(t, o, Int64(bitPattern: (v % range) &+ base))
     }
+    try TorchInterrupt.check()
 }
 
 /// `Tensor.random_()` with no bounds: `[0, 2^digits]` for floats, `[0, max]` for integers.
@@ -347,6 +370,7 @@ public func random_(_ t: Tensor, generator: Generator? = nil) throws {
         }
         storeInt(t, o, v)
     }
+    try TorchInterrupt.check()
 }
 
 // MARK: - bernoulli_
@@ -359,23 +383,29 @@ public func bernoulli_(_ t: Tensor, p: Double, generator: Generator? = nil) thro
     try t.assertNoInternalOverlap()
     let g = resolve(generator)
     t.forEachOffsetInMemoryOrder { o in storeInt(t, o, g.u53() < p ? 1 : 0) }
+    try TorchInterrupt.check()
 }
 
 // MARK: - randperm
 
 /// `randperm_cpu`: Fisher–Yates with 32-bit draws for n < (2^32-1)/20, else inside-out with 64-bit draws.
-func randpermValues(_ n: Int, _ g: Generator) -> [Int64] {
+func randpermValues(_ n: Int, _ g: Generator) throws -> [Int64] {
     var r = [Int64](repeating: 0, count: n)
     if n < 214_748_364 {
-        for i in 0..<n { r[i] = Int64(i) }
+        for i in 0..<n {
+            if i & 0xFFFFF == 0xFFFFF { try TorchInterrupt.check() }
+            r[i] = Int64(i)
+        }
         if n > 1 {
             for i in 0..<(n - 1) {
+                if i & 0xFFFFF == 0xFFFFF { try TorchInterrupt.check() }
                 let z = Int(g.random() % UInt32(n - i))
                 r.swapAt(i, i + z)
             }
         }
     } else {
         for i in 0..<n {
+            if i & 0xFFFFF == 0xFFFFF { try TorchInterrupt.check() }
             let z = Int(g.random64() % UInt64(i + 1))
             r[i] = r[z]
             r[z] = Int64(i)
@@ -464,8 +494,11 @@ extension Tensor {
         if dtype == .float32 && n > (1 << 24) + 1 { throw TorchError.runtime("n cannot be greater than 2^24+1 for Float type.") }
         if dtype == .uint8 && n > 256 { throw TorchError.runtime("value cannot be converted to type uint8_t without overflow") }
         if dtype == .int32 && n > Int(Int32.max) + 1 { throw TorchError.runtime("value cannot be converted to type int32_t without overflow") }
-        let values = randpermValues(n, resolve(generator))
-        for (i, v) in values.enumerated() { storeInt(t, i, v) }
+        let values = try randpermValues(n, resolve(generator))
+        for (i, v) in values.enumerated() {
+            if i & 0xFFFFF == 0xFFFFF { try TorchInterrupt.check() }
+            storeInt(t, i, v)
+        }
         return t
     }
 
