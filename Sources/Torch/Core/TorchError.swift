@@ -49,7 +49,7 @@ public enum MemoryLimit {
         return fallback
     }
 
-    /// Half the physical memory, capped at three quarters of the cgroup's limit (v2 `memory.max`, v1
+    /// Half the physical memory, capped at half the address-space limit and three quarters of the cgroup's limit (v2 `memory.max`, v1
     /// `memory.limit_in_bytes`): the kernel kills at the limit, which also counts the binary, the
     /// libraries and the stacks, so the cap has to leave them room.
     static func systemDefault() -> Int {
@@ -60,6 +60,12 @@ public enum MemoryLimit {
             limit = overflow ? Int.max / 2 : total / 2
         } else {
             limit = 8 << 30
+        }
+        // An address-space limit (`ulimit -v`, `prlimit --as`): the binary, its libraries and the
+        // interpreter's 1 GiB stack reservation count against it too, so half of it.
+        var space = rlimit()
+        if getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &space) == 0, space.rlim_cur < UInt(Int.max) {  // RLIM_INFINITY is all ones
+            limit = Swift.min(limit, Int(space.rlim_cur) / 2)
         }
         for path in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
             guard let f = fopen(path, "r") else { continue }
