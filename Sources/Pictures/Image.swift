@@ -275,22 +275,85 @@ func osError(_ code: Int32, _ path: String) -> TorchError {
     return TorchError(kind, "[Errno \(code)] \(text): '\(path)'")
 }
 
-/// Writes `data` to `path` through a temporary file in the same folder and `rename`, so readers see
-/// either the old file or the complete new one; on any failure the temporary file is removed.
+/// Writes `data` to `path` as Python's `open(path, 'wb')` would leave it, but atomically where it can:
+/// the bytes go to a temporary file in the same folder, which is renamed over the target only once
+/// complete, so a failure never leaves half a file. What `open` would do differently is kept:
+/// a symbolic link is followed (its target is replaced, the link stays), an existing file keeps its
+/// permission bits (and owner, when we may), a FIFO, device or socket is written in place (never
+/// replaced by a regular file — `/dev/null` stays a device), and a folder that refuses the temporary
+/// file (or a name too long for its suffix) falls back to writing in place. A NUL in the path is
+/// Python's `ValueError: embedded null byte`.
 public func writeFileAtomically(_ path: String, _ data: [UInt8]) throws {
     guard !path.isEmpty else { throw TorchError("FileNotFoundError", "[Errno 2] No such file or directory: ''") }
-    let url = URL(fileURLWithPath: path)
-    let dir = url.deletingLastPathComponent().path
-    var isDir: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+    if path.utf8.contains(0) { throw TorchError.value("embedded null byte") }
+    let target = resolvedLinkTarget(path)
+    var st = stat()
+    let exists = stat(target, &st) == 0
+    if exists && (st.st_mode & S_IFMT) == S_IFDIR {
         throw TorchError("IsADirectoryError", "[Errno 21] Is a directory: '\(path)'")
     }
-    var template = Array((dir + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)
+    if exists && (st.st_mode & S_IFMT) != S_IFREG { return try writeInPlace(target, data, shownAs: path) }
+    let url = URL(fileURLWithPath: target)
+    let dir = url.deletingLastPathComponent().path
+    let name = url.lastPathComponent
+    // NAME_MAX is 255 bytes: a long name gets a short temporary one.
+    let tmpName = name.utf8.count + 13 <= 255 ? "." + name + ".tmp-XXXXXX" : ".nnsh-tmp-XXXXXX"
+    var template = Array((dir + "/" + tmpName).utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    if fd < 0 { throw osError(errno, path) }
+    if fd < 0 {
+        let code = errno
+        if exists && (code == EACCES || code == EROFS || code == EPERM) { return try writeInPlace(target, data, shownAs: path) }
+        throw osError(code, path)
+    }
     let tmp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     var ok = false
     defer { if !ok { unlink(tmp) } }
+    var failure = writeAll(fd, data)
+    if failure == 0 && fsync(fd) != 0 { failure = errno }
+    if exists {
+        // The file's own mode and owner, as writing into it would have kept them.
+        _ = fchown(fd, st.st_uid, st.st_gid)  // first: a change of owner clears set-id bits
+        fchmod(fd, st.st_mode & 0o7777)
+    } else {
+        // mkstemp makes 0600 files; a new file gets the usual 0666 & ~umask.
+        let mask = umask(0); umask(mask)
+        fchmod(fd, 0o666 & ~mask)
+    }
+    if close(fd) != 0 && failure == 0 { failure = errno }
+    if failure != 0 { throw osError(failure, path) }
+    if rename(tmp, target) != 0 { throw osError(errno, path) }
+    ok = true
+}
+
+/// Where writing through `path` lands: a symbolic link's final target (a dangling one's too, which
+/// `open` would create), else the path itself.
+func resolvedLinkTarget(_ path: String) -> String {
+    var current = path
+    for _ in 0..<40 {  // Linux's limit on links followed (ELOOP)
+        var st = stat()
+        guard lstat(current, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { return current }
+        var buf = [CChar](repeating: 0, count: 4097)
+        let n = readlink(current, &buf, 4096)
+        guard n > 0 else { return current }
+        let link = String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        current = link.hasPrefix("/") ? link : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(link).path
+    }
+    return current
+}
+
+/// `open(path, 'wb').write(data)`: truncates and writes the existing file (or device) itself.
+func writeInPlace(_ target: String, _ data: [UInt8], shownAs path: String) throws {
+    // O_NONBLOCK so a FIFO nobody reads is an error (ENXIO), not a hang; then blocking writes.
+    let fd = open(target, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NONBLOCK)
+    if fd < 0 { throw osError(errno, path) }
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    var failure = writeAll(fd, data)
+    if close(fd) != 0 && failure == 0 { failure = errno }
+    if failure != 0 { throw osError(failure, path) }
+}
+
+/// Writes every byte, retrying after signals; the errno of a failure, else 0.
+func writeAll(_ fd: Int32, _ data: [UInt8]) -> Int32 {
     var written = 0
     var failure: Int32 = 0
     data.withUnsafeBytes { buf in
@@ -300,14 +363,7 @@ public func writeFileAtomically(_ path: String, _ data: [UInt8]) throws {
             written += n
         }
     }
-    if failure == 0 && fsync(fd) != 0 { failure = errno }
-    if close(fd) != 0 && failure == 0 { failure = errno }
-    if failure != 0 { throw osError(failure, path) }
-    // mkstemp makes 0600 files; give the result the usual 0666 & ~umask.
-    let mask = umask(0); umask(mask)
-    chmod(tmp, 0o666 & ~mask)
-    if rename(tmp, path) != 0 { throw osError(errno, path) }
-    ok = true
+    return failure
 }
 
 /// The signature the C decoders in the CPNG/CJPEG shims share: bytes in; pixels (malloc'd), size,

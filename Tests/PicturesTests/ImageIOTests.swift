@@ -169,6 +169,57 @@ import Torch
         #expect(listing(dir) == ["file", "ok.png", "ro"])
     }
 
+    /// Saving behaves as Python's `open(path, 'wb')` on what is already there (issue 25).
+    @Test func savingKeepsLinksModesAndDevices() throws {
+        let dir = try tempDir()
+        let im = try PILImage(width: 2, height: 2, mode: "L", pixels: [0, 64, 128, 255])
+        // A symbolic link: the target is written, the link stays a link.
+        _ = FileManager.default.createFile(atPath: dir + "/real.png", contents: Data([1, 2, 3]))
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link.png", withDestinationPath: "real.png")
+        try im.save(dir + "/link.png")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir + "/link.png") == "real.png")
+        #expect(try PILImage.open(dir + "/real.png").pixels == im.pixels)
+        // A dangling link: its target is created.
+        try FileManager.default.createSymbolicLink(atPath: dir + "/dangling.png", withDestinationPath: "made.png")
+        try im.save(dir + "/dangling.png")
+        #expect(try PILImage.open(dir + "/made.png").pixels == im.pixels)
+        // A private file stays private.
+        _ = FileManager.default.createFile(atPath: dir + "/private.png", contents: Data([1]))
+        chmod(dir + "/private.png", 0o600)
+        try im.save(dir + "/private.png")
+        var st = stat()
+        stat(dir + "/private.png", &st)
+        #expect(st.st_mode & 0o777 == 0o600)
+        // A FIFO is not replaced by a regular file; with no reader it is an error, not a hang.
+        #expect(mkfifo(dir + "/pipe.png", 0o644) == 0)
+        #expect(throws: TorchError.self) { try im.save(dir + "/pipe.png") }
+        lstat(dir + "/pipe.png", &st)
+        #expect(st.st_mode & S_IFMT == S_IFIFO)
+        // A character device is written in place: /dev/null stays /dev/null.
+        try writeFileAtomically("/dev/null", [1, 2, 3])
+        stat("/dev/null", &st)
+        #expect(st.st_mode & S_IFMT == S_IFCHR)
+        // A 250-byte name (the temporary name would pass NAME_MAX with its suffix).
+        let long = dir + "/" + String(repeating: "x", count: 246) + ".png"
+        try im.save(long)
+        #expect(try PILImage.open(long).pixels == im.pixels)
+        // A NUL byte is Python's ValueError, and nothing named by the part before it is touched.
+        #expect(throws: TorchError.self) { try im.save(dir + "/real.png\u{0}.jpg") }
+        #expect(try PILImage.open(dir + "/real.png").pixels == im.pixels)
+        #expect(!listing(dir).contains { $0.contains(".tmp-") })
+    }
+
+    /// Opening reads the header first and never waits on a FIFO or reads an endless device.
+    @Test func openReadsTheHeaderFirst() throws {
+        let dir = try tempDir()
+        #expect(mkfifo(dir + "/pipe.png", 0o644) == 0)
+        for path in ["/dev/zero", dir + "/pipe.png"] {
+            do { _ = try PILImage.open(path); Issue.record("\(path) opened") } catch let e as TorchError {
+                #expect(e.kind == "UnidentifiedImageError", "\(path): \(e)")
+            }
+        }
+    }
+
     @Test func badInputsThrow() throws {
         #expect(throws: TorchError.self) { _ = try PILImage(width: 2, height: 2, mode: "CMYK", pixels: [UInt8](repeating: 0, count: 16)) }
         #expect(throws: TorchError.self) { _ = try PILImage(width: 2, height: 2, mode: "L", pixels: [1, 2, 3]) }
