@@ -17,7 +17,8 @@ struct REPL {
         REPLState.interpreter = session.interpreter
         REPLTerminal.setUp()
 
-        let history = HistoryFile(path: HistoryFile.defaultPath(environment: env), cap: 5000)
+        // No home folder: history for this session only (an empty path is never written).
+        let history = HistoryFile(path: HistoryFile.defaultPath(environment: env) ?? "", cap: 5000)
         if let warning = history.load() { Output.writeError(warning + "\n") }
         stifle_history(Int32(history.cap))
         for e in history.entries { _ = add_history(e) }

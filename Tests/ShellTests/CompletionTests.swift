@@ -304,6 +304,61 @@ struct HistoryFileTests {
         #expect(rewritten.split(separator: "\n").count == 10)
     }
 
+    /// Compaction reads the file again under the lock: entries other shells appended while this one
+    /// was loading a long file survive (issue 25: 92 of 120 were lost with a 2M-line file).
+    @Test func compactionKeepsConcurrentAppends() throws {
+        let path = tempPath()
+        defer { unlink(path) }
+        let text = (0..<200_000).map { "old\($0)\n" }.joined()
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let writer = Thread {
+            let other = HistoryFile(path: path, cap: 10)
+            for i in 0..<120 { other.append("other\(i)"); usleep(200) }
+        }
+        writer.start()
+        for _ in 0..<20 {
+            HistoryFile(path: path, cap: 1000).load()  // compacts: 200 000 lines > 2 × 1000
+        }
+        while writer.isExecuting || !writer.isFinished { usleep(1000) }
+        let after = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        let others = after.filter { $0.hasPrefix("other") }
+        #expect(others == (0..<120).map { "other\($0)" }, "\(others.count) of 120 kept")
+    }
+
+    /// An entry cut short (a full disk, a killed shell) is not glued onto the next one.
+    @Test func truncatedEntryIsNotGluedToTheNext() throws {
+        let path = tempPath()
+        defer { unlink(path) }
+        try "a = 1\nb = 2 +".write(toFile: path, atomically: true, encoding: .utf8)
+        let h = HistoryFile(path: path)
+        h.load()
+        h.append("c = 3")
+        let again = HistoryFile(path: path)
+        again.load()
+        #expect(again.entries == ["a = 1", "b = 2 +", "c = 3"])
+    }
+
+    /// With HOME unset the history goes to the home folder from the password database, never to the
+    /// current folder; an empty path keeps history in memory only.
+    @Test func noHomeIsNeverTheCurrentFolder() {
+        let p = HistoryFile.defaultPath(environment: [:])
+        #expect(p == nil || p!.hasPrefix("/"), "\(p ?? "nil")")
+        let h = HistoryFile(path: "")
+        #expect(h.load() == nil)
+        #expect(h.append("x = 1") == nil)
+        #expect(h.entries == ["x = 1"])
+    }
+
+    /// A FIFO as history file would block the prompt forever: it is refused with a warning.
+    @Test func fifoHistoryIsAWarning() {
+        let path = tempPath()
+        defer { unlink(path) }
+        #expect(mkfifo(path, 0o600) == 0)
+        let h = HistoryFile(path: path)
+        #expect(h.load()?.contains("not a regular file") == true)
+        #expect(h.append("x = 1")?.contains("warning") == true)
+    }
+
     @Test func corruptOrUnreadableIsAWarning() throws {
         let path = tempPath()
         defer { unlink(path) }
