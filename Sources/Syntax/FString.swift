@@ -16,17 +16,30 @@ private struct FStringScanner {
     let isRaw: Bool
     let start: SourceLocation
     let depth: Int
+    /// Indices of the body's newlines, so `locate` is a binary search: walking from the start for
+    /// every field made a 200 000-field f-string take 43 s.
+    let newlines: [Int]
+
+    init(s: [Unicode.Scalar], isRaw: Bool, start: SourceLocation, depth: Int) {
+        self.s = s
+        self.isRaw = isRaw
+        self.start = start
+        self.depth = depth
+        newlines = s.indices.filter { s[$0] == "\n" }
+    }
 
     func at(_ k: Int) -> Unicode.Scalar? { k >= 0 && k < s.count ? s[k] : nil }
 
     func locate(_ index: Int) -> SourceLocation {
-        var line = start.line, column = start.column
-        var k = 0
-        while k < index && k < s.count {
-            if s[k] == "\n" { line += 1; column = 1 } else { column += 1 }
-            k += 1
+        let index = max(0, min(index, s.count))
+        // The number of newlines before `index`.
+        var lo = 0, hi = newlines.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if newlines[mid] < index { lo = mid + 1 } else { hi = mid }
         }
-        return SourceLocation(line: line, column: column)
+        if lo == 0 { return SourceLocation(line: start.line, column: start.column + index) }
+        return SourceLocation(line: start.line + lo, column: index - newlines[lo - 1])
     }
 
     func text(_ from: Int, _ to: Int) -> String {
