@@ -15,7 +15,11 @@ public enum Doctest {
     }
 
     public static func examples(in text: String) -> [Example] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Universal newlines, as Python reads the file: to Swift "\r\n" is one Character, so a CRLF
+        // file would otherwise be one long line with no examples in it.
+        let unified = text.pythonReplacing("\r\n", with: "\n", count: -1) { _ in }
+            .pythonReplacing("\r", with: "\n", count: -1) { _ in }
+        let lines = unified.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var out = [Example]()
         var i = 0
         func indentAndRest(_ s: String) -> (Int, Substring) {
@@ -82,7 +86,18 @@ public enum Doctest {
     static func diff(_ expected: String, _ got: String) -> String {
         let a = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLast(expected.hasSuffix("\n") ? 1 : 0)
         let b = got.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLast(got.hasSuffix("\n") ? 1 : 0)
-        let x = Array(a), y = Array(b)
+        // The common head and tail are shown as they are; only the middle needs a subsequence table,
+        // and one past 4 million cells (a 30 000-line mismatch needed 7 GB) is shown as removed then added.
+        let fullX = Array(a), fullY = Array(b)
+        var h = 0
+        while h < fullX.count && h < fullY.count && fullX[h] == fullY[h] { h += 1 }
+        var t = 0
+        while t < fullX.count - h && t < fullY.count - h && fullX[fullX.count - 1 - t] == fullY[fullY.count - 1 - t] { t += 1 }
+        let x = Array(fullX[h..<(fullX.count - t)]), y = Array(fullY[h..<(fullY.count - t)])
+        let shownHead = fullX[..<h].map { "     " + $0 }, shownTail = fullX[(fullX.count - t)...].map { "     " + $0 }
+        if x.count.multipliedReportingOverflow(by: y.count).partialValue > 4_000_000 || x.count > 1 << 31 || y.count > 1 << 31 {
+            return (shownHead + x.map { "    -" + $0 } + y.map { "    +" + $0 } + shownTail).joined(separator: "\n") + "\n"
+        }
         var lcs = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
         for i in stride(from: x.count - 1, through: 0, by: -1) {
             for j in stride(from: y.count - 1, through: 0, by: -1) {
@@ -95,7 +110,7 @@ public enum Doctest {
             else if i < x.count && (j == y.count || lcs[i + 1][j] >= lcs[i][j + 1]) { out.append("    -" + x[i]); i += 1 }
             else { out.append("    +" + y[j]); j += 1 }
         }
-        return out.joined(separator: "\n") + "\n"
+        return (shownHead + out + shownTail).joined(separator: "\n") + "\n"
     }
 
     /// Runs every example of `text` in one session; reports failures (with a diff) and a summary through

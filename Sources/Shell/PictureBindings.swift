@@ -20,6 +20,34 @@ public final class PictureSession {
     init() {}
 
     func saved(_ path: String) { onSaved?(path) }
+
+    /// The next `DIR/figN.png` of `autoSaveDirectory`, the folder made first; nil when not making a
+    /// notebook. A folder that cannot be made is an OSError naming it (not a failure to write the
+    /// picture inside it, which said nothing about why).
+    func nextAutoSavePath() throws -> String? {
+        guard let dir = autoSaveDirectory else { return nil }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
+            if !isDir.boolValue { throw PythonError("FileExistsError", "[Errno 17] File exists: '\(dir)' (nnsh writes the pictures of this document there; it is not a folder)") }
+        } else {
+            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                let code = (error as NSError).underlyingErrorCode
+                throw PythonError(code == EACCES || code == EPERM ? "PermissionError" : "OSError",
+                                  "[Errno \(code)] \(String(cString: strerror(code))): '\(dir)' (the pictures folder of this document)")
+            }
+        }
+        figureCount += 1
+        return PosixPath.join(dir, ["fig\(figureCount).png"])
+    }
+}
+
+private extension NSError {
+    /// The POSIX errno under a Foundation file error (EACCES when unknown).
+    var underlyingErrorCode: Int32 {
+        if domain == NSPOSIXErrorDomain { return Int32(code) }
+        if let u = userInfo[NSUnderlyingErrorKey] as? NSError, u.domain == NSPOSIXErrorDomain { return Int32(u.code) }
+        return EACCES
+    }
 }
 
 extension Interpreter {
@@ -254,11 +282,7 @@ extension Interpreter {
             let tensor = try self.pictureTensor(b.values["x"]!, "show")
             let session = self.pictures
             var path = try b["path"].map { try self.pathArgument($0, "show") }
-            if path == nil, let dir = session.autoSaveDirectory {
-                session.figureCount += 1
-                try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                path = PosixPath.join(dir, ["fig\(session.figureCount).png"])
-            }
+            if path == nil { path = try session.nextAutoSavePath() }
             let shown = try showText(tensor.detach(), maxColumns: try b.int("columns", 80), savePath: path)
             if session.isTerminal { self.write(shown.text.hasSuffix("\n") ? shown.text : shown.text + "\n") }
             self.write(shown.note + "\n")

@@ -129,7 +129,9 @@ public enum Transcript {
                 write(cell.map { proseLine($0.lines[0]) }.joined(separator: "\n") + "\n")
                 continue
             }
-            write("```python\n" + cell.flatMap(\.lines).joined(separator: "\n") + "\n```\n")
+            let code = cell.flatMap(\.lines).joined(separator: "\n")
+            let codeFence = fence(for: code)
+            write(codeFence + "python\n" + code + "\n" + codeFence + "\n")
             output = ""; saved = []
             var status: Int32? = nil
             for c in cell where !c.isComment {
@@ -141,12 +143,44 @@ public enum Transcript {
                 break
             }
             if !output.isEmpty {
-                write("\n```\n" + output + (output.hasSuffix("\n") ? "" : "\n") + "```\n")
+                let f = fence(for: output)
+                write("\n" + f + "\n" + output + (output.hasSuffix("\n") ? "" : "\n") + f + "\n")
             }
-            for p in saved { write("\n![\((p as NSString).lastPathComponent)](\(PosixPath.relpath(p)))\n") }
+            for p in saved { write("\n![\(markdownText((p as NSString).lastPathComponent))](\(markdownLinkTarget(PosixPath.relpath(p))))\n") }
             if let status { return status }
         }
         return 0
+    }
+
+    /// A code fence longer than any run of backticks in `text` (CommonMark: a fence closes only on a
+    /// run at least as long), so output that itself contains ``` cannot end the block early.
+    static func fence(for text: String) -> String {
+        var longest = 0, run = 0
+        for c in text.utf8 {
+            if c == UInt8(ascii: "`") { run += 1; longest = Swift.max(longest, run) } else { run = 0 }
+        }
+        return String(repeating: "`", count: Swift.max(3, longest + 1))
+    }
+
+    /// A link target with the characters that would end or break it percent-encoded (spaces,
+    /// parentheses, angle brackets, `%` itself, control characters).
+    static func markdownLinkTarget(_ path: String) -> String {
+        var out = [UInt8]()
+        for b in path.utf8 {
+            switch b {
+            case UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                 UInt8(ascii: "%"), UInt8(ascii: "["), UInt8(ascii: "]"), 0..<0x20, 0x7F:
+                out += Array(String(format: "%%%02X", b).utf8)
+            default:
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Link text with Markdown's brackets and backslash escaped.
+    static func markdownText(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
     }
 
     /// A comment line as Markdown prose: `# ===== load img =====` becomes a `###` heading.

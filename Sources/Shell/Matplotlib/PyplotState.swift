@@ -101,10 +101,7 @@ final class PyplotState {
         rc.warnAboutFonts()
         let image = try FigureRenderer.render(f).image()
         let pictures = interp.pictures
-        if let dir = pictures.autoSaveDirectory {
-            pictures.figureCount += 1
-            try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            let path = PosixPath.join(dir, ["fig\(pictures.figureCount).png"])
+        if let path = try pictures.nextAutoSavePath() {
             try image.save(path)
             pictures.saved(path)
         } else if pictures.isTerminal {
