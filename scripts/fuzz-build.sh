@@ -3,6 +3,7 @@
 #   fuzz-source      bytes → Session.run (tokens → AST → evaluation)
 #   fuzz-structured  bytes → a generated program of tensor ops, layers and functional ops
 #   fuzz-checkpoint  bytes → a file given to torch.load (zip records → pickle → tensors)
+#   fuzz-image       bytes → the PNG/JPEG decoders, then convert, resize and encode
 # The library modules are built by SwiftPM with the sanitizer flags (release: fast enough for
 # millions of inputs; Swift's overflow and bounds checks stay on outside Kernels), then each
 # target is linked with swiftc, since SwiftPM executables rename `main` and libFuzzer needs its own.
@@ -46,12 +47,12 @@ FLAGS=(-sanitize=fuzzer,address -sanitize-coverage="$COVERAGE" -g -parse-as-libr
        $(pkg-config --cflags openblas libpng libjpeg cairo-ft | sed 's/-I/-Xcc -I/g')
        $(pkg-config --libs openblas libpng libjpeg cairo-ft) -lsleef)
 [ "$CONFIG" = release ] && FLAGS+=(-O)
-for t in source structured checkpoint; do
-  case $t in source) src=FuzzSource ;; structured) src=FuzzStructured ;; checkpoint) src=FuzzCheckpoint ;; esac
+for t in source structured checkpoint image; do
+  case $t in source) src=FuzzSource ;; structured) src=FuzzStructured ;; checkpoint) src=FuzzCheckpoint ;; image) src=FuzzImage ;; esac
   # Link beside and rename: a running campaign keeps its binary, and libFuzzer's fork mode
   # starts its next child from the new one.
   nice -n "${FUZZ_NICE:-10}" swiftc "${FLAGS[@]}" -module-name "Fuzz_$t" \
     Fuzz/Targets/Common.swift "Fuzz/Targets/$src.swift" "${OBJS[@]}" -o "$BUILD/fuzz-$t.new" >&2
   mv -f "$BUILD/fuzz-$t.new" "$BUILD/fuzz-$t"
 done
-echo "$BUILD/fuzz-source $BUILD/fuzz-structured $BUILD/fuzz-checkpoint"
+echo "$BUILD/fuzz-source $BUILD/fuzz-structured $BUILD/fuzz-checkpoint $BUILD/fuzz-image"
