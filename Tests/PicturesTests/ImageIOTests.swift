@@ -209,6 +209,19 @@ import Torch
         #expect(!listing(dir).contains { $0.contains(".tmp-") })
     }
 
+    /// A JPEG whose header claims 65 500 × 65 500 (and, marked progressive, would have libjpeg allocate
+    /// the whole coefficient buffer in jpeg_start_decompress) is refused from its header.
+    @Test func jpegSizeIsCheckedFromTheHeader() throws {
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Golden/gray_crop.jpg")))
+        let sof = try #require((0..<(bytes.count - 9)).first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xC0 })
+        bytes[sof + 1] = 0xC2  // progressive
+        bytes[sof + 5] = 0xFF; bytes[sof + 6] = 0xDC; bytes[sof + 7] = 0xFF; bytes[sof + 8] = 0xDC
+        do { _ = try PILImage.decode(bytes); Issue.record("decoded") } catch let e as TorchError {
+            #expect(e.message.contains("too large"), "\(e)")
+        }
+    }
+
     /// Opening reads the header first and never waits on a FIFO or reads an endless device.
     @Test func openReadsTheHeaderFirst() throws {
         let dir = try tempDir()
