@@ -390,7 +390,12 @@ public func bernoulli_(_ t: Tensor, p: Double, generator: Generator? = nil) thro
 
 /// `randperm_cpu`: Fisher–Yates with 32-bit draws for n < (2^32-1)/20, else inside-out with 64-bit draws.
 func randpermValues(_ n: Int, _ g: Generator) throws -> [Int64] {
-    var r = [Int64](repeating: 0, count: n)
+    // Every element is written before it is read (the identity, or the inside-out walk, which writes
+    // r[i] after reading r[z] with z ≤ i), so no zero fill first: that fill could not see Ctrl-C.
+    var r = [Int64](unsafeUninitializedCapacity: n) { buffer, count in
+        if n >= 214_748_364 { buffer.initialize(repeating: 0) }
+        count = n
+    }
     if n < 214_748_364 {
         for i in 0..<n {
             if i & 0xFFFFF == 0xFFFFF { try TorchInterrupt.check() }
