@@ -123,17 +123,12 @@ public final class HistoryFile {
     func compact() {
         guard let fd = openLocked(O_RDONLY) else { return }
         defer { close(fd) }
-        var data = [UInt8]()
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            data += chunk[0..<n]
-        }
-        let lines = data.split(separator: UInt8(ascii: "\n")).suffix(cap)
-        guard !(lines.first.map { $0.elementsEqual("_HiStOrY_V2_".utf8) } ?? false) else { return }
-        let text = lines.map { String(decoding: $0, as: UTF8.self) + "\n" }.joined()
+        // readToEnd throws on a read error (readDataToEndOfFile would trap).
+        guard let data = try? FileHandle(fileDescriptor: fd, closeOnDealloc: false).readToEnd() ?? Data() else { return }
+        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        // A file libedit wrote is strvis-encoded under its header: rewritten in our encoding.
+        if lines.first == "_HiStOrY_V2_" { lines = lines.dropFirst().map { HistoryFile.encode(HistoryFile.decodeVis($0)) } }
+        let text = lines.suffix(cap).map { $0 + "\n" }.joined()
         let tmp = path + ".tmp\(getpid())"
         guard FileManager.default.createFile(atPath: tmp, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else { return }
         if rename(tmp, path) != 0 { unlink(tmp) }

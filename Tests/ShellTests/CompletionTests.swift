@@ -380,6 +380,17 @@ struct HistoryFileTests {
         #expect(h.entries == ["x = 1", "print(x)"])
     }
 
+    /// Compacting a file libedit wrote rewrites its entries in nnsh's encoding (not as raw strvis lines).
+    @Test func compactingALibeditFileKeepsItsEntries() throws {
+        let path = tempPath()
+        defer { unlink(path) }
+        try "_HiStOrY_V2_\na\\040=\\0401\nb\\040=\\0402\nc\\040=\\0403\n".write(toFile: path, atomically: true, encoding: .utf8)
+        HistoryFile(path: path, cap: 1).load()   // 4 lines > 2 × 1: compacted
+        let again = HistoryFile(path: path, cap: 1)
+        again.load()
+        #expect(again.entries == ["c = 3"])
+    }
+
     @Test func defaultPath() {
         #expect(HistoryFile.defaultPath(environment: ["NNSH_HISTORY": "/tmp/h", "HOME": "/home/u"]) == "/tmp/h")
         #expect(HistoryFile.defaultPath(environment: ["HOME": "/home/u"]) == "/home/u/.nnsh_history")

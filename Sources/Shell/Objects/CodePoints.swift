@@ -166,6 +166,8 @@ func pythonTitle(_ s: String) -> String {
 /// `str.lower()`: each code point's full lower-case mapping, with CPython's final-sigma rule (a capital
 /// sigma after a cased letter and not before one, case-ignorable code points skipped, is `ς`).
 func pythonLower(_ s: String) -> String {
+    // Swift's lowercased() is the same per-code-point full mapping; only a capital sigma needs context.
+    if !s.unicodeScalars.contains("\u{3A3}") { return s.lowercased() }
     let u = s.codePoints
     var out = ""
     for (i, c) in u.enumerated() {

@@ -103,21 +103,22 @@ public enum MemoryLimit {
         // "size resident shared text lib data dt", in pages.
         let fields = buf[0..<n].split(separator: UInt8(ascii: " "))
         guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return 0 }
-        return pages.multipliedReportingOverflow(by: Int(sysconf(Int32(_SC_PAGESIZE)))).partialValue
+        return pages.multipliedReportingOverflow(by: pageSize).partialValue
     }
     nonisolated(unsafe) static var statmDescriptor: Int32 = -2
+    static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// The cap is on everything alive, not on one allocation: many medium tensors, a list of them or a
     /// long autograd chain pass it together. Reading the resident size is a system call, so it is done
     /// for every large request and every 64th small one.
-    nonisolated(unsafe) static var requestsSinceHeapLook = 0
+    nonisolated(unsafe) static var requestsSinceLook = 0
 
     /// Whether `size` more bytes still fit under the cap with what is alive now; nil when they fit,
     /// else the bytes in use.
     public static func overBudget(adding size: Int) -> Int? {
-        requestsSinceHeapLook += 1
-        guard size >= 1 << 20 || requestsSinceHeapLook >= 64 else { return nil }
-        requestsSinceHeapLook = 0
+        requestsSinceLook += 1
+        guard size >= 1 << 20 || requestsSinceLook >= 64 else { return nil }
+        requestsSinceLook = 0
         let used = residentBytes()
         let (total, overflow) = used.addingReportingOverflow(size)
         return overflow || total > bytes ? used : nil
