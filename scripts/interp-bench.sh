@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Pure-Python interpreter speed: times a handful of small loop scripts with nnsh (release) and
+# Pure-Python interpreter speed: times small loop scripts and the pyperformance-style programs
+# of bench/interp/ with nnsh (release) and
 # CPython (`python3`; the tensor script with TORCH_PYTHON, a Python that has PyTorch) and prints
 # CPU seconds (user+sys of the child, best of N runs) for both and the ratio nnsh / CPython.
 # Usage: scripts/interp-bench.sh [N] [FILTER]   (NNSH=path/to/nnsh, default .build/release/nnsh)
@@ -15,16 +16,18 @@ exec python3 - "$N" "$FILTER" "$NNSH" "$PY" "$TORCH_PYTHON" <<'PYEOF'
 import os, subprocess, sys
 n, filt, nnsh, py, torch_py = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
 scripts = {
-    "int_loop": "n = 0\nfor i in range(10**6):\n    n += 1\nprint(n)\n",
-    "while_loop": "i = 0\nwhile i < 10**6:\n    i += 1\nprint(i)\n",
-    "float_list": "lst = [float(i) for i in range(100000)]\ns = 0.0\nfor r in range(10):\n    for x in lst:\n        s += x * 2\nprint(s)\n",
-    "func_calls": "def f(a, b):\n    return a + b\nt = 0\nfor i in range(300000):\n    t = f(t, i)\nprint(t)\n",
-    "list_build": "out = []\nfor i in range(300000):\n    out.append(i * i)\nsq = [x + 1 for x in out if x % 3]\nprint(len(out), len(sq))\n",
-    "str_format": "acc = 0\nfor i in range(100000):\n    s = f\"{i}: {i * 0.5:.2f}\"\n    t = 'v=%d' % i\n    acc += len(s) + len(t)\nprint(acc)\n",
-    "method_calls": "class P:\n    def __init__(self, x):\n        self.x = x\n    def step(self, d):\n        self.x = self.x + d\n        return self.x\np = P(0)\nfor i in range(200000):\n    p.step(1)\nprint(p.x)\n",
-    "objects_nbody": "class B:\n    def __init__(self, x, v):\n        self.x = x\n        self.v = v\nbs = [B(float(i), 0.5) for i in range(50)]\nfor s in range(2000):\n    for b in bs:\n        b.x += b.v * 0.01\nprint(round(bs[0].x, 6))\n",
-    "try_except": "n = 0\nfor i in range(100000):\n    try:\n        if i % 2:\n            raise ValueError(i)\n        n += 1\n    except ValueError as e:\n        n -= 1\nprint(n)\n",
-    "dunder_ops": "class V:\n    def __init__(self, a):\n        self.a = a\n    def __add__(self, o):\n        return V(self.a + o.a)\nv = V(0)\none = V(1)\nfor i in range(100000):\n    v = v + one\nprint(v.a)\n",
+    "int_loop": "n = 0\nfor i in range(5 * 10**6):\n    n += 1\nprint(n)\n",
+    "while_loop": "i = 0\nwhile i < 5 * 10**6:\n    i += 1\nprint(i)\n",
+    "float_list": "lst = [float(i) for i in range(100000)]\ns = 0.0\nfor r in range(50):\n    for x in lst:\n        s += x * 2\nprint(s)\n",
+    "func_calls": "def f(a, b):\n    return a + b\nt = 0\nfor i in range(1500000):\n    t = f(t, i)\nprint(t)\n",
+    "list_build": "out = []\nfor i in range(1500000):\n    out.append(i * i)\nsq = [x + 1 for x in out if x % 3]\nprint(len(out), len(sq))\n",
+    "str_format": "acc = 0\nfor i in range(500000):\n    s = f\"{i}: {i * 0.5:.2f}\"\n    t = 'v=%d' % i\n    acc += len(s) + len(t)\nprint(acc)\n",
+    "method_calls": "class P:\n    def __init__(self, x):\n        self.x = x\n    def step(self, d):\n        self.x = self.x + d\n        return self.x\np = P(0)\nfor i in range(1000000):\n    p.step(1)\nprint(p.x)\n",
+    "objects_nbody": "class B:\n    def __init__(self, x, v):\n        self.x = x\n        self.v = v\nbs = [B(float(i), 0.5) for i in range(50)]\nfor s in range(10000):\n    for b in bs:\n        b.x += b.v * 0.01\nprint(round(bs[0].x, 6))\n",
+    "try_except": "n = 0\nfor i in range(500000):\n    try:\n        if i % 2:\n            raise ValueError(i)\n        n += 1\n    except ValueError as e:\n        n -= 1\nprint(n)\n",
+    "dunder_ops": "class V:\n    def __init__(self, a):\n        self.a = a\n    def __add__(self, o):\n        return V(self.a + o.a)\nv = V(0)\none = V(1)\nfor i in range(500000):\n    v = v + one\nprint(v.a)\n",
+    **{name[:-3]: open(os.path.join("bench/interp", name)).read()
+       for name in sorted(os.listdir("bench/interp")) if name.endswith(".py")},
     "tensor_methods": "import torch\nx = torch.ones(8)\nw = torch.ones(8)\nfor i in range(20000):\n    y = x.sum() + w * 2\nprint(y)\n",
 }
 def cpu(cmd, runs=None):

@@ -108,7 +108,7 @@ extension Interpreter {
             return try construct.call(args)
         }
         var object: Value
-        if let new = t.lookup("__new__"), !isBuiltinSlot(new) {
+        if let new = t.lookup(Interpreter.newName), !isBuiltinSlot(new) {
             let f: Value
             if case .object(let s as StaticMethod) = new { f = s.function } else { f = new }
             object = try call(f, Arguments([.object(t)] + args.positional, args.keywords))
@@ -124,9 +124,9 @@ extension Interpreter {
             object = .object(instance)
         }
         // The class that defines `__init__`; `object`'s own takes no arguments.
-        let key = Value.str("__init__")
-        guard let owner = t.mro.first(where: { $0.dict.get(key) != nil }), owner !== PyType.object,
-              let initializer = owner.dict.get(key) else {
+        let (depth, slot) = t.lookupPosition(Interpreter.initName)
+        guard depth >= 0, Int(depth) < t.mro.count, case let owner = t.mro[Int(depth)], owner !== PyType.object,
+              let initializer = owner.dict.value(atSlot: Int(slot)) else {
             if !args.positional.isEmpty || !args.keywords.isEmpty, t.lookup("__new__").map(isBuiltinSlot) ?? true {
                 throw PythonError.type("\(t.name)() takes no arguments")
             }
@@ -138,12 +138,26 @@ extension Interpreter {
            let new = t.lookup("__new__"), !isBuiltinSlot(new) {
             return object
         }
-        let result = try call(bind(initializer, to: object, type: t), args)
+        let result: Value
+        if case .function(let f) = initializer {
+            var withSelf = args
+            withSelf.positional.insert(object, at: 0)
+            result = try callUser(f, withSelf)
+        } else {
+            result = try call(bind(initializer, to: object, type: t), args)
+        }
         guard case .none = result else { throw PythonError.type("__init__() should return None, not '\(result.typeName)'") }
         return object
     }
 
     func isBuiltinSlot(_ v: Value) -> Bool { if case .builtin = v { return true }; return false }
+
+    /// The class sets attributes with `object.__setattr__` (no Python `__setattr__` of its own).
+    func hasPlainSetattr(_ t: PyType) -> Bool {
+        guard let f = t.lookup(Interpreter.setattrName) else { return true }
+        return isBuiltinSlot(f)
+    }
+    static let setattrName = Name("__setattr__"), initName = Name("__init__"), newName = Name("__new__")
 
     // MARK: attributes
 

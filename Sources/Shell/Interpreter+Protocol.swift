@@ -7,8 +7,15 @@ import Torch
 extension Interpreter {
     /// Calls `type(v).name(v, args…)` if the type defines it; nil when it does not.
     func callSpecial(_ i: PyInstance, _ name: String, _ args: [Value] = []) throws -> Value? {
+        try callSpecial(i, Name(name), args)
+    }
+
+    /// A special method, looked up on the class; a Python function is called with the instance
+    /// first, without a bound-method object.
+    func callSpecial(_ i: PyInstance, _ name: Name, _ args: [Value] = []) throws -> Value? {
         guard let f = i.type.lookup(name) else { return nil }
         if f.isNone { return nil }
+        if case .function(let user) = f { return try callUser(user, Arguments([.object(i)] + args)) }
         return try call(bind(f, to: .object(i), type: i.type), Arguments(args))
     }
 
@@ -119,17 +126,21 @@ extension Interpreter {
         .bitAnd: "and", .bitOr: "or", .bitXor: "xor",
     ]
 
+    /// `__add__`, `__radd__`, `__iadd__` for each operator, hashed once.
+    static let specialNames: [BinaryOperator: (forward: Name, reflected: Name, inPlace: Name)] =
+        binaryNames.mapValues { (Name("__\($0)__"), Name("__r\($0)__"), Name("__i\($0)__")) }
+
     /// `a op b` when either side is a user instance: `__op__`, then the other side's `__rop__`.
     func instanceBinary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value? {
-        let name = Interpreter.binaryNames[op] ?? "add"
+        guard let names = Interpreter.specialNames[op] else { return nil }
         let left = a.instance, right = b.instance
         // A subclass's reflected method goes first when it overrides the left operand's (CPython's rule).
         if let l = left, let r = right, r.type !== l.type, r.type.isSubtype(of: l.type),
-           let v = try callSpecial(r, "__r\(name)__", [a]), !isNotImplemented(v) {
+           let v = try callSpecial(r, names.reflected, [a]), !isNotImplemented(v) {
             return v
         }
-        if let l = left, let v = try callSpecial(l, "__\(name)__", [b]), !isNotImplemented(v) { return v }
-        if let r = right, left?.type !== r.type, let v = try callSpecial(r, "__r\(name)__", [a]), !isNotImplemented(v) { return v }
+        if let l = left, let v = try callSpecial(l, names.forward, [b]), !isNotImplemented(v) { return v }
+        if let r = right, left?.type !== r.type, let v = try callSpecial(r, names.reflected, [a]), !isNotImplemented(v) { return v }
         // Subclasses of builtin values fall back on the builtin part.
         let pa = left.flatMap { $0.type.isException ? nil : $0.payload }, pb = right.flatMap { $0.type.isException ? nil : $0.payload }
         if pa != nil || pb != nil { return try binaryOperation(op, pa ?? a, pb ?? b) }
@@ -143,8 +154,7 @@ extension Interpreter {
     }
 
     func instanceInPlace(_ op: BinaryOperator, _ i: PyInstance, _ rhs: Value) throws -> Value {
-        let name = Interpreter.binaryNames[op] ?? "add"
-        if let v = try callSpecial(i, "__i\(name)__", [rhs]), !isNotImplemented(v) { return v }
+        if let names = Interpreter.specialNames[op], let v = try callSpecial(i, names.inPlace, [rhs]), !isNotImplemented(v) { return v }
         return try binaryOperation(op, .object(i), rhs)
     }
 

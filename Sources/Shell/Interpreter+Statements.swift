@@ -79,36 +79,48 @@ extension Interpreter {
     // MARK: try / raise
 
     func execTry(_ body: [Stmt], _ handlers: [ExceptHandler], _ orElse: [Stmt], _ finally: [Stmt], _ scope: Scope) throws -> ControlFlow {
+        let clauses = handlers.map { h in
+            CompiledHandler(type: h.type.map { t in { i, s in try i.eval(t, s) } }, name: h.name,
+                            body: { i, s in try i.execBlock(h.body, s) })
+        }
+        return try runTry({ i, s in try i.execBlock(body, s) }, clauses,
+                          orElse.isEmpty ? nil : { i, s in try i.execBlock(orElse, s) },
+                          finally.isEmpty ? nil : { i, s in try i.execBlock(finally, s) }, scope)
+    }
+
+    /// `try`/`except`/`else`/`finally`, for the tree walker and compiled code alike.
+    func runTry(_ body: StmtCode, _ handlers: [CompiledHandler], _ orElse: StmtCode?, _ finally: StmtCode?,
+                _ scope: Scope) throws -> ControlFlow {
         let result: ControlFlow
         do {
             result = try runHandled(body, handlers, orElse, scope)
         } catch {
-            if finally.isEmpty { throw error }
+            guard let finally else { throw error }
             if let e = error as? PythonError, e.uncatchable { throw error }
             // `return`/`break`/`continue` in `finally` discards the exception, as in CPython.
-            let flow = try execBlock(finally, scope)
+            let flow = try finally(self, scope)
             if case .normal = flow { throw error }
             return flow
         }
-        if !finally.isEmpty {
-            let flow = try execBlock(finally, scope)
+        if let finally {
+            let flow = try finally(self, scope)
             if case .normal = flow {} else { return flow }
         }
         return result
     }
 
-    private func runHandled(_ body: [Stmt], _ handlers: [ExceptHandler], _ orElse: [Stmt], _ scope: Scope) throws -> ControlFlow {
+    private func runHandled(_ body: StmtCode, _ handlers: [CompiledHandler], _ orElse: StmtCode?, _ scope: Scope) throws -> ControlFlow {
         let flow: ControlFlow
         do {
-            flow = try execBlock(body, scope)
+            flow = try body(self, scope)
         } catch where !handlers.isEmpty {
             var e = PythonError.from(error)
             if e.uncatchable { throw error }
             if e.kind == "KeyboardInterrupt" { Interpreter.interruptRequested = false }
             let type = e.exceptionType
             for h in handlers {
-                if let typeExpr = h.type {
-                    guard try exceptionMatches(type, try eval(typeExpr, scope)) else { continue }
+                if let typeCode = h.type {
+                    guard try exceptionMatches(type, try typeCode(self, scope)) else { continue }
                 }
                 let instance = e.materialize()
                 if let n = h.name { try bind(n, .object(instance), scope) }
@@ -116,7 +128,7 @@ extension Interpreter {
                 defer { handling.removeLast() }
                 let result: ControlFlow
                 do {
-                    result = try execBlock(h.body, scope)
+                    result = try h.body(self, scope)
                 } catch var inner as PythonError {
                     if inner.instance == nil || inner.instance !== instance {
                         let i = inner.materialize()
@@ -130,7 +142,7 @@ extension Interpreter {
             }
             throw e
         }
-        if case .normal = flow, !orElse.isEmpty { return try execBlock(orElse, scope) }
+        if case .normal = flow, let orElse { return try orElse(self, scope) }
         return flow
     }
 

@@ -56,8 +56,20 @@ final class Scope: CycleNode {
         self.parent = parent
         self.names = names
         self.values = values
-        if names.count > 8 { index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
+        if names.count > Scope.linearScanLimit { index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
     }
+    /// A compiled function's frame: its layout's names (shared, not copied) at their slots.
+    init(parent: Scope, layout: CompiledFunction, values: [Value?]) {
+        self.parent = parent
+        names = layout.layout
+        index = layout.index
+        self.values = values
+        compiledLayout = ObjectIdentifier(layout)
+    }
+    /// Set on a frame built from a compiled function's layout: its compiled code may use slots.
+    private(set) var compiledLayout: ObjectIdentifier?
+    /// Scopes up to this many names find a name by scanning; larger ones keep an index.
+    static let linearScanLimit = 8
 
     /// The module scope this one is nested in (itself at module level): where `global` names live.
     var root: Scope {
@@ -90,7 +102,7 @@ final class Scope: CycleNode {
         names.append(name)
         values.append(nil)
         let i = names.count - 1
-        if index != nil { index![name] = i } else if names.count > 8 {
+        if index != nil { index![name] = i } else if names.count > Scope.linearScanLimit {
             index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         }
         return i
@@ -109,6 +121,8 @@ final class Scope: CycleNode {
     }
     deinit {
         CycleCollector.untrack(self)
+        // Most frames hold no container: they go without the copy `releaseNested` needs.
+        guard values.contains(where: { $0?.isContainer ?? false }) else { return }
         var all = values.compactMap { $0 }
         values = []
         releaseNested(&all)
@@ -180,6 +194,20 @@ public final class UserFunction: CycleNode {
     /// The parameters' names when they are all plain and distinct (calls with exactly that many
     /// positional arguments then bind without the general matching).
     let plainParameterNames: [Name]?
+    /// Its compiled form (`Lowering`), made on the second call; generators stay tree-walked.
+    private(set) var compiled: CompiledFunction?
+    private var callsBeforeCompiling = 1
+    /// Compiles the function when this call is its second; nil until then (and for generators).
+    func compileIfDue() -> CompiledFunction? {
+        guard !isGenerator else { return nil }
+        if callsBeforeCompiling > 0 { callsBeforeCompiling -= 1; return nil }
+        let layout = Lowering.layout(of: self)
+        let lowering = Lowering(function: self, layout: layout)
+        let code = expression.map { CompiledFunction(layout: layout, body: nil, expression: lowering.expression($0)) }
+            ?? CompiledFunction(layout: layout, body: lowering.block(body), expression: nil)
+        compiled = code
+        return code
+    }
     init(name: String, parameters: [Parameter], defaults: [Value?], body: [Stmt], expression: Expr?, closure: Scope) {
         self.name = name
         self.qualname = name
@@ -298,7 +326,7 @@ public final class Interpreter {
                 try throwIfInterrupted()
                 write(text + "\n")
             } else {
-                try outsideLoopOrFunction(try exec(s, globalScope), s.location)
+                try outsideLoopOrFunction(try execTopLevel(s), s.location)
             }
         }
         // Ctrl-C during the last statement, inside a builtin that finished anyway: CPython's eval loop
@@ -317,10 +345,22 @@ public final class Interpreter {
                 globalScope["_"] = v
                 try display(v)
             } else {
-                try outsideLoopOrFunction(try exec(s, globalScope), s.location)
+                try outsideLoopOrFunction(try execTopLevel(s), s.location)
             }
         }
         try throwIfInterrupted()
+    }
+
+    /// A module-level statement: a loop (or a `try` around one) is compiled first, since its body
+    /// runs many times; anything else runs once and is walked.
+    func execTopLevel(_ s: Stmt) throws -> ControlFlow {
+        switch s {
+        case .for, .while, .try:
+            let code = Lowering(module: globalScope).statement(s)
+            return try located(s.location) { try code(self, globalScope) }
+        default:
+            return try exec(s, globalScope)
+        }
     }
 
     /// A `break`, `continue` or `return` that reached the module level (or left a function body).
@@ -512,23 +552,9 @@ public final class Interpreter {
 
     // MARK: names and assignment
 
-    func lookup(_ name: String, _ scope: Scope) throws -> Value {
-        let key = Name(name)
-        var s: Scope? = scope
-        while let cur = s {
-            if let v = cur[key] { return v }
-            // A `global`/`nonlocal` name lives only in its owner (then the builtins, for a global).
-            if let owner = cur.redirects?[key], owner !== cur { s = owner; continue }
-            // A local of this function not bound yet (or deleted): CPython's compile-time rule.
-            if let f = cur.function, f.localNames.contains(key) {
-                if cur === scope { throw PythonError.unbound(name) }
-                throw PythonError("NameError", "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
-            }
-            s = cur.parent
-        }
-        if let v = builtinsStorage[name] { return v }
-        throw PythonError.name(name)
-    }
+    /// A `global`/`nonlocal` name lives only in its owner (then the builtins, for a global); a local
+    /// of the function not bound yet (or deleted) is CPython's compile-time rule (UnboundLocalError).
+    func lookup(_ name: String, _ scope: Scope) throws -> Value { try lookup(Name(name), scope) }
 
     func assign(_ target: Expr, _ value: Value, _ scope: Scope) throws {
         switch target {
@@ -606,7 +632,7 @@ public final class Interpreter {
 
     /// `current op= rhs`: tensors (and lists with `+=`) change in place, as Python's __iadd__ does, and
     /// are their own result; other values get a new one.
-    private func inPlaceResult(_ current: Value, _ rhs: Value, _ op: BinaryOperator) throws -> Value {
+    func inPlaceResult(_ current: Value, _ rhs: Value, _ op: BinaryOperator) throws -> Value {
         if case .object(let i as PyInstance) = current { return try instanceInPlace(op, i, rhs) }
         if let o = current.operand, let r = try o.inPlace(op, rhs, self) { return r }
         if case .tensor(let t) = current, let bop = tensorOp(op) {
@@ -781,11 +807,7 @@ public final class Interpreter {
                 let obj = try eval(objExpr, scope)
                 switch obj {
                 case .tensor where name == "backward":
-                    // Backward hooks may warn: they report this line.
-                    let saved = (callerScope, callerLocation)
-                    (callerScope, callerLocation) = (scope, callLocation)
-                    defer { (callerScope, callerLocation) = saved }
-                    return try callMethod(obj, name, try evalArguments(argExprs, scope))
+                    return try callMethodWithCaller(obj, name, try evalArguments(argExprs, scope), scope, callLocation)
                 case .tensor where Interpreter.tensorMethodSet.contains(name):
                     return try callMethod(obj, name, try evalArguments(argExprs, scope))
                 case .list(let l) where name == "append" && argExprs.count == 1:
@@ -815,11 +837,19 @@ public final class Interpreter {
     }
 
     /// Calls a builtin that needs to know its caller (`exec`, `locals`, `warnings.warn`).
-    private func callWithCaller(_ callee: Value, _ arguments: Arguments, _ scope: Scope, _ location: SourceLocation) throws -> Value {
+    func callWithCaller(_ callee: Value, _ arguments: Arguments, _ scope: Scope, _ location: SourceLocation) throws -> Value {
         let saved = (callerScope, callerLocation)
         (callerScope, callerLocation) = (scope, location)
         defer { (callerScope, callerLocation) = saved }
         return try call(callee, arguments)
+    }
+
+    /// `tensor.backward()`: hooks may warn, and they report the calling line.
+    func callMethodWithCaller(_ obj: Value, _ name: String, _ arguments: Arguments, _ scope: Scope, _ location: SourceLocation) throws -> Value {
+        let saved = (callerScope, callerLocation)
+        (callerScope, callerLocation) = (scope, location)
+        defer { (callerScope, callerLocation) = saved }
+        return try callMethod(obj, name, arguments)
     }
 
     /// The items of a tuple/list display, with `*xs` spliced in.
@@ -832,7 +862,7 @@ public final class Interpreter {
     }
 
     /// `getAttribute` with its errors placed at the attribute node, as `eval` of that node would.
-    private func evalAttribute(_ obj: Value, _ name: String, _ location: SourceLocation) throws -> Value {
+    func evalAttribute(_ obj: Value, _ name: String, _ location: SourceLocation) throws -> Value {
         do {
             return try getAttribute(obj, name)
         } catch let err as PythonError where err.location == nil {
@@ -934,19 +964,35 @@ public final class Interpreter {
         }
     }
 
-    func callUser(_ f: UserFunction, _ args: Arguments) throws -> Value {
-        if callDepth >= Swift.min(recursionLimit, Interpreter.maxCallDepth) {
-            let note = recursionLimit > Interpreter.maxCallDepth ? " (nnsh stops at \(Interpreter.maxCallDepth) frames whatever sys.setrecursionlimit says)" : ""
-            throw PythonError("RecursionError", "maximum recursion depth exceeded" + note)
-        }
+    private func recursionError() -> PythonError {
+        let note = recursionLimit > Interpreter.maxCallDepth ? " (nnsh stops at \(Interpreter.maxCallDepth) frames whatever sys.setrecursionlimit says)" : ""
+        return PythonError("RecursionError", "maximum recursion depth exceeded" + note)
+    }
+
+    /// A compiled function called with exactly its positional parameters, already in frame order
+    /// (the rest of the frame is filled with unbound slots here).
+    func callCompiled(_ f: UserFunction, _ code: CompiledFunction, _ arguments: [Value?]) throws -> Value {
+        if callDepth >= Swift.min(recursionLimit, Interpreter.maxCallDepth) { throw recursionError() }
         try checkInterrupt()
         callDepth += 1
         defer { callDepth -= 1 }
+        var values = arguments
+        while values.count < code.layout.count { values.append(nil) }
+        return try runFrame(f, Scope(parent: f.closure, layout: code, values: values))
+    }
+
+    func callUser(_ f: UserFunction, _ args: Arguments) throws -> Value {
+        if callDepth >= Swift.min(recursionLimit, Interpreter.maxCallDepth) { throw recursionError() }
+        try checkInterrupt()
+        callDepth += 1
+        defer { callDepth -= 1 }
+        let code = f.compiled ?? f.compileIfDue()
         if let names = f.plainParameterNames, args.keywords.isEmpty, args.positional.count == names.count {
+            if let code { return try runFrame(f, code.frame(parent: f.closure, arguments: args.positional)) }
             let scope = Scope(parent: f.closure, names: names, values: args.positional.map(Optional.some))
             return f.isGenerator ? makeGenerator(f, scope) : try runFrame(f, scope)
         }
-        let scope = Scope(parent: f.closure)
+        let scope = code?.frame(parent: f.closure, arguments: []) ?? Scope(parent: f.closure)
         var positional = args.positional[...]
         var extraKw = [(String, Value)]()
         // Which parameters (by index) have a value.
@@ -1016,6 +1062,16 @@ public final class Interpreter {
     }
 
     private func runUser(_ f: UserFunction, _ scope: Scope) throws -> Value {
+        if let code = f.compiled, scope.compiledLayout == ObjectIdentifier(code) {
+            if let e = code.expression { return try e(self, scope) }
+            if let body = code.body {
+                switch try body(self, scope) {
+                case .returnValue(let v): return v
+                case .normal: return .none
+                case let flow: try outsideLoopOrFunction(flow, nil); return .none
+                }
+            }
+        }
         if let e = f.expression { return try eval(e, scope) }
         switch try execBlock(f.body, scope) {
         case .returnValue(let v): return v

@@ -76,7 +76,7 @@ func releaseNested(_ items: inout [Value]) {
 }
 
 /// A value that `releaseNested` opens.
-private extension Value {
+extension Value {
     var isContainer: Bool {
         switch self {
         case .list, .dict, .tuple: return true

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Python's `str` is a sequence of code points; Swift's `String` is a sequence of grapheme clusters
 /// and its `==` and `<` treat canonically equivalent text as equal (`"é" == "e\u{301}"`). Every
 /// operation that gives a `str` its Python meaning — equality, ordering, indexing, iteration,
@@ -7,7 +9,18 @@
 /// valid text always starts and ends on code-point boundaries, and byte order is code-point order.
 extension String {
     /// Python's `==`: the same code points.
-    @inline(__always) func codePointsEqual(_ other: String) -> Bool { utf8.elementsEqual(other.utf8) }
+    /// Byte equality of the UTF-8 (Swift's `==` is canonical equivalence: `"é" == "e\u{301}"`).
+    @inline(__always) func codePointsEqual(_ other: String) -> Bool {
+        let n = utf8.count
+        guard n == other.utf8.count else { return false }
+        if let same = utf8.withContiguousStorageIfAvailable({ a in
+            other.utf8.withContiguousStorageIfAvailable { b in
+                guard let pa = a.baseAddress, let pb = b.baseAddress else { return n == 0 }
+                return memcmp(pa, pb, n) == 0
+            }
+        }), let same { return same }
+        return utf8.elementsEqual(other.utf8)
+    }
 
     /// Python's ordering: -1, 0 or 1, comparing code point by code point.
     func codePointOrder(_ other: String) -> Int {

@@ -13,7 +13,23 @@ public final class PyDict: CycleNode {
     private var hashes: [Int] = []
     private var alive: [Bool] = []
     private var dead = 0
-    private var table: [Int: Slots] = [:]
+    private var table: [TableHash: Slots] = [:]
+    /// Set on a class's namespace: a change there invalidates every type's attribute cache.
+    var isTypeDict = false
+
+    /// A Python hash as the table's key. `Int`'s own `Hashable` runs SipHash on every probe (a fifth
+    /// of an attribute lookup's time); the Python hash is already spread, so one multiply-xorshift
+    /// round with the table's seed is enough.
+    private struct TableHash: Hashable {
+        let value: Int
+        init(_ value: Int) { self.value = value }
+        func hash(into hasher: inout Hasher) { hasher.combine(value) }
+        func _rawHashValue(seed: Int) -> Int {
+            var h = UInt64(bitPattern: Int64(value ^ seed)) &* 0x9e37_79b9_7f4a_7c15
+            h ^= h >> 29
+            return Int(bitPattern: UInt(h))
+        }
+    }
 
     /// The slots of the keys sharing one hash: nearly always one.
     private enum Slots {
@@ -69,6 +85,7 @@ public final class PyDict: CycleNode {
     /// Drops dead slots and renumbers the table (O(n), once per run of removals).
     private func compact() {
         guard dead > 0 else { return }
+        if isTypeDict { PyType.namespacesChanged() }
         var k: [Value] = [], v: [Value] = [], h: [Int] = []
         k.reserveCapacity(count); v.reserveCapacity(count); h.reserveCapacity(count)
         for i in slotKeys.indices where alive[i] { k.append(slotKeys[i]); v.append(slotValues[i]); h.append(hashes[i]) }
@@ -76,12 +93,12 @@ public final class PyDict: CycleNode {
         alive = Array(repeating: true, count: k.count)
         dead = 0
         table = [:]
-        for (i, hash) in h.enumerated() { table[hash] = table[hash].map { $0.adding(i) } ?? .one(i) }
+        for (i, hash) in h.enumerated() { table[TableHash(hash)] = table[TableHash(hash)].map { $0.adding(i) } ?? .one(i) }
     }
 
     /// The slot holding `key`, comparing by Python equality among the keys of the same hash.
     func slot(of key: Value, hash: Int) -> Int? {
-        guard let slots = table[hash] else { return nil }
+        guard let slots = table[TableHash(hash)] else { return nil }
         switch slots {
         case .one(let i):
             return i < slotKeys.count && alive[i] && valuesEqual(slotKeys[i], key) ? i : nil
@@ -93,6 +110,10 @@ public final class PyDict: CycleNode {
 
     public func get(_ key: Value) -> Value? { get(key, hash: pythonHash(key)) }
 
+    /// The value in a slot `slot(of:hash:)` found (attribute caches keep slots; any removal, the
+    /// only thing that moves one, invalidates them first).
+    func value(atSlot i: Int) -> Value? { i < slotValues.count && alive[i] ? slotValues[i] : nil }
+
     func get(_ key: Value, hash: Int) -> Value? {
         guard let i = slot(of: key, hash: hash), i < slotValues.count else { return nil }
         return slotValues[i]
@@ -103,9 +124,10 @@ public final class PyDict: CycleNode {
     public func set(_ key: Value, _ value: Value) { set(key, value, hash: pythonHash(key)) }
 
     func set(_ key: Value, _ value: Value, hash: Int) {
+        if isTypeDict { PyType.namespacesChanged() }
         if let i = slot(of: key, hash: hash), i < slotValues.count { slotValues[i] = value; return }
         let i = slotKeys.count
-        table[hash] = table[hash].map { $0.adding(i) } ?? .one(i)
+        table[TableHash(hash)] = table[TableHash(hash)].map { $0.adding(i) } ?? .one(i)
         slotKeys.append(key); slotValues.append(value); hashes.append(hash); alive.append(true)
     }
 
@@ -122,7 +144,8 @@ public final class PyDict: CycleNode {
     /// Removes the entry in slot `i`: the last one physically, any other by marking it dead.
     private func remove(slot i: Int) {
         guard i < slotKeys.count, alive[i] else { return }
-        let h = hashes[i]
+        if isTypeDict { PyType.namespacesChanged() }
+        let h = TableHash(hashes[i])
         table[h] = table[h]?.removing(i)
         if i == slotKeys.count - 1 {
             slotKeys.removeLast(); slotValues.removeLast(); hashes.removeLast(); alive.removeLast()
@@ -161,6 +184,7 @@ public final class PyDict: CycleNode {
     }
 
     public func removeAll() {
+        if isTypeDict { PyType.namespacesChanged() }
         slotKeys = []; slotValues = []; hashes = []; alive = []; dead = 0; table = [:]
     }
 

@@ -10,7 +10,11 @@ public final class PyType: PyObject {
     /// `__mro__`: this type first, then C3's linearisation of the bases.
     public private(set) var mro: [PyType] = []
     /// The class namespace in definition order (Python functions, descriptors, attributes, Swift methods).
-    public let dict = PyDict()
+    public let dict: PyDict = {
+        let d = PyDict()
+        d.isTypeDict = true
+        return d
+    }()
     /// True for `BaseException` and every class below it.
     public private(set) var isException = false
     /// The builtin base whose value a subclass instance carries (`list` for `class L(list)`), if any.
@@ -33,6 +37,9 @@ public final class PyType: PyObject {
     func disown(_ f: UserFunction) { ownedFunctions[ObjectIdentifier(f)] = nil }
 
     deinit {
+        // Inline caches know classes by identity: one going away must not be mistaken for a new
+        // class at the same address.
+        PyType.namespacesChanged()
         CycleCollector.untrack(self)
         let me = Unmanaged.passUnretained(self).toOpaque()
         for b in bases { b.subclassRefs.removeAll { $0.toOpaque() == me } }
@@ -95,10 +102,44 @@ public final class PyType: PyObject {
     public func isSubtype(of other: PyType) -> Bool { mro.contains { $0 === other } }
 
     /// The first definition of `name` along the MRO.
-    func lookup(_ name: String) -> Value? {
-        let key = Value.str(name)
-        for t in mro { if let v = t.dict.get(key) { return v } }
-        return nil
+    func lookup(_ name: String) -> Value? { lookup(Name(name)) }
+
+    /// CPython's type attribute cache, simplified: where along the MRO each name was found (or that
+    /// it was not), valid while no class namespace anywhere has changed. It keeps positions, not
+    /// values, so it holds no references the cycle collector would have to know of.
+    private var lookupCache: [Name: (depth: Int32, slot: Int32)] = [:]
+    private var lookupEpoch = -1
+    nonisolated(unsafe) private static var epoch = 0
+    /// A class namespace changed (a method added, `C.count += 1`): every cache is stale. Rare after
+    /// class creation, so one global counter is enough.
+    static func namespacesChanged() { epoch &+= 1 }
+
+    static var currentEpoch: Int { epoch }
+
+    func lookup(_ name: Name) -> Value? {
+        let (depth, slot) = lookupPosition(name)
+        guard depth >= 0, Int(depth) < mro.count else { return nil }
+        return mro[Int(depth)].dict.value(atSlot: Int(slot))
+    }
+
+    /// Where along the MRO `name` is defined: (index in the MRO, slot in that class's dict), or
+    /// depth -1 when nowhere.
+    func lookupPosition(_ name: Name) -> (depth: Int32, slot: Int32) {
+        if lookupEpoch != PyType.epoch {
+            lookupCache.removeAll(keepingCapacity: true)
+            lookupEpoch = PyType.epoch
+        }
+        if let hit = lookupCache[name] { return hit }
+        var found: (depth: Int32, slot: Int32) = (-1, 0)
+        let key = Value.str(name.string)
+        for (depth, t) in mro.enumerated() {
+            if let slot = t.dict.slot(of: key, hash: name.hash), let s32 = Int32(exactly: slot) {
+                found = (Int32(depth), s32)
+                break
+            }
+        }
+        if lookupCache.count < 4096 { lookupCache[name] = found }
+        return found
     }
 
     /// `<class 'int'>`, `<class '__main__.Net'>`.
