@@ -199,10 +199,20 @@ public final class UserFunction: CycleNode {
     private var callsBeforeCompiling = 1
     /// Compiles the function when this call is its second; nil until then (and for generators).
     func compileIfDue() -> CompiledFunction? {
-        guard !isGenerator else { return nil }
-        if callsBeforeCompiling > 0 { callsBeforeCompiling -= 1; return nil }
+        // A generator is compiled at once (one call is typically iterated many times), when its
+        // yields are all where `GeneratorProgram` can stop; otherwise never.
+        if callsBeforeCompiling > 0, !isGenerator { callsBeforeCompiling -= 1; return nil }
+        guard callsBeforeCompiling >= 0 else { return nil }
         let layout = Lowering.layout(of: self)
         let lowering = Lowering(function: self, layout: layout)
+        if isGenerator {
+            guard let program = GeneratorProgram.compile(body, lowering) else {
+                callsBeforeCompiling = -1
+                return nil
+            }
+            compiled = CompiledFunction(layout: layout, body: nil, expression: nil, generator: program)
+            return compiled
+        }
         let code = expression.map { CompiledFunction(layout: layout, body: nil, expression: lowering.expression($0)) }
             ?? CompiledFunction(layout: layout, body: lowering.block(body), expression: nil)
         compiled = code
@@ -486,6 +496,14 @@ public final class Interpreter {
                     c.position += 1
                     if let end = try iteration(c.items[c.position - 1]) { return end }
                 }
+            } else if case .list(let l) = source {
+                // Python's list iterator reads the length afresh each step: the body may append.
+                var k = 0
+                while k < l.items.count {
+                    let item = l.items[k]
+                    k += 1
+                    if let end = try iteration(item) { return end }
+                }
             } else if case .range(let a, let b, let c) = source {
                 // A range is walked lazily, so `for i in range(10**9)` is a long loop, not a huge list.
                 let count = rangeCount(a, b, c)
@@ -606,6 +624,14 @@ public final class Interpreter {
             case .tensor, .list, .object, .set, .dict: try augmentedAssign(current, rhs, target, op, scope)
             default: scope.store(try binaryOperation(op, current, rhs), at: slot)
             }
+            return
+        }
+        // `a.b += v` evaluates `a` once.
+        if case .attribute(let objExpr, let name, let attrLoc) = target {
+            let obj = try eval(objExpr, scope)
+            let current = try evalAttribute(obj, name, attrLoc)
+            let rhs = try eval(valueExpr, scope)
+            try setAttribute(obj, name, try inPlaceResult(current, rhs, op))
             return
         }
         // `a[i] += v` is Python's getitem, __iadd__, setitem, with `a` and `i` evaluated once: an advanced
@@ -978,7 +1004,8 @@ public final class Interpreter {
         defer { callDepth -= 1 }
         var values = arguments
         while values.count < code.layout.count { values.append(nil) }
-        return try runFrame(f, Scope(parent: f.closure, layout: code, values: values))
+        let frame = Scope(parent: f.closure, layout: code, values: values)
+        return f.isGenerator ? makeGenerator(f, frame) : try runFrame(f, frame)
     }
 
     func callUser(_ f: UserFunction, _ args: Arguments) throws -> Value {
@@ -988,7 +1015,10 @@ public final class Interpreter {
         defer { callDepth -= 1 }
         let code = f.compiled ?? f.compileIfDue()
         if let names = f.plainParameterNames, args.keywords.isEmpty, args.positional.count == names.count {
-            if let code { return try runFrame(f, code.frame(parent: f.closure, arguments: args.positional)) }
+            if let code {
+                let frame = code.frame(parent: f.closure, arguments: args.positional)
+                return f.isGenerator ? makeGenerator(f, frame) : try runFrame(f, frame)
+            }
             let scope = Scope(parent: f.closure, names: names, values: args.positional.map(Optional.some))
             return f.isGenerator ? makeGenerator(f, scope) : try runFrame(f, scope)
         }
@@ -1048,12 +1078,20 @@ public final class Interpreter {
 
     /// Runs a call's body as a frame: `super()` sees it, and an error leaving it records it for the traceback.
     func runFrame(_ f: UserFunction, _ scope: Scope) throws -> Value {
-        scope.function = f
-        if !f.globalNames.isEmpty || !f.nonlocalNames.isEmpty { try applyDeclarations(f, scope) }
+        try inFrame(f, scope, first: true) { try runUser(f, scope) }
+    }
+
+    /// Runs `body` as `f`'s frame: `super()` sees it, and an error leaving it records it for the
+    /// traceback. `first`: the frame starts here (its `global`/`nonlocal` names are applied).
+    func inFrame<T>(_ f: UserFunction, _ scope: Scope, first: Bool, _ body: () throws -> T) throws -> T {
+        if first {
+            scope.function = f
+            if !f.globalNames.isEmpty || !f.nonlocalNames.isEmpty { try applyDeclarations(f, scope) }
+        }
         frames.append((f, scope))
         defer { frames.removeLast() }
         do {
-            return try runUser(f, scope)
+            return try body()
         } catch var e as PythonError {
             e.frames.append(TracebackFrame(file: f.file, function: f.name, location: e.location))
             e.location = nil

@@ -12,8 +12,11 @@ final class CompiledFunction {
     /// A `def`'s body, or a lambda's expression.
     let body: StmtCode?
     let expression: ExprCode?
+    /// A generator's body as a resumable program.
+    let generator: GeneratorProgram?
 
-    init(layout: [Name], body: StmtCode?, expression: ExprCode?) {
+    init(layout: [Name], body: StmtCode?, expression: ExprCode?, generator: GeneratorProgram? = nil) {
+        self.generator = generator
         self.layout = layout
         index = layout.count > Scope.linearScanLimit
             ? Dictionary(layout.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) : nil

@@ -64,10 +64,16 @@ final class PyGenerator: LazyIterator {
     /// What the body returned (`StopIteration.value`).
     private(set) var returnValue: Value = .none
 
+    /// The body as a resumable program, when it compiled to one (no thread is needed then).
+    private var machine: GeneratorMachine?
+
     init(_ function: UserFunction, _ scope: Scope, _ interpreter: Interpreter) {
         self.function = function
         self.scope = scope
         self.interpreter = interpreter
+        if let code = function.compiled, let program = code.generator, scope.compiledLayout == ObjectIdentifier(code) {
+            machine = GeneratorMachine(program)
+        }
     }
 
     deinit {
@@ -147,6 +153,7 @@ final class PyGenerator: LazyIterator {
             }
         case .suspended: break
         }
+        if machine != nil { return try advanceMachine(input) }
         let coroutine = self.coroutine ?? makeCoroutine()
         state = .running
         let interp = interpreter
@@ -180,8 +187,48 @@ final class PyGenerator: LazyIterator {
         }
     }
 
+    /// `advance` for a body compiled to a `GeneratorProgram`: it runs on the caller's thread.
+    private func advanceMachine(_ input: Coroutine.Resume) throws -> Value? {
+        guard var running = machine else { return nil }
+        let interp = interpreter
+        if interp.callDepth >= Swift.min(interp.recursionLimit, Interpreter.maxCallDepth) {
+            throw PythonError("RecursionError", "maximum recursion depth exceeded")
+        }
+        let first = state == .created
+        state = .running
+        interp.callDepth += 1
+        defer { interp.callDepth -= 1 }
+        do {
+            let step = try interp.inFrame(function, scope, first: first) { try running.run(interp, scope, input) }
+            switch step {
+            case .yielded(let v):
+                machine = running
+                state = .suspended
+                return v
+            case .returned(let v):
+                finish()
+                returnValue = v
+                return nil
+            }
+        } catch var e as PythonError where e.isInstance(of: "StopIteration") {
+            finish()
+            // PEP 479: a StopIteration leaving the body would end the consumer's loop silently.
+            let cause = e.materialize()
+            var r = PythonError.runtime("generator raised StopIteration")
+            let i = r.materialize()
+            i.cause = .object(cause)
+            i.suppressContext = true
+            r.frames = e.frames
+            throw r
+        } catch {
+            finish()
+            throw error
+        }
+    }
+
     private func finish() {
         state = .finished
+        machine = nil
         coroutine = nil
         savedFrames = []
         savedHandling = []
