@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "Stdlib", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Shell", dependencies: ["Syntax", "Torch", "NN", "Pictures", "Figures", "Stdlib", "NumPy", "BigInt"], swiftSettings: noExclusivityChecks),
         .executableTarget(name: "nnsh", dependencies: [
-            "Shell", "Torch", "Jupyter", "CEditLine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Shell", "Torch", "Kernels", "Jupyter", "CEditLine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nnsh-bench", dependencies: ["NN", "Torch"]),
 

@@ -213,6 +213,17 @@ private let isAMDProcessor: Bool = {
     return false
 }()
 
+/// OpenBLAS starts its worker threads when the library is loaded, and an idle worker spins on
+/// `sched_yield` for about 2^28 cycles before it sleeps: about 0.1 s of a second core at every start
+/// of nnsh, whether or not the program multiplies a matrix (it was a tenth of the CPU time of a
+/// one-second pure-Python script). They are let go at start-up; OpenBLAS starts them again at its
+/// next threaded call (`exec_blas` re-creates the pool when it is gone, as after a fork).
+public func releaseIdleBLASThreads() {
+    guard let shutdown = dlsym(nil, "blas_thread_shutdown_") else { return }
+    typealias Shutdown = @convention(c) () -> Int32
+    _ = unsafeBitCast(shutdown, to: Shutdown.self)()
+}
+
 /// `torch.set_num_threads(n)`: the kernels' threads and OpenBLAS's.
 public func setKernelThreadCount(_ n: Int) {
     kernelThreadCount = max(1, n)

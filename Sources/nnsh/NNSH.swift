@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Kernels
 import Shell
 import Torch
 
@@ -41,6 +42,7 @@ struct NNSH: ParsableCommand {
 
     /// `nnsh kernel …` is the Jupyter kernel (KernelCommand); everything else is the shell's options.
     static func main() {
+        releaseIdleBLASThreads()
         let args = Array(CommandLine.arguments.dropFirst())
         if args.first == "kernel" {
             Signals.install()

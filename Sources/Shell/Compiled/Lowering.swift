@@ -131,6 +131,18 @@ struct Lowering {
                 CompiledHandler(type: h.type.map(expression), name: h.name, body: block(h.body))
             }
             return { i, s in try i.runTry(run, clauses, otherwise, last, s) }
+        case .assert(let condExpr, let messageExpr, let loc):
+            let cond = condition(condExpr), message = messageExpr.map(expression)
+            return { i, s in
+                if try cond(i, s) { return .normal }
+                let instance = PyInstance(type: PyType.exception("AssertionError"))
+                if let message { instance.args = [try message(i, s)] }
+                var e = PythonError(raising: instance, message: try located(loc) { try i.strOfInstance(instance) })
+                e.location = loc
+                throw e
+            }
+        case .global, .nonlocal:
+            return { _, _ in .normal }   // applied when the frame is made
         default:
             return { i, s in try i.exec(stmt, s) }
         }
@@ -237,6 +249,20 @@ struct Lowering {
             let obj = expression(objExpr), index = expression(indexExpr)
             return { i, s in
                 let o = try obj(i, s), k = try index(i, s)
+                if case .list(let l) = o, case .int(let n) = k {
+                    let j = n < 0 ? n &+ l.items.count : n
+                    if j >= 0 && j < l.items.count {
+                        let current = l.items[j]
+                        let rhs = try rhsCode(i, s)
+                        let result = try located(loc) { try Lowering.inPlace(i, op, current, rhs) }
+                        // The right side may have shrunk the list.
+                        guard j < l.items.count else {
+                            throw PythonError("IndexError", "list assignment index out of range", at: loc)
+                        }
+                        l.items[j] = result
+                        return .normal
+                    }
+                }
                 let current = try located(subLoc) { try i.getItem(o, k) }
                 let rhs = try rhsCode(i, s)
                 try located(loc) { try i.setItem(o, k, try i.inPlaceResult(current, rhs, op)) }
@@ -309,6 +335,9 @@ struct Lowering {
             return { i, s, v in
                 if case .tuple(let xs) = v, xs.count == parts.count {
                     for (p, x) in zip(parts, xs) { try p(i, s, x) }
+                } else if case .list(let l) = v, l.items.count == parts.count {
+                    let xs = l.items
+                    for (p, x) in zip(parts, xs) { try p(i, s, x) }
                 } else {
                     try i.assign(e, v, s)
                 }
@@ -331,8 +360,12 @@ struct Lowering {
         case .subscript(let objExpr, let indexExpr, _):
             let obj = expression(objExpr), index = expression(indexExpr)
             return { i, s, v in
-                let o = try obj(i, s)
-                try i.setItem(o, try index(i, s), v)
+                let o = try obj(i, s), k = try index(i, s)
+                if case .list(let l) = o, case .int(let n) = k {
+                    let j = n < 0 ? n &+ l.items.count : n
+                    if j >= 0 && j < l.items.count { l.items[j] = v; return }
+                }
+                try i.setItem(o, k, v)
             }
         default:
             return { i, s, v in try i.assign(e, v, s) }

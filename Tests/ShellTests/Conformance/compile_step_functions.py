@@ -159,3 +159,26 @@ def strings(s):
     return f"{s!r:>8}|{len(s):03d}|{s * 2}"
 
 print(strings("ab"), strings("é"))
+
+def checked(x):
+    assert x > 0, f"bad {x}"
+    assert x < 100
+    return x
+
+for v in (1, 2, -3, 200):
+    try:
+        print(checked(v))
+    except AssertionError as e:
+        print("AssertionError", repr(e))
+
+def bump_items(xs):
+    xs[0] += 1
+    xs[-1] *= 2
+    xs[1] = xs[1] + 0.5
+    return xs
+
+print(bump_items([1, 2, 3]), bump_items([1.5, 2, [4]]))
+try:
+    bump_items([1])
+except IndexError as e:
+    print(e)
