@@ -17,5 +17,5 @@ def scaled(items, k):
         yield x * k
 
 
-total = sum(x + 1 for x in scaled(evens(numbers(200000)), 3))
+total = sum(x + 1 for x in scaled(evens(numbers(1000000)), 3))
 print(total)
