@@ -23,6 +23,9 @@ func makeFuzzSession() -> Session {
     let s = Session(file: "<fuzz>", write: { _ in }, writeError: { _ in })
     s.interpreter.stepBudget = FuzzLimits.steps
     s.interpreter.allowsFileChanges = false
+    // Every function a mutated input defines goes through the compile step, not only the ones it
+    // happens to call twice.
+    s.interpreter.compilesFunctionsAtFirstCall = true
     return s
 }
 

@@ -198,7 +198,8 @@ public final class UserFunction: CycleNode {
     private(set) var compiled: CompiledFunction?
     private var callsBeforeCompiling = 1
     /// Compiles the function when this call is its second; nil until then (and for generators).
-    func compileIfDue() -> CompiledFunction? {
+    func compileIfDue(eagerly: Bool = false) -> CompiledFunction? {
+        if eagerly, callsBeforeCompiling > 0 { callsBeforeCompiling = 0 }
         // A generator is compiled at once (one call is typically iterated many times), when its
         // yields are all where `GeneratorProgram` can stop; otherwise never.
         if callsBeforeCompiling > 0, !isGenerator { callsBeforeCompiling -= 1; return nil }
@@ -283,6 +284,9 @@ public final class Interpreter {
         get { TorchInterrupt.requested }
         set { TorchInterrupt.requested = newValue }
     }
+    /// Set by the fuzzers and the compile step's tests: functions are lowered at their first call
+    /// (normally at their second), so every function a program defines runs compiled.
+    public var compilesFunctionsAtFirstCall = false
     /// Safe points (statements, loop iterations) left before `RuntimeError: step budget exhausted`;
     /// the fuzzer sets it so slow inputs end as errors, not time-outs. Unlimited by default.
     public var stepBudget = Int.max
@@ -824,6 +828,8 @@ public final class Interpreter {
                                  expression: body, closure: scope)
             f.qualname = scope.qualnamePrefix + "<lambda>"
             f.file = file
+            // Its parameters and `:=` targets are its locals (what the compile step gives slots).
+            f.localNames = Set(Scoping.localNames(params, [.expression(body, body.location)]).map(Name.init))
             return .function(f)
         case .attribute(let objExpr, let name, _):
             return try getAttribute(try eval(objExpr, scope), name)
@@ -1013,7 +1019,7 @@ public final class Interpreter {
         try checkInterrupt()
         callDepth += 1
         defer { callDepth -= 1 }
-        let code = f.compiled ?? f.compileIfDue()
+        let code = f.compiled ?? f.compileIfDue(eagerly: compilesFunctionsAtFirstCall)
         if let names = f.plainParameterNames, args.keywords.isEmpty, args.positional.count == names.count {
             if let code {
                 let frame = code.frame(parent: f.closure, arguments: args.positional)

@@ -33,6 +33,19 @@ struct ConformanceTests {
             try checkGoldenScript(in: Self.folder, name, reference: "CPython")
         }
     }
+
+    /// The same programs with every function compiled at its first call: the compile step and the
+    /// tree walker must agree on everything (normally a function's first call is walked).
+    @Test(.serialized, arguments: scripts)
+    func programCompiledAtFirstCall(_ name: String) throws {
+        if let reason = Self.knownGaps[name] {
+            try withKnownIssue(reason, isIntermittent: true) {
+                try checkGoldenScript(in: Self.folder, name, reference: "CPython", compileAtFirstCall: true)
+            }
+        } else {
+            try checkGoldenScript(in: Self.folder, name, reference: "CPython", compileAtFirstCall: true)
+        }
+    }
 }
 
 /// `nn.Module` and the model-building half of PyTorch (issue 21): every `ModuleConformance/NAME.py`
@@ -65,6 +78,18 @@ struct ModuleConformanceTests {
             try withKnownIssue(reason) { try checkGoldenScript(in: Self.folder, name, reference: "PyTorch") }
         } else {
             try checkGoldenScript(in: Self.folder, name, reference: "PyTorch")
+        }
+    }
+
+    /// With every function (each `forward`, each hook) compiled at its first call.
+    @Test(.serialized, arguments: scripts)
+    func programCompiledAtFirstCall(_ name: String) throws {
+        if let reason = Self.knownGaps[name] {
+            try withKnownIssue(reason, isIntermittent: true) {
+                try checkGoldenScript(in: Self.folder, name, reference: "PyTorch", compileAtFirstCall: true)
+            }
+        } else {
+            try checkGoldenScript(in: Self.folder, name, reference: "PyTorch", compileAtFirstCall: true)
         }
     }
 }

@@ -78,7 +78,7 @@ func unifiedDiff(expected: String, actual: String, context: Int = 2) -> String {
 
 /// Runs `folder/NAME.py` through `Session`: stdout must equal `NAME.out` byte for byte and, when
 /// `NAME.err` exists, the script must fail with that message (its last line, or as many lines as it has).
-func checkGoldenScript(in folder: URL, _ name: String, reference: String) throws {
+func checkGoldenScript(in folder: URL, _ name: String, reference: String, compileAtFirstCall: Bool = false) throws {
         let base = folder.appendingPathComponent(name)
         let source = try String(contentsOf: base.appendingPathExtension("py"), encoding: .utf8)
         let expectedOut = try String(contentsOf: base.appendingPathExtension("out"), encoding: .utf8)
@@ -88,6 +88,7 @@ func checkGoldenScript(in folder: URL, _ name: String, reference: String) throws
 
         var out = "", err = ""
         let session = Session(file: "\(name).py", write: { out += $0 }, writeError: { err += $0 })
+        session.interpreter.compilesFunctionsAtFirstCall = compileAtFirstCall
         let outcome = session.run(source, file: "\(name).py")
 
         if out != expectedOut {
