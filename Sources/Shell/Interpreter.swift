@@ -51,6 +51,14 @@ final class Scope: CycleNode {
         self.parent = parent
         isComprehension = true
     }
+    /// A compiled comprehension's scope: its targets present, unbound, at their slots.
+    init(comprehensionIn parent: Scope, names: [Name]) {
+        self.parent = parent
+        isComprehension = true
+        self.names = names
+        values = Array(repeating: nil, count: names.count)
+        if names.count > Scope.linearScanLimit { index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
+    }
     /// A function's scope with its parameters bound.
     init(parent: Scope?, names: [Name], values: [Value?]) {
         self.parent = parent
@@ -786,17 +794,7 @@ public final class Interpreter {
             var out = [Value]()
             let inner = Scope(comprehensionIn: scope)
             try runComprehension(clauses[...], element, inner, &out)
-            if kind == .dict {
-                let d = PyDict()
-                for case .tuple(let kv) in out where kv.count == 2 { d.set(kv[0], kv[1], hash: try hashValue(kv[0])) }
-                return .dict(d)
-            }
-            if kind == .set {
-                let s = PySet()
-                for v in out { s.insert(v, hash: try hashValue(v)) }
-                return .set(s)
-            }
-            return .list(PyList(out))
+            return try comprehensionResult(kind, out)
         case .unary(let op, let operand, _):
             return try unaryOperation(op, try eval(operand, scope))
         case .binary(let op, let l, let r, _):
@@ -865,6 +863,22 @@ public final class Interpreter {
         case .slice(let lo, let hi, let step, _):
             return .slice(try lo.map { try eval($0, scope) } ?? .none, try hi.map { try eval($0, scope) } ?? .none,
                           try step.map { try eval($0, scope) } ?? .none)
+        }
+    }
+
+    /// A list, set or dict comprehension's value from its elements (a dict's are (key, value) tuples).
+    func comprehensionResult(_ kind: ComprehensionKind, _ out: [Value]) throws -> Value {
+        switch kind {
+        case .dict:
+            let d = PyDict()
+            for case .tuple(let kv) in out where kv.count == 2 { d.set(kv[0], kv[1], hash: try hashValue(kv[0])) }
+            return .dict(d)
+        case .set:
+            let s = PySet()
+            for v in out { s.insert(v, hash: try hashValue(v)) }
+            return .set(s)
+        case .list, .generator:
+            return .list(PyList(out))
         }
     }
 
@@ -940,6 +954,13 @@ public final class Interpreter {
         }
         let source = try eval(clause.iterable, scope)
         switch source {
+        case .object(let c as ItemCursor):
+            // One item at a time: the element may take items from the same iterator.
+            while c.position < c.items.count {
+                c.position += 1
+                try step(c.items[c.position - 1])
+                if out.count % 4096 == 0 { try checkCollectionSize(out.count) }
+            }
         case .object(let o) where o is PyInstance || o is LazyIterator:
             // Item by item: the element may consume what the iterator hands out (groupby's groups).
             let iterator = try makeIterator(source)

@@ -10,6 +10,8 @@ import Torch
 struct Lowering {
     /// Local name → slot (empty for module-level code, whose names are all module names).
     private let slots: [Name: Int]
+    /// In a comprehension: the slots of the code around it (its parent scope).
+    private var enclosingSlots: [Name: Int] = [:]
     /// The module scope the code's global names live in.
     private let home: Scope
     /// Decides whether a non-local name is a module name (true) or must be looked up dynamically.
@@ -54,10 +56,104 @@ struct Lowering {
         return names
     }
 
+    /// A comprehension's own code: its targets are its locals; the code around it is one scope up.
+    private init(comprehensionIn outer: Lowering, targets: [Name]) {
+        var slots = [Name: Int]()
+        for (i, n) in targets.enumerated() where slots[n] == nil { slots[n] = i }
+        self.slots = slots
+        enclosingSlots = outer.slots
+        home = outer.home
+        isModuleName = { n in outer.slots[n] == nil && outer.enclosingSlots[n] == nil && outer.isModuleName(n) }
+    }
+
     func access(_ n: String) -> NameAccess {
         let key = Name(n)
         if let k = slots[key] { return .local(k, n) }
+        if let k = enclosingSlots[key] { return .enclosing(k, key) }
         return isModuleName(key) ? .global(GlobalName(key, home: home)) : .dynamic(key)
+    }
+
+    /// The names a comprehension's `for` targets bind, in order.
+    private static func targetNames(_ clauses: [ComprehensionClause]) -> [Name] {
+        var out = [Name]()
+        func walk(_ e: Expr) {
+            switch e {
+            case .name(let n, _): if !out.contains(Name(n)) { out.append(Name(n)) }
+            case .tuple(let xs, _), .list(let xs, _): xs.forEach(walk)
+            case .starred(let x, _): walk(x)
+            default: break
+            }
+        }
+        for c in clauses { walk(c.target) }
+        return out
+    }
+
+    /// `[e for x in xs if c]`, `{…}`: the first iterable in the code around it, the rest in the
+    /// comprehension's own scope, as CPython runs them.
+    private func comprehension(_ kind: ComprehensionKind, _ element: Expr, _ clauses: [ComprehensionClause]) -> ExprCode {
+        let names = Lowering.targetNames(clauses)
+        let inner = Lowering(comprehensionIn: self, targets: names)
+        let first = expression(clauses[0].iterable)
+        typealias Emit = (Interpreter, Scope, inout [Value]) throws -> Void
+        let elementCode = inner.expression(element)
+        var body: Emit = { i, s, out in
+            out.append(try elementCode(i, s))
+            if out.count & 4095 == 0 { try i.checkCollectionSize(out.count) }
+        }
+        for (n, clause) in clauses.enumerated().reversed() {
+            let bind = inner.target(clause.target), loc = clause.target.location
+            let tests = clause.conditions.map(inner.condition)
+            let source: ExprCode? = n == 0 ? nil : inner.expression(clause.iterable)
+            let next = body
+            let filtered: Emit = tests.isEmpty ? next : { i, s, out in
+                for t in tests where try !t(i, s) { return }
+                try next(i, s, &out)
+            }
+            let iterableLocation = clause.iterable.location
+            // The clause's loop, given its iterable's value (the first clause's comes from outside).
+            let loop: (Interpreter, Scope, inout [Value], Value) throws -> Void = { i, s, out, items in
+                @inline(__always) func step(_ item: Value) throws {
+                    try i.checkInterrupt()
+                    try located(loc) { try bind(i, s, item) }
+                    try filtered(i, s, &out)
+                }
+                switch items {
+                case .range(let a, let b, let c):
+                    let count = i.rangeCount(a, b, c)
+                    var k = 0
+                    while k < count {
+                        let item = Value.int(a &+ k &* c)
+                        k += 1
+                        try step(item)
+                    }
+                case .object(let c as ItemCursor):
+                    // An iterator is advanced one item at a time: the element may take items too.
+                    while c.position < c.items.count {
+                        c.position += 1
+                        try step(c.items[c.position - 1])
+                    }
+                case .object(let o) where o is PyInstance || o is LazyIterator:
+                    // Item by item: the element may consume what the iterator hands out (groupby's groups).
+                    let iterator = try located(iterableLocation) { try i.makeIterator(items) }
+                    while let item = try located(iterableLocation, { try i.nextItem(iterator) }) { try step(item) }
+                default:
+                    for item in try located(iterableLocation, { try i.iterate(items) }) { try step(item) }
+                }
+            }
+            guard let source else {
+                // The first clause: its iterable is evaluated in the code around the comprehension.
+                return { i, s in
+                    let items = try first(i, s)
+                    let scope = Scope(comprehensionIn: s, names: names)
+                    var out = [Value]()
+                    try loop(i, scope, &out, items)
+                    return try i.comprehensionResult(kind, out)
+                }
+            }
+            body = { i, s, out in try loop(i, s, &out, try source(i, s)) }
+        }
+        let e = Expr.comprehension(kind, element: element, clauses: clauses, element.location)
+        return { i, s in try i.eval(e, s) }   // no clauses: the parser does not make these
     }
 
     // MARK: statements
@@ -222,7 +318,7 @@ struct Lowering {
                     guard k < s.values.count, let v = s.values[k] else { throw PythonError("UnboundLocalError", PythonError.unbound(name).message, at: nameLoc) }
                     current = v
                 case .global(let g): current = try located(nameLoc) { try g.read(i) }
-                case .dynamic(let key): current = try located(nameLoc) { try i.lookup(key, s) }
+                case .dynamic(let key), .enclosing(_, let key): current = try located(nameLoc) { try i.lookup(key, s) }
                 }
                 let rhs = try rhsCode(i, s)
                 let result = try located(loc) { try Lowering.inPlace(i, op, current, rhs) }
@@ -230,7 +326,7 @@ struct Lowering {
                 case .local(let k, _): s.store(result, at: k)
                 case .global(let g) where s === g.home: g.write(result)
                 case .global(let g): i.bind(g.name, result, s)
-                case .dynamic(let key): i.bind(key, result, s)
+                case .dynamic(let key), .enclosing(_, let key): i.bind(key, result, s)
                 }
                 return .normal
             }
@@ -324,7 +420,7 @@ struct Lowering {
             case .global(let g):
                 // A function's `global x` writes through the frame's redirect (to the same module slot).
                 return { i, s, v in if s === g.home { g.write(v) } else { i.bind(g.name, v, s) } }
-            case .dynamic(let key):
+            case .dynamic(let key), .enclosing(_, let key):
                 return { i, s, v in i.bind(key, v, s) }
             }
         case .tuple(let items, _) where !items.contains(where: { if case .starred = $0 { return true }; return false }),
@@ -382,6 +478,11 @@ struct Lowering {
                 return { i, s in
                     if k < s.values.count, let v = s.values[k] { return v }
                     return try located(loc) { try i.lookup(Name(name), s) }
+                }
+            case .enclosing(let k, let key):
+                return { i, s in
+                    if let p = s.parent, k < p.values.count, let v = p.values[k] { return v }
+                    return try located(loc) { try i.lookup(key, s) }
                 }
             case .global(let g):
                 return { i, _ in try located(loc) { try g.read(i) } }
@@ -471,6 +572,8 @@ struct Lowering {
             }
         case .call(let fnExpr, let argExprs, let loc):
             return call(fnExpr, argExprs, loc)
+        case .comprehension(let kind, let element, let clauses, _) where kind != .generator && !clauses.isEmpty:
+            return comprehension(kind, element, clauses)
         case .subscript(let objExpr, let indexExpr, let loc):
             let obj = expression(objExpr), index = expression(indexExpr)
             return { i, s in

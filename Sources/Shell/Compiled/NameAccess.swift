@@ -104,6 +104,8 @@ final class GlobalName {
 enum NameAccess {
     /// A local of the compiled function: its frame slot.
     case local(Int, String)
+    /// A local of the function a compiled comprehension is in: a slot of the scope around it.
+    case enclosing(Int, Name)
     /// A module-level name (or builtin).
     case global(GlobalName)
     /// Anything else — a free variable of an enclosing function, a `nonlocal`, a name of a scope
