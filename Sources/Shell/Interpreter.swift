@@ -441,15 +441,7 @@ public final class Interpreter {
 
     /// Runs one statement; `break`, `continue` and `return` come back as the result, not as errors.
     func exec(_ s: Stmt, _ scope: Scope) throws -> ControlFlow {
-        do {
-            return try execInner(s, scope)
-        } catch let e as PythonError where e.location == nil {
-            var located = e
-            located.location = s.location
-            throw located
-        } catch let e as TorchError {
-            throw PythonError(e.kind, e.message, at: s.location)
-        }
+        try located(s.location) { try execInner(s, scope) }
     }
 
     func execBlock(_ body: [Stmt], _ scope: Scope) throws -> ControlFlow {
@@ -738,15 +730,7 @@ public final class Interpreter {
     // MARK: expressions
 
     func eval(_ e: Expr, _ scope: Scope) throws -> Value {
-        do {
-            return try evalInner(e, scope)
-        } catch let err as PythonError where err.location == nil {
-            var located = err
-            located.location = e.location
-            throw located
-        } catch let err as TorchError {
-            throw PythonError(err.kind, err.message, at: e.location)
-        }
+        try located(e.location) { try evalInner(e, scope) }
     }
 
     private func evalInner(_ e: Expr, _ scope: Scope) throws -> Value {
@@ -909,15 +893,7 @@ public final class Interpreter {
 
     /// `getAttribute` with its errors placed at the attribute node, as `eval` of that node would.
     func evalAttribute(_ obj: Value, _ name: String, _ location: SourceLocation) throws -> Value {
-        do {
-            return try getAttribute(obj, name)
-        } catch let err as PythonError where err.location == nil {
-            var located = err
-            located.location = location
-            throw located
-        } catch let err as TorchError {
-            throw PythonError(err.kind, err.message, at: location)
-        }
+        try located(location) { try getAttribute(obj, name) }
     }
 
     func evalArguments(_ argExprs: [Argument], _ scope: Scope) throws -> Arguments {
@@ -1017,7 +993,7 @@ public final class Interpreter {
         }
     }
 
-    private func recursionError() -> PythonError {
+    func recursionError() -> PythonError {
         let note = recursionLimit > Interpreter.maxCallDepth ? " (nnsh stops at \(Interpreter.maxCallDepth) frames whatever sys.setrecursionlimit says)" : ""
         return PythonError("RecursionError", "maximum recursion depth exceeded" + note)
     }

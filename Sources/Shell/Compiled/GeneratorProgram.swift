@@ -92,7 +92,7 @@ final class GeneratorProgram {
                 let skip = emit(.jump(-1))
                 let elseStart = code.count
                 guard block(orElse, &breaks, &continues, loop: loop) else { return false }
-                code[test] = .jumpUnless(condition(cond), elseStart)
+                code[test] = .jumpUnless(lowering.condition(cond), elseStart)
                 code[skip] = .jump(code.count)
                 return true
             case .while(let cond, let body, let orElse, _):
@@ -104,7 +104,7 @@ final class GeneratorProgram {
                 guard block(body, &innerBreaks, &innerContinues, loop: (-1, head)) else { return false }
                 _ = emit(.jump(head))
                 let elseStart = code.count
-                code[test] = .jumpUnless(condition(cond), elseStart)
+                code[test] = .jumpUnless(lowering.condition(cond), elseStart)
                 guard block(orElse, &breaks, &continues, loop: loop) else { return false }
                 patch(innerBreaks, innerContinues, breakTo: code.count, continueTo: head)
                 return true
@@ -131,15 +131,6 @@ final class GeneratorProgram {
                 return true
             default:
                 return false
-            }
-        }
-
-        private func condition(_ e: Expr) -> (Interpreter, Scope) throws -> Bool {
-            let code = lowering.expression(e)
-            return { i, s in
-                let v = try code(i, s)
-                if case .bool(let b) = v { return b }
-                return try located(e.location) { try i.truthy(v) }
             }
         }
 

@@ -117,27 +117,9 @@ struct Lowering {
                     try located(loc) { try bind(i, s, item) }
                     try filtered(i, s, &out)
                 }
-                switch items {
-                case .range(let a, let b, let c):
-                    let count = i.rangeCount(a, b, c)
-                    var k = 0
-                    while k < count {
-                        let item = Value.int(a &+ k &* c)
-                        k += 1
-                        try step(item)
-                    }
-                case .object(let c as ItemCursor):
-                    // An iterator is advanced one item at a time: the element may take items too.
-                    while c.position < c.items.count {
-                        c.position += 1
-                        try step(c.items[c.position - 1])
-                    }
-                case .object(let o) where o is PyInstance || o is LazyIterator:
-                    // Item by item: the element may consume what the iterator hands out (groupby's groups).
-                    let iterator = try located(iterableLocation) { try i.makeIterator(items) }
-                    while let item = try located(iterableLocation, { try i.nextItem(iterator) }) { try step(item) }
-                default:
-                    for item in try located(iterableLocation, { try i.iterate(items) }) { try step(item) }
+                try Lowering.walk(i, items, iterableLocation, iterableLocation) { item in
+                    try step(item)
+                    return true
                 }
             }
             guard let source else {
@@ -204,11 +186,7 @@ struct Lowering {
             return { i, s in
                 while try cond(i, s) {
                     try i.checkInterrupt()
-                    switch try run(i, s) {
-                    case .normal, .continueLoop: continue
-                    case .breakLoop: return .normal
-                    case .returnValue(let v): return .returnValue(v)
-                    }
+                    if let end = Lowering.loopEnd(try run(i, s)) { return end }
                 }
                 return try otherwise(i, s)
             }
@@ -244,8 +222,58 @@ struct Lowering {
         }
     }
 
+    /// What a loop body's flow means for the loop: nil to go on, else the flow that ends it.
+    @inline(__always)
+    static func loopEnd(_ flow: ControlFlow) -> ControlFlow? {
+        switch flow {
+        case .normal, .continueLoop: return nil
+        case .breakLoop: return .normal
+        case .returnValue(let v): return .returnValue(v)
+        }
+    }
+
+    /// Walks an iterable as `for` does, calling `body` per item until it returns false: a range
+    /// lazily (`range(10**9)` is a long loop, not a huge list), a list by index with its length read
+    /// afresh (the body may append), an iterator one item at a time (a `break` leaves the rest, and
+    /// the body may take items from it too). `nextLocation` places the errors of `__next__`.
+    @inline(__always)
+    static func walk(_ i: Interpreter, _ items: Value, _ iterableLocation: SourceLocation, _ nextLocation: SourceLocation,
+                     _ body: (Value) throws -> Bool) throws {
+        switch items {
+        case .range(let a, let b, let c):
+            let count = i.rangeCount(a, b, c)
+            var k = 0
+            while k < count {
+                let item = Value.int(a &+ k &* c)
+                k += 1
+                if try !body(item) { return }
+            }
+        case .list(let l):
+            var k = 0
+            while k < l.items.count {
+                let item = l.items[k]
+                k += 1
+                if try !body(item) { return }
+            }
+        case .object(let c as ItemCursor):
+            while c.position < c.items.count {
+                c.position += 1
+                if try !body(c.items[c.position - 1]) { return }
+            }
+        case .object(let o) where o is PyInstance || o is LazyIterator:
+            let iterator = try located(iterableLocation) { try i.makeIterator(items) }
+            while let item = try located(nextLocation, { try i.nextItem(iterator) }) {
+                if try !body(item) { return }
+            }
+        default:
+            for item in try located(iterableLocation, { try i.iterate(items) }) {
+                if try !body(item) { return }
+            }
+        }
+    }
+
     /// `if`/`while` tests: a comparison's truth without boxing it first.
-    private func condition(_ e: Expr) -> (Interpreter, Scope) throws -> Bool {
+    func condition(_ e: Expr) -> (Interpreter, Scope) throws -> Bool {
         let code = expression(e)
         return { i, s in
             let v = try code(i, s)
@@ -262,46 +290,14 @@ struct Lowering {
             @inline(__always) func iteration(_ item: Value) throws -> ControlFlow? {
                 try i.checkInterrupt()
                 try located(loc) { try bind(i, s, item) }
-                switch try run(i, s) {
-                case .normal, .continueLoop: return nil
-                case .breakLoop: return .normal
-                case .returnValue(let v): return .returnValue(v)
-                }
+                return Lowering.loopEnd(try run(i, s))
             }
-            switch items {
-            case .range(let a, let b, let c):
-                // Lazily, so `for i in range(10**9)` is a long loop and not a huge list.
-                let count = i.rangeCount(a, b, c)
-                var k = 0
-                while k < count {
-                    let item = Value.int(a &+ k &* c)
-                    k += 1
-                    if let end = try iteration(item) { return end }
-                }
-            case .list(let l):
-                // Python's list iterator: the length is read afresh each step (the body may append).
-                var k = 0
-                while k < l.items.count {
-                    let item = l.items[k]
-                    k += 1
-                    if let end = try iteration(item) { return end }
-                }
-            case .object(let c as ItemCursor):
-                // An iterator is advanced one item at a time: a `break` leaves the rest for the next loop.
-                while c.position < c.items.count {
-                    c.position += 1
-                    if let end = try iteration(c.items[c.position - 1]) { return end }
-                }
-            case .object(let o) where o is PyInstance || o is LazyIterator:
-                let iterator = try located(iterable.location) { try i.makeIterator(items) }
-                while let item = try located(loc, { try i.nextItem(iterator) }) {
-                    if let end = try iteration(item) { return end }
-                }
-            default:
-                for item in try located(iterable.location, { try i.iterate(items) }) {
-                    if let end = try iteration(item) { return end }
-                }
+            var end: ControlFlow?
+            try Lowering.walk(i, items, iterable.location, loc) { item in
+                end = try iteration(item)
+                return end == nil
             }
+            if let end { return end }
             return try otherwise(i, s)
         }
     }

@@ -191,9 +191,7 @@ final class PyGenerator: LazyIterator {
     private func advanceMachine(_ input: Coroutine.Resume) throws -> Value? {
         guard var running = machine else { return nil }
         let interp = interpreter
-        if interp.callDepth >= Swift.min(interp.recursionLimit, Interpreter.maxCallDepth) {
-            throw PythonError("RecursionError", "maximum recursion depth exceeded")
-        }
+        if interp.callDepth >= Swift.min(interp.recursionLimit, Interpreter.maxCallDepth) { throw interp.recursionError() }
         let first = state == .created
         state = .running
         interp.callDepth += 1
@@ -210,20 +208,26 @@ final class PyGenerator: LazyIterator {
                 returnValue = v
                 return nil
             }
-        } catch var e as PythonError where e.isInstance(of: "StopIteration") {
+        } catch let e as PythonError where e.isInstance(of: "StopIteration") {
             finish()
-            // PEP 479: a StopIteration leaving the body would end the consumer's loop silently.
-            let cause = e.materialize()
-            var r = PythonError.runtime("generator raised StopIteration")
-            let i = r.materialize()
-            i.cause = .object(cause)
-            i.suppressContext = true
-            r.frames = e.frames
-            throw r
+            throw PyGenerator.pep479(e)
         } catch {
             finish()
             throw error
         }
+    }
+
+    /// PEP 479: a StopIteration leaving the body would end the consumer's loop silently, so it
+    /// becomes RuntimeError with the StopIteration as its cause.
+    private static func pep479(_ stop: PythonError) -> PythonError {
+        var e = stop
+        let cause = e.materialize()
+        var r = PythonError.runtime("generator raised StopIteration")
+        let i = r.materialize()
+        i.cause = .object(cause)
+        i.suppressContext = true
+        r.frames = e.frames
+        return r
     }
 
     private func finish() {
@@ -242,15 +246,8 @@ final class PyGenerator: LazyIterator {
             defer { interp.callDepth -= 1 }
             do {
                 return .returned(try interp.runFrame(f, scope))
-            } catch var e as PythonError where e.isInstance(of: "StopIteration") {
-                // PEP 479: a StopIteration leaving the body would end the consumer's loop silently.
-                let cause = e.materialize()
-                var r = PythonError.runtime("generator raised StopIteration")
-                let i = r.materialize()
-                i.cause = .object(cause)
-                i.suppressContext = true
-                r.frames = e.frames
-                return .failed(r)
+            } catch let e as PythonError where e.isInstance(of: "StopIteration") {
+                return .failed(PyGenerator.pep479(e))
             } catch {
                 return .failed(error)
             }
