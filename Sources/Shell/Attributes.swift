@@ -22,6 +22,7 @@ extension Interpreter {
             return try superAttribute(s, name)
         case .object(let o):
             if let v = try o.attribute(name) { return v }
+            if let v = nativeAttribute(obj, name) { return v }
             if name == "__class__" { return .object(typeOf(obj)) }
         case .size(let s):
             // torch.Size.numel() multiplies in wrapping int64 (Size((2**62, 4)).numel() == 0).
@@ -36,16 +37,23 @@ extension Interpreter {
             }
         case .str, .list, .tuple, .dict:
             if name == "__class__" { return .object(typeOf(obj)) }
+            if case .str = obj, let v = nativeAttribute(obj, name) { return v }
             return try sequenceMethod(obj, name)
         case .set(let s):
             return try setMethod(s, name, obj)
+        case .bool(let b):
+            switch name {
+            case "real", "numerator": return .int(b ? 1 : 0)
+            case "imag": return .int(0)
+            case "denominator": return .int(1)
+            default: if let v = nativeAttribute(obj, name) { return v }
+            }
         case .int(let i):
             switch name {
             case "real", "numerator": return .int(i)
             case "imag": return .int(0)
             case "denominator": return .int(1)
-            case "bit_length": return method(obj, name) { _ in .int(UInt.bitWidth - i.magnitude.leadingZeroBitCount) }
-            default: break
+            default: if let v = nativeAttribute(obj, name) { return v }
             }
         case .float(let d):
             switch name {
@@ -169,12 +177,12 @@ extension Interpreter {
             var names = Set<String>()
             for m in t.mro { for case .str(let s) in m.dict.keys { names.insert(s) } }
             return Array(names)
-        case .object(let o): return o.memberNames
-        case .str: return ["format", "join", "split", "strip", "lstrip", "rstrip", "upper", "lower", "replace", "startswith", "endswith", "find", "count", "center", "ljust", "rjust", "zfill", "title", "capitalize", "splitlines", "isdigit", "isalpha", "index", "isidentifier", "isdecimal", "isnumeric", "istitle", "isascii"]
+        case .object(let o): return o.memberNames + (nativeTable(of: v)?.names ?? [])
+        case .str: return ["format", "join", "split", "strip", "lstrip", "rstrip", "upper", "lower", "replace", "startswith", "endswith", "find", "count", "center", "ljust", "rjust", "zfill", "title", "capitalize", "splitlines", "isdigit", "isalpha", "index", "isidentifier", "isdecimal", "isnumeric", "istitle", "isascii"] + StrMethods.table.names
         case .list: return ["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "clear", "copy"]
         case .dict: return ["keys", "values", "items", "get", "pop", "update", "setdefault", "clear", "copy"]
         case .tuple, .size: return ["count", "index"] + (v.typeName == "Size" ? ["numel"] : [])
-        default: return []
+        default: return nativeTable(of: v)?.names ?? []
         }
     }
 
@@ -299,11 +307,8 @@ extension Interpreter {
                 while true {
                     rest = rest.drop { $0.isPythonSpace }
                     if rest.isEmpty { break }
-                    if maxsplit >= 0 && words.count == maxsplit {
-                        var tail = rest
-                        while let l = tail.last, l.isPythonSpace { tail = tail.dropLast() }
-                        words.append(Array(tail)); break
-                    }
+                    // The rest after maxsplit words keeps its trailing whitespace, as CPython's does.
+                    if maxsplit >= 0 && words.count == maxsplit { words.append(Array(rest)); break }
                     let w = rest.prefix { !$0.isPythonSpace }
                     words.append(Array(w)); rest = rest.dropFirst(w.count)
                 }

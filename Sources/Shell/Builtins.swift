@@ -416,8 +416,9 @@ extension Interpreter {
                 return nil
             })
         }
+        for (name, value) in makeBytesBuiltins() { t[name] = value }
         // Builtin types are type objects; calling one runs its Swift constructor (per interpreter).
-        for type in [PyType.int, .float, .str, .bool, .list, .tuple, .dict, .set, .range, .type] {
+        for type in [PyType.int, .float, .str, .bytes, .bytearray, .bool, .list, .tuple, .dict, .set, .range, .type] {
             if case .builtin(let b)? = t[type.name] { constructors[ObjectIdentifier(type)] = b }
             t[type.name] = .object(type)
         }

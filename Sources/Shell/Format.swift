@@ -72,13 +72,15 @@ extension Interpreter {
         }
     }
 
-    /// `"...".format(*args, **kwargs)` with auto and explicit numbering, names, attributes and indices.
-    func strFormat(_ template: String, _ args: Arguments) throws -> String {
+    /// `template.format(*args, **kwargs)`, or `template.format_map(mapping)` when `mapping` is given
+    /// (named fields are `mapping[name]`, looked up as each is reached): auto and explicit numbering,
+    /// names, attributes and indices.
+    func strFormat(_ template: String, _ args: Arguments, mapping: Value? = nil) throws -> String {
         var auto = 0
-        return try strFormat(template, args, &auto)
+        return try strFormat(template, args, &auto, mapping)
     }
 
-    private func strFormat(_ template: String, _ args: Arguments, _ auto: inout Int) throws -> String {
+    private func strFormat(_ template: String, _ args: Arguments, _ auto: inout Int, _ mapping: Value?) throws -> String {
         var out = ""
         let chars = Array(template)
         var i = 0
@@ -93,7 +95,7 @@ extension Interpreter {
                 }
                 guard j < chars.count else { throw PythonError.value("Single '{' encountered in format string") }
                 let field = String(chars[(i + 1)..<j])
-                out += try formatField(field, args, &auto)
+                out += try formatField(field, args, &auto, mapping)
                 i = j + 1
             } else if c == "}" {
                 if i + 1 < chars.count && chars[i + 1] == "}" { out.append("}"); i += 2; continue }
@@ -106,7 +108,7 @@ extension Interpreter {
         return out
     }
 
-    private func formatField(_ field: String, _ args: Arguments, _ auto: inout Int) throws -> String {
+    private func formatField(_ field: String, _ args: Arguments, _ auto: inout Int, _ mapping: Value?) throws -> String {
         var name = field, spec = "", conversion: Character?
         if let colon = field.firstIndex(of: ":") {
             name = String(field[..<colon]); spec = String(field[field.index(after: colon)...])
@@ -122,7 +124,11 @@ extension Interpreter {
             base = String(name[..<cut]); trailers = String(name[cut...])
         }
         var value: Value
-        if base.isEmpty {
+        if let mapping, base.isEmpty || Int(base) != nil {
+            throw PythonError.value("Format string contains positional fields")
+        } else if let mapping {
+            value = try getItem(mapping, .str(base))
+        } else if base.isEmpty {
             guard auto < args.positional.count else {
                 throw PythonError.index("Replacement index \(auto) out of range for positional args tuple")
             }
@@ -152,33 +158,133 @@ extension Interpreter {
         }
         if let c = conversion { value = .str(c == "s" ? value.str : value.repr) }
         // Nested fields (`{:{w}.{p}f}`) continue the automatic numbering after this field's own value.
-        if spec.contains("{") { spec = try strFormat(spec, args, &auto) }
+        if spec.contains("{") { spec = try strFormat(spec, args, &auto, mapping) }
         return try format(value, spec: spec)
     }
 
-    /// `'%d items, %.2f' % (n, x)`.
-    func percentFormat(_ template: String, _ arg: Value) throws -> String {
+    /// `'%d items, %.2f' % (n, x)` and `'%(name)s' % mapping` (Objects/unicodeobject.c,
+    /// `PyUnicode_Format`). With `bytes`, the template is a bytes object's latin-1 text and the
+    /// conversions are `bytes.__mod__`'s: `%s`/`%b` take bytes-like values, `%r`/`%a` are `ascii()`,
+    /// `%c` an int below 256 or one byte.
+    func percentFormat(_ template: String, _ arg: Value, bytes: Bool = false) throws -> String {
         var values: [Value]
         if case .tuple(let t) = arg { values = t } else { values = [arg] }
+        // CPython takes any subscriptable non-tuple (not the template's own kind) as the mapping
+        // `%(key)s` reads; such an argument is also never "not converted".
+        var mapping: Value?
+        switch arg {
+        case .dict, .list, .tensor: mapping = arg
+        case .str where bytes: mapping = arg
+        case .object(is PyBytes) where !bytes: mapping = arg
+        case .object(let i as PyInstance) where i.type.lookup("__getitem__") != nil: mapping = arg
+        default: break
+        }
         var out = ""
-        let chars = Array(template)
+        let chars = Array(template.unicodeScalars)
         var i = 0, conversions = 0
+        func next() throws -> Value {
+            guard !values.isEmpty else { throw PythonError.type("not enough arguments for format string") }
+            return values.removeFirst()
+        }
+        func number(_ v: Value) throws -> Int {
+            do { return try asInt(v) } catch { throw PythonError.type("* wants int") }
+        }
         while i < chars.count {
-            guard chars[i] == "%" else { out.append(chars[i]); i += 1; continue }
+            guard chars[i] == "%" else { out.unicodeScalars.append(chars[i]); i += 1; continue }
             i += 1
             guard i < chars.count else { throw PythonError.value("incomplete format") }
-            if chars[i] == "%" { out.append("%"); i += 1; continue }
+            var key: Value?
+            if chars[i] == "(" {
+                var depth = 1, j = i + 1
+                while j < chars.count {
+                    if chars[j] == "(" { depth += 1 } else if chars[j] == ")" { depth -= 1; if depth == 0 { break } }
+                    j += 1
+                }
+                guard j < chars.count else { throw PythonError.value("incomplete format key") }
+                var name = String.UnicodeScalarView()
+                name.append(contentsOf: chars[(i + 1)..<j])
+                let text = String(name)
+                key = bytes ? .object(PyBytes(try Codec.latin1.encode(text, errors: "strict"), mutable: false)) : .str(text)
+                i = j + 1
+            }
+            var flags = ""
+            while i < chars.count, "-+ #0".unicodeScalars.contains(chars[i]) { flags.unicodeScalars.append(chars[i]); i += 1 }
+            var width = ""
+            if i < chars.count, chars[i] == "*" {
+                let w = try number(try next())
+                if w < 0 { flags += "-" }
+                width = String(Swift.abs(w))
+                i += 1
+            } else {
+                while i < chars.count, ("0"..."9").contains(chars[i]) { width.unicodeScalars.append(chars[i]); i += 1 }
+            }
+            var precision = ""
+            if i < chars.count, chars[i] == "." {
+                i += 1
+                precision = "."
+                if i < chars.count, chars[i] == "*" {
+                    precision += String(Swift.max(0, try number(try next())))
+                    i += 1
+                } else {
+                    while i < chars.count, ("0"..."9").contains(chars[i]) { precision.unicodeScalars.append(chars[i]); i += 1 }
+                    if precision == "." { precision = ".0" }
+                }
+            }
+            while i < chars.count, "hlL".unicodeScalars.contains(chars[i]) { i += 1 }
+            guard i < chars.count else { throw PythonError.value("incomplete format") }
+            let code = Character(chars[i])
+            i += 1
+            if code == "%" {
+                // `%5%`: CPython 3.11 takes an argument, then refuses the conversion.
+                if !(flags + width + precision).isEmpty || key != nil {
+                    if key == nil { _ = try next() }
+                    throw PythonError.value("unsupported format character '%' (0x25) at index \(i - 1)")
+                }
+                out.append("%")
+                continue
+            }
+            let codes = bytes ? "diouxXeEfFgGcrsab" : "diouxXeEfFgGcrsa"
+            guard codes.contains(code) else {
+                let hex = String(chars[i - 1].value, radix: 16)
+                throw PythonError.value("unsupported format character '\(code)' (0x\(hex)) at index \(i - 1)")
+            }
             conversions += 1
             if conversions & 0xFFF == 0 { try throwIfInterrupted() }  // `'%s' * 10**6 % t` is one builtin
-            var spec = ""
-            while i < chars.count, !"diouxXeEfFgGcrsa".contains(chars[i]) { spec.append(chars[i]); i += 1 }
-            guard i < chars.count else { throw PythonError.value("incomplete format") }
-            let code = chars[i]; i += 1
-            guard !values.isEmpty else { throw PythonError.type("not enough arguments for format string") }
-            let v = values.removeFirst()
+            let v: Value
+            if let key {
+                guard let mapping else { throw PythonError.type("format requires a mapping") }
+                v = try getItem(mapping, key)
+            } else {
+                v = try next()
+            }
+            let spec = flags + width + precision
+            let padding = flags.contains("-") ? "<" + width : ">" + width
             switch code {
-            case "s": out += try padString(try strOf(v), spec: spec.hasPrefix("-") ? "<" + spec.dropFirst() : ">" + spec)
-            case "r", "a": out += try padString(try reprString(v), spec: spec.hasPrefix("-") ? "<" + spec.dropFirst() : ">" + spec)
+            case "s" where bytes, "b":
+                guard let b = PyBytes.buffer(v) else {
+                    throw PythonError.type("%b requires a bytes-like object, or an object that implements __bytes__, not '\(v.typeName)'")
+                }
+                out += try padString(try Codec.latin1.decode(b, errors: "strict"), spec: padding + precision)
+            case "s": out += try padString(try strOf(v), spec: padding + precision)
+            case "r" where bytes, "a": out += try padString(asciiEscaped(try reprString(v)), spec: padding + precision)
+            case "r": out += try padString(try reprString(v), spec: padding + precision)
+            case "c":
+                var c: Unicode.Scalar?
+                switch v {
+                case .str(let t) where !bytes && t.unicodeScalars.count == 1: c = t.unicodeScalars.first
+                case .object(let b as PyBytes) where bytes && b.bytes.count == 1: c = Unicode.Scalar(b.bytes[0])
+                case .int, .bool, .object(is BigIntObject):
+                    let limit = bytes ? 256 : 0x110000
+                    guard let n = try? asInt(v), n >= 0, n < limit, let u = Unicode.Scalar(UInt32(n)) else {
+                        throw PythonError.overflow(bytes ? "%c arg not in range(256)" : "%c arg not in range(0x110000)")
+                    }
+                    c = u
+                default: break
+                }
+                guard let c else {
+                    throw PythonError.type(bytes ? "%c requires an integer in range(256) or a single byte" : "%c requires int or char")
+                }
+                out += try padString(String(Character(c)), spec: padding)
             case "d", "i", "u":
                 // An int of any size as it is; a float truncated (`'%d' % 1e300` is exact, NaN an error).
                 let integer: Value
@@ -193,7 +299,9 @@ extension Interpreter {
             default: out += try format(v, spec: printfSpec(spec) + String(code))
             }
         }
-        if !values.isEmpty, case .tuple = arg { throw PythonError.type("not all arguments converted during string formatting") }
+        if !values.isEmpty, mapping == nil {
+            throw PythonError.type("not all arguments converted during \(bytes ? "bytes" : "string") formatting")
+        }
         return out
     }
 }

@@ -352,6 +352,8 @@ extension Interpreter {
             if case .module = v { prefix = "Layer instance:\n    \(v.repr.replacingOccurrences(of: "\n", with: "\n    "))\n\n" }
             return prefix + Interpreter.render(e)
         }
+        // A registry method documents itself from its one declaration.
+        if case .builtin(let b) = v, let m = b.native { return "\(b.name)\(m.signature.text)\n    \(m.doc)\n" }
         switch v {
         case .tensor(let t):
             var s = "Tensor\n    shape: \(Value.size(t.shape).repr)\n    dtype: \(t.dtype.description)\n"

@@ -239,12 +239,13 @@ extension Interpreter {
             }
         }
         if name == "__doc__" { return .none }
+        if let m = nativeTypeAttribute(t, name) { return m }
         if let m = builtinClassMethod(t, name) { return m }
         if !t.isUserClass, let unbound = unboundBuiltinMethod(t, name) { return unbound }
         throw PythonError.attribute("type object '\(t.name)' has no attribute '\(name)'")
     }
 
-    /// Class methods of builtin types: `dict.fromkeys`, `float.fromhex`, `str.maketrans`.
+    /// Class methods of builtin types: `dict.fromkeys`, `float.fromhex` (the registry's are in NativeBindings).
     private func builtinClassMethod(_ t: PyType, _ name: String) -> Value? {
         switch (ObjectIdentifier(t), name) {
         case (ObjectIdentifier(PyType.dict), "fromkeys"):
@@ -260,33 +261,6 @@ extension Interpreter {
                     throw PythonError.type("float.fromhex() takes exactly one string argument")
                 }
                 return .float(try floatFromHex(s))
-            })
-        case (ObjectIdentifier(PyType.str), "maketrans"):
-            return .builtin(Builtin("maketrans") { args in
-                let d = PyDict()
-                let pos = args.positional
-                if pos.count == 1 {
-                    guard case .dict(let m) = pos[0] else { throw PythonError.type("if you give only one argument to maketrans it must be a dict") }
-                    for (k, v) in zip(m.keys, m.values) {
-                        switch k {
-                        case .int: try d.set(k, v)
-                        case .str(let c) where c.unicodeScalars.count == 1: try d.set(.int(Int(c.unicodeScalars.first!.value)), v)
-                        default: throw PythonError.value("string keys in translate table must be of length 1")
-                        }
-                    }
-                    return .dict(d)
-                }
-                guard pos.count == 2 || pos.count == 3, case .str(let x) = pos[0], case .str(let y) = pos[1] else {
-                    throw PythonError.type("maketrans() takes one dict or two or three strings")
-                }
-                let xs = Array(x.unicodeScalars), ys = Array(y.unicodeScalars)
-                guard xs.count == ys.count else { throw PythonError.value("the first two maketrans arguments must have equal length") }
-                for (a, c) in zip(xs, ys) { try d.set(.int(Int(a.value)), .int(Int(c.value))) }
-                if pos.count == 3 {
-                    guard case .str(let z) = pos[2] else { throw PythonError.type("maketrans() argument 3 must be str") }
-                    for c in z.unicodeScalars { try d.set(.int(Int(c.value)), .none) }
-                }
-                return .dict(d)
             })
         default: return nil
         }

@@ -431,6 +431,7 @@ extension Interpreter {
         case .dict(let d): return d.get(item, hash: try hashValue(item)) != nil
         case .set(let s): return s.contains(item, hash: try hashValue(item))
         case .object(let v as DictView): return try v.contains(item) { try hashValue(item) }
+        case .object(let b as PyBytes): return try b.contains(item, self)
         case .object(let i as PyInstance): return try instanceContains(i, item)
         case .module(let m): return try moduleContains(m, item)
         case .tensor(let t):

@@ -86,6 +86,7 @@ extension Interpreter {
             guard case .int(let h) = r else { throw PythonError.type("__hash__ method should return an integer") }
             return h == -1 ? -2 : h
         case .list, .dict, .set, .slice: throw PythonError.type("unhashable type: '\(v.typeName)'")
+        case .object(let b as PyBytes) where b.mutable: throw PythonError.type("unhashable type: 'bytearray'")
         case .tuple(let items): return pythonTupleHash(try items.map(hashValue))
         // numpy scalars hash as the Python number they equal; arrays are unhashable.
         case .object(let a as NDArrayObject):

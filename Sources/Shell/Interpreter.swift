@@ -714,6 +714,8 @@ public final class Interpreter {
                 if !d.remove(index, hash: try hashValue(index)) { throw PythonError.keyError(index) }
             case .object(let o as PyInstance):
                 try deleteItem(o, index)
+            case .object(let b as PyBytes):
+                try b.deleteItem(index, self)
             case .module(let m):
                 try moduleDeleteItem(m, index)
             default: throw PythonError.type("'\(obj.typeName)' object doesn't support item deletion")
@@ -747,6 +749,7 @@ public final class Interpreter {
         case .bigInt(let spelling, _): return try bigIntegerLiteral(spelling)
         case .float(let d, _): return .float(d)
         case .string(let s, _): return .str(s)
+        case .bytes(let b, _): return .object(PyBytes(b, mutable: false))
         case .fstring(let parts, _): return .str(try formatFString(parts, scope))
         case .bool(let b, _): return .bool(b)
         case .none: return .none

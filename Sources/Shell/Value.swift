@@ -198,6 +198,8 @@ public final class Builtin {
     /// `exec`, `eval`, `globals()`, `locals()`: the interpreter hands it the calling scope
     /// (`Interpreter.callerScope`) for the length of the call.
     var wantsCallerScope = false
+    /// The registry declaration behind this method, for `help()` (nil for older bindings).
+    var native: NativeMethod?
     public init(_ name: String, receiver: String? = nil, _ call: @escaping (Arguments) throws -> Value) {
         self.name = name
         self.receiver = receiver
@@ -246,6 +248,7 @@ public func valuesEqual(_ a: Value, _ b: Value) -> Bool {
     case (.bool(let x), .int(let y)), (.int(let y), .bool(let x)): return (x ? 1 : 0) == y
     case (.bool(let x), .float(let y)), (.float(let y), .bool(let x)): return (x ? 1.0 : 0.0) == y
     case (.str(let x), .str(let y)): return x.codePointsEqual(y)
+    case (.object(let x as PyBytes), .object(let y as PyBytes)): return x.bytes == y.bytes
     case (.tuple(let x), .tuple(let y)): return x.count == y.count && zip(x, y).allSatisfy(valuesEqual)
     case (.list(let x), .list(let y)): return x.items.count == y.items.count && zip(x.items, y.items).allSatisfy(valuesEqual)
     case (.size(let x), .size(let y)): return x == y

@@ -191,6 +191,8 @@ public indirect enum Expr: Equatable, Sendable {
     case bigInt(String, SourceLocation)
     case float(Double, SourceLocation)
     case string(String, SourceLocation)
+    /// A bytes literal (adjacent ones concatenated).
+    case bytes([UInt8], SourceLocation)
     case fstring([FStringPart], SourceLocation)
     case bool(Bool, SourceLocation)
     case none(SourceLocation)
@@ -227,7 +229,7 @@ public indirect enum Expr: Equatable, Sendable {
     /// Where the expression's source text starts.
     public var location: SourceLocation {
         switch self {
-        case .name(_, let l), .int(_, let l), .bigInt(_, let l), .float(_, let l), .string(_, let l),
+        case .name(_, let l), .int(_, let l), .bigInt(_, let l), .float(_, let l), .string(_, let l), .bytes(_, let l),
              .fstring(_, let l), .bool(_, let l), .none(let l), .ellipsis(let l), .tuple(_, let l),
              .list(_, let l), .dict(_, let l), .set(_, let l), .comprehension(_, _, _, let l), .unary(_, _, let l),
              .binary(_, _, _, let l), .boolean(_, _, _, let l), .compare(_, _, _, let l),
@@ -297,7 +299,7 @@ extension Expr {
     /// constants. Set displays of three or more of these compile differently (see `PySet.constantDisplay`).
     public var isConstant: Bool {
         switch self {
-        case .int, .bigInt, .float, .string, .bool, .none, .ellipsis: return true
+        case .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: return true
         case .unary(_, let operand, _): return operand.isConstant
         case .binary(_, let lhs, let rhs, _): return lhs.isConstant && rhs.isConstant
         case .tuple(let items, _): return items.allSatisfy(\.isConstant)

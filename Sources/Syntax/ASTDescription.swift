@@ -13,6 +13,7 @@ extension Expr: CustomStringConvertible {
         case .bigInt(let digits, _): return digits
         case .float(let v, _): return String(v)
         case .string(let s, _): return quoted(s)
+        case .bytes(let b, _): return "b" + quoted(String(decoding: b, as: UTF8.self))
         case .fstring(let parts, _): return list("f", parts.map(describe))
         case .bool(let b, _): return b ? "True" : "False"
         case .none: return "None"

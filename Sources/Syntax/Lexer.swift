@@ -217,7 +217,6 @@ struct Lexer {
         if let q = at(i), q == "'" || q == "\"" {
             let lower = word.lowercased()
             if ["r", "u", "f", "b", "rb", "br", "fr", "rf"].contains(lower) {
-                if lower.contains("b") { throw error("bytes literals are not supported", loc) }
                 try string(prefixStart: start, prefix: lower)
                 return
             }
@@ -369,7 +368,13 @@ struct Lexer {
             i += 1
         }
         let isRaw = prefix.contains("r")
-        if prefix.contains("f") {
+        if prefix.contains("b") {
+            let body = s[bodyStart..<bodyEnd]
+            if body.contains(where: { !$0.isASCII }) {
+                throw error("bytes can only contain ASCII literal characters", loc)
+            }
+            emit(.string, prefixStart, loc, .bytes(try decodeByteEscapes(body, raw: isRaw, start: bodyLoc)))
+        } else if prefix.contains("f") {
             emit(.fstring, prefixStart, loc, .fstring(body: text(bodyStart, bodyEnd), isRaw: isRaw, bodyStart: bodyLoc))
         } else {
             let value = try decodeEscapes(s[bodyStart..<bodyEnd], raw: isRaw, start: bodyLoc)
@@ -530,6 +535,66 @@ func decodeEscapes(_ body: ArraySlice<Unicode.Scalar>, raw: Bool, start: SourceL
         }
     }
     return String(out)
+}
+
+/// Decodes a bytes literal's escapes (`\\xhh`, octal, the single-letter ones); `\\u`, `\\U` and `\\N`
+/// are not escapes in bytes and stay as written, as in CPython. The body is ASCII already.
+func decodeByteEscapes(_ body: ArraySlice<Unicode.Scalar>, raw: Bool, start: SourceLocation) throws -> [UInt8] {
+    if raw { return body.map { UInt8(truncatingIfNeeded: $0.value) } }
+    var out: [UInt8] = []
+    out.reserveCapacity(body.count)
+    func at(_ k: Int) -> Unicode.Scalar? { k < body.endIndex ? body[k] : nil }
+    func hexValue(_ c: Unicode.Scalar?) -> UInt8? {
+        guard let v = c?.value else { return nil }
+        switch v {
+        case 48...57: return UInt8(v - 48)
+        case 97...102: return UInt8(v - 87)
+        case 65...70: return UInt8(v - 55)
+        default: return nil
+        }
+    }
+    var k = body.startIndex
+    while k < body.endIndex {
+        let c = body[k]
+        guard c == "\\", let e = at(k + 1) else {
+            out.append(UInt8(truncatingIfNeeded: c.value))
+            k += 1
+            continue
+        }
+        k += 2
+        switch e {
+        case "\n": break
+        case "\\", "'", "\"": out.append(UInt8(e.value))
+        case "a": out.append(7)
+        case "b": out.append(8)
+        case "f": out.append(12)
+        case "n": out.append(10)
+        case "r": out.append(13)
+        case "t": out.append(9)
+        case "v": out.append(11)
+        case "0"..."7":
+            var value = e.value - 48
+            var digits = 1
+            while digits < 3, let d = at(k), ("0"..."7").contains(d) {
+                value = value * 8 + (d.value - 48)
+                k += 1
+                digits += 1
+            }
+            out.append(UInt8(truncatingIfNeeded: value))
+        case "x":
+            guard let h = hexValue(at(k)), let l = hexValue(at(k + 1)) else {
+                // CPython counts the position in the decoded body, from the backslash.
+                throw SyntaxError("(value error) invalid \\x escape at position \(out.count)",
+                                  at: SourceLocation(line: start.line, column: start.column + (body.endIndex - body.startIndex) + 1))
+            }
+            out.append(h << 4 | l)
+            k += 2
+        default:
+            out.append(92)
+            out.append(UInt8(truncatingIfNeeded: e.value))
+        }
+    }
+    return out
 }
 
 /// Looks up a Unicode character by name (case-insensitive), as `\N{…}` does.

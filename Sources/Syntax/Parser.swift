@@ -306,7 +306,7 @@ final class Parser {
     private func describe(_ e: Expr) -> String {
         switch e {
         case .call: return "function call"
-        case .int, .bigInt, .float, .string, .ellipsis: return "literal"
+        case .int, .bigInt, .float, .string, .bytes, .ellipsis: return "literal"
         case .bool(let b, _): return b ? "True" : "False"
         case .none: return "None"
         case .fstring: return "f-string expression"
@@ -1087,6 +1087,12 @@ final class Parser {
         }
     }
 
+    /// CPython reports the mix one past the end of the literal that mixes.
+    private func mixedLiterals(_ token: Token) -> SyntaxError {
+        let end = SourceLocation(line: token.location.line, column: token.location.column + token.text.unicodeScalars.count)
+        return SyntaxError("cannot mix bytes and nonbytes literals", at: end)
+    }
+
     /// Adjacent string and f-string literals, concatenated.
     private func strings() throws -> Expr {
         let loc = peek().location
@@ -1099,12 +1105,21 @@ final class Parser {
                 parts.append(.literal(s))
             }
         }
+        var bytes: [UInt8]?
+        var sawText = false
         while true {
             let token = peek()
-            if case .string(let value)? = token.literal, token.kind == .string {
+            if case .bytes(let value)? = token.literal {
+                if sawText { throw mixedLiterals(token) }
+                bytes = (bytes ?? []) + value
+            } else if bytes != nil, token.kind == .string || token.kind == .fstring {
+                throw mixedLiterals(token)
+            } else if case .string(let value)? = token.literal, token.kind == .string {
+                sawText = true
                 appendLiteral(value)
             } else if case .fstring(let body, let isRaw, let start)? = token.literal, token.kind == .fstring {
                 isFString = true
+                sawText = true
                 let fparts = try parseFString(body: body, isRaw: isRaw, start: start, depth: depth)
                 for part in fparts {
                     if case .literal(let s) = part { appendLiteral(s) } else { parts.append(part) }
@@ -1115,6 +1130,7 @@ final class Parser {
             advance()
         }
         lastHeight = 2
+        if let bytes { return .bytes(bytes, loc) }
         if !isFString {
             if case .literal(let s)? = parts.first { return .string(s, loc) }
             return .string("", loc)

@@ -92,7 +92,7 @@ public enum Scoping {
         case .slice(let a, let b, let c, _): for x in [a, b, c] { if let x { walruses(x, &bound) } }
         case .yield(let x, _): if let x { walruses(x, &bound) }
         case .fstring(let ps, _): parts(ps)
-        case .lambda, .name, .int, .bigInt, .float, .string, .bool, .none, .ellipsis: break
+        case .lambda, .name, .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: break
         }
     }
 }

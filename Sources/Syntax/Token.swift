@@ -79,6 +79,8 @@ public enum TokenLiteral: Equatable, Sendable {
     case float(Double)
     /// A string literal with escapes already decoded.
     case string(String)
+    /// A bytes literal (`b'...'`, `rb'...'`) with escapes already decoded.
+    case bytes([UInt8])
     /// An f-string's undecoded body (between the quotes), whether it is raw, and where the body starts.
     case fstring(body: String, isRaw: Bool, bodyStart: SourceLocation)
 }

@@ -17,7 +17,7 @@ struct ConformanceTests {
     /// that closes makes the test fail ("known issue not recorded"), so the entry must then go.
     static let knownGaps: [String: Comment] = [
         "class_subclass_dict": "dict(**kwargs) construction of a dict subclass does not go through the subclass's own __setitem__/keys yet",
-        "type_builtin_types": "complex and bytes literals are not supported yet",
+        "type_builtin_types": "complex literals are not supported yet",
         "type_dir_vars": "dir() of builtin values lists nnsh's own method names, not CPython's full set",
     ]
 

@@ -211,7 +211,7 @@ final class GeneratorProgram {
             case .slice(let a, let b, let c, _): return [a, b, c].contains { $0.map(expressionContainsYield) == true }
             case .fstring(let ps, _): return parts(ps)
             case .lambda(let ps, _, _): return ps.contains { $0.defaultValue.map(expressionContainsYield) == true }
-            case .name, .int, .bigInt, .float, .string, .bool, .none, .ellipsis: return false
+            case .name, .int, .bigInt, .float, .string, .bytes, .bool, .none, .ellipsis: return false
             }
         }
     }

@@ -488,6 +488,8 @@ struct Lowering {
         case .int(let x, _): let v = Value.int(x); return { _, _ in v }
         case .float(let x, _): let v = Value.float(x); return { _, _ in v }
         case .string(let x, _): let v = Value.str(x); return { _, _ in v }
+        // bytes are immutable, so one object serves every evaluation, as CPython's constant does.
+        case .bytes(let x, _): let v = Value.object(PyBytes(x, mutable: false)); return { _, _ in v }
         case .bool(let x, _): let v = Value.bool(x); return { _, _ in v }
         case .none: return { _, _ in .none }
         case .tuple(let items, _) where !items.contains(where: { if case .starred = $0 { return true }; return false }):

@@ -109,17 +109,11 @@ final class BigIntObject: PyObject, OperandObject, TypedObject {
         case "real", "numerator": return .object(self)
         case "imag": return .int(0)
         case "denominator": return .int(1)
-        case "bit_length", "bit_count", "conjugate", "__index__", "__int__", "__abs__", "as_integer_ratio", "is_integer":
+        // The named methods (bit_length, to_bytes, …) are in IntMethods' table.
+        case "__index__", "__int__", "__abs__":
             return .builtin(Builtin(name, receiver: "int object") { [self] args in
                 _ = try args.bind(name, [])
-                switch name {
-                case "bit_length": return .int(value.magnitude.bitWidth)
-                case "bit_count": return .int(value.magnitude.words.reduce(0) { $0 + $1.nonzeroBitCount })
-                case "__abs__": return Value.integer(BigInt(value.magnitude))
-                case "as_integer_ratio": return .tuple([.object(self), .int(1)])
-                case "is_integer": return .bool(true)
-                default: return .object(self)
-                }
+                return name == "__abs__" ? Value.integer(BigInt(value.magnitude)) : .object(self)
             })
         default: return nil
         }

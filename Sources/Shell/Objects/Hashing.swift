@@ -32,6 +32,7 @@ func pythonHash(_ v: Value) -> Int {
         guard let interp = i.type.interpreter, let h = try? interp.hashValue(v) else { return 0 }
         return h
     case .object(let b as BigIntObject): return BigIntObject.hash(b.value)
+    case .object(let b as PyBytes): return PyBytes.hash(b.bytes)
     case .object(let d as DeviceObject): return Name("device:\(d.kind):\(d.index ?? -1)").hash
     case .object(is BoundMethod): return 0
     case .object(let o): return objectID(o) >> 4

@@ -87,6 +87,19 @@ public final class PyInstance: PyObject {
     }
     /// `str(e)`: empty, the one argument's str (KeyError: its repr), or the args tuple.
     var exceptionStr: String {
+        // SyntaxError.__str__ (Objects/exceptions.c): the message with the file's base name and line.
+        if type.isSubtype(of: PyType.exception("SyntaxError")), let msg = attributes.get(.str("msg")) {
+            var file: String?
+            if case .str(let f)? = attributes.get(.str("filename")) { file = f.split(separator: "/").last.map(String.init) ?? f }
+            var line: Int?
+            if case .int(let n)? = attributes.get(.str("lineno")) { line = n }
+            switch (file, line) {
+            case let (f?, l?): return "\(msg.str) (\(f), line \(l))"
+            case let (f?, nil): return "\(msg.str) (\(f))"
+            case let (nil, l?): return "\(msg.str) (line \(l))"
+            default: return msg.str
+            }
+        }
         let a = args
         switch a.count {
         case 0: return ""

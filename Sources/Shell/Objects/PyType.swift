@@ -163,6 +163,8 @@ public final class PyType: PyObject {
     nonisolated(unsafe) public static let bool = builtin("bool", bases: [int])
     nonisolated(unsafe) public static let float = payload(builtin("float", bases: [object]))
     nonisolated(unsafe) public static let str = payload(builtin("str", bases: [object]))
+    nonisolated(unsafe) public static let bytes = builtin("bytes", bases: [object])
+    nonisolated(unsafe) public static let bytearray = builtin("bytearray", bases: [object])
     nonisolated(unsafe) public static let list = payload(builtin("list", bases: [object]))
     nonisolated(unsafe) public static let tuple = payload(builtin("tuple", bases: [object]))
     nonisolated(unsafe) public static let dict = payload(builtin("dict", bases: [object]))

@@ -596,7 +596,8 @@ extension PythonError {
     }
 }
 
-private extension String {
+extension String {
+    /// Zero-padded on the left to `width` (hex digits in messages and reprs).
     func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }

@@ -152,9 +152,16 @@ private func group(_ digits: String, sep: Character?, every: Int, minWidth: Int)
         }
         return String(out.reversed())
     }
-    var s = grouped(d)
-    while s.count < minWidth { d.insert("0", at: 0); s = grouped(d) }
-    return s
+    // The fewest digits (zeros in front) whose grouped form reaches minWidth, found directly:
+    // inserting one zero at a time is quadratic in the width (`'%0100000d' % 1`).
+    func groupedLength(_ n: Int) -> Int { sep == nil || n == 0 ? n : n + (n - 1) / every }
+    if groupedLength(d.count) < minWidth {
+        var n = Swift.max(d.count, sep == nil ? minWidth : minWidth * every / (every + 1))
+        while groupedLength(n) < minWidth { n += 1 }
+        while n > d.count && groupedLength(n - 1) >= minWidth { n -= 1 }
+        d.insert(contentsOf: repeatElement("0", count: n - d.count), at: 0)
+    }
+    return grouped(d)
 }
 
 /// Sign, (prefix), integer digits, rest → padded and aligned as CPython's `fill_number`.
