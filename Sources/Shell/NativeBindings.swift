@@ -9,6 +9,7 @@ extension Interpreter {
         case .int, .bool: return IntMethods.table
         case .object(let b as PyBytes): return b.methods
         case .object(is BigIntObject): return IntMethods.table
+        case .object(is BinaryFile): return BinaryFile.methods
         default: return nil
         }
     }

@@ -14,7 +14,7 @@ struct NativeMethodRegistryTests {
     /// Each table with a variable holding an instance of its type.
     static let samples: [(NativeMethodTable, String)] = [
         (StrMethods.table, "s"), (IntMethods.table, "n"), (IntMethods.table, "big"),
-        (BytesMethods.bytes, "b"), (BytesMethods.bytearray, "ba"),
+        (BytesMethods.bytes, "b"), (BytesMethods.bytearray, "ba"), (BinaryFile.methods, "bf"),
     ]
 
     @Test func everyDeclarationIsWellFormedAndDocumented() {
@@ -28,7 +28,7 @@ struct NativeMethodRegistryTests {
     }
 
     @Test func everyMethodIsReachableListedAndCompletable() throws {
-        let s = session("s = 'abc'\nn = 5\nbig = 2**100\nb = b'ab'\nba = bytearray(b'ab')\n")
+        let s = session("s = 'abc'\nn = 5\nbig = 2**100\nb = b'ab'\nba = bytearray(b'ab')\nbf = open('/dev/null', 'rb')\n")
         let interp = s.interpreter
         for (table, variable) in Self.samples {
             guard let value = interp.globals[variable] else { Issue.record("\(variable) missing"); continue }
@@ -50,7 +50,7 @@ struct NativeMethodRegistryTests {
     /// Called with no arguments, every method either answers or raises a Python TypeError from its
     /// own binding; nothing traps.
     @Test func everyMethodIsCallable() throws {
-        let s = session("s = 'abc'\nn = 5\nbig = 2**100\nb = b'ab'\nba = bytearray(b'ab')\n")
+        let s = session("s = 'abc'\nn = 5\nbig = 2**100\nb = b'ab'\nba = bytearray(b'ab')\nbf = open('/dev/null', 'rb')\n")
         let interp = s.interpreter
         for (table, variable) in Self.samples {
             guard let value = interp.globals[variable] else { continue }

@@ -24,10 +24,10 @@ extension Interpreter {
         }
         let closefd = try b["closefd"].map { try truthy($0) } ?? true
         if mode.contains(where: { "wxa+".contains($0) }) { try checkFileChangesAllowed("open() for writing") }
-        let f = try TextFile.open(file, mode: mode, encoding: try optionalString("encoding"), errors: try optionalString("errors"),
-                                  newline: try optionalString("newline"), closefd: closefd)
-        f.interpreter = self
-        return .object(f)
+        let opened = try TextFile.open(file, mode: mode, encoding: try optionalString("encoding"), errors: try optionalString("errors"),
+                                       newline: try optionalString("newline"), closefd: closefd)
+        if case .object(let f as TextFile) = opened { f.interpreter = self }
+        return opened
     }
 
     func makeIOCoreModule() -> Namespace {

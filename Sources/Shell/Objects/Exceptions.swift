@@ -81,6 +81,7 @@ extension PythonError {
         if let instance { return instance }
         let i = PyInstance(type: PyType.exception(kind))
         if let keyArgument { i.args = [keyArgument] } else if !message.isEmpty { i.args = [.str(message)] }
+        if i.type.isSubtype(of: PyType.exception("OSError")) { PythonError.fillOSErrorFields(i, message) }
         instance = i
         return i
     }
@@ -91,6 +92,30 @@ extension PythonError {
         let name = t.module == "builtins" || t.module == "__main__" ? t.qualname : "\(t.module).\(t.qualname)"
         self.init(name, message)
         self.instance = instance
+    }
+
+    /// An OSError nnsh raised reads `[Errno 2] No such file or directory: 'path'`: its object gets
+    /// CPython's `args` `(errno, strerror)` and the `errno`, `strerror` and `filename` attributes.
+    static func fillOSErrorFields(_ i: PyInstance, _ message: String) {
+        guard message.hasPrefix("[Errno "), let close = message.firstIndex(of: "]"),
+              let code = Int(message[message.index(message.startIndex, offsetBy: 7)..<close]) else { return }
+        var rest = message[message.index(after: close)...].drop { $0 == " " }
+        var filename = Value.none, filename2 = Value.none
+        if let colon = rest.range(of: ": '") ?? rest.range(of: ": \"") {
+            var names = rest[colon.upperBound...].dropLast()
+            // Two paths (`os.rename`): `'a' -> 'b'`.
+            if let arrow = names.range(of: "' -> '") ?? names.range(of: "\" -> \"") {
+                filename2 = .str(String(names[arrow.upperBound...]))
+                names = names[..<arrow.lowerBound]
+            }
+            filename = .str(String(names))
+            rest = rest[..<colon.lowerBound]
+        }
+        i.args = [.int(code), .str(String(rest))]
+        i.attributes.set(.str("errno"), .int(code))
+        i.attributes.set(.str("strerror"), .str(String(rest)))
+        i.attributes.set(.str("filename"), filename)
+        i.attributes.set(.str("filename2"), filename2)
     }
 
     /// `KeyError(key)`: the message is the key's repr; `args` holds the key itself.

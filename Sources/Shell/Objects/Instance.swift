@@ -100,6 +100,14 @@ public final class PyInstance: PyObject {
             default: return msg.str
             }
         }
+        // OSError.__str__: `[Errno N] reason`, with `: 'filename'` when there is one.
+        if type.isSubtype(of: PyType.exception("OSError")), (2...5).contains(args.count),
+           case .int(let code)? = attributes.get(.str("errno")) ?? args.first,
+           let reason = attributes.get(.str("strerror")) ?? args.dropFirst().first {
+            let file = attributes.get(.str("filename")) ?? (args.count >= 3 ? args[2] : .none)
+            let file2 = attributes.get(.str("filename2")) ?? (args.count >= 5 ? args[4] : .none)
+            return "[Errno \(code)] \(reason.str)" + (file.isNone ? "" : ": " + file.repr) + (file2.isNone ? "" : " -> " + file2.repr)
+        }
         let a = args
         switch a.count {
         case 0: return ""

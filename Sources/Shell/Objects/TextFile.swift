@@ -72,7 +72,7 @@ final class TextFile: LazyIterator, ContextManager {
 
     /// `open(file, mode, buffering, encoding, errors, newline, closefd)` for text modes.
     static func open(_ file: Value, mode: String, encoding: String?, errors: String?, newline: String?,
-                     closefd: Bool) throws -> TextFile {
+                     closefd: Bool) throws -> Value {
         var seen = Set<Character>()
         for c in mode {
             guard "rwxabt+".contains(c), !seen.contains(c) else { throw PythonError.value("invalid mode: \(pythonStringRepr(mode))") }
@@ -84,12 +84,15 @@ final class TextFile: LazyIterator, ContextManager {
         guard let kind = kinds.first else {
             throw PythonError.value("Must have exactly one of create/read/write/append mode and at most one plus")
         }
+        let plus = seen.contains("+")
         if seen.contains("b") {
             if encoding != nil { throw PythonError.value("binary mode doesn't take an encoding argument") }
-            throw PythonError("NotImplementedError", "open(): binary mode \(pythonStringRepr(mode)) reads bytes, which nnsh does not have yet; open the file in text mode")
-        }
-        if let newline, !["", "\n", "\r", "\r\n"].contains(newline) {
-            throw PythonError.value("illegal newline value: \(newline)")
+            if errors != nil { throw PythonError.value("binary mode doesn't take an errors argument") }
+            if newline != nil { throw PythonError.value("binary mode doesn't take a newline argument") }
+            let (fd, closeDescriptor) = try descriptor(for: file, kind: kind, plus: plus, closefd: closefd)
+            if kind == "a" { lseek(fd, 0, SEEK_END) }
+            return .object(BinaryFile(fd: fd, name: file, mode: binaryModeName(kind, plus: plus), canRead: kind == "r" || plus,
+                                      canWrite: kind != "r" || plus, closeDescriptor: closeDescriptor))
         }
         let (codec, encodingName) = try codecNamed(encoding)
         let errorMode: Errors
@@ -99,9 +102,19 @@ final class TextFile: LazyIterator, ContextManager {
         case "replace": errorMode = .replace
         case let other: throw PythonError("LookupError", "unknown error handler name \(pythonStringRepr(other))")
         }
-        let plus = seen.contains("+")
         let canRead = kind == "r" || plus, canWrite = kind != "r" || plus
+        let (fd, closeDescriptor) = try descriptor(for: file, kind: kind, plus: plus, closefd: closefd)
+        let f = TextFile(fd: fd, name: file, mode: mode, codec: codec, encodingName: encodingName, errors: errorMode,
+                         newline: newline, canRead: canRead, canWrite: canWrite, closeDescriptor: closeDescriptor)
+        if kind == "a" { f.fileOffset = Int64(lseek(fd, 0, SEEK_END)) }
+        return .object(f)
+    }
 
+    /// CPython's `mode` attribute of a binary file: `rb`, `wb`, `ab`, `xb`, `rb+`, …
+    static func binaryModeName(_ kind: String, plus: Bool) -> String { kind + "b" + (plus ? "+" : "") }
+
+    /// Opens (or adopts) the descriptor `open()` reads and writes: a path string or a descriptor number.
+    static func descriptor(for file: Value, kind: String, plus: Bool, closefd: Bool) throws -> (Int32, Bool) {
         var fd: Int32
         var closeDescriptor = true
         switch file {
@@ -129,10 +142,7 @@ final class TextFile: LazyIterator, ContextManager {
         default:
             throw PythonError.type("expected str, bytes or os.PathLike object, not \(file.typeName)")
         }
-        let f = TextFile(fd: fd, name: file, mode: mode, codec: codec, encodingName: encodingName, errors: errorMode,
-                         newline: newline, canRead: canRead, canWrite: canWrite, closeDescriptor: closeDescriptor)
-        if kind == "a" { f.fileOffset = Int64(lseek(fd, 0, SEEK_END)) }
-        return f
+        return (fd, closeDescriptor)
     }
 
     /// The codecs nnsh has, by any of the names CPython accepts for them.
