@@ -70,11 +70,7 @@ final class PyBytes: PyObject, OperandObject, TypedObject {
     func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
         switch op {
         case .add where !reflected:
-            guard let o = PyBytes.buffer(other) else {
-                throw PythonError.type("can't concat \(other.typeName) to \(typeName)")
-            }
-            try interp.checkCollectionSize(bytes.count.addingReportingOverflow(o.count).partialValue, elementBytes: 1)
-            return same(bytes + o)
+            return same(bytes + (try appendable(other, interp)))
         case .multiply:
             let n: Int
             switch other {
@@ -100,15 +96,18 @@ final class PyBytes: PyObject, OperandObject, TypedObject {
         }
     }
 
+    /// The bytes `self + other` appends, checked against the memory limit.
+    private func appendable(_ other: Value, _ interp: Interpreter) throws -> [UInt8] {
+        guard let o = PyBytes.buffer(other) else { throw PythonError.type("can't concat \(other.typeName) to \(typeName)") }
+        try interp.checkCollectionSize(bytes.count.addingReportingOverflow(o.count).partialValue, elementBytes: 1)
+        return o
+    }
+
     func inPlace(_ op: BinaryOperator, _ other: Value, _ interp: Interpreter) throws -> Value? {
         guard mutable else { return nil }
         switch op {
         case .add:
-            guard let o = PyBytes.buffer(other) else {
-                throw PythonError.type("can't concat \(other.typeName) to \(typeName)")
-            }
-            try interp.checkCollectionSize(bytes.count.addingReportingOverflow(o.count).partialValue, elementBytes: 1)
-            bytes += o
+            bytes += try appendable(other, interp)
             return .object(self)
         case .multiply:
             guard case .object(let r as PyBytes)? = try binary(.multiply, other, reflected: false, interp) else { return nil }

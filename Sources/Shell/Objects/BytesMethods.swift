@@ -90,6 +90,17 @@ enum BytesMethods {
         return parts
     }
 
+    /// `split` and `rsplit`: on whitespace runs when `sep` is None, else on `sep`.
+    private static func splitting(_ name: String, _ kind: String, fromRight: Bool) -> NativeMethod {
+        NativeMethod(name, "(sep=None, maxsplit=-1)", "Return a list of the sections in the \(kind), using sep as the delimiter.") { c in
+            let b = receiver(c), maxsplit = try c.interp.asInt(c[1])
+            if c[0].isNone { return .list(PyList(splitWhitespace(b.bytes, maxsplit: maxsplit, fromRight: fromRight).map(b.same))) }
+            let sep = try PyBytes.requireBuffer(c[0])
+            if sep.isEmpty { throw PythonError.value("empty separator") }
+            return .list(PyList(split(b.bytes, by: sep, maxsplit: maxsplit, fromRight: fromRight).map(b.same)))
+        }
+    }
+
     private static func strip(_ c: NativeCall, left: Bool, right: Bool) throws -> Value {
         let b = receiver(c)
         let chars: [UInt8]? = c[0].isNone ? nil : try PyBytes.requireBuffer(c[0])
@@ -258,20 +269,8 @@ enum BytesMethods {
             search("rindex", "Like rfind(), but raise ValueError when the subsection is not found."),
             affix("startswith", "Return True if B starts with the specified prefix, False otherwise."),
             affix("endswith", "Return True if B ends with the specified suffix, False otherwise."),
-            NativeMethod("split", "(sep=None, maxsplit=-1)", "Return a list of the sections in the \(kind), using sep as the delimiter.") { c in
-                let b = receiver(c), maxsplit = try c.interp.asInt(c[1])
-                if c[0].isNone { return .list(PyList(splitWhitespace(b.bytes, maxsplit: maxsplit, fromRight: false).map(b.same))) }
-                let sep = try PyBytes.requireBuffer(c[0])
-                if sep.isEmpty { throw PythonError.value("empty separator") }
-                return .list(PyList(split(b.bytes, by: sep, maxsplit: maxsplit, fromRight: false).map(b.same)))
-            },
-            NativeMethod("rsplit", "(sep=None, maxsplit=-1)", "Return a list of the sections in the \(kind), using sep as the delimiter.") { c in
-                let b = receiver(c), maxsplit = try c.interp.asInt(c[1])
-                if c[0].isNone { return .list(PyList(splitWhitespace(b.bytes, maxsplit: maxsplit, fromRight: true).map(b.same))) }
-                let sep = try PyBytes.requireBuffer(c[0])
-                if sep.isEmpty { throw PythonError.value("empty separator") }
-                return .list(PyList(split(b.bytes, by: sep, maxsplit: maxsplit, fromRight: true).map(b.same)))
-            },
+            splitting("split", kind, fromRight: false),
+            splitting("rsplit", kind, fromRight: true),
             NativeMethod("splitlines", "(keepends=False)", "Return a list of the lines in the \(kind), breaking at line boundaries.") { c in
                 let b = receiver(c), keep = try c.interp.truthy(c[0])
                 var lines: [Value] = [], start = 0, i = 0
