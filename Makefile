@@ -1,6 +1,6 @@
 # Two commands for a newcomer on Debian with Swift: `make demo` and `make test`.
 # Both install the system libraries the build needs when they are missing.
-APT_PACKAGES := libopenblas-dev libedit-dev libpng-dev libjpeg-dev libsleef-dev libzmq3-dev libcairo2-dev libfreetype-dev fonts-dejavu-core python3-venv pkg-config
+APT_PACKAGES := libopenblas-dev libedit-dev libpng-dev libjpeg-dev libsleef-dev libzmq3-dev libcairo2-dev libfreetype-dev libpcre2-dev fonts-dejavu-core python3-venv pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build release demo test parity bench clean

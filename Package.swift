@@ -21,6 +21,7 @@ let package = Package(
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "CZMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft", providers: [.apt(["libcairo2-dev", "libfreetype-dev"])]),
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-32", providers: [.apt(["libpcre2-dev"])]),
 
         .target(name: "CFastMath", linkerSettings: [.linkedLibrary("sleef")]),
         .target(name: "Kernels", dependencies: ["CBLAS", "CFastMath"], swiftSettings: unchecked),
@@ -41,7 +42,11 @@ let package = Package(
         /// CPython's standard-library algorithms that are not the interpreter (the Mersenne Twister
         /// `random`, the numeric hash), as plain Swift values: testable without a Python session.
         .target(name: "Stdlib", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Shell", dependencies: ["Syntax", "Torch", "NN", "Pictures", "Figures", "Stdlib", "NumPy", "BigInt"], swiftSettings: noExclusivityChecks),
+        /// CPython's `re` syntax over PCRE2: Python's pattern grammar with sre_parse's errors, turned
+        /// into an equivalent PCRE2 pattern; matching, match iteration and replacement templates as
+        /// CPython's `_sre` defines them, over code-point arrays.
+        .target(name: "Regex", dependencies: ["CPCRE2"]),
+        .target(name: "Shell", dependencies: ["Syntax", "Torch", "NN", "Pictures", "Figures", "Stdlib", "NumPy", "Regex", "BigInt"], swiftSettings: noExclusivityChecks),
         .executableTarget(name: "nnsh", dependencies: [
             "Shell", "Torch", "Kernels", "Jupyter", "CEditLine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -54,6 +59,7 @@ let package = Package(
         .testTarget(name: "StdlibTests", dependencies: ["Stdlib"], resources: [.copy("Golden")]),
         .testTarget(name: "NumPyTests", dependencies: ["NumPy", "Torch"], resources: [.copy("Golden")]),
         .testTarget(name: "JupyterTests", dependencies: ["Jupyter"]),
+        .testTarget(name: "RegexTests", dependencies: ["Regex"], resources: [.copy("Golden")]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"], exclude: ["Golden", "Conformance", "ModuleConformance", "Checkpoints", "ImportConformance", "NumpyConformance", "Figures"]),
         .testTarget(name: "NnshTests", dependencies: ["nnsh"], exclude: ["Hostile"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"], resources: [.copy("Golden")]),

@@ -48,7 +48,24 @@ extension Interpreter {
             }
         }
         def("str") { [unowned self] args in
-            let b = try args.bind("str", ["object"])
+            let b = try args.bind("str", ["object", "encoding", "errors"])
+            if b.values["encoding"] != nil || b.values["errors"] != nil {
+                // str(bytes, encoding, errors): bytes.decode.
+                guard let o = b.values["object"] else { return .str("") }
+                guard case .object(let bytes as PyBytes) = o else {
+                    throw PythonError.type("decoding to str: need a bytes-like object, \(o.typeName) found")
+                }
+                var name = "utf-8", errors = "strict"
+                if let e = b.values["encoding"] {
+                    guard case .str(let s) = e else { throw PythonError.type("str() argument 'encoding' must be str, not \(e.typeName)") }
+                    name = s
+                }
+                if let e = b.values["errors"] {
+                    guard case .str(let s) = e else { throw PythonError.type("str() argument 'errors' must be str, not \(e.typeName)") }
+                    errors = s
+                }
+                return .str(try Codec.named(name).decode(bytes.bytes, errors: errors))
+            }
             return .str(try b.values["object"].map { try self.strOf($0) } ?? "")
         }
         def("repr") { [unowned self] args in

@@ -82,6 +82,8 @@ extension Interpreter {
         switch v {
         case .object(let i as PyInstance):
             guard let f = i.type.lookup("__hash__"), !f.isNone else { throw PythonError.type("unhashable type: '\(i.type.name)'") }
+            // An int/str/float/tuple subclass that keeps the builtin __hash__ hashes as its value.
+            if case .function = f {} else if let p = i.payload, !i.type.isException { return try hashValue(p) }
             let r = try call(bind(f, to: v, type: i.type), Arguments())
             guard case .int(let h) = r else { throw PythonError.type("__hash__ method should return an integer") }
             return h == -1 ? -2 : h

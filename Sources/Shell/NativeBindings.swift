@@ -10,6 +10,8 @@ extension Interpreter {
         case .object(let b as PyBytes): return b.methods
         case .object(is BigIntObject): return IntMethods.table
         case .object(is BinaryFile): return BinaryFile.methods
+        case .object(is PatternObject): return RegexMethods.pattern
+        case .object(is MatchObject): return RegexMethods.match
         default: return nil
         }
     }
@@ -19,6 +21,8 @@ extension Interpreter {
         if t === PyType.int || t === PyType.bool { return IntMethods.table }
         if t === PyType.bytes { return BytesMethods.bytes }
         if t === PyType.bytearray { return BytesMethods.bytearray }
+        if t === PatternObject.type { return RegexMethods.pattern }
+        if t === MatchObject.type { return RegexMethods.match }
         return nil
     }
 

@@ -52,6 +52,8 @@ extension Interpreter {
         "fnmatch": .python(FnmatchLibrary.source),
         "glob": .python(GlobLibrary.source),
         "pathlib": .python(PathlibLibrary.source),
+        "_sre": .swift { .namespace($0.makeSreModule()) },
+        "re": .python(ReLibrary.source),
         "_io": .swift { .namespace($0.makeIOCoreModule()) },
         "io": .python(IOLibrary.source),
         "_psutil": .swift { .namespace($0.makePsutilCoreModule()) },

@@ -412,6 +412,18 @@ extension Interpreter {
         case .object(let big as BigIntObject) where base == nil: return .object(big)
         case .float(let d): return try BigIntObject.truncating(d)
         case .str(let s): return try parseIntText(s, base: base)
+        case .object(let i as PyInstance) where base == nil && !i.type.isException:
+            // `__int__`, then `__index__`, then the builtin part of an int/float/str subclass.
+            for special in ["__int__", "__index__"] {
+                guard let r = try callSpecial(i, special) else { continue }
+                switch r {
+                case .int, .object(is BigIntObject): return r
+                case .bool(let b): return .int(b ? 1 : 0)
+                default: throw PythonError.type("\(special) returned non-int (type \(r.typeName))")
+                }
+            }
+            if let p = i.payload { return try toIntValue(p, base: nil) }
+            return .int(try toInt(v, base: base))
         default: return .int(try toInt(v, base: base))
         }
     }

@@ -45,6 +45,8 @@ extension PyType {
         if let os = table["OSError"], let value = table["ValueError"] {
             table["io.UnsupportedOperation"] = builtin("UnsupportedOperation", module: "io", bases: [os, value])
         }
+        // `re.error`, which the pattern compiler raises (with msg, pattern, pos, lineno, colno).
+        if let exception = table["Exception"] { table["re.error"] = builtin("error", module: "re", bases: [exception]) }
         // numpy's own: AxisError is a ValueError and an IndexError; a cast refused by an in-place ufunc
         // is a UFuncTypeError (a TypeError) whose qualname tracebacks show.
         if let value = table["ValueError"], let index = table["IndexError"], let type = table["TypeError"] {

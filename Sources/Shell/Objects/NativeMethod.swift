@@ -80,7 +80,9 @@ final class NativeMethodTable {
 /// `(width, fillchar=b' ', /)`, `(length=1, byteorder='big', *, signed=False)`. Defaults are
 /// Python literals (`None`, `True`, numbers, quoted strings, `b'…'`).
 struct Signature {
-    enum Kind { case positionalOnly, positionalOrKeyword, keywordOnly }
+    /// `varPositional` is `*args` (only as the whole list: `group(*args)`); the call's positional
+    /// arguments arrive as one tuple.
+    enum Kind { case positionalOnly, positionalOrKeyword, keywordOnly, varPositional }
     struct Parameter {
         let name: String
         let kind: Kind
@@ -106,6 +108,13 @@ struct Signature {
                 continue
             }
             if part == "*" { kind = .keywordOnly; continue }
+            if part.hasPrefix("*"), !part.hasPrefix("**") {
+                let name = String(part.dropFirst())
+                if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) || !params.isEmpty { ok = false }
+                params.append(Parameter(name: name, kind: .varPositional, defaultValue: nil))
+                kind = .keywordOnly
+                continue
+            }
             let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             var value: Value?
             if pieces.count == 2 {
@@ -167,6 +176,10 @@ struct Signature {
         let positionalOnly = parameters.allSatisfy { $0.kind == .positionalOnly }
         let required = positional.prefix { $0.defaultValue == nil }.count
 
+        if parameters.count == 1 && parameters[0].kind == .varPositional {
+            if !args.keywords.isEmpty { throw PythonError.type("\(owner).\(function)() takes no keyword arguments") }
+            return [.tuple(args.positional)]
+        }
         if parameters.isEmpty {
             if !args.keywords.isEmpty { throw PythonError.type("\(owner).\(function)() takes no keyword arguments") }
             if given > 0 { throw PythonError.type("\(owner).\(function)() takes no arguments (\(given) given)") }

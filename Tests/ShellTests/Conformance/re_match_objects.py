@@ -1,0 +1,37 @@
+import re
+
+m = re.match(r'(\w+) (?P<second>\w+)?(x)?', 'hello world!')
+print(m)
+print(m.group(), m.group(0), m.group(1), m.group('second'), m.group(1, 2, 3))
+print(m[0], m[1], m['second'], m[3])
+print(m.groups(), m.groups('-'), m.groupdict(), m.groupdict(0))
+print(m.start(), m.end(), m.span(), m.start(2), m.end('second'), m.span(3))
+print(m.pos, m.endpos, m.lastindex, m.lastgroup, m.regs)
+print(m.re, m.string, bool(m))
+print(m.expand(r'<\2|\1|\g<second>|\g<0>>'))
+for bad in [4, -1, 'nope', 1.5, None]:
+    try:
+        m.group(bad)
+    except IndexError as e:
+        print('IndexError:', e)
+p = re.compile(r'(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)')
+print(p, p.pattern, p.flags, p.groups, p.groupindex)
+print(p.search('on 2026-12-07 and 2027-01-31'))
+print(p.search('on 2026-12-07 and 2027-01-31', 5))
+print(p.search('on 2026-12-07', 0, 8))
+print(p.match('2026-12-07x'), p.fullmatch('2026-12-07x'), p.fullmatch('2026-12-07'))
+print(p.match('x2026-12-07', 1), p.match('x2026-12-07', 1, 5))
+print([m.group('day') for m in p.finditer('2026-12-07 2027-01-31 1999-02-28')])
+print(p.findall('2026-12-07 2027-01-31'))
+print(re.findall(r'\d', 'a1b2c3'), re.findall(r'(\d)', 'a1b2'), re.findall(r'(\d)(x)?', 'a1b2x'))
+print(re.search('a', 'bbb'), re.match('b', 'abc'), re.fullmatch('a', 'aa'))
+print(re.match(r'((a)(b))', 'ab').lastindex, re.match(r'(a)(b)', 'ab').lastindex, re.match(r'(a)|(b)', 'b').lastindex)
+print(re.match(r'(?P<outer>(?P<inner>a))', 'a').lastgroup, re.match(r'a', 'a').lastindex)
+print(type(m).__name__, type(p).__name__, isinstance(p, re.Pattern), isinstance(m, re.Match))
+print(re.compile(p) is p, re.compile('abc') is re.compile('abc'))
+long = re.search('x+', 'x' * 100)
+print(long)
+print(re.compile('y' * 250))
+print(re.compile('\n\t\'"'), re.compile(b'\x00\xff'))
+import copy
+print(copy.copy(p) is p, copy.deepcopy(m) is m)

@@ -1,0 +1,25 @@
+import re
+
+s = 'Größe: 12,5 kg — ½ Preis; 日本語テキスト ٣٤ ²'
+print(re.findall(r'\w+', s))
+print(re.findall(r'\d+', s), re.findall(r'\d+', s, re.A))
+print(re.findall(r'\s', 'a b\tc\u00a0d\u2003e\x1cf\u3000g'))
+print(re.findall(r'\S+', 'a b\tc\u00a0d'))
+print(re.findall(r'[^\W\d_]+', 'ab_12 cd3'))
+print(re.sub(r'\s+', ' ', 'many   spaces\n\tand\u2028lines'))
+print(re.findall(r'\bw\w*', 'wörd wäre two'))
+print(re.findall('.', 'a😀b'), re.search('😀+', 'x😀😀y').span(), len(re.findall(r'\X', 'a')) if False else '')
+print(re.findall(r'\u00e9|\U0001F600|\N{EM DASH}|\x41', 'é😀—A'))
+print(re.findall(r'(?i)straße', 'STRASSE Straße STRAẞE'))
+b = b'GET /index.html HTTP/1.1\r\nHost: example.com\r\n\r\n'
+m = re.match(rb'(\w+) (\S+) HTTP/(\d\.\d)', b)
+print(m, m.groups(), m.group(2).decode())
+print(re.findall(rb'[\x80-\xff]+', b'ab\x80\xffcd\xe9'), re.findall(rb'\w+', b'caf\xe9 ok'))
+print(re.sub(rb'\s+', b'_', b'a  b\tc'), re.split(rb',', b'a,b'), re.findall(rb'(?i)\xe9', b'\xc9\xe9'))
+print(re.compile(rb'a\.b', re.I), re.search(b'x', bytearray(b'axb')))
+print(re.search(r'(?<=\$)\d+(\.\d\d)?', 'cost: $42.50'), re.search(r'(?<!\$)\b\d+', '$42 and 17'))
+print(re.findall(r'(?>a+)b', 'aaab ab b'), re.findall(r'a++b', 'aab'), re.findall(r'(a+)+?', 'aaa'))
+print(re.findall(r'(a)(?(1)b|c)', 'ab ac'), re.findall(r'(<)?\w+(?(1)>)', '<a> b <c'))
+print(re.search(r'(\w+) \1', 'hello hello world'), re.search(r'(?P<w>\w+) (?P=w)', 'say bye bye'))
+print(re.fullmatch(r'[\w.+-]+@[\w-]+\.[\w.]+', 'first.last+tag@mail-server.co.uk'))
+print(re.findall(r'(?x) \d{1,3} (?: , \d{3} )* ', '1,234,567 and 89'))
