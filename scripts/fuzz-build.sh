@@ -4,6 +4,7 @@
 #   fuzz-structured  bytes → a generated program of tensor ops, layers and functional ops
 #   fuzz-checkpoint  bytes → a file given to torch.load (zip records → pickle → tensors)
 #   fuzz-image       bytes → the PNG/JPEG decoders, then convert, resize and encode
+#   fuzz-regex       bytes → a Python pattern parsed, translated, compiled by PCRE2 and matched
 # The library modules are built by SwiftPM with the sanitizer flags (release: fast enough for
 # millions of inputs; Swift's overflow and bounds checks stay on outside Kernels), then each
 # target is linked with swiftc, since SwiftPM executables rename `main` and libFuzzer needs its own.
@@ -30,7 +31,7 @@ nice -n "${FUZZ_NICE:-10}" swift build -c "$CONFIG" --build-path "$BUILD" --targ
 OUT="$BUILD/$CONFIG"
 # Object files of every module Shell depends on (SwiftPM builds them; nothing links them for us).
 # Only objects of sources that exist now (a removed source leaves a stale .o behind).
-mapfile -t OBJS < <(for m in Kernels Torch NN Syntax Pictures Figures Stdlib NumPy Shell; do
+mapfile -t OBJS < <(for m in Kernels Torch NN Syntax Pictures Figures Stdlib NumPy Regex Shell; do
   find "Sources/$m" -name '*.swift' -exec basename {} \; | sed "s|^|$OUT/$m.build/|; s|\$|.o|"
   ls "$OUT/$m.build/"resource_bundle_accessor.swift.o 2>/dev/null || true; done
   # C targets (the vectorised math kernels).
@@ -43,16 +44,17 @@ FLAGS=(-sanitize=fuzzer,address -sanitize-coverage="$COVERAGE" -g -parse-as-libr
        -Xcc -fmodule-map-file=Sources/CPNG/module.modulemap
        -Xcc -fmodule-map-file=Sources/CJPEG/module.modulemap
        -Xcc -fmodule-map-file=Sources/CCairo/module.modulemap
+       -Xcc -fmodule-map-file=Sources/CPCRE2/module.modulemap
        -Xcc -I -Xcc Sources/CFastMath/include
-       $(pkg-config --cflags openblas libpng libjpeg cairo-ft | sed 's/-I/-Xcc -I/g')
-       $(pkg-config --libs openblas libpng libjpeg cairo-ft) -lsleef)
+       $(pkg-config --cflags openblas libpng libjpeg cairo-ft libpcre2-32 | sed 's/-I/-Xcc -I/g')
+       $(pkg-config --libs openblas libpng libjpeg cairo-ft libpcre2-32) -lsleef)
 [ "$CONFIG" = release ] && FLAGS+=(-O)
-for t in source structured checkpoint image; do
-  case $t in source) src=FuzzSource ;; structured) src=FuzzStructured ;; checkpoint) src=FuzzCheckpoint ;; image) src=FuzzImage ;; esac
+for t in source structured checkpoint image regex; do
+  case $t in source) src=FuzzSource ;; structured) src=FuzzStructured ;; checkpoint) src=FuzzCheckpoint ;; image) src=FuzzImage ;; regex) src=FuzzRegex ;; esac
   # Link beside and rename: a running campaign keeps its binary, and libFuzzer's fork mode
   # starts its next child from the new one.
   nice -n "${FUZZ_NICE:-10}" swiftc "${FLAGS[@]}" -module-name "Fuzz_$t" \
     Fuzz/Targets/Common.swift "Fuzz/Targets/$src.swift" "${OBJS[@]}" -o "$BUILD/fuzz-$t.new" >&2
   mv -f "$BUILD/fuzz-$t.new" "$BUILD/fuzz-$t"
 done
-echo "$BUILD/fuzz-source $BUILD/fuzz-structured $BUILD/fuzz-checkpoint $BUILD/fuzz-image"
+echo "$BUILD/fuzz-source $BUILD/fuzz-structured $BUILD/fuzz-checkpoint $BUILD/fuzz-image $BUILD/fuzz-regex"

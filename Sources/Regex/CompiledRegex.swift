@@ -49,6 +49,8 @@ public final class CompiledRegex {
         let context = pcre2_compile_context_create_32(nil)
         defer { pcre2_compile_context_free_32(context) }
         pcre2_set_newline_32(context, UInt32(PCRE2_NEWLINE_LF))
+        // The translation adds a group around each repeat and alternation; CPython's parser stops at ~495 levels.
+        pcre2_set_parens_nest_limit_32(context, 4 * UInt32(PatternParser.maxDepth))
         var errorCode: Int32 = 0
         var errorOffset = 0
         let compiled = units.withUnsafeBufferPointer { buf in
@@ -123,7 +125,7 @@ public final class CompiledRegex {
             guard rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT else { return rc }
             try CompiledRegex.interruptCheck?()
             if limit >= 4_000_000_000 {
-                throw RegexError.unsupported("the regular expression backtracked more than 4 000 000 000 steps on this string (catastrophic backtracking); nnsh stopped it")
+                throw RegexError.backtrackLimit("the regular expression backtracked more than 4 000 000 000 steps on this string (catastrophic backtracking); nnsh stopped it")
             }
             limit = limit > 400_000_000 ? 4_000_000_000 : limit * 10
         }

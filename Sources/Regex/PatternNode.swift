@@ -52,6 +52,10 @@ public enum RegexError: Error, Equatable {
     case index(String)
     /// What nnsh cannot express over PCRE2 (said plainly instead of matching differently).
     case unsupported(String)
+    /// `RecursionError`: groups nested deeper than CPython's parser recurses (about 495 levels).
+    case recursion
+    /// A match that backtracked past nnsh's limit (CPython's would run on for hours).
+    case backtrackLimit(String)
 }
 
 /// One item of a parsed pattern: sre_parse's (opcode, argument) pairs as a tree.

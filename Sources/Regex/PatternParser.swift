@@ -20,6 +20,9 @@ struct PatternParser {
     let source: [UInt32]
     let isText: Bool
     private var index = 0
+    /// Open groups around the current position: CPython's recursive parser fails past ~495.
+    private var depth = 0
+    static let maxDepth = 495
     /// The next token: one code point, or a backslash and the one after it.
     private var next: [UInt32]?
     var state: State
@@ -277,6 +280,9 @@ struct PatternParser {
                     outerWasNil = state.lookbehindGroups == nil
                     if outerWasNil { state.lookbehindGroups = state.groups }
                 }
+                depth += 1
+                defer { depth -= 1 }
+                if depth > PatternParser.maxDepth { throw RegexError.recursion }
                 let body = try parseAlternation(verbose: verbose, nested: nested + 1)
                 if behind && outerWasNil { state.lookbehindGroups = nil }
                 if try !match(")") { throw error("missing ), unterminated subpattern", tell - start) }
@@ -301,6 +307,9 @@ struct PatternParser {
                     condGroup = g
                 }
                 try checkLookbehindGroup(condGroup)
+                depth += 1
+                defer { depth -= 1 }
+                if depth > PatternParser.maxDepth { throw RegexError.recursion }
                 let yes = try parseSequence(verbose: verbose, nested: nested + 1)
                 var no: [PatternNode]?
                 if try match("|") {
@@ -324,6 +333,9 @@ struct PatternParser {
                 throw error("unknown extension ?" + string(char), char.count + 1)
             }
         }
+        depth += 1
+        defer { depth -= 1 }
+        if depth > PatternParser.maxDepth { throw RegexError.recursion }
         var group: Int?
         if capture {
             let gid = state.groups

@@ -121,15 +121,12 @@ extension Interpreter {
         case .object(let i as PyInstance):
             try setInstanceAttribute(i, name, value)
         case .object(let t as PyType) where t.isUserClass:
-            // The names a class reports are fields of the type, not entries of its dict.
-            switch (name, value) {
-            case ("__module__", .str(let m)): t.module = m
-            case ("__qualname__", .str(let q)): t.qualname = q
-            case ("__module__", _), ("__qualname__", _):
-                throw PythonError.type("can only assign string to \(t.name).\(name), not '\(value.typeName)'")
-            default: break
+            // A metaclass's own `__setattr__` (EnumType refuses to reassign members).
+            if let meta = t.metaclass, let f = meta.lookup("__setattr__"), !isBuiltinSlot(f) {
+                _ = try call(bind(f, to: obj, type: meta), Arguments([.str(name), value]))
+                return
             }
-            t.dict.set(.str(name), value)
+            try setClassAttribute(t, name, value)
         case .object(let t as PyType):
             throw PythonError.type("cannot set '\(name)' attribute of immutable type '\(t.name)'")
         case .function(let f):
@@ -143,6 +140,19 @@ extension Interpreter {
         default:
             throw PythonError.attribute("'\(obj.typeName)' object has no attribute '\(name)'")
         }
+    }
+
+    /// `Class.name = value` as `type.__setattr__` does it.
+    func setClassAttribute(_ t: PyType, _ name: String, _ value: Value) throws {
+        // The names a class reports are fields of the type, not entries of its dict.
+        switch (name, value) {
+        case ("__module__", .str(let m)): t.module = m
+        case ("__qualname__", .str(let q)): t.qualname = q
+        case ("__module__", _), ("__qualname__", _):
+            throw PythonError.type("can only assign string to \(t.name).\(name), not '\(value.typeName)'")
+        default: break
+        }
+        t.dict.set(.str(name), value)
     }
 
     /// `del obj.name` and `delattr(obj, name)`.

@@ -488,12 +488,23 @@ extension Interpreter {
         case .module(let m): return try moduleLength(m)
         case .object(let i as PyInstance): return try instanceLength(i)
         case .object(let o as OperandObject): return try o.length()
+        case .object(let t as PyType) where t.metaclass != nil:
+            guard let r = try metaclassSpecial(v, "__len__") else { throw PythonError.type("object of type '\(v.typeName)' has no len()") }
+            guard case .int(let n) = r else { throw PythonError.type("'\(r.typeName)' object cannot be interpreted as an integer") }
+            return n
         default: throw PythonError.type("object of type '\(v.typeName)' has no len()")
         }
     }
 
     func strOf(_ v: Value) throws -> String {
         if case .object(let i as PyInstance) = v { return try strOfInstance(i) }
+        if case .object(let t as PyType) = v, t.metaclass != nil {
+            if let r = try metaclassSpecial(v, "__str__") {
+                guard case .str(let s) = r else { throw PythonError.type("__str__ returned non-string (type \(r.typeName))") }
+                return s
+            }
+            return try reprString(v)
+        }
         if case .module(let p as PythonModule) = v, let f = p.userMethod("__str__") {
             let r = try call(bind(f, to: v, type: p.type), Arguments())
             guard case .str(let s) = r else { throw PythonError.type("__str__ returned non-string (type \(r.typeName))") }
@@ -583,7 +594,9 @@ extension Interpreter {
         case ("int", .int), ("int", .bool), ("float", .float), ("str", .str), ("bool", .bool), ("list", .list),
              ("tuple", .tuple), ("tuple", .size), ("dict", .dict), ("Tensor", .tensor), ("Size", .size):
             return true
-        default: return false
+        default:
+            // Other builtin constructors name their builtin type (`property`, `staticmethod`, `set`).
+            return typeOf(v).mro.contains { !$0.isUserClass && $0.module == "builtins" && $0.name == b.name }
         }
     }
 }

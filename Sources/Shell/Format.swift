@@ -291,6 +291,8 @@ extension Interpreter {
                 switch v {
                 case .int, .object(is BigIntObject): integer = v
                 case .bool(let b): integer = .int(b ? 1 : 0)
+                case .object(let i as PyInstance) where !i.type.isException && i.payload.map({ if case .int = $0 { return true }; return false }) == true:
+                    integer = i.payload ?? .int(0)  // an int subclass (IntEnum) formats as its value
                 default:
                     guard let d = try? asDouble(v) else { throw PythonError.type("%\(code) format: a real number is required, not \(v.typeName)") }
                     integer = try BigIntObject.truncating(d)

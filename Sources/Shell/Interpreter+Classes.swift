@@ -10,19 +10,23 @@ extension Interpreter {
     func makeClass(_ name: String, _ baseArgs: [Argument], _ body: [Stmt], _ scope: Scope) throws -> Value {
         let args = try evalArguments(baseArgs, scope)
         var positional = args.positional
-        if let (k, v) = args.keywords.first {
-            // `metaclass=ABCMeta` is what `ABC` is for (abc's ABC stands in for the metaclass nnsh lacks).
-            if k == "metaclass", args.keywords.count == 1, case .object(let meta as PyType) = v, meta.module == "abc",
-               meta.name == "ABCMeta", case .namespace(let abc)? = builtinModule(named: "abc"), let helper = try abc.member("ABC") {
+        var explicitMetaclass: PyType?
+        var classKeywords: [(String, Value)] = []
+        for (k, v) in args.keywords {
+            guard k == "metaclass" else { classKeywords.append((k, v)); continue }
+            // `metaclass=ABCMeta` is what `ABC` is for (abc's ABC checks abstract methods itself).
+            if case .object(let meta as PyType) = v, meta.module == "abc", meta.name == "ABCMeta",
+               case .namespace(let abc)? = builtinModule(named: "abc"), let helper = try abc.member("ABC") {
                 if case .object(let h as PyType) = helper,
                    !positional.contains(where: { if case .object(let t as PyType) = $0 { return t.isSubtype(of: h) }; return false }) {
                     positional.append(helper)
                 }
-            } else if k == "metaclass" {
-                throw PythonError.type("metaclasses are not supported by nnsh yet")
-            } else {
-                throw PythonError.type("\(name).__init_subclass__() takes no keyword arguments")
+                continue
             }
+            guard case .object(let meta as PyType) = v, meta.isMetaclass else {
+                throw PythonError.type("nnsh supports only subclasses of type as metaclasses, not \(v.typeName)")
+            }
+            explicitMetaclass = meta
         }
         var bases = [PyType]()
         for b in positional {
@@ -34,7 +38,7 @@ extension Interpreter {
             }
             if t === PyType.bool { throw PythonError.type("type 'bool' is not an acceptable base type") }
             if !t.isUserClass && !t.isException && t !== PyType.object && t !== PyType.nnModule && PyInstance.emptyPayload(t) == nil
-                && t !== PyType.orderedDict {
+                && t !== PyType.orderedDict && t !== PyType.type {
                 // Swift-written classes whose instances are not PyInstances (layers, Tensor) cannot be
                 // extended yet; types CPython itself refuses (range, slice, NoneType) say so as CPython.
                 if constructors[ObjectIdentifier(t)] != nil { throw PythonError.type("subclassing '\(t.name)' is not supported by nnsh yet") }
@@ -43,35 +47,51 @@ extension Interpreter {
             if bases.contains(where: { $0 === t }) { throw PythonError.type("duplicate base class \(t.name)") }
             bases.append(t)
         }
+        if let meta = try calculateMetaclass(explicit: explicitMetaclass, bases: bases) {
+            return try makeClassWithMetaclass(meta, name, bases, classKeywords, body, scope)
+        }
+        if !classKeywords.isEmpty { throw PythonError.type("\(name).__init_subclass__() takes no keyword arguments") }
+        let classScope = try runClassBody(name, body, scope)
+        // The body may set its own `__module__` (library code defining classes for several modules does).
+        var moduleName = "__main__"
+        if case .str(let m)? = classScope["__module__"] { moduleName = m }
+        var names: [(String, Value)] = []
+        for (n, v) in zip(classScope.names, classScope.values) { if let v { names.append((n.string, v)) } }
+        return .object(try finishClass(name, qualname: scope.qualnamePrefix + name, module: moduleName, bases: bases, names))
+    }
+
+    /// Runs a class body in its own scope, with `__module__` and `__qualname__` set.
+    func runClassBody(_ name: String, _ body: [Stmt], _ scope: Scope, namespace: Value? = nil) throws -> Scope {
         let qualname = scope.qualnamePrefix + name
         let module: String
         if case .str(let m)? = scope.root["__name__"] { module = m } else { module = "__main__" }
         let classScope = Scope(parent: scope)
         classScope.classQualname = qualname
-        classScope["__module__"] = .str(module)
-        classScope["__qualname__"] = .str(qualname)
+        classScope.classNamespace = namespace
+        try bind("__module__", .str(module), classScope)
+        try bind("__qualname__", .str(qualname), classScope)
         try outsideLoopOrFunction(try execBlock(body, classScope), nil)
-        // The body may set its own `__module__` (library code defining classes for several modules does).
-        var moduleName = module
-        if case .str(let m)? = classScope["__module__"] { moduleName = m }
-        let type = try PyType(name: name, qualname: qualname, module: moduleName, bases: bases.isEmpty ? [.object] : bases,
+        return classScope
+    }
+
+    /// The class object from its namespace: methods learn their class, descriptors their name
+    /// (`__set_name__`), and `__eq__` without `__hash__` makes instances unhashable, as in CPython.
+    func finishClass(_ name: String, qualname: String, module: String, bases: [PyType], _ names: [(String, Value)]) throws -> PyType {
+        let type = try PyType(name: name, qualname: qualname, module: module, bases: bases.isEmpty ? [.object] : bases,
                               isUserClass: true)
         type.interpreter = self
-        for (n, v) in zip(classScope.names, classScope.values) {
-            guard let v else { continue }
-            type.dict.set(.str(n.string), v)
+        for (n, v) in names {
+            type.dict.set(.str(n), v)
             claimMethod(v, for: type)
         }
-        // `__set_name__(owner, name)` of the descriptors the body made (cached_property, fields).
-        for (n, v) in zip(classScope.names, classScope.values) {
-            guard case .object(let d as PyInstance)? = v, let setName = d.type.lookup("__set_name__") else { continue }
-            _ = try call(bind(setName, to: .object(d), type: d.type), Arguments([.object(type), .str(n.string)]))
+        for (n, v) in names {
+            guard case .object(let d as PyInstance) = v, let setName = d.type.lookup("__set_name__") else { continue }
+            _ = try call(bind(setName, to: .object(d), type: d.type), Arguments([.object(type), .str(n)]))
         }
-        // A class that defines __eq__ without __hash__ is unhashable, as in CPython.
         if type.dict.get(.str("__eq__")) != nil && type.dict.get(.str("__hash__")) == nil {
             type.dict.set(.str("__hash__"), .none)
         }
-        return .object(type)
+        return type
     }
 
     /// Functions defined in a class body learn their class (CPython's `__class__` cell, for `super()`).
@@ -88,21 +108,20 @@ extension Interpreter {
 
     /// `type(name, bases, dict)`.
     func makeType(_ name: String, _ bases: Value, _ namespace: Value) throws -> Value {
-        guard case .tuple(let bs) = bases else { throw PythonError.type("type.__new__() argument 2 must be tuple, not \(bases.typeName)") }
-        guard case .dict(let d) = namespace else { throw PythonError.type("type.__new__() argument 3 must be dict, not \(namespace.typeName)") }
-        let types = try bs.map { b -> PyType in
-            guard case .object(let t as PyType) = b else { throw PythonError.type("bases must be types") }
-            return t
+        // `type(name, bases, ns)` with a base made by a metaclass is that metaclass's call.
+        if case .tuple(let bs) = bases {
+            let types = bs.compactMap { b -> PyType? in if case .object(let t as PyType) = b { return t }; return nil }
+            if types.count == bs.count, let meta = try calculateMetaclass(explicit: nil, bases: types) {
+                return try call(.object(meta), Arguments([.str(name), bases, namespace]))
+            }
         }
-        let t = try PyType(name: name, module: "__main__", bases: types.isEmpty ? [.object] : types, isUserClass: true)
-        t.interpreter = self
-        for (k, v) in zip(d.keys, d.values) { t.dict.set(k, v); claimMethod(v, for: t) }
-        return .object(t)
+        return try typeNew(.type, name, bases, namespace)
     }
 
     // MARK: calling a type
 
     func callType(_ t: PyType, _ args: Arguments) throws -> Value {
+        if t.isUserClass && t.isMetaclass { return try callMetaclass(t, args) }
         if !t.isUserClass && !t.isException {
             guard let construct = constructors[ObjectIdentifier(t)] else { throw PythonError.type("cannot create '\(t.qualified)' instances") }
             return try construct.call(args)
@@ -147,6 +166,27 @@ extension Interpreter {
             result = try call(bind(initializer, to: object, type: t), args)
         }
         guard case .none = result else { throw PythonError.type("__init__() should return None, not '\(result.typeName)'") }
+        return object
+    }
+
+    /// `Meta(name, bases, namespace)`: the metaclass's `__new__` (or `type.__new__`), then its `__init__`.
+    func callMetaclass(_ t: PyType, _ args: Arguments) throws -> Value {
+        let object: Value
+        if let new = t.lookup(Interpreter.newName), !isBuiltinSlot(new) {
+            let f: Value
+            if case .object(let s as StaticMethod) = new { f = s.function } else { f = new }
+            object = try call(f, Arguments([.object(t)] + args.positional, args.keywords))
+        } else {
+            let p = args.positional
+            guard p.count == 3, case .str(let name) = p[0] else {
+                throw PythonError.type("type.__new__() takes exactly 3 arguments (\(p.count) given)")
+            }
+            object = try typeNew(t, name, p[1], p[2])
+        }
+        if typeOf(object).isSubtype(of: t), let initializer = t.lookup(Interpreter.initName), !isBuiltinSlot(initializer) {
+            let result = try call(bind(initializer, to: object, type: t), args)
+            guard case .none = result else { throw PythonError.type("__init__() should return None, not '\(result.typeName)'") }
+        }
         return object
     }
 
@@ -223,11 +263,12 @@ extension Interpreter {
         case "__bases__": return .tuple(t.bases.map { .object($0) })
         case "__base__": return t.bases.first.map { .object($0) } ?? .none
         case "__dict__": return .dict(t.dict)
-        case "__class__": return .object(PyType.type)
+        case "__class__": return .object(t.metaclass ?? PyType.type)
         case "mro": return method(.object(t), name) { _ in .list(PyList(t.mro.map { .object($0) })) }
         case "__subclasses__": return method(.object(t), name) { _ in .list(PyList(t.subclasses.map { .object($0) })) }
         default: break
         }
+        if t.metaclass != nil, let v = try metaclassAttribute(t, name, dataOnly: true) { return v }
         if let v = t.lookup(name) {
             switch v {
             case .object(let s as StaticMethod): return s.function
@@ -238,6 +279,8 @@ extension Interpreter {
             default: return v
             }
         }
+        if t.metaclass != nil, let v = try metaclassAttribute(t, name, dataOnly: false) { return v }
+        if t.metaclass != nil, let r = try metaclassSpecial(.object(t), "__getattr__", [.str(name)]) { return r }
         if name == "__doc__" { return .none }
         if let m = nativeTypeAttribute(t, name) { return m }
         if let m = builtinClassMethod(t, name) { return m }
@@ -372,8 +415,25 @@ extension Interpreter {
             return boundModuleMethod(m, spec)
         }
         // A builtin base's own methods act on the builtin part (`super().append(x)` in a list subclass).
-        if case .object(let i as PyInstance) = s.receiver, let p = i.payload, !i.type.isException, let v = try? getAttribute(p, name) {
-            return v
+        if case .object(let i as PyInstance) = s.receiver, let p = i.payload, !i.type.isException {
+            switch name {
+            case "__setitem__": return method(s.receiver, name) { [unowned self] a in
+                guard a.positional.count == 2 else { throw PythonError.type("expected 2 arguments, got \(a.positional.count)") }
+                try self.setItem(p, a.positional[0], a.positional[1]); return .none }
+            case "__getitem__": return method(s.receiver, name) { [unowned self] a in
+                guard a.positional.count == 1 else { throw PythonError.type("expected 1 argument, got \(a.positional.count)") }
+                return try self.getItem(p, a.positional[0]) }
+            case "__delitem__": return method(s.receiver, name) { [unowned self] a in
+                guard a.positional.count == 1 else { throw PythonError.type("expected 1 argument, got \(a.positional.count)") }
+                if case .dict(let d) = p { if !d.remove(a.positional[0]) { throw PythonError.keyError(a.positional[0]) }; return .none }
+                if case .list(let l) = p { l.items.remove(at: try self.normalizeIndex(a.positional[0], count: l.items.count, what: "list")); return .none }
+                throw PythonError.type("'\(p.typeName)' object doesn't support item deletion") }
+            case "__contains__": return method(s.receiver, name) { [unowned self] a in
+                guard a.positional.count == 1 else { throw PythonError.type("expected 1 argument, got \(a.positional.count)") }
+                return .bool(try self.contains(p, a.positional[0])) }
+            case "__len__": return method(s.receiver, name) { [unowned self] _ in .int(try self.length(p)) }
+            default: if let v = try? getAttribute(p, name) { return v }
+            }
         }
         throw PythonError.attribute("'super' object has no attribute '\(name)'")
     }
@@ -428,6 +488,7 @@ extension Interpreter {
             return interp
         }
         def(.object, "__init__") { _ in .none }
+        Interpreter.installTypeMethods(def)
         def(.object, "__new__") { args in
             guard case .object(let t as PyType)? = args.positional.first else { throw PythonError.type("object.__new__(X): X is not a type object") }
             return .object(PyInstance(type: t))

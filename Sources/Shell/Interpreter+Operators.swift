@@ -28,6 +28,10 @@ extension Interpreter {
             }
             return try t.item() != 0
         case .object(let i as PyInstance): return try instanceTruthy(i)
+        case .object(let t as PyType) where t.metaclass != nil:
+            if let r = try metaclassSpecial(v, "__bool__") { return try truthy(r) }
+            if let r = try metaclassSpecial(v, "__len__") { return try truthy(r) }
+            return true
         case .object(let o as OperandObject): return try o.truth()
         case .module(let m as Module) where m is Sequential || m is ModuleList || m is ModuleDict:
             return !m.childNames.isEmpty  // the containers define __len__
@@ -433,6 +437,9 @@ extension Interpreter {
         case .object(let v as DictView): return try v.contains(item) { try hashValue(item) }
         case .object(let b as PyBytes): return try b.contains(item, self)
         case .object(let i as PyInstance): return try instanceContains(i, item)
+        case .object(let t as PyType) where t.metaclass != nil:
+            if let r = try metaclassSpecial(container, "__contains__", [item]) { return try truthy(r) }
+            return try iterate(container).contains { valuesEqual($0, item) }
         case .module(let m): return try moduleContains(m, item)
         case .tensor(let t):
             let eq = try Tensor.binary(t, try toTensorOperand(item, like: t), .eq)
@@ -482,6 +489,12 @@ extension Interpreter {
             return try drain(.object(l))
         case .object(let o as OperandObject):
             return try o.items(self)
+        case .object(let t as PyType) where t.metaclass != nil:
+            // A class whose metaclass iterates it (`list(Color)`).
+            let it = try makeIterator(v)
+            var items: [Value] = []
+            while let x = try nextItem(it) { items.append(x) }
+            return items
         case .object(let o):
             if let items = try o.attribute("__iter__"), case .list(let l) = items { return l.items }
             throw PythonError.type("'\(o.typeName)' object is not iterable")
@@ -520,6 +533,7 @@ extension Interpreter {
     }
 
     func getItem(_ obj: Value, _ index: Value) throws -> Value {
+        if case .object(let t as PyType) = obj, t.metaclass != nil, let r = try metaclassSpecial(obj, "__getitem__", [index]) { return r }
         switch obj {
         case .tensor(let t): return .tensor(try t.index(try indexItems(index)))
         case .list(let l):

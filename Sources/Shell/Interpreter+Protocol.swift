@@ -54,6 +54,10 @@ extension Interpreter {
     /// `repr(v)`, with a user `__repr__`'s errors raised.
     func reprString(_ v: Value) throws -> String {
         if case .object(let i as PyInstance) = v { return try reprOfInstance(i) }
+        if case .object(let t as PyType) = v, t.metaclass != nil, let r = try metaclassSpecial(v, "__repr__") {
+            guard case .str(let s) = r else { throw PythonError.type("__repr__ returned non-string (type \(r.typeName))") }
+            return s
+        }
         if case .module(let p as PythonModule) = v, let f = p.userMethod("__repr__") {
             let r = try call(bind(f, to: v, type: p.type), Arguments())
             guard case .str(let s) = r else { throw PythonError.type("__repr__ returned non-string (type \(r.typeName))") }
@@ -285,6 +289,11 @@ extension Interpreter {
 
     /// `iter(v)`: a user iterator, or a cursor over a builtin value's items.
     func makeIterator(_ v: Value) throws -> Value {
+        if case .object(let t as PyType) = v, t.metaclass != nil, let it = try metaclassSpecial(v, "__iter__") {
+            if case .object(is PyInstance) = it { return it }
+            if case .object(let l as LazyIterator) = it { return .object(l) }
+            return .object(ItemCursor(try iterate(it)))
+        }
         if case .object(let i as PyInstance) = v {
             if let it = try callSpecial(i, "__iter__") {
                 if case .object(let r as PyInstance) = it {

@@ -8,7 +8,16 @@ extension Interpreter {
     @inline(__always)
     func bind(_ name: String, _ value: Value, _ scope: Scope) throws {
         let key = Name(name)
-        scope.owner(of: key)[key] = value
+        let target = scope.owner(of: key)
+        if let namespace = target.classNamespace {
+            // A class body under a metaclass's `__prepare__`: the mapping sees each binding as it
+            // happens (enum's `_EnumDict` turns `auto()` into its value), and the body reads back
+            // what the mapping kept.
+            try setItem(namespace, .str(name), value)
+            target[key] = try getItem(namespace, .str(name))
+            return
+        }
+        target[key] = value
     }
 
     func makeFunction(_ name: String, _ params: [Parameter], _ body: [Stmt], info: FunctionInfo, _ scope: Scope) throws -> Value {

@@ -38,6 +38,9 @@ final class Scope: CycleNode {
     let parent: Scope?
     /// Set on a class body's scope: the class's `__qualname__`.
     var classQualname: String?
+    /// The mapping a metaclass's `__prepare__` returned, which this class body's bindings go
+    /// through (`Interpreter.bind`); nil for every other scope.
+    var classNamespace: Value?
     /// The function whose call this scope is (for the `__qualname__` of what it defines).
     var function: UserFunction?
     /// `global`/`nonlocal` names: the scope that owns each.
@@ -977,6 +980,8 @@ public final class Interpreter {
         case .module(let m):
             return try callModule(m, args)
         case .object(let t as PyType):
+            // A metaclass's own `__call__` (`EnumType.__call__`: `Color(1)` looks a member up).
+            if let meta = t.metaclass, let f = meta.lookup("__call__"), !isBuiltinSlot(f) { return try call(bind(f, to: fn, type: meta), args) }
             return try callType(t, args)
         case .object(let m as BoundMethod):
             var bound = args

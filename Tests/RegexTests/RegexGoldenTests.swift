@@ -64,6 +64,8 @@ import Testing
         case .value(let m)?: return "ValueError: \(m)"
         case .index(let m)?: return "IndexError: \(m)"
         case .unsupported(let m)?: return "unsupported: \(m)"
+        case .recursion?: return "RecursionError: maximum recursion depth exceeded"
+        case .backtrackLimit(let m)?: return "backtrack limit: \(m)"
         case nil: return "\(e)"
         }
     }

@@ -15,6 +15,7 @@ struct NativeMethodRegistryTests {
     static let samples: [(NativeMethodTable, String)] = [
         (StrMethods.table, "s"), (IntMethods.table, "n"), (IntMethods.table, "big"),
         (BytesMethods.bytes, "b"), (BytesMethods.bytearray, "ba"), (BinaryFile.methods, "bf"),
+        (RegexMethods.pattern, "rp"), (RegexMethods.match, "rm"),
     ]
 
     @Test func everyDeclarationIsWellFormedAndDocumented() {
@@ -28,7 +29,7 @@ struct NativeMethodRegistryTests {
     }
 
     @Test func everyMethodIsReachableListedAndCompletable() throws {
-        let s = session("s = 'abc'\nn = 5\nbig = 2**100\nb = b'ab'\nba = bytearray(b'ab')\nbf = open('/dev/null', 'rb')\n")
+        let s = session("s = 'abc'\nn = 5\nbig = 2**100\nb = b'ab'\nba = bytearray(b'ab')\nbf = open('/dev/null', 'rb')\nimport re\nrp = re.compile('(a)(?P<n>b)?')\nrm = rp.match('ab')\n")
         let interp = s.interpreter
         for (table, variable) in Self.samples {
             guard let value = interp.globals[variable] else { Issue.record("\(variable) missing"); continue }
@@ -50,7 +51,7 @@ struct NativeMethodRegistryTests {
     /// Called with no arguments, every method either answers or raises a Python TypeError from its
     /// own binding; nothing traps.
     @Test func everyMethodIsCallable() throws {
-        let s = session("s = 'abc'\nn = 5\nbig = 2**100\nb = b'ab'\nba = bytearray(b'ab')\nbf = open('/dev/null', 'rb')\n")
+        let s = session("s = 'abc'\nn = 5\nbig = 2**100\nb = b'ab'\nba = bytearray(b'ab')\nbf = open('/dev/null', 'rb')\nimport re\nrp = re.compile('(a)(?P<n>b)?')\nrm = rp.match('ab')\n")
         let interp = s.interpreter
         for (table, variable) in Self.samples {
             guard let value = interp.globals[variable] else { continue }

@@ -54,6 +54,7 @@ extension Interpreter {
         "pathlib": .python(PathlibLibrary.source),
         "_sre": .swift { .namespace($0.makeSreModule()) },
         "re": .python(ReLibrary.source),
+        "enum": .python(EnumLibrary.source),
         "_io": .swift { .namespace($0.makeIOCoreModule()) },
         "io": .python(IOLibrary.source),
         "_psutil": .swift { .namespace($0.makePsutilCoreModule()) },

@@ -47,6 +47,10 @@ public final class PyType: PyObject {
     }
     /// A user-defined class (instances are `PyInstance`s) rather than a builtin one.
     public let isUserClass: Bool
+    /// `type(cls)` when it is not `type` itself: the metaclass the class was made by (`EnumType`).
+    public var metaclass: PyType?
+    /// This class is a metaclass (`type` is in its MRO): its instances are classes.
+    var isMetaclass: Bool { isSubtype(of: .type) }
 
     init(name: String, qualname: String? = nil, module: String = "builtins", bases: [PyType], isUserClass: Bool = false) throws {
         self.name = name
@@ -68,6 +72,7 @@ public final class PyType: PyObject {
         visitor.visitOwned(&mro) { .object($0) }
         for b in bases { visitor.visit(b) }
         visitor.visit(payloadBase)
+        visitor.visit(metaclass)
     }
     override func clearReferences() { mro = [] }
 
@@ -145,7 +150,14 @@ public final class PyType: PyObject {
     /// `<class 'int'>`, `<class '__main__.Net'>`.
     var qualified: String { module == "builtins" ? qualname : "\(module).\(qualname)" }
     override public var typeName: String { "type" }
-    override public func repr() -> String { "<class '\(qualified)'>" }
+    override public func repr() -> String {
+        // A metaclass's own __repr__ (`<enum 'Color'>`), in containers too.
+        if metaclass != nil, let interp = metaclass?.interpreter ?? interpreter,
+           let r = try? interp.metaclassSpecial(.object(self), "__repr__"), case .str(let s) = r {
+            return s
+        }
+        return "<class '\(qualified)'>"
+    }
 
     // MARK: the builtin types
 
@@ -260,7 +272,7 @@ func typeOf(_ v: Value) -> PyType {
     case .function: return .function
     case .object(let o):
         if let i = o as? PyInstance { return i.type }
-        if o is PyType { return .type }
+        if let t = o as? PyType { return t.metaclass ?? .type }
         if o is BoundMethod { return .method }
         if o is NotImplementedObject { return .notImplementedType }
         if o is StaticMethod { return .staticMethod }

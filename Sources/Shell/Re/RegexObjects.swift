@@ -86,6 +86,8 @@ final class PatternObject: PyObject, TypedObject, OperandObject {
         case .value(let m): return PythonError.value(m)
         case .index(let m): return PythonError("IndexError", m)
         case .unsupported(let m): return PythonError("NotImplementedError", m)
+        case .recursion: return PythonError("RecursionError", "maximum recursion depth exceeded")
+        case .backtrackLimit(let m): return PythonError("RuntimeError", m)
         case .syntax(let msg, let pos):
             let instance = PyInstance(type: PyType.exception("re.error"))
             var text = msg
