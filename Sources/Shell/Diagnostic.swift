@@ -13,11 +13,13 @@ public enum Diagnostic {
     }
 
     /// `sources` holds the text of other files the frames may point into (imported modules).
-    public static func render(_ e: PythonError, source: String, file: String, sources: [String: String] = [:]) -> String {
+    public static func render(_ e: PythonError, source: String, file: String, sources: [String: String] = [:],
+                              outerFunction: String = "<module>") -> String {
         var out = "Traceback (most recent call last):\n"
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        // The module's frame, then each Python function the error left, outermost first.
-        var entries = [(file, "<module>", e.location)]
+        // The module's frame (or the function that caught it), then each Python function the error
+        // left, outermost first.
+        var entries = [(file, outerFunction, e.location)]
         for f in e.frames.reversed() { entries.append((f.file, f.function, f.location)) }
         var otherFiles: [String: [Substring]] = [:]
         for (frameFile, function, location) in entries {

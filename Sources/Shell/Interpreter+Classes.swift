@@ -239,7 +239,7 @@ extension Interpreter {
             case "__cause__": return i.cause
             case "__context__": return i.context
             case "__suppress_context__": return .bool(i.suppressContext)
-            case "__traceback__": return .none
+            case "__traceback__": return i.traceback.map { .object($0) } ?? .none
             case "value" where i.type.isSubtype(of: PyType.exception("StopIteration")): return i.args.first ?? .none
             case "code" where i.type.isSubtype(of: PyType.exception("SystemExit")):
                 return i.args.isEmpty ? .none : i.args.count == 1 ? i.args[0] : .tuple(i.args)

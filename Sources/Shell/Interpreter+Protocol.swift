@@ -361,8 +361,23 @@ extension Interpreter {
     }
 }
 
-/// What `__exit__` and `e.__traceback__` receive: nnsh keeps frames in the error, not in an object.
+/// What `__exit__`, `sys.exc_info()` and `e.__traceback__` give: the error as it was caught (its
+/// frames and location; without its instance, which holds this object) and the frame that caught
+/// it, which the `traceback` module renders as CPython's tracebacks read.
 final class TracebackObject: PyObject {
+    let error: PythonError?
+    /// The function (`<module>` at top level) and file of the frame that caught it.
+    let function: String
+    let file: String
+
+    init(error: PythonError? = nil, function: String = "<module>", file: String = "<stdin>") {
+        var stripped = error
+        stripped?.instance = nil
+        self.error = stripped
+        self.function = function
+        self.file = file
+    }
+
     override var typeName: String { "traceback" }
     override func repr() -> String { "<traceback object at \(addressString(self))>" }
 }

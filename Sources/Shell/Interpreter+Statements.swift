@@ -132,6 +132,8 @@ extension Interpreter {
                     guard try exceptionMatches(type, try typeCode(self, scope)) else { continue }
                 }
                 let instance = e.materialize()
+                instance.traceback = TracebackObject(error: e, function: frames.last?.function.name ?? "<module>",
+                                                     file: frames.last?.function.file ?? file)
                 if let n = h.name { try bind(n, .object(instance), scope) }
                 handling.append(e)
                 defer { handling.removeLast() }

@@ -55,6 +55,8 @@ extension Interpreter {
         "_sre": .swift { .namespace($0.makeSreModule()) },
         "re": .python(ReLibrary.source),
         "enum": .python(EnumLibrary.source),
+        "_traceback": .swift { .namespace($0.makeTracebackCoreModule()) },
+        "traceback": .python(TracebackLibrary.source),
         "_io": .swift { .namespace($0.makeIOCoreModule()) },
         "io": .python(IOLibrary.source),
         "_psutil": .swift { .namespace($0.makePsutilCoreModule()) },

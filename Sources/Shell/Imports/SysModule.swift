@@ -70,6 +70,11 @@ extension Interpreter {
         sys.members["__stdout__"] = sys.members["stdout"]
         sys.members["__stderr__"] = sys.members["stderr"]
         if let exit = builtinsStorage["exit"] { sys.members["exit"] = exit }
+        sys.members["exc_info"] = .builtin(Builtin("exc_info") { [unowned self] _ in self.excInfo() })
+        sys.members["exception"] = .builtin(Builtin("exception") { [unowned self] _ in
+            guard case .tuple(let t) = self.excInfo(), t.count == 3 else { return .none }
+            return t[1]
+        })
         sys.members["getrecursionlimit"] = .builtin(Builtin("getrecursionlimit") { [unowned self] _ in .int(self.recursionLimit) })
         sys.members["setrecursionlimit"] = .builtin(Builtin("setrecursionlimit") { [unowned self] args in
             let n = try args.bind("setrecursionlimit", ["limit"], required: 1).values["limit"]!

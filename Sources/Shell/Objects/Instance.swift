@@ -11,6 +11,8 @@ public final class PyInstance: PyObject {
     var cause: Value = .none
     var context: Value = .none
     var suppressContext = false
+    /// `__traceback__`: where the exception was last caught and the frames it had left by then.
+    var traceback: TracebackObject?
 
     init(type: PyType) {
         self.type = type
