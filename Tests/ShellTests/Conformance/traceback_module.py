@@ -1,3 +1,4 @@
+import os
 import sys
 import traceback
 
@@ -15,7 +16,7 @@ def outer():
         text = traceback.format_exc()
         lines = text.splitlines()
         print(lines[0])
-        print([l.strip() for l in lines if l.startswith('  File')])
+        print([l.strip().replace(os.path.dirname(os.path.abspath(__file__)) + '/', '') for l in lines if l.startswith('  File')])
         print(lines[-1])
         print(traceback.format_exception_only(sys.exception()))
 
