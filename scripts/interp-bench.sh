@@ -26,6 +26,10 @@ scripts = {
     "objects_nbody": "class B:\n    def __init__(self, x, v):\n        self.x = x\n        self.v = v\nbs = [B(float(i), 0.5) for i in range(50)]\nfor s in range(10000):\n    for b in bs:\n        b.x += b.v * 0.01\nprint(round(bs[0].x, 6))\n",
     "try_except": "n = 0\nfor i in range(500000):\n    try:\n        if i % 2:\n            raise ValueError(i)\n        n += 1\n    except ValueError as e:\n        n -= 1\nprint(n)\n",
     "dunder_ops": "class V:\n    def __init__(self, a):\n        self.a = a\n    def __add__(self, o):\n        return V(self.a + o.a)\nv = V(0)\none = V(1)\nfor i in range(500000):\n    v = v + one\nprint(v.a)\n",
+    "re_findall": "import re\ntext = ('epoch 12/90 loss=0.6931 acc=51.2% lr=0.001 ' * 50000)\nn = 0\nfor r in range(5):\n    n += len(re.findall(r'[a-z]+=([0-9.]+)', text))\nprint(n)\n",
+    "re_sub_split": "import re\ntext = 'a1b22c333 dd4444 ' * 40000\ns = re.sub(r'(\\d+)', r'<\\1>', text)\nparts = re.split(r'\\s+', text)\nprint(len(s), len(parts))\n",
+    "re_match_lines": "import re\nlines = ['model_epoch_%d.pth' % i if i % 3 else 'notes_%d.txt' % i for i in range(200000)]\npat = re.compile(r'model_epoch_(\\d+)\\.pth$')\nbest = 0\nfor line in lines:\n    m = pat.match(line)\n    if m:\n        best = max(best, int(m.group(1)))\nprint(best)\n",
+    "enum_members": "import enum\nclass C(enum.Enum):\n    A = 1\n    B = 2\n    C = 3\nn = 0\nfor i in range(200000):\n    if C(i % 3 + 1) is C.B:\n        n += C.B.value\nprint(n)\n",
     **{name[:-3]: open(os.path.join("bench/interp", name)).read()
        for name in sorted(os.listdir("bench/interp")) if name.endswith(".py")},
     "tensor_methods": "import torch\nx = torch.ones(8)\nw = torch.ones(8)\nfor i in range(20000):\n    y = x.sum() + w * 2\nprint(y)\n",
