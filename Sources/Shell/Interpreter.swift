@@ -313,6 +313,8 @@ public final class Interpreter {
     var callDepth = 0
     /// The Python functions running, innermost last (for `super()`).
     var frames: [(function: UserFunction, scope: Scope)] = []
+    /// Where each of `frames` was called from (`ExecutionPoint` when it started), same order.
+    var frameCallSites: [SourceLocation?] = []
     /// Exceptions being handled by `except` clauses, innermost last (bare `raise`, `__context__`).
     var handling: [PythonError] = []
     static let maxCallDepth = 1000   // Python's default recursion limit; Session runs on a big stack
@@ -1100,7 +1102,13 @@ public final class Interpreter {
             if !f.globalNames.isEmpty || !f.nonlocalNames.isEmpty { try applyDeclarations(f, scope) }
         }
         frames.append((f, scope))
-        defer { frames.removeLast() }
+        frameCallSites.append(ExecutionPoint.current)
+        let callSite = ExecutionPoint.current
+        defer {
+            frames.removeLast()
+            frameCallSites.removeLast()
+            ExecutionPoint.current = callSite
+        }
         do {
             return try body()
         } catch var e as PythonError {

@@ -39,10 +39,18 @@ typealias StmtCode = (Interpreter, Scope) throws -> ControlFlow
 /// Binds a value to an assignment target.
 typealias TargetCode = (Interpreter, Scope, Value) throws -> Void
 
+/// Where the running code is: the node `located` last entered. A frame records it when it starts
+/// (the call site in its caller) and puts it back when it ends, so `_traceback.stack()` can give
+/// each running frame's line as CPython's frames carry `f_lineno` (logging's `findCaller`).
+enum ExecutionPoint {
+    nonisolated(unsafe) static var current: SourceLocation?
+}
+
 /// Places an error that has no location yet at `location` (what `Interpreter.eval`/`exec` do for
 /// their node), turning a Torch error into a Python one.
 @inline(__always)
 func located<T>(_ location: SourceLocation, _ body: () throws -> T) throws -> T {
+    ExecutionPoint.current = location
     do {
         return try body()
     } catch let err as PythonError where err.location == nil {

@@ -57,6 +57,7 @@ extension Interpreter {
         "enum": .python(EnumLibrary.source),
         "_traceback": .swift { .namespace($0.makeTracebackCoreModule()) },
         "traceback": .python(TracebackLibrary.source),
+        "logging": .python(LoggingLibrary.source),
         "_io": .swift { .namespace($0.makeIOCoreModule()) },
         "io": .python(IOLibrary.source),
         "_psutil": .swift { .namespace($0.makePsutilCoreModule()) },

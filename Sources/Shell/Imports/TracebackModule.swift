@@ -1,3 +1,5 @@
+import Foundation
+
 /// `_traceback`: the text of an exception as CPython's `traceback.format_exception` gives it, from
 /// what nnsh keeps (`PyInstance.traceback`: the frames an error left until it was caught), with
 /// `__cause__`/`__context__` chains; the renderer is the one uncaught errors use (`Diagnostic`).
@@ -12,6 +14,20 @@ extension Interpreter {
             return .list(PyList(try self.tracebackLines(v, chain: chain, seen: &seen).map { .str($0) }))
         })
         ns.members["exc_info"] = .builtin(Builtin("exc_info") { [unowned self] _ in self.excInfo() })
+        // The running frames, outermost first, as (file, line, function): what CPython's frame
+        // objects tell `logging.findCaller` and `traceback.extract_stack`.
+        ns.members["stack"] = .builtin(Builtin("stack") { [unowned self] _ in
+            var out: [Value] = []
+            let here = ExecutionPoint.current
+            for k in 0...self.frames.count {
+                let location = k < self.frames.count ? self.frameCallSites[k] : here
+                let file = k == 0 ? self.file : self.frames[k - 1].function.file
+                let function = k == 0 ? "<module>" : self.frames[k - 1].function.name
+                out.append(.tuple([.str(file), .int(location?.line ?? 0), .str(function)]))
+            }
+            return .list(PyList(out))
+        })
+        ns.members["thread_ident"] = .builtin(Builtin("thread_ident") { _ in .int(Int(bitPattern: UInt(pthread_self()))) })
         return ns
     }
 

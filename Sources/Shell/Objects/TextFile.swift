@@ -8,7 +8,7 @@ import Torch
 /// rest for `f.read()` as in CPython.
 final class TextFile: LazyIterator, ContextManager {
     enum Codec: String { case utf8 = "utf-8", utf8Sig = "utf-8-sig", ascii, latin1 = "latin-1" }
-    enum Errors: String { case strict, ignore, replace }
+    enum Errors: String { case strict, ignore, replace, backslashreplace }
 
     /// The first argument of `open()` (a path string or a descriptor number), for `name` and the repr.
     let name: Value
@@ -100,6 +100,7 @@ final class TextFile: LazyIterator, ContextManager {
         case "strict": errorMode = .strict
         case "ignore": errorMode = .ignore
         case "replace": errorMode = .replace
+        case "backslashreplace": errorMode = .backslashreplace
         case let other: throw PythonError("LookupError", "unknown error handler name \(pythonStringRepr(other))")
         }
         let canRead = kind == "r" || plus, canWrite = kind != "r" || plus
@@ -293,6 +294,10 @@ final class TextFile: LazyIterator, ContextManager {
             if let last = sizes.indices.last { sizes[last] += 1 } else { scalars.append("\u{FFFF}"); sizes.append(1); scalars.removeLast(); sizes.removeLast() }
         case .replace:
             scalars.append("\u{FFFD}"); sizes.append(1)
+        case .backslashreplace:
+            // `\xNN`: the byte's size counts once, on the backslash.
+            let escaped = "\\x" + String(byte, radix: 16).leftPadded(to: 2)
+            for (k, u) in escaped.unicodeScalars.enumerated() { scalars.append(u); sizes.append(k == 0 ? 1 : 0) }
         }
     }
 
@@ -385,6 +390,10 @@ final class TextFile: LazyIterator, ContextManager {
                     throw PythonError("UnicodeEncodeError", "'\(c)' codec can't encode character '\\u\(String(u.value, radix: 16).leftPadded(to: 4))' in position \(i): ordinal not in range(\(limit))")
                 case .ignore: break
                 case .replace: bytes.append(UInt8(ascii: "?"))
+                case .backslashreplace:
+                    let hex = String(u.value, radix: 16)
+                    let escaped = u.value < 0x100 ? "\\x" + hex.leftPadded(to: 2) : u.value < 0x10000 ? "\\u" + hex.leftPadded(to: 4) : "\\U" + hex.leftPadded(to: 8)
+                    bytes += Array(escaped.utf8)
                 }
             }
         }
