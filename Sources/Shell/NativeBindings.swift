@@ -26,6 +26,16 @@ extension Interpreter {
         return nil
     }
 
+    /// `obj.name` reaches the registry's method (no data attribute of the object shadows it), so a
+    /// call may skip the bound method.
+    func registryMethodIsDirect(_ obj: Value, _ name: String) -> Bool {
+        switch obj {
+        case .str, .int, .bool: return true
+        case .object(let o): return (try? o.attribute(name)) == nil
+        default: return false
+        }
+    }
+
     /// `obj.name` for a registry method: bound to `obj` (a class method to its type).
     func nativeAttribute(_ obj: Value, _ name: String) -> Value? {
         guard let table = nativeTable(of: obj), let m = table[name] else { return nil }

@@ -772,7 +772,15 @@ struct Lowering {
                 var a = Arguments()
                 try args(i, s, &a)
                 return try located(loc) { try i.callMethod(o, name, a) }
-            default: break
+            default:
+                // A method from the registry (`s.split()`, `pattern.match(line)`): called on its
+                // receiver without making a bound-method object first.
+                if let table = i.nativeTable(of: o), let m = table[name], m.binding == .instance, i.registryMethodIsDirect(o, name) {
+                    var a = Arguments()
+                    a.positional.reserveCapacity(count)
+                    try args(i, s, &a)
+                    return try located(loc) { try m.call(i, receiver: o, owner: table.owner, a) }
+                }
             }
             let method = try i.evalAttribute(o, name, attrLoc)
             var a = Arguments()

@@ -11,15 +11,32 @@ final class RegexSubject {
     let value: Value
     let units: [UInt32]
     let isText: Bool
+    /// An ASCII str's bytes: slices are made from them directly (most subjects are ASCII).
+    private let ascii: [UInt8]?
 
-    init(value: Value, units: [UInt32], isText: Bool) {
+    init(value: Value, units: [UInt32], isText: Bool, ascii: [UInt8]? = nil) {
         self.value = value
         self.units = units
         self.isText = isText
+        self.ascii = ascii
+    }
+
+    /// A str subject: code points, with its bytes kept when it is ASCII.
+    static func text(_ s: String, value: Value) -> RegexSubject {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        var isASCII = true
+        for b in s.utf8 {
+            if b >= 0x80 { isASCII = false; break }
+            bytes.append(b)
+        }
+        if isASCII { return RegexSubject(value: value, units: bytes.map(UInt32.init), isText: true, ascii: bytes) }
+        return RegexSubject(value: value, units: s.unicodeScalars.map(\.value), isText: true)
     }
 
     /// `string[start:end]` as the subject's type makes it (a bytearray's slices are bytes, as in `_sre`).
     func slice(_ start: Int, _ end: Int) -> Value {
+        if let ascii { return .str(String(decoding: ascii[start..<end], as: UTF8.self)) }
         let part = units[start..<end]
         if isText { return .str(String(String.UnicodeScalarView(part.compactMap(Unicode.Scalar.init)))) }
         return .object(PyBytes(part.map { UInt8(truncatingIfNeeded: $0) }, mutable: false))
@@ -30,12 +47,10 @@ final class RegexSubject {
     /// A str or bytes-like value as a subject; CPython's `getstring` errors otherwise.
     static func make(_ v: Value) throws -> RegexSubject {
         switch v {
-        case .str(let s): return RegexSubject(value: v, units: s.unicodeScalars.map(\.value), isText: true)
+        case .str(let s): return RegexSubject.text(s, value: v)
         case .object(let b as PyBytes): return RegexSubject(value: v, units: b.bytes.map(UInt32.init), isText: false)
         case .object(let i as PyInstance):
-            if let p = i.payload, case .str(let s) = p, !i.type.isException {
-                return RegexSubject(value: v, units: s.unicodeScalars.map(\.value), isText: true)
-            }
+            if let p = i.payload, case .str(let s) = p, !i.type.isException { return RegexSubject.text(s, value: v) }
         default: break
         }
         throw PythonError.type("expected string or bytes-like object, got '\(v.typeName)'")
