@@ -255,6 +255,21 @@ extension Interpreter {
             while let v = try self.nextItem(it) { if try !self.truthy(v) { return .bool(false) } }
             return .bool(true)
         }
+        // `__import__(name, globals, locals, fromlist, level)`: absolute imports; the top-level
+        // package, or the module itself when `fromlist` names something.
+        def("__import__") { [unowned self] args in
+            let b = try args.bind("__import__", ["name", "globals", "locals", "fromlist", "level"], required: 1)
+            guard case .str(let name)? = b.values["name"] else {
+                throw PythonError.type("__import__() argument 1 must be str, not \(b.values["name"]?.typeName ?? "None")")
+            }
+            if let level = b.values["level"], try self.asInt(level) != 0 {
+                throw PythonError("ImportError", "nnsh's __import__ supports only absolute imports (level=0)")
+            }
+            let module = try self.importModule(absolute: name)
+            let fromlist = try b.values["fromlist"].map { $0.isNone ? [] : try self.iterate($0) } ?? []
+            if !fromlist.isEmpty || !name.contains(".") { return module }
+            return try self.importModule(absolute: String(name.prefix { $0 != "." }))
+        }
         def("isinstance") { [unowned self] args in
             let b = try args.bind("isinstance", ["obj", "class_or_tuple"], required: 2)
             return .bool(try self.isInstance(b.values["obj"]!, b.values["class_or_tuple"]!))

@@ -50,14 +50,32 @@ extension Interpreter {
         if let meta = try calculateMetaclass(explicit: explicitMetaclass, bases: bases) {
             return try makeClassWithMetaclass(meta, name, bases, classKeywords, body, scope)
         }
-        if !classKeywords.isEmpty { throw PythonError.type("\(name).__init_subclass__() takes no keyword arguments") }
         let classScope = try runClassBody(name, body, scope)
         // The body may set its own `__module__` (library code defining classes for several modules does).
         var moduleName = "__main__"
         if case .str(let m)? = classScope["__module__"] { moduleName = m }
         var names: [(String, Value)] = []
         for (n, v) in zip(classScope.names, classScope.values) { if let v { names.append((n.string, v)) } }
-        return .object(try finishClass(name, qualname: scope.qualnamePrefix + name, module: moduleName, bases: bases, names))
+        let type = try finishClass(name, qualname: scope.qualnamePrefix + name, module: moduleName, bases: bases, names)
+        try initSubclass(type, classKeywords)
+        return .object(type)
+    }
+
+    /// `super(cls).__init_subclass__(**kwargs)`, as `type.__new__` ends: the nearest base's hook
+    /// runs with the new class (object's takes no keyword arguments).
+    func initSubclass(_ type: PyType, _ keywords: [(String, Value)]) throws {
+        for base in type.mro.dropFirst() {
+            guard let hook = base.dict.get(.str("__init_subclass__")) else { continue }
+            let function: Value
+            switch hook {
+            case .object(let c as ClassMethod): function = c.function
+            case .function: function = hook
+            default: continue
+            }
+            _ = try call(function, Arguments([.object(type)], keywords))
+            return
+        }
+        if !keywords.isEmpty { throw PythonError.type("\(type.name).__init_subclass__() takes no keyword arguments") }
     }
 
     /// Runs a class body in its own scope, with `__module__` and `__qualname__` set.
@@ -81,7 +99,12 @@ extension Interpreter {
                               isUserClass: true)
         type.interpreter = self
         for (n, v) in names {
-            type.dict.set(.str(n), v)
+            // `__init_subclass__` and `__class_getitem__` are class methods without saying so (type_new).
+            if n == "__init_subclass__" || n == "__class_getitem__", case .function = v {
+                type.dict.set(.str(n), .object(ClassMethod(v)))
+            } else {
+                type.dict.set(.str(n), v)
+            }
             claimMethod(v, for: type)
         }
         for (n, v) in names {
@@ -488,6 +511,11 @@ extension Interpreter {
             return interp
         }
         def(.object, "__init__") { _ in .none }
+        // `super().__init_subclass__()` from a class's own hook ends here.
+        def(.object, "__init_subclass__") { args in
+            if !args.keywords.isEmpty { throw PythonError.type("object.__init_subclass__() takes no keyword arguments") }
+            return .none
+        }
         Interpreter.installTypeMethods(def)
         def(.object, "__new__") { args in
             guard case .object(let t as PyType)? = args.positional.first else { throw PythonError.type("object.__new__(X): X is not a type object") }

@@ -73,6 +73,7 @@ extension Interpreter {
         if case .str(let m)? = dict.get(.str("__module__")) { module = m } else if case .str(let m)? = globals["__name__"] { module = m } else { module = "__main__" }
         let type = try finishClass(name, qualname: qualname, module: module, bases: types, names.filter { $0.0 != "__qualname__" })
         if metaclass !== PyType.type { type.metaclass = metaclass }
+        try initSubclass(type, [])
         return .object(type)
     }
 
