@@ -194,12 +194,10 @@ extension Interpreter {
             try self.checkFileChangesAllowed("os.\("mkdir")")
             let b = try args.bind("mkdir", ["path", "mode"], required: 1)
             let p = try self.pathArgument(b.values["path"], "mkdir")
-            if PosixPath.exists(p) { throw PythonError("FileExistsError", "[Errno 17] File exists: \(pythonStringRepr(p))") }
-            if !PosixPath.isdir(PosixPath.dirname(PosixPath.abspath(p))) {
-                throw PythonError("FileNotFoundError", "[Errno 2] No such file or directory: \(pythonStringRepr(p))")
-            }
-            do { try FileManager.default.createDirectory(atPath: p, withIntermediateDirectories: false) }
-            catch { throw PythonError("OSError", "cannot create directory \(pythonStringRepr(p))") }
+            // mkdir(2) itself: atomic (tempfile.mkdtemp relies on it), the mode under the umask, errno's error.
+            let mode = try b.values["mode"].map { try self.asInt($0) } ?? 0o777
+            guard let m = mode_t(exactly: mode) else { throw PythonError.overflow("mode is out of range") }
+            if Glibc.mkdir(p, m) != 0 { throw PythonError.os(errno: errno, path: p) }
             return .none
         }
         def(os, "listdir") { [unowned self] args in
@@ -311,6 +309,7 @@ extension Interpreter {
             let k = try b.string("key", "")
             return ProcessInfo.processInfo.environment[k].map { .str($0) } ?? (b.values["default"] ?? .none)
         }
+        addDescriptorFunctions(os)
         return os
     }
 }

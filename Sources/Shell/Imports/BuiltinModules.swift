@@ -58,6 +58,7 @@ extension Interpreter {
         "_traceback": .swift { .namespace($0.makeTracebackCoreModule()) },
         "traceback": .python(TracebackLibrary.source),
         "logging": .python(LoggingLibrary.source),
+        "tempfile": .python(TempfileLibrary.source),
         "_io": .swift { .namespace($0.makeIOCoreModule()) },
         "io": .python(IOLibrary.source),
         "_psutil": .swift { .namespace($0.makePsutilCoreModule()) },

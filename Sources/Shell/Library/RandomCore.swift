@@ -31,6 +31,16 @@ final class RandomCore: PyObject {
             // CPython seeds from hash(d); a NaN hashes by identity there, so its draws are not reproducible either.
             if d.isNaN { seedFromEntropy() } else { generator.seed(key: RandomSeed.key(double: d)) }
         case .str(let s): generator.seed(key: RandomSeed.key(bytes: Array(s.utf8)))
+        case .object(let b as PyBytes): generator.seed(key: RandomSeed.key(bytes: b.bytes))
+        case .object(let big as BigIntObject):
+            // init_by_array over |a|'s 32-bit words, least significant first.
+            var key: [UInt32] = []
+            for w in big.value.magnitude.words {
+                key.append(UInt32(truncatingIfNeeded: w))
+                key.append(UInt32(truncatingIfNeeded: w >> 32))
+            }
+            while key.count > 1, key.last == 0 { key.removeLast() }
+            generator.seed(key: key)
         default:
             throw PythonError.type("The only supported seed types are: None,\nint, float, str, bytes, and bytearray.")
         }
