@@ -161,8 +161,15 @@ extension Interpreter {
             }
             object = .module(PythonModule(type: t, interpreter: self))
         } else {
-            let instance = PyInstance(type: t)
+            var made = t
+            // `OSError(errno, strerror)` is the subclass that errno names (CPython's errnomap).
+            if t === PyType.exception("OSError"), args.positional.count >= 2, case .int(let code) = args.positional[0],
+               let sub = PythonError.osErrorSubclass(code) {
+                made = sub
+            }
+            let instance = PyInstance(type: made)
             if t.isException { instance.args = args.positional }
+            if made.isSubtype(of: PyType.exception("OSError")) { PythonError.initOSError(instance, args.positional) }
             object = .object(instance)
         }
         // The class that defines `__init__`; `object`'s own takes no arguments.
@@ -615,6 +622,8 @@ extension Interpreter {
         def(.baseException, "__init__") { args in
             let i = try instance(args, "__init__")
             i.args = Array(args.positional.dropFirst())
+            // OSError.__init__: its fields, and args without the filename.
+            if i.type.isSubtype(of: PyType.exception("OSError")) { PythonError.initOSError(i, i.args) }
             return .none
         }
         def(.baseException, "__str__") { args in .str(try instance(args, "__str__").exceptionStr) }

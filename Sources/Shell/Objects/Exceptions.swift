@@ -1,3 +1,4 @@
+import Foundation
 import Torch
 
 /// CPython 3.11's builtin exception hierarchy (`Objects/exceptions.c`), as real classes users
@@ -118,6 +119,41 @@ extension PythonError {
         i.attributes.set(.str("strerror"), .str(String(rest)))
         i.attributes.set(.str("filename"), filename)
         i.attributes.set(.str("filename2"), filename2)
+    }
+
+    /// The OSError subclass CPython's `OSError(errno, …)` makes for an errno, if any.
+    static func osErrorSubclass(_ code: Int) -> PyType? {
+        let name: String
+        switch Int32(truncatingIfNeeded: code) {
+        case EAGAIN, EALREADY, EINPROGRESS: name = "BlockingIOError"
+        case ECHILD: name = "ChildProcessError"
+        case EPIPE, ESHUTDOWN: name = "BrokenPipeError"
+        case ECONNABORTED: name = "ConnectionAbortedError"
+        case ECONNREFUSED: name = "ConnectionRefusedError"
+        case ECONNRESET: name = "ConnectionResetError"
+        case EEXIST: name = "FileExistsError"
+        case ENOENT: name = "FileNotFoundError"
+        case EISDIR: name = "IsADirectoryError"
+        case ENOTDIR: name = "NotADirectoryError"
+        case EINTR: name = "InterruptedError"
+        case EACCES, EPERM: name = "PermissionError"
+        case ESRCH: name = "ProcessLookupError"
+        case ETIMEDOUT: name = "TimeoutError"
+        default: return nil
+        }
+        guard Int(Int32(truncatingIfNeeded: code)) == code else { return nil }
+        return PyType.exceptions[name]
+    }
+
+    /// `OSError.__init__`'s fields from its arguments: with 2–5 of them, `errno`, `strerror`,
+    /// `filename` (args then keep only the first two) and `filename2`; otherwise all None.
+    static func initOSError(_ i: PyInstance, _ args: [Value]) {
+        let fields = (2...5).contains(args.count)
+        i.attributes.set(.str("errno"), fields ? args[0] : .none)
+        i.attributes.set(.str("strerror"), fields ? args[1] : .none)
+        i.attributes.set(.str("filename"), fields && args.count >= 3 ? args[2] : .none)
+        i.attributes.set(.str("filename2"), fields && args.count >= 5 ? args[4] : .none)
+        if fields && args.count >= 3 { i.args = Array(args.prefix(2)) }
     }
 
     /// `KeyError(key)`: the message is the key's repr; `args` holds the key itself.
