@@ -82,7 +82,8 @@ extension Interpreter {
 
     private func strFormat(_ template: String, _ args: Arguments, _ auto: inout Int, _ mapping: Value?) throws -> String {
         var out = ""
-        let chars = Array(template)
+        // Code points, not Characters: the braces are ASCII, and grapheme breaking cost most of a call.
+        let chars = Array(template.unicodeScalars)
         var i = 0
         while i < chars.count {
             let c = chars[i]
@@ -94,14 +95,14 @@ extension Interpreter {
                     if depth > 0 { j += 1 }
                 }
                 guard j < chars.count else { throw PythonError.value("Single '{' encountered in format string") }
-                let field = String(chars[(i + 1)..<j])
+                let field = String(String.UnicodeScalarView(chars[(i + 1)..<j]))
                 out += try formatField(field, args, &auto, mapping)
                 i = j + 1
             } else if c == "}" {
                 if i + 1 < chars.count && chars[i + 1] == "}" { out.append("}"); i += 2; continue }
                 throw PythonError.value("Single '}' encountered in format string")
             } else {
-                out.append(c)
+                out.unicodeScalars.append(c)
                 i += 1
             }
         }
@@ -157,6 +158,13 @@ extension Interpreter {
             }
         }
         if let c = conversion { value = .str(c == "s" ? value.str : value.repr) }
+        if spec.isEmpty {
+            switch value {
+            case .str(let text): return text
+            case .int(let n): return String(n)
+            default: break
+            }
+        }
         // Nested fields (`{:{w}.{p}f}`) continue the automatic numbering after this field's own value.
         if spec.contains("{") { spec = try strFormat(spec, args, &auto, mapping) }
         return try format(value, spec: spec)
@@ -243,8 +251,13 @@ extension Interpreter {
                 out.append("%")
                 continue
             }
-            let codes = bytes ? "diouxXeEfFgGcrsab" : "diouxXeEfFgGcrsa"
-            guard codes.contains(code) else {
+            let known: Bool
+            switch code {
+            case "d", "i", "o", "u", "x", "X", "e", "E", "f", "F", "g", "G", "c", "r", "s", "a": known = true
+            case "b": known = bytes
+            default: known = false
+            }
+            guard known else {
                 let hex = String(chars[i - 1].value, radix: 16)
                 throw PythonError.value("unsupported format character '\(code)' (0x\(hex)) at index \(i - 1)")
             }
@@ -256,6 +269,14 @@ extension Interpreter {
                 v = try getItem(mapping, key)
             } else {
                 v = try next()
+            }
+            // The plain conversions (`%d` of an int, `%s` of a str), without the format machinery.
+            if flags.isEmpty && width.isEmpty && precision.isEmpty {
+                switch (code, v) {
+                case ("d", .int(let n)), ("i", .int(let n)), ("u", .int(let n)): out += String(n); continue
+                case ("s", .str(let text)) where !bytes: out += text; continue
+                default: break
+                }
             }
             let spec = flags + width + precision
             let padding = flags.contains("-") ? "<" + width : ">" + width
