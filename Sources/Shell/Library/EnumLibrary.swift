@@ -764,35 +764,32 @@ class Flag(Enum, boundary=STRICT):
     def __bool__(self):
         return bool(self._value_)
 
-    def __or__(self, other):
+    def _other_value(self, other):
+        # The value of the other operand of |, &, ^: a member of this flag, or a value of its
+        # mixed-in type; None for anything else (NotImplemented).
         if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._member_type_ is not object and isinstance(other, self._member_type_):
-            other = other
-        else:
+            return other._value_
+        if self._member_type_ is not object and isinstance(other, self._member_type_):
+            return other
+        return None
+
+    def __or__(self, other):
+        other = self._other_value(other)
+        if other is None:
             return NotImplemented
-        value = self._value_
-        return self.__class__(value | other)
+        return self.__class__(self._value_ | other)
 
     def __and__(self, other):
-        if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._member_type_ is not object and isinstance(other, self._member_type_):
-            other = other
-        else:
+        other = self._other_value(other)
+        if other is None:
             return NotImplemented
-        value = self._value_
-        return self.__class__(value & other)
+        return self.__class__(self._value_ & other)
 
     def __xor__(self, other):
-        if isinstance(other, self.__class__):
-            other = other._value_
-        elif self._member_type_ is not object and isinstance(other, self._member_type_):
-            other = other
-        else:
+        other = self._other_value(other)
+        if other is None:
             return NotImplemented
-        value = self._value_
-        return self.__class__(value ^ other)
+        return self.__class__(self._value_ ^ other)
 
     def __invert__(self):
         if self._inverted_ is None:

@@ -25,20 +25,7 @@ def capwords(s, sep=None):
 
 import re as _re
 
-
-class _ChainMap:
-    # The lookups Template needs of collections.ChainMap: the first mapping that has the key.
-    def __init__(self, *maps):
-        self.maps = maps
-
-    def __getitem__(self, key):
-        for m in self.maps:
-            try:
-                return m[key]
-            except KeyError:
-                pass
-        raise KeyError(key)
-
+from collections import ChainMap as _ChainMap
 
 _sentinel_dict = {}
 
