@@ -600,6 +600,12 @@ extension Interpreter {
 
     func isInstance(_ v: Value, _ cls: Value) throws -> Bool {
         if case .tuple(let options) = cls { return try options.contains { try isInstance(v, $0) } }
+        // A metaclass's `__instancecheck__` (ABCMeta: registered virtual subclasses), unless the
+        // type matches exactly (CPython's shortcut).
+        if case .object(let t as PyType) = cls, t.metaclass != nil, typeOf(v) !== t,
+           let r = try metaclassSpecial(cls, "__instancecheck__", [v]) {
+            return try truthy(r)
+        }
         if case .object(let t as PyType) = cls { return typeOf(v).isSubtype(of: t) }
         guard case .builtin(let b) = cls else {
             if case .namespace(let n) = cls { return n.name == v.typeName }

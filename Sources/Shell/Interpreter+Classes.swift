@@ -9,20 +9,11 @@ extension Interpreter {
 
     func makeClass(_ name: String, _ baseArgs: [Argument], _ body: [Stmt], _ scope: Scope) throws -> Value {
         let args = try evalArguments(baseArgs, scope)
-        var positional = args.positional
+        let positional = args.positional
         var explicitMetaclass: PyType?
         var classKeywords: [(String, Value)] = []
         for (k, v) in args.keywords {
             guard k == "metaclass" else { classKeywords.append((k, v)); continue }
-            // `metaclass=ABCMeta` is what `ABC` is for (abc's ABC checks abstract methods itself).
-            if case .object(let meta as PyType) = v, meta.module == "abc", meta.name == "ABCMeta",
-               case .namespace(let abc)? = builtinModule(named: "abc"), let helper = try abc.member("ABC") {
-                if case .object(let h as PyType) = helper,
-                   !positional.contains(where: { if case .object(let t as PyType) = $0 { return t.isSubtype(of: h) }; return false }) {
-                    positional.append(helper)
-                }
-                continue
-            }
             guard case .object(let meta as PyType) = v, meta.isMetaclass else {
                 throw PythonError.type("nnsh supports only subclasses of type as metaclasses, not \(v.typeName)")
             }
@@ -145,6 +136,11 @@ extension Interpreter {
 
     func callType(_ t: PyType, _ args: Arguments) throws -> Value {
         if t.isUserClass && t.isMetaclass { return try callMetaclass(t, args) }
+        if t.isUserClass, t.metaclass != nil, let abstract = t.lookup("__abstractmethods__"), try truthy(abstract) {
+            // object.__new__'s refusal, for an ABC with abstract methods left.
+            let names = try iterate(abstract).map { try strOf($0) }.sorted()
+            throw PythonError.type("Can't instantiate abstract class \(t.name) with abstract method\(names.count > 1 ? "s" : "") \(names.joined(separator: ", "))")
+        }
         if !t.isUserClass && !t.isException {
             guard let construct = constructors[ObjectIdentifier(t)] else { throw PythonError.type("cannot create '\(t.qualified)' instances") }
             return try construct.call(args)
@@ -518,6 +514,7 @@ extension Interpreter {
             return interp
         }
         def(.object, "__init__") { _ in .none }
+        def(.object, "__subclasshook__") { _ in .object(NotImplementedObject.shared) }
         // `super().__init_subclass__()` from a class's own hook ends here.
         def(.object, "__init_subclass__") { args in
             if !args.keywords.isEmpty { throw PythonError.type("object.__init_subclass__() takes no keyword arguments") }
@@ -646,7 +643,10 @@ extension Interpreter {
     func isSubclass(_ t: PyType, _ cls: Value) throws -> Bool {
         switch cls {
         case .tuple(let options): return try options.contains { try isSubclass(t, $0) }
-        case .object(let c as PyType): return t.isSubtype(of: c)
+        case .object(let c as PyType):
+            // A metaclass's `__subclasscheck__` (ABCMeta).
+            if c.metaclass != nil, let r = try metaclassSpecial(cls, "__subclasscheck__", [.object(t)]) { return try truthy(r) }
+            return t.isSubtype(of: c)
         case .builtin(let b):
             // nn layer classes and torch.Tensor are still Swift constructors, named by the type they make.
             return t.mro.contains { $0.name == b.name } || b.name == "Module" && t.isSubtype(of: .nnModule)

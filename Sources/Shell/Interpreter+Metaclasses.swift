@@ -48,7 +48,7 @@ extension Interpreter {
     }
 
     /// `type.__new__(meta, name, bases, namespace)`: the class object, its metaclass recorded.
-    func typeNew(_ meta: PyType, _ name: String, _ bases: Value, _ namespace: Value) throws -> Value {
+    func typeNew(_ meta: PyType, _ name: String, _ bases: Value, _ namespace: Value, keywords: [(String, Value)] = []) throws -> Value {
         guard case .tuple(let bs) = bases else { throw PythonError.type("type.__new__() argument 2 must be tuple, not \(bases.typeName)") }
         var found: PyDict?
         switch namespace {
@@ -73,7 +73,7 @@ extension Interpreter {
         if case .str(let m)? = dict.get(.str("__module__")) { module = m } else if case .str(let m)? = globals["__name__"] { module = m } else { module = "__main__" }
         let type = try finishClass(name, qualname: qualname, module: module, bases: types, names.filter { $0.0 != "__qualname__" })
         if metaclass !== PyType.type { type.metaclass = metaclass }
-        try initSubclass(type, [])
+        try initSubclass(type, keywords)
         return .object(type)
     }
 
@@ -114,7 +114,7 @@ extension Interpreter {
                 throw PythonError.type("type.__new__() takes exactly 3 arguments (\(max(0, p.count - 1)) given)")
             }
             guard case .str(let name) = p[1] else { throw PythonError.type("type.__new__() argument 1 must be str, not \(p[1].typeName)") }
-            return try runtime(p[0]).typeNew(meta, name, p[2], p[3])
+            return try runtime(p[0]).typeNew(meta, name, p[2], p[3], keywords: args.keywords)
         }
         def(.type, "__init__") { _ in .none }
         def(.type, "__setattr__") { args in
