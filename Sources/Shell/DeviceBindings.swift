@@ -103,6 +103,32 @@ extension Interpreter {
         })
         m["cuda"] = .namespace(makeCudaNamespace())
         m["backends"] = .namespace(makeBackendsNamespace())
+        m["accelerator"] = .namespace(makeAcceleratorNamespace())
+    }
+
+    /// `torch.accelerator` (PyTorch 2.6+, what the current beginner tutorials pick the device with)
+    /// of a CPU-only build: no accelerator was compiled in, so `current_accelerator()` is None,
+    /// nothing is available, and whatever needs a device raises ATen's RuntimeError.
+    private func makeAcceleratorNamespace() -> Namespace {
+        let ns = Namespace("torch.accelerator")
+        func def(_ name: String, _ params: [String] = [], _ result: @escaping () throws -> Value) {
+            ns.members[name] = .builtin(Builtin(name) { args in
+                _ = try args.bind(name, params)
+                return try result()
+            })
+        }
+        let none = { () throws -> Value in throw PythonError.runtime("Cannot access accelerator device when none is available.") }
+        def("is_available") { .bool(false) }
+        def("device_count") { .int(0) }
+        def("current_accelerator", ["check_available"]) { .none }
+        for name in ["current_device_index", "current_device_idx", "current_stream", "empty_cache", "memory_stats",
+                     "memory_allocated", "max_memory_allocated", "memory_reserved", "max_memory_reserved",
+                     "reset_peak_memory_stats", "reset_accumulated_memory_stats", "get_memory_info"] {
+            def(name, ["device"], none)
+        }
+        for name in ["set_device_index", "set_device_idx", "synchronize", "get_device_capability"] { def(name, ["device"], none) }
+        def("set_stream", ["stream"], none)
+        return ns
     }
 
     /// `torch.cuda` of a CPU-only build: nothing available, seeds accepted (queued, as PyTorch's
