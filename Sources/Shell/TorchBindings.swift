@@ -295,6 +295,28 @@ extension Interpreter {
             return .tuple(grads.map { $0.map { .tensor($0) } ?? .none })
         })
         m["autograd"] = .namespace(autograd)
+        // `out=` on the functions PyTorch gives it: the result computed, then written into `out`.
+        for name in Interpreter.torchFunctionsWithOut {
+            guard case .builtin(let f)? = m[name] else { continue }
+            m[name] = .builtin(Builtin(name) { [unowned self] args in
+                guard let i = args.keywords.firstIndex(where: { $0.0 == "out" }) else { return try f.call(args) }
+                var inner = args
+                let outValue = inner.keywords.remove(at: i).1
+                if outValue.isNone { return try f.call(inner) }
+                guard case .tensor(let out) = outValue else {
+                    throw PythonError.type("\(name)(): argument 'out' must be Tensor, not \(outValue.typeName)")
+                }
+                guard case .tensor(let result) = try f.call(inner) else {
+                    throw PythonError.type("nnsh does not support out= in \(name)() for this call")
+                }
+                let oldShape = out.shape
+                if try out.receiveOut(result, function: name) {
+                    func list(_ s: [Int]) -> String { "[" + s.map(String.init).joined(separator: ", ") + "]" }
+                    try self.warnFromLibrary("An output with one or more elements was resized since it had shape \(list(oldShape)), which does not match the required output shape \(list(result.shape)). This behavior is deprecated, and in a future PyTorch release outputs will not be resized unless they have zero elements. You can explicitly reuse an out tensor t by resizing it, inplace, to zero elements with t.resize_(0). (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/Resize.cpp:30.)")
+                }
+                return .tensor(out)
+            })
+        }
         torch.members = m
         for (k, v) in makeNNNamespaces() { torch.members[k] = v }
         let optim = makeOptimNamespace()
@@ -320,6 +342,15 @@ extension Interpreter {
         }
         return top
     }
+
+    /// The torch functions whose PyTorch signatures take `out=` and return one tensor.
+    static let torchFunctionsWithOut = [
+        "abs", "exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "neg", "sign", "floor", "ceil", "round", "clamp", "clip",
+        "matmul", "mm", "bmm", "mv", "dot", "add", "sub", "subtract", "mul", "multiply", "div", "divide", "true_divide",
+        "pow", "maximum", "minimum", "square", "reciprocal", "rsqrt", "log1p", "expm1", "erf", "exp2", "log2", "log10",
+        "trunc", "floor_divide", "remainder", "fmod", "logical_not", "logical_and", "logical_or", "logical_xor", "cumsum",
+        "cat", "concat", "concatenate", "stack", "where", "index_select", "masked_select",
+    ]
 
     /// `torch.f(x, …)` that simply call the method `x.f(…)`.
     static let torchFunctionsFromMethods = [

@@ -121,17 +121,23 @@ final class NDArrayObject: PyObject, TypedObject, OperandObject {
         guard let o = try NumPyOps.operand(other, interp) else { return nil }
         let r = try NumPyOps.binary(op, .array(array), o)
         guard case .object(let result as NDArrayObject) = r else { return nil }
+        try receive(result, ufunc: NumPyOps.ufuncName(op))
+        return .object(self)
+    }
+
+    /// A ufunc's result written into this array as `out=` (and `+=`) do: cast by the 'same_kind'
+    /// rule and broadcast into this array's shape, which never changes.
+    func receive(_ result: NDArrayObject, ufunc: String) throws {
         let from = result.array.dtype, to = array.dtype
         let sameKind = from == to || NumPyPromotion.promote(from, to) == to || from.numpyKind == to.numpyKind
         if !sameKind {
             throw PythonError("numpy._core._exceptions._UFuncOutputCastingError",
-                              "Cannot cast ufunc '\(NumPyOps.ufuncName(op))' output from dtype('\(from.numpyName)') to dtype('\(to.numpyName)') with casting rule 'same_kind'")
+                              "Cannot cast ufunc '\(ufunc)' output from dtype('\(from.numpyName)') to dtype('\(to.numpyName)') with casting rule 'same_kind'")
         }
         guard (try? result.array.expand(array.shape)) != nil, result.array.dim <= array.dim else {
             throw PythonError.value("non-broadcastable output operand with shape \(ArrayPrinter.shapeText(array.shape)) doesn't match the broadcast shape \(ArrayPrinter.shapeText(result.array.shape))")
         }
         try array.copyValuesInPlace(from: try result.array.to(to).expand(array.shape))
-        return .object(self)
     }
 
     func compare(_ op: ComparisonOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {

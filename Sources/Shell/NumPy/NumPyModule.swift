@@ -211,11 +211,30 @@ enum NumPyModule {
                            ("true_divide", .divide), ("power", .power), ("floor_divide", .floorDivide), ("mod", .modulo),
                            ("remainder", .modulo), ("matmul", .matrixMultiply), ("dot", .matrixMultiply)] {
             def(name) { args in
-                let b = try args.bind(name, ["x1", "x2"], required: 2, keywordOnly: ["out", "where", "dtype"])
+                let b = try args.bind(name, ["x1", "x2", "out"], required: 2, keywordOnly: ["where", "dtype"])
                 guard let xo = try NumPyOps.operand(b.values["x1"]!, interp), let yo = try NumPyOps.operand(b.values["x2"]!, interp) else {
                     throw NumPyOps.unsupported(name)
                 }
-                return try NumPyOps.binary(op.op, xo, yo)
+                if b["where"] != nil || b["dtype"] != nil {
+                    throw PythonError("NotImplementedError", "nnsh's numpy.\(name) takes no where= or dtype= yet")
+                }
+                let result = try NumPyOps.binary(op.op, xo, yo)
+                // `out=`: an array (or a 1-tuple of one) the result is written into, and returned.
+                guard let outValue = b["out"], !outValue.isNone else { return result }
+                var target = outValue
+                if case .tuple(let t) = outValue, t.count == 1 { target = t[0] }
+                guard case .object(let out as NDArrayObject) = target, !out.isScalar else {
+                    throw PythonError.type("return arrays must be of ArrayType")
+                }
+                guard case .object(let r as NDArrayObject) = result else { return result }
+                // The iterator broadcasts the inputs with the output first (its message lists all three).
+                func shape(_ o: NumPyOps.Operand) -> [Int] { if case .array(let t) = o { return t.shape }; return [] }
+                if (try? Shape.broadcast(Shape.broadcast(shape(xo), shape(yo)), out.array.shape)) == nil {
+                    let shapes = [shape(xo), shape(yo), out.array.shape].map(ArrayPrinter.shapeText).joined(separator: " ")
+                    throw PythonError.value("operands could not be broadcast together with shapes \(shapes) ")
+                }
+                try out.receive(r, ufunc: name == "true_divide" ? "divide" : name == "mod" ? "remainder" : name)
+                return .object(out)
             }
         }
         for (name, test) in [("isnan", 0), ("isinf", 1), ("isfinite", 2)] {
