@@ -76,7 +76,9 @@ extension Interpreter {
         def("full_like") { args in
             let b = try args.bind("full_like", ["input", "fill_value", "dtype", "device", "requires_grad"], required: 2)
             let x = try b.tensor("input")
-            return .tensor(try Tensor.full(x.shape, try b.values["fill_value"]!.asDouble(), dtype: try b.dtype() ?? x.dtype))
+            let t = try Tensor.full(x.shape, try b.values["fill_value"]!.asDouble(), dtype: try b.dtype() ?? x.dtype)
+            if try b.bool("requires_grad", false) { try t.setRequiresGrad(true) }
+            return .tensor(t)
         }
         def("arange") { args in
             var pos = args.positional
@@ -104,7 +106,9 @@ extension Interpreter {
         }
         def("eye") { args in
             let b = try args.bind("eye", ["n", "m", "dtype", "device", "requires_grad"], required: 1)
-            return .tensor(try Tensor.eye(try b.int("n"), try b["m"].map { try $0.asInt() }, dtype: try b.dtype() ?? .float32))
+            let t = try Tensor.eye(try b.int("n"), try b["m"].map { try $0.asInt() }, dtype: try b.dtype() ?? .float32)
+            if try b.bool("requires_grad", false) { try t.setRequiresGrad(true) }
+            return .tensor(t)
         }
         def("randint") { args in
             var pos = args.positional
@@ -126,7 +130,9 @@ extension Interpreter {
         }
         def("randperm") { args in
             let b = try args.bind("randperm", ["n", "dtype", "device", "requires_grad", "generator"], required: 1)
-            return .tensor(try Tensor.randperm(try b.int("n"), dtype: try b.dtype() ?? .int64, generator: try b.generator()))
+            let t = try Tensor.randperm(try b.int("n"), dtype: try b.dtype() ?? .int64, generator: try b.generator())
+            if try b.bool("requires_grad", false) { try t.setRequiresGrad(true) }
+            return .tensor(t)
         }
         def("normal") { args in
             let b = try args.bind("normal", ["mean", "std", "size", "generator", "dtype"], required: 0)
