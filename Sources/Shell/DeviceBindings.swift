@@ -106,16 +106,21 @@ extension Interpreter {
         m["accelerator"] = .namespace(makeAcceleratorNamespace())
     }
 
+    /// A function of a device namespace whose answer does not depend on its (checked) arguments.
+    static func defineFixed(_ ns: Namespace, _ name: String, _ params: [String], _ result: @escaping () throws -> Value) {
+        ns.members[name] = .builtin(Builtin(name) { args in
+            _ = try args.bind(name, params)
+            return try result()
+        })
+    }
+
     /// `torch.accelerator` (PyTorch 2.6+, what the current beginner tutorials pick the device with)
     /// of a CPU-only build: no accelerator was compiled in, so `current_accelerator()` is None,
     /// nothing is available, and whatever needs a device raises ATen's RuntimeError.
     private func makeAcceleratorNamespace() -> Namespace {
         let ns = Namespace("torch.accelerator")
         func def(_ name: String, _ params: [String] = [], _ result: @escaping () throws -> Value) {
-            ns.members[name] = .builtin(Builtin(name) { args in
-                _ = try args.bind(name, params)
-                return try result()
-            })
+            Interpreter.defineFixed(ns, name, params, result)
         }
         let none = { () throws -> Value in throw PythonError.runtime("Cannot access accelerator device when none is available.") }
         def("is_available") { .bool(false) }
@@ -136,10 +141,7 @@ extension Interpreter {
     private func makeCudaNamespace() -> Namespace {
         let ns = Namespace("torch.cuda")
         func def(_ name: String, _ params: [String] = [], _ result: @escaping () throws -> Value) {
-            ns.members[name] = .builtin(Builtin(name) { args in
-                _ = try args.bind(name, params)
-                return try result()
-            })
+            Interpreter.defineFixed(ns, name, params, result)
         }
         let notCompiled = { () throws -> Value in throw PythonError("AssertionError", "Torch not compiled with CUDA enabled") }
         def("is_available") { .bool(false) }

@@ -809,14 +809,10 @@ class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
     Support for integer-based Flags
     """
 
-    def __str__(self):
-        return repr(int(self._value_))
-
-    def __format__(self, format_spec):
-        return format(self._value_, format_spec)
-
-    def __hash__(self):
-        return hash(self._value_)
+    # An int-valued member prints, formats and hashes as its int (IntEnum's three methods).
+    __str__ = IntEnum.__str__
+    __format__ = IntEnum.__format__
+    __hash__ = IntEnum.__hash__
 
 
 def unique(enumeration):
