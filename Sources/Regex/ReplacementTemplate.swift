@@ -8,6 +8,17 @@ public struct ReplacementTemplate {
     }
     public let parts: [Part]
 
+    /// Appends the replacement for one match (`spans` as `CompiledRegex.match` gives them) to
+    /// `out`; a group that did not take part adds nothing, as `expand_template` does.
+    public func expand(_ subject: [UInt32], _ spans: [Int], into out: inout [UInt32]) {
+        for part in parts {
+            switch part {
+            case .literal(let l): out += l
+            case .group(let g): if spans[2 * g] >= 0 { out += subject[spans[2 * g]..<spans[2 * g + 1]] }
+            }
+        }
+    }
+
     /// The replacement when it refers to no group (CPython's fast path).
     public var literal: [UInt32]? {
         if parts.isEmpty { return [] }

@@ -143,12 +143,7 @@ enum RegexMethods {
                 if let literal {
                     out += literal
                 } else if let template {
-                    for part in template.parts {
-                        switch part {
-                        case .literal(let l): out += l
-                        case .group(let g): if m[2 * g] >= 0 { out += s.units[m[2 * g]..<m[2 * g + 1]] }
-                        }
-                    }
+                    template.expand(s.units, m, into: &out)
                 } else if let function {
                     let r = try interp.call(function, Arguments([.object(MatchObject(pattern: p, subject: s, spans: m, pos: 0, endpos: s.units.count))]))
                     switch r {
@@ -223,12 +218,7 @@ enum RegexMethods {
             }
             let t = try parseTemplate(units, m.pattern)
             var out: [UInt32] = []
-            for part in t.parts {
-                switch part {
-                case .literal(let l): out += l
-                case .group(let g): if m.spans[2 * g] >= 0 { out += m.subject.units[m.spans[2 * g]..<m.spans[2 * g + 1]] }
-                }
-            }
+            t.expand(m.subject.units, m.spans, into: &out)
             return m.subject.build(out)
         },
         NativeMethod("__copy__", "()", "Return the match itself (matches are immutable).") { c in c.receiver },
