@@ -275,7 +275,7 @@ public enum HelpTable {
         // torch.nn.init.
         let I = "torch.nn.init"
         func initFn(_ name: String, _ sig: String, _ what: String) {
-            add("\(I).\(name)", sig, what + " Modifies tensor in place (under no_grad) and returns it.", example: ">>> w = torch.empty(3, 5)\n>>> nn.init.\(name)(w\(sig.contains("val") ? ", 0.3" : ""))")
+            add("\(I).\(name)", sig, what + " Modifies tensor in place (under no_grad) and returns it.", example: ">>> w = torch.empty(3, 5)\n>>> nn.init.\(name)(w\(sig.contains("val") ? ", 0.3" : sig.contains("sparsity") ? ", 0.1" : ""))")
         }
         initFn("uniform_", "(tensor, a=0.0, b=1.0, generator=None)", "Fills tensor with values from the uniform distribution U(a, b).")
         initFn("normal_", "(tensor, mean=0.0, std=1.0, generator=None)", "Fills tensor with values from the normal distribution N(mean, std²).")
@@ -288,8 +288,9 @@ public enum HelpTable {
         initFn("xavier_normal_", "(tensor, gain=1.0, generator=None)", "Glorot initialisation: N(0, std²) with std = gain * sqrt(2 / (fan_in + fan_out)).")
         initFn("kaiming_uniform_", "(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu', generator=None)", "He initialisation: U(-bound, bound) with bound = gain * sqrt(3 / fan_mode).")
         initFn("kaiming_normal_", "(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu', generator=None)", "He initialisation: N(0, std²) with std = gain / sqrt(fan_mode).")
-        initFn("trunc_normal_", "(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None)", "Fills tensor from N(mean, std²) truncated to [a, b].")
+        initFn("trunc_normal_", "(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None)", "Fills tensor from N(mean, std²) truncated to [a, b], by rejection sampling as PyTorch 2.15 does.")
         initFn("orthogonal_", "(tensor, gain=1, generator=None)", "Fills tensor with a (semi-)orthogonal matrix, scaled by gain.")
+        initFn("sparse_", "(tensor, sparsity, std=0.01, generator=None)", "Fills a 2-D tensor from N(0, std²), then zeroes ceil(sparsity · rows) random rows of each column.")
         add("\(I).calculate_gain", "(nonlinearity, param=None)", "The recommended gain for a nonlinearity: 1 for linear/sigmoid, 5/3 for tanh, sqrt(2) for relu, sqrt(2/(1+slope²)) for leaky_relu.",
             example: ">>> nn.init.calculate_gain('leaky_relu', 0.2)")
 

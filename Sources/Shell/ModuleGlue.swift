@@ -120,7 +120,9 @@ extension Interpreter {
             functional.members[name] = .builtin(Builtin(name == "logsigmoid" ? "log_sigmoid" : name, f))
         }
         for (name, f) in initTable() {
-            initNS.members[name] = .builtin(Builtin(name, f))
+            let builtin = Builtin(name, f)
+            builtin.wantsCallerScope = name == "trunc_normal_"  // its warning names the caller's line
+            initNS.members[name] = .builtin(builtin)
         }
         nn.members["functional"] = .namespace(functional)
         nn.members["init"] = .namespace(initNS)
@@ -702,6 +704,17 @@ extension Interpreter {
         inPlace("kaiming_normal_", ["a", "mode", "nonlinearity", "generator"]) { x, b in
             try Init.kaimingNormal_(x, a: try b.double("a", 0), mode: try b.string("mode", "fan_in"), nonlinearity: try b.string("nonlinearity", "leaky_relu"),
                                     generator: try b.generator())
+        }
+        inPlace("trunc_normal_", ["mean", "std", "a", "b", "generator"]) { [unowned self] x, b in
+            let mean = try b.double("mean", 0), std = try b.double("std", 1), lo = try b.double("a", -2), hi = try b.double("b", 2)
+            if mean < lo - 2 * std || mean > hi + 2 * std {
+                try self.warnFromLibrary("mean is more than 2 std from [a, b] in nn.init.trunc_normal_. The distribution of values may be incorrect.")
+            }
+            try Init.truncNormal_(x, mean: mean, std: std, a: lo, b: hi, generator: try b.generator())
+        }
+        inPlace("orthogonal_", ["gain", "generator"]) { x, b in try Init.orthogonal_(x, gain: try b.double("gain", 1), generator: try b.generator()) }
+        inPlace("sparse_", ["sparsity", "std", "generator"], required: 2) { x, b in
+            try Init.sparse_(x, sparsity: try b.double("sparsity", 0), std: try b.double("std", 0.01), generator: try b.generator())
         }
         t["calculate_gain"] = { args in
             let b = try args.bind("calculate_gain", ["nonlinearity", "param"], required: 1)

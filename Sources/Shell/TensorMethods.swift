@@ -21,6 +21,8 @@ extension Interpreter {
         "true_divide", "multiply", "subtract", "divide", "norm", "cumsum", "sort", "argsort", "topk", "masked_fill",
         "masked_fill_", "index_select", "unbind", "narrow", "select", "new_zeros", "new_ones", "new_empty", "new_full", "new_tensor",
         "zeros_like", "type_as", "is_floating_point", "apply_", "map_", "square_", "exp2", "log2", "log10", "data_ptr", "register_hook",
+        "log_", "sin_", "cos_", "reciprocal_", "rsqrt_", "log1p_", "expm1_", "erf_", "floor_", "ceil_", "round_", "trunc_", "sign_",
+        "exp2_", "log2_", "log10_", "diag", "diagonal", "diag_embed", "tril", "triu", "tril_", "triu_", "trace",
     ]
 
     /// The methods PyTorch defines without parameters (`METH_NOARGS`: `x.relu(1)` is "TensorBase.relu() takes
@@ -30,6 +32,8 @@ extension Interpreter {
         "cos", "tanh", "sigmoid", "relu", "neg", "sign", "floor", "ceil", "trunc", "zero_", "detach", "detach_", "retain_grad",
         "square", "reciprocal", "rsqrt", "log1p", "expm1", "erf", "neg_", "abs_", "exp_", "relu_", "sigmoid_", "tanh_", "sqrt_",
         "logical_not", "isnan", "isinf", "isfinite", "is_floating_point", "square_", "exp2", "log2", "log10",
+        "log_", "sin_", "cos_", "reciprocal_", "rsqrt_", "log1p_", "expm1_", "erf_", "floor_", "ceil_", "trunc_", "sign_",
+        "exp2_", "log2_", "log10_", "trace",
     ]
 
     /// Names `tensorAttribute` answers with a bound method (the others in its `switch` are attributes).
@@ -126,10 +130,7 @@ extension Interpreter {
             return .tensor(try x.unary(op))
         }
         func inPlaceUnary(_ op: UnaryOp) throws -> Value {
-            try x.checkInPlace()
-            let r = try x.unary(op)
-            try x.applyInPlace(.mul, Tensor.wrapped(0))
-            try x.applyInPlace(.add, r)
+            try x.unaryInPlace(op)
             return receiver
         }
         // `alpha` is keyword-only and only add/sub take it (`x.add(y, 2)` and `x.mul(y, alpha=2)` are TypeErrors).
@@ -298,6 +299,40 @@ extension Interpreter {
         case "tanh_": return try inPlaceUnary(.tanh)
         case "sqrt_": return try inPlaceUnary(.sqrt)
         case "square_": return try inPlaceUnary(.square)
+        case "log_": return try inPlaceUnary(.log)
+        case "sin_": return try inPlaceUnary(.sin)
+        case "cos_": return try inPlaceUnary(.cos)
+        case "reciprocal_": return try inPlaceUnary(.reciprocal)
+        case "rsqrt_": return try inPlaceUnary(.rsqrt)
+        case "log1p_": return try inPlaceUnary(.log1p)
+        case "expm1_": return try inPlaceUnary(.expm1)
+        case "erf_": return try inPlaceUnary(.erf)
+        case "floor_": return try inPlaceUnary(.floor)
+        case "ceil_": return try inPlaceUnary(.ceil)
+        case "trunc_": return try inPlaceUnary(.trunc)
+        case "sign_": return try inPlaceUnary(.sign)
+        case "exp2_": return try inPlaceUnary(.exp2)
+        case "log2_": return try inPlaceUnary(.log2)
+        case "log10_": return try inPlaceUnary(.log10)
+        case "diag":
+            return .tensor(try x.diag(try args.bind(name, ["diagonal"]).int("diagonal", 0)))
+        case "diagonal":
+            let b = try args.bind(name, ["offset", "dim1", "dim2"])
+            return .tensor(try x.diagonal(offset: try b.int("offset", 0), dim1: try b.int("dim1", 0), dim2: try b.int("dim2", 1)))
+        case "diag_embed":
+            let b = try args.bind(name, ["offset", "dim1", "dim2"])
+            return .tensor(try x.diagEmbed(offset: try b.int("offset", 0), dim1: try b.int("dim1", -2), dim2: try b.int("dim2", -1)))
+        case "tril", "triu":
+            return .tensor(try x.triangle(lower: name == "tril", try args.bind(name, ["diagonal"]).int("diagonal", 0)))
+        case "tril_", "triu_":
+            let k = try args.bind(name, ["diagonal"]).int("diagonal", 0)
+            try x.updateInPlace { try $0.triangle(lower: name == "tril_", k) }
+            return receiver
+        case "trace": return .tensor(try x.trace())
+        case "round_":
+            let d = try args.bind(name, ["decimals"]).int("decimals", 0)
+            try x.updateInPlace { d == 0 ? try $0.unary(.round) : try $0.rounded(decimals: d) }
+            return receiver
         case "logical_not": return .tensor(try Tensor.compareValues(x.to(.bool), Tensor.wrapped(bool: false), .eq))
         case "isnan": return .tensor(try Tensor.compareValues(x, x, .ne))
         case "isinf": return .tensor(try x.abs().mapToBool { $0.isInfinite })
@@ -305,7 +340,11 @@ extension Interpreter {
         case "clamp", "clip", "clamp_":
             let b = try args.bind(name, ["min", "max"])
             let r = try x.clamp(min: try b["min"].map { try $0.asDouble() }, max: try b["max"].map { try $0.asDouble() })
-            if name == "clamp_" { try x.checkInPlace(); try x.assertNoInternalOverlap(); try x.copyValuesInPlace(from: r); return receiver }
+            if name == "clamp_" {
+                let lo = try b["min"].map { try $0.asDouble() }, hi = try b["max"].map { try $0.asDouble() }
+                try x.updateInPlace { try $0.clamp(min: lo, max: hi) }
+                return receiver
+            }
             return .tensor(r)
         case "pow":
             let b = try args.bind(name, ["exponent"], required: 1)
@@ -467,9 +506,12 @@ extension Interpreter {
         case "masked_fill", "masked_fill_":
             let b = try args.bind(name, ["mask", "value"], required: 2)
             let mask = try b.tensor("mask")
-            let filled = try mask.where(try toTensorOperand(b.values["value"]!, like: x).to(x.dtype), x)
-            if name == "masked_fill_" { try x.checkInPlace(); try x.copyValuesInPlace(from: filled); return receiver }
-            return .tensor(filled)
+            let value = try toTensorOperand(b.values["value"]!, like: x)
+            if name == "masked_fill_" {
+                try x.updateInPlace { try $0.maskedFill(mask, value) }
+                return receiver
+            }
+            return .tensor(try x.maskedFill(mask, value))
         case "index_select":
             let b = try args.bind(name, ["dim", "index"], required: 2)
             return .tensor(try x.indexSelect(try b.int("dim"), try b.tensor("index")))

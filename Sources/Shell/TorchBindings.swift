@@ -367,6 +367,7 @@ extension Interpreter {
         "log_softmax", "eq", "ne", "lt", "le", "gt", "ge", "all", "any", "clone", "detach", "numel", "flip", "exp2", "log2",
         "log10", "trunc", "floor_divide", "remainder", "fmod", "logical_not", "logical_and", "logical_or", "logical_xor", "nonzero", "isnan", "isinf", "isfinite", "true_divide",
         "multiply", "subtract", "divide", "norm", "cumsum", "sort", "argsort", "topk", "masked_fill", "index_select",
+        "diag", "diagonal", "diag_embed", "tril", "triu", "trace",
     ]
 
     /// `torch.tensor(data)`: nested lists/tuples of numbers (or 0-d tensors) with PyTorch's dtype inference.

@@ -23,6 +23,24 @@ extension Tensor {
         }
     }
 
+    /// `x.masked_fill(mask, value)`: a bool mask broadcast to x, a 0-d value (its gradient is the sum
+    /// over the filled places, as PyTorch's `MaskedFillBackward0`).
+    public func maskedFill(_ mask: Tensor, _ value: Tensor) throws -> Tensor {
+        guard mask.dtype == .bool else {
+            throw TorchError.runtime("masked_fill_ only supports boolean masks, but got mask with dtype \(mask.dtype.cppTypeName)")
+        }
+        guard value.dim == 0 else {
+            throw TorchError.runtime("masked_fill_ only supports a 0-dimensional value tensor, but got tensor with \(value.dim) dimension(s).")
+        }
+        let full = try Shape.broadcast(shape, mask.shape)
+        let out = try GradMode.withoutGrad { try mask.where(value.to(dtype), self) }
+        let inShape = shape
+        return out.recording("MaskedFillBackward0", [self, value]) { g in
+            let m = try mask.expand(full).to(g.dtype)
+            return [try (g * (Tensor.wrapped(1) - m)).sumTo(inShape), try (g * m).sum()]
+        }
+    }
+
     /// `clamp(min, max)` (either may be nil).
     public func clamp(min lo: Double?, max hi: Double?) throws -> Tensor {
         if lo == nil && hi == nil {

@@ -59,6 +59,39 @@ extension Tensor {
     public func relu() throws -> Tensor { try unary(.relu) }
     public func abs() throws -> Tensor { try unary(.abs) }
 
+    /// `x.op_()`: the out-of-place op written back into `x` (so `inf.neg_()` is `-inf`, not `inf*0 - inf`).
+    public func unaryInPlace(_ op: UnaryOp) throws {
+        try updateInPlace { try $0.unary(op) }
+    }
+
+    /// An in-place op as its out-of-place form: `compute` runs on a stand-in for `self` that holds its values
+    /// from before the change and its graph node (PyTorch's saved `original_self`: `y.log_()` differentiates
+    /// as 1/y-before), and the result is written into `self`, whose node becomes the result's.
+    public func updateInPlace(_ compute: (Tensor) throws -> Tensor) throws {
+        try checkInPlace()
+        try assertNoInternalOverlap()
+        let recording = GradMode.isEnabled && requiresGrad
+        let source: Tensor
+        if recording {
+            source = try GradMode.withoutGrad { try clone() }
+            source.gradFn = gradFn
+        } else {
+            source = self
+        }
+        let result = try compute(source)
+        if result.dtype.isFloatingPoint && !dtype.isFloatingPoint {
+            throw TorchError.runtime("result type \(result.dtype.cppName) can't be cast to the desired output type \(dtype.cppName)")
+        }
+        let shape = try Shape.broadcast(self.shape, result.shape)
+        if shape != self.shape {
+            throw TorchError.runtime("output with shape \(Shape.describe(self.shape)) doesn't match the broadcast shape \(Shape.describe(shape))")
+        }
+        try copyValues(from: result)
+        if GradMode.isEnabled, let fn = result.gradFn {
+            gradFn = recording ? fn : GradNode(name: fn.name, inputs: fn.inputs.map { $0 === self ? self.snapshotForGrad() : $0 }, backward: fn.backward)
+        }
+    }
+
     private func recordUnary(_ op: UnaryOp, _ x: Tensor) throws -> Tensor {
         guard Tensor.recordsGrad([x]) else { return self }
         let y = self

@@ -98,7 +98,7 @@ extension Tensor {
     }
 
     /// `empty_like(self)` with the preserve memory format: same strides when dense, else contiguous.
-    static func emptyLike(_ x: Tensor, dtype: DType? = nil) throws -> Tensor {
+    public static func emptyLike(_ x: Tensor, dtype: DType? = nil) throws -> Tensor {
         let dt = dtype ?? x.dtype
         if x.isContiguous || !x.isNonOverlappingAndDense {
             return try Tensor.zeros(x.shape, dtype: dt)
