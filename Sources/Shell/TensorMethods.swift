@@ -22,7 +22,7 @@ extension Interpreter {
         "masked_fill_", "index_select", "unbind", "narrow", "select", "new_zeros", "new_ones", "new_empty", "new_full", "new_tensor",
         "zeros_like", "type_as", "is_floating_point", "apply_", "map_", "square_", "exp2", "log2", "log10", "data_ptr", "register_hook",
         "log_", "sin_", "cos_", "reciprocal_", "rsqrt_", "log1p_", "expm1_", "erf_", "floor_", "ceil_", "round_", "trunc_", "sign_",
-        "exp2_", "log2_", "log10_", "diag", "diagonal", "diag_embed", "tril", "triu", "tril_", "triu_", "trace",
+        "exp2_", "log2_", "log10_", "exponential_", "multinomial", "diag", "diagonal", "diag_embed", "tril", "triu", "tril_", "triu_", "trace",
     ]
 
     /// The methods PyTorch defines without parameters (`METH_NOARGS`: `x.relu(1)` is "TensorBase.relu() takes
@@ -414,6 +414,13 @@ extension Interpreter {
             let b = try args.bind(name, ["p", "generator"])
             try x.checkInPlace()
             try bernoulli_(x, p: try b.double("p", 0.5), generator: try b.generator()); return receiver
+        case "exponential_":
+            let b = try args.bind(name, ["lambd"], keywordOnly: ["generator"])
+            try x.checkInPlace()
+            try exponential_(x, lambda: try b.double("lambd", 1), generator: try b.generator()); return receiver
+        case "multinomial":
+            let b = try args.bind(name, ["num_samples", "replacement"], required: 1, keywordOnly: ["generator"])
+            return .tensor(try Tensor.multinomial(x, try b.int("num_samples"), replacement: try b.bool("replacement", false), generator: try b.generator()))
         case "requires_grad_":
             let flag = try args.bind(name, ["requires_grad"]).bool("requires_grad", true)
             try x.setRequiresGrad(flag, dtypeMessage: "only Tensors of floating point dtype can require gradients"); return receiver

@@ -1,3 +1,4 @@
+import BigInt
 import Foundation
 import Torch
 
@@ -165,9 +166,23 @@ extension Interpreter {
             return .object(GeneratorObject(Generator()))
         }
         m["Generator"] = .object(GeneratorObject.type)
+        def("multinomial") { args in
+            let b = try args.bind("multinomial", ["input", "num_samples", "replacement"], required: 2, keywordOnly: ["generator"])
+            return .tensor(try Tensor.multinomial(try b.tensor("input"), try b.int("num_samples"), replacement: try b.bool("replacement", false),
+                                                  generator: try b.generator()))
+        }
+        def("get_rng_state") { args in
+            _ = try args.bind("get_rng_state", [])
+            return .tensor(try rngStateTensor(Generator.defaultGenerator))
+        }
+        def("set_rng_state") { args in
+            let b = try args.bind("set_rng_state", ["new_state"], required: 1)
+            try setRNGState(Generator.defaultGenerator, b.values["new_state"]!)
+            return .none
+        }
         def("initial_seed") { _ in
             let s = initialSeed()
-            return s > UInt64(Int.max) ? .str(String(s)) : .int(Int(s))
+            return Value.integer(BigInt(s))
         }
         def("seed") { _ in
             let s = UInt64.random(in: 0...UInt64(Int64.max))
@@ -336,6 +351,9 @@ extension Interpreter {
             .namespace(try self.loadPythonModule(name: "torch.utils.data", file: "<nnsh torch/utils/data.py>", source: TorchLibrary.data))
         }
         torch.members["utils"] = .namespace(utils)
+        torch.lazyMembers["random"] = { [unowned self] in
+            .namespace(try self.loadPythonModule(name: "torch.random", file: "<nnsh torch/random.py>", source: TorchLibrary.random))
+        }
 
         var top: [String: Value] = [:]
         top["__torch__"] = .namespace(torch)
@@ -437,7 +455,7 @@ final class GeneratorObject: PyObject, TypedObject {
     override func repr() -> String { "<torch._C.Generator object at \(addressString(self))>" }
     override func attribute(_ name: String) throws -> Value? {
         let g = generator
-        func seedValue(_ s: UInt64) -> Value { s > UInt64(Int.max) ? .str(String(s)) : .int(Int(s)) }
+        func seedValue(_ s: UInt64) -> Value { Value.integer(BigInt(s)) }
         switch name {
         case "manual_seed":
             return .builtin(Builtin("manual_seed", receiver: "Generator object") { [self] args in
@@ -449,10 +467,38 @@ final class GeneratorObject: PyObject, TypedObject {
         case "seed": return .builtin(Builtin("seed", receiver: "Generator object") { _ in seedValue(g.seed()) })
         case "initial_seed": return .builtin(Builtin("initial_seed", receiver: "Generator object") { _ in seedValue(g.initialSeed) })
         case "device": return .str("cpu")
+        case "get_state":
+            return .builtin(Builtin("get_state", receiver: "Generator object") { args in
+                _ = try args.bind("get_state", [])
+                return .tensor(try rngStateTensor(g))
+            })
+        case "set_state":
+            return .builtin(Builtin("set_state", receiver: "Generator object") { [self] args in
+                try setRNGState(g, try args.bind("set_state", ["new_state"], required: 1).values["new_state"]!)
+                return .object(self)
+            })
+        case "clone_state":
+            return .builtin(Builtin("clone_state", receiver: "Generator object") { args in
+                _ = try args.bind("clone_state", [])
+                return .object(GeneratorObject(g.copy()))
+            })
         default: return nil
         }
     }
-    override var memberNames: [String] { ["manual_seed", "seed", "initial_seed", "device"] }
+    override var memberNames: [String] { ["manual_seed", "seed", "initial_seed", "device", "get_state", "set_state", "clone_state"] }
+}
+
+/// `get_state()` as PyTorch returns it: a 5056-byte uint8 tensor.
+func rngStateTensor(_ g: Generator) throws -> Tensor {
+    try Tensor.from(ints: g.stateBytes().map { Int64($0) }, shape: [Generator.stateByteCount], dtype: .uint8)
+}
+
+/// `set_state(new_state)` with the binding's and `check_rng_state`'s errors.
+func setRNGState(_ g: Generator, _ v: Value) throws {
+    guard case .tensor(let t) = v else { throw PythonError.type("expected a torch.ByteTensor, but got \(v.typeName)") }
+    guard t.dtype == .uint8 else { throw PythonError.type("RNG state must be a torch.ByteTensor") }
+    guard t.isContiguous else { throw PythonError.runtime("RNG state must be contiguous") }
+    try g.setState(try t.ints().map { UInt8(truncatingIfNeeded: $0) })
 }
 
 extension BoundArguments {

@@ -2,6 +2,28 @@
 /// (`PythonModules.swift`): `torch.optim.lr_scheduler` and `torch.utils.data`. Their formulas and the
 /// order of their random draws follow PyTorch 2.15's, so learning rates and batch orders match.
 enum TorchLibrary {
+    /// `torch.random`: the seeding functions, and `fork_rng` (CPU only, so only the CPU state is saved).
+    static let random = #"""
+import contextlib
+import torch
+from torch import manual_seed, seed, initial_seed, get_rng_state, set_rng_state
+
+__all__ = ["set_rng_state", "get_rng_state", "manual_seed", "seed", "initial_seed", "fork_rng"]
+default_generator = torch.default_generator
+
+
+@contextlib.contextmanager
+def fork_rng(devices=None, enabled=True, _caller="fork_rng", _devices_kw="devices", device_type="cuda"):
+    if not enabled:
+        yield
+        return
+    cpu_rng_state = torch.get_rng_state()
+    try:
+        yield
+    finally:
+        torch.set_rng_state(cpu_rng_state)
+"""#
+
     static let lrScheduler = #"""
 import math
 from torch.optim import Optimizer

@@ -104,7 +104,10 @@ extension Tensor {
                 throw TorchError.runtime("Integers to negative integer powers are not allowed.")
             }
         }
-        let out = try compute.dispatchNumeric(ArithVisitor(a: x, b: y, op: op, dtype: compute))
+        // `x ** 3` (a Python number as the exponent) runs PyTorch's pow_tensor_scalar kernels: 0, ±0.5, ±1,
+        // 2, 3, -2 as fills, roots and products (`x * x * x`), not pow().
+        let scalarExponent = op == .pow && b.isWrappedNumber && compute.isFloatingPoint ? try b.doubles().first : nil
+        let out = try compute.dispatchNumeric(ArithVisitor(a: x, b: y, op: op, dtype: compute, scalarExponent: scalarExponent))
         return try out.recordBinary(op, a, b)
     }
 
@@ -171,9 +174,23 @@ extension Tensor {
             }
         case .pow:
             let name = b.isWrappedNumber ? "PowBackward0" : (a.isWrappedNumber ? "PowBackward2" : "PowBackward1")
+            // pow_backward: grad * (exponent * self.pow(exponent - 1)), 0 where the exponent is 0.
+            let exponent = b.isWrappedNumber ? try b.doubles().first : nil
             return recording(name, [a, b]) { g in
-                let da = try g * b * Tensor.binary(a, b - Tensor.wrapped(1), .pow)
-                let db = b.requiresGrad ? try g * out * a.log() : nil
+                let da: Tensor
+                if let e = exponent {
+                    da = e == 0 ? try g * 0 : try g * (Tensor.wrapped(e) * Tensor.binary(a, Tensor.wrapped(e - 1), .pow))
+                } else {
+                    let d = try g * (b * Tensor.binary(a, b - Tensor.wrapped(1), .pow))
+                    da = try Tensor.binary(b, Tensor.wrapped(0), .eq).where(Tensor.scalar(0, dtype: d.dtype), d)
+                }
+                // pow_backward_exponent: grad * (0 where self == 0 and exponent >= 0, else result * log(self)).
+                var db: Tensor?
+                if b.requiresGrad {
+                    let zeroBase = try Tensor.binary(Tensor.binary(a, Tensor.wrapped(0), .eq), Tensor.binary(b, Tensor.wrapped(0), .ge), .logicalAnd)
+                    let r = try out * a.log()
+                    db = try g * zeroBase.where(Tensor.scalar(0, dtype: r.dtype), r)
+                }
                 return [try reduce(da, sa), try reduce(db, sb)]
             }
         case .maximum, .minimum:
@@ -190,6 +207,7 @@ extension Tensor {
 
 private struct ArithVisitor: NumericVisitor {
     let a: Tensor, b: Tensor, op: BinaryOp, dtype: DType
+    var scalarExponent: Double? = nil
     func visit<T: NumericElement>(_: T.Type) throws -> Tensor {
         if dtype == .bool {
             switch op {
@@ -221,9 +239,23 @@ private struct ArithVisitor: NumericVisitor {
     func floatOp<F: FloatElement>(_: F.Type) throws -> Tensor {
         switch op {
         case .div: return try Tensor.mapBinary(a, b, F.self, F.self, /)
-        case .pow: return try Tensor.mapBinary(a, b, F.self, F.self) { x, y in
-            y == 2 ? x * x : (y == 1 ? x : (y == 0.5 ? F.sqrt(x) : F.pow(x, y)))
-        }
+        case .pow:
+            if let e = scalarExponent {
+                let rule: (F) -> F
+                switch e {
+                case 0: rule = { _ in 1 }
+                case 1: rule = { $0 }
+                case 0.5: rule = { F.sqrt($0) }
+                case -0.5: rule = { 1 / F.sqrt($0) }
+                case -1: rule = { 1 / $0 }
+                case 2: rule = { $0 * $0 }
+                case 3: rule = { $0 * $0 * $0 }
+                case -2: rule = { 1 / ($0 * $0) }
+                default: rule = { F.pow($0, F(e)) }
+                }
+                return try Tensor.mapBinary(a, b, F.self, F.self) { x, _ in rule(x) }
+            }
+            return try Tensor.mapBinary(a, b, F.self, F.self) { x, y in F.pow(x, y) }
         case .remainder: return try Tensor.mapBinary(a, b, F.self, F.self) { x, y in
             var m = x.truncatingRemainder(dividingBy: y)
             if m != 0 && (y < 0) != (m < 0) { m += y }

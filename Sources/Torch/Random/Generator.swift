@@ -141,6 +141,65 @@ public final class Generator {
         return mean.addingProduct(r * cos(theta), std)
     }
 
+    /// `sizeof(CPUGeneratorImplState)`: the byte length of `get_state()`.
+    public static let stateByteCount = 5056
+
+    /// `get_state()`: the bytes of PyTorch's `CPUGeneratorImplState` (x86-64 layout) — seed (u64), left (i32),
+    /// seeded (i32), next (u64), the 624 words widened to u64, the legacy double-normal fields (only
+    /// `normal_y`/`normal_is_valid` used), then the float-normal cache and its flag — so states move between
+    /// nnsh and PyTorch.
+    public func stateBytes() -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: Generator.stateByteCount)
+        func put<T: FixedWidthInteger>(_ v: T, at o: Int) {
+            withUnsafeBytes(of: v.littleEndian) { for (i, b) in $0.enumerated() { bytes[o + i] = b } }
+        }
+        put(initialSeed, at: 0)
+        put(Int32(left), at: 8)
+        put(Int32(1), at: 12)
+        put(UInt64(nextIndex), at: 16)
+        for (i, w) in state.enumerated() { put(UInt64(w), at: 24 + 8 * i) }
+        if let y = nextDoubleNormalSample { put(y.bitPattern, at: 5024); put(Int32(1), at: 5040) }
+        if let f = nextFloatNormalSample { put(f.bitPattern, at: 5048); bytes[5052] = 1 }
+        return bytes
+    }
+
+    /// `set_state(bytes)`, with `CPUGeneratorImpl::set_state`'s checks. A state whose `next` and `left`
+    /// would read past the 624 words before the next twist is refused too (PyTorch reads out of bounds).
+    public func setState(_ bytes: [UInt8]) throws {
+        guard bytes.count == Generator.stateByteCount else {
+            throw TorchError.runtime("Expected a CPUGeneratorImplState of size \(Generator.stateByteCount) but found the input RNG state size to be \(bytes.count)")
+        }
+        func get<T: FixedWidthInteger>(_: T.Type, at o: Int) -> T {
+            var v = T.zero
+            for i in 0..<MemoryLayout<T>.size { v |= T(truncatingIfNeeded: bytes[o + i]) << (8 * i) }
+            return v
+        }
+        let seed = get(UInt64.self, at: 0)
+        let newLeft = Int(get(Int32.self, at: 8)), seeded = get(Int32.self, at: 12) != 0
+        let newNext = Int(UInt32(truncatingIfNeeded: get(UInt64.self, at: 16)))
+        guard seeded, newLeft > 0, newLeft <= 624, newNext <= 624, newNext + newLeft - 1 <= 624 else {
+            throw TorchError.runtime("Invalid mt19937 state")
+        }
+        initialSeed = seed
+        left = newLeft
+        nextIndex = newNext
+        for i in 0..<624 { state[i] = UInt32(truncatingIfNeeded: get(UInt64.self, at: 24 + 8 * i)) }
+        nextDoubleNormalSample = get(Int32.self, at: 5040) != 0 ? Double(bitPattern: get(UInt64.self, at: 5024)) : nil
+        nextFloatNormalSample = bytes[5052] != 0 ? Float(bitPattern: get(UInt32.self, at: 5048)) : nil
+    }
+
+    /// `clone_state` for `torch.random.fork_rng` and `Generator.clone_state()`: a copy with the same stream.
+    public func copy() -> Generator {
+        let g = Generator()
+        g.initialSeed = initialSeed
+        g.state = state
+        g.left = left
+        g.nextIndex = nextIndex
+        g.nextDoubleNormalSample = nextDoubleNormalSample
+        g.nextFloatNormalSample = nextFloatNormalSample
+        return g
+    }
+
     /// 64 bits from /dev/urandom, or the clock if that fails (`getNonDeterministicRandom`).
     static func nondeterministicSeed() -> UInt64 {
         var value: UInt64 = 0

@@ -386,6 +386,103 @@ public func bernoulli_(_ t: Tensor, p: Double, generator: Generator? = nil) thro
     try TorchInterrupt.check()
 }
 
+// MARK: - exponential_ and multinomial
+
+/// `Tensor.exponential_(lambd)`: `(-1 / lambd) * log1p(-U53)` in double, rounded to the dtype, memory
+/// order (`transformation::exponential`; PyTorch's CPU kernel, not MKL's stream).
+public func exponential_(_ t: Tensor, lambda: Double = 1, generator: Generator? = nil) throws {
+    if !(lambda > 0 && !lambda.isInfinite) {
+        throw TorchError.runtime("exponential_ expects lambda > 0.0, but found lambda=\(cppDouble(lambda))")
+    }
+    guard t.dtype.isFloatingPoint else {
+        throw TorchError.runtime("Exponential distribution is a continuous probability distribution. dtype must be a floating point but you specified \(t.dtype.scalarTypeName)")
+    }
+    try t.assertNoInternalOverlap()
+    let g = resolve(generator)
+    let scale = -1.0 / lambda
+    if t.dtype == .float32 {
+        let p = t.storage.pointer(Float.self)
+        t.forEachOffsetInMemoryOrder { p[$0] = Float(scale * log1p(-g.u53())) }
+    } else {
+        let p = t.storage.pointer(Double.self)
+        t.forEachOffsetInMemoryOrder { p[$0] = scale * log1p(-g.u53()) }
+    }
+    try TorchInterrupt.check()
+}
+
+extension Tensor {
+    /// `torch.multinomial(p, n, replacement)` as `multinomial_out`: without replacement (or for one
+    /// sample) the Gumbel trick — `argmax`/`topk` of p / Exp(1) draws made over p's layout; with
+    /// replacement, per row a cumulative sum in p's dtype, normalised, searched for one U53 per sample.
+    public static func multinomial(_ p: Tensor, _ n: Int, replacement: Bool, generator: Generator? = nil) throws -> Tensor {
+        guard p.dim > 0 && p.dim <= 2 else { throw TorchError.runtime("prob_dist must be 1 or 2 dim") }
+        guard p.dtype.isFloatingPoint else {
+            throw TorchError.runtime("multinomial only supports floating-point dtypes for input, got: \(p.dtype.scalarTypeName)")
+        }
+        guard n > 0 else { throw TorchError.runtime("cannot sample n_sample <= 0 samples") }
+        let categories = p.shape[p.dim - 1]
+        guard replacement || n <= categories else {
+            throw TorchError.runtime("cannot sample n_sample > prob_dist.size(-1) samples without replacement")
+        }
+        guard categories <= 1 << 24 else { throw TorchError.runtime("number of categories cannot exceed 2^24") }
+        let rows = p.dim == 2 ? p.shape[0] : 1
+        let outShape = p.dim == 1 ? [n] : [rows, n]
+        let count = try Shape.checkedStorageNumel(outShape)
+        if count == 0 { return try Tensor.zeros(outShape, dtype: .int64) }
+        let values = try p.doubles()   // logical order, rows × categories
+        var picks = [Int64](repeating: 0, count: count)
+        let g = resolve(generator)
+        if !replacement || n == 1 {
+            if values.isEmpty {
+                throw TorchError.runtime("aminmax(): cannot compute aminmax over an empty dimension as the operation has no identity.")
+            }
+            if values.contains(where: { !($0 >= 0 && $0 < .infinity) }) {
+                throw TorchError.runtime("probability tensor contains either `inf`, `nan` or element < 0")
+            }
+            let sums = try (p.dim == 1 ? p.sum() : p.sum(dims: [1])).doubles()
+            if sums.contains(0) { throw TorchError.runtime("invalid multinomial distribution (sum of probabilities <= 0)") }
+            let q = try Tensor.emptyLike(p)
+            try exponential_(q, lambda: 1, generator: g)
+            let keys = try Tensor.binary(p, q, .div).doubles()
+            for r in 0..<rows {
+                let row = Array(keys[(r * categories)..<((r + 1) * categories)])
+                // argmax keeps the first of equal maxima; topk lists the largest first.
+                let order = row.indices.sorted { row[$0] > row[$1] || (row[$0] == row[$1] && $0 < $1) }
+                for j in 0..<n { picks[r * n + j] = Int64(order[j]) }
+            }
+            return try Tensor.from(ints: picks, shape: outShape, dtype: .int64)
+        }
+        let single = p.dtype == .float32
+        for r in 0..<rows {
+            var cumulative = [Double](repeating: 0, count: categories)
+            var sum = 0.0
+            for j in 0..<categories {
+                let v = values[r * categories + j]
+                guard v >= 0 else { throw TorchError.runtime("invalid multinomial distribution (encountering probability entry < 0)") }
+                guard v.isFinite else {
+                    throw TorchError.runtime("invalid multinomial distribution (encountering probability entry = infinity or NaN)")
+                }
+                sum = single ? Double(Float(sum) + Float(v)) : sum + v
+                cumulative[j] = sum
+            }
+            guard sum > 0 else { throw TorchError.runtime("invalid multinomial distribution (sum of probabilities <= 0)") }
+            for j in 0..<categories { cumulative[j] = single ? Double(Float(cumulative[j]) / Float(sum)) : cumulative[j] / sum }
+            cumulative[categories - 1] = 1
+            for j in 0..<n {
+                let u = g.u53()
+                var lo = 0, hi = categories
+                while hi - lo > 0 {
+                    let mid = lo + (hi - lo) / 2
+                    if cumulative[mid] < u { lo = mid + 1 } else { hi = mid }
+                }
+                picks[r * n + j] = Int64(lo)
+            }
+            try TorchInterrupt.check()
+        }
+        return try Tensor.from(ints: picks, shape: outShape, dtype: .int64)
+    }
+}
+
 // MARK: - randperm
 
 /// `randperm_cpu`: Fisher–Yates with 32-bit draws for n < (2^32-1)/20, else inside-out with 64-bit draws.
