@@ -151,6 +151,131 @@ final class OptimizerObject: PyObject, TypedObject {
         return out
     }
 
+    /// Adagrad's __init__ gives every parameter its state at once: step 0 and `sum` filled with the
+    /// group's `initial_accumulator_value`.
+    func initialiseAccumulators() throws {
+        for (g, params) in zip(groups.items, parameterLists) {
+            guard case .dict(let d) = g else { continue }
+            for p in params { squareStates[ObjectIdentifier(p)] = try OptimizerKernels.SquareState(like: p, initial: try option(d, "initial_accumulator_value")) }
+        }
+    }
+
+    /// The parameters of every group, in order.
+    private var parameterLists: [[Tensor]] {
+        groups.items.map { g in
+            guard case .dict(let d) = g, case .list(let l)? = d.get(.str("params")) else { return [] }
+            return l.items.compactMap { if case .tensor(let t) = $0 { return t }; return nil }
+        }
+    }
+
+    /// `Optimizer.state_dict()`: `{"state": {index: state}, "param_groups": [group without params + "params": indices]}`,
+    /// parameters numbered across groups in order (torch/optim/optimizer.py).
+    func packedStateDict() -> PyDict {
+        var index = [ObjectIdentifier: Int]()
+        var next = 0
+        let packedGroups = PyList([])
+        for (g, params) in zip(groups.items, parameterLists) {
+            guard case .dict(let d) = g else { continue }
+            let packed = PyDict()
+            for (k, v) in zip(d.keys, d.values) where !valuesEqual(k, .str("params")) { packed.set(k, v) }
+            var ids = [Value]()
+            for p in params {
+                if index[ObjectIdentifier(p)] == nil { index[ObjectIdentifier(p)] = next + ids.count }
+                ids.append(.int(index[ObjectIdentifier(p)] ?? 0))
+            }
+            next += params.count
+            packed.set(.str("params"), .list(PyList(ids)))
+            packedGroups.items.append(.dict(packed))
+        }
+        let state = PyDict()
+        let live = stateDict
+        for (k, v) in zip(live.keys, live.values) {
+            if case .tensor(let p) = k, let i = index[ObjectIdentifier(p)] { state.set(.int(i), v) } else { state.set(k, v) }
+        }
+        let out = PyDict()
+        out.set(.str("state"), .dict(state))
+        out.set(.str("param_groups"), .list(packedGroups))
+        return out
+    }
+
+    /// `Optimizer.load_state_dict(sd)`: the saved groups' options replace the current ones (keeping each
+    /// group's params), and each indexed state entry becomes the state of the parameter at that index,
+    /// its tensors cast to the parameter's dtype (`step` kept as saved).
+    func loadStateDict(_ value: Value) throws {
+        guard let interpreter else { return }
+        guard case .dict(let sd) = value else { throw PythonError.type("'\(value.typeName)' object is not subscriptable") }
+        guard let savedGroupsValue = sd.get(.str("param_groups")) else { throw PythonError("KeyError", "'param_groups'") }
+        let savedGroups = try interpreter.iterate(savedGroupsValue)
+        let current = parameterLists
+        if current.count != savedGroups.count { throw PythonError.value("loaded state dict has a different number of parameter groups") }
+        var savedIndices = [[Value]]()
+        for g in savedGroups {
+            guard case .dict(let d) = g, let ps = d.get(.str("params")) else { throw PythonError("KeyError", "'params'") }
+            savedIndices.append(try interpreter.iterate(ps))
+        }
+        if zip(current, savedIndices).contains(where: { $0.count != $1.count }) {
+            throw PythonError.value("loaded state dict contains a parameter group that doesn't match the size of optimizer's group")
+        }
+        var idMap = [(Value, Tensor)]()
+        for (saved, params) in zip(savedIndices, current) { idMap += zip(saved, params).map { ($0, $1) } }
+        func parameter(_ key: Value) throws -> Tensor? {
+            idMap.first(where: { valuesEqual($0.0, key) })?.1
+        }
+        guard let stateValue = sd.get(.str("state")) else { throw PythonError("KeyError", "'state'") }
+        guard case .dict(let savedState) = stateValue else { throw PythonError.type("optimizer state must be a dict") }
+        var momentum = [ObjectIdentifier: Tensor](), adam = [ObjectIdentifier: OptimizerKernels.AdamState]()
+        var square = [ObjectIdentifier: OptimizerKernels.SquareState]()
+        for (k, v) in zip(savedState.keys, savedState.values) {
+            guard let p = try parameter(k), case .dict(let entry) = v else { continue }
+            func tensor(_ name: String) throws -> Tensor? {
+                guard let t = entry.get(.str(name)) else { return nil }
+                guard case .tensor(let x) = t else { return nil }
+                guard x.shape == p.shape else {
+                    throw PythonError.runtime("nnsh: the saved '\(name)' has shape \(Shape.describe(x.shape)), its parameter \(Shape.describe(p.shape))")
+                }
+                return try x.to(p.dtype, copy: true)
+            }
+            func stepCount() throws -> Int {
+                switch entry.get(.str("step")) {
+                case .tensor(let t)?: return Int(try t.item())
+                case .int(let i)?: return i
+                case .float(let f)?: return Int(f)
+                default: return 0
+                }
+            }
+            let key = ObjectIdentifier(p)
+            switch kind {
+            case .sgd:
+                if let b = try tensor("momentum_buffer") { momentum[key] = b }
+            case .adam, .adamW:
+                let state = try OptimizerKernels.AdamState(like: p)
+                state.step = try stepCount()
+                if let t = try tensor("exp_avg") { try state.expAvg.copy_(t) }
+                if let t = try tensor("exp_avg_sq") { try state.expAvgSq.copy_(t) }
+                state.maxExpAvgSq = try tensor("max_exp_avg_sq")
+                adam[key] = state
+            case .rmsprop, .adagrad:
+                let state = try OptimizerKernels.SquareState(like: p)
+                state.step = try stepCount()
+                if let t = try tensor(kind == .adagrad ? "sum" : "square_avg") { try state.squares.copy_(t) }
+                state.momentumBuffer = try tensor("momentum_buffer")
+                state.gradAverage = try tensor("grad_avg")
+                square[key] = state
+            }
+        }
+        var newGroups = [Value]()
+        for (g, params) in zip(savedGroups, current) {
+            guard case .dict(let d) = g else { continue }
+            let copy = PyDict()
+            for (k, v) in zip(d.keys, d.values) { copy.set(k, valuesEqual(k, .str("params")) ? .list(PyList(params.map { .tensor($0) })) : v) }
+            newGroups.append(.dict(copy))
+        }
+        groups.items = newGroups
+        momentumBuffers = momentum
+        adamStates = adam
+        squareStates = square
+    }
+
     override func attribute(_ name: String) throws -> Value? {
         let receiver = "\(kind.rawValue) object"
         switch name {
@@ -181,6 +306,17 @@ final class OptimizerObject: PyObject, TypedObject {
                 }
                 return .none
             })
+        case "state_dict":
+            return .builtin(Builtin("state_dict", receiver: receiver) { [unowned self] args in
+                _ = try args.bind("Optimizer.state_dict", [])
+                return .dict(self.packedStateDict())
+            })
+        case "load_state_dict":
+            return .builtin(Builtin("load_state_dict", receiver: receiver) { [unowned self] args in
+                let b = try args.bind("Optimizer.load_state_dict", ["state_dict"], required: 1)
+                try self.loadStateDict(b.values["state_dict"]!)
+                return .none
+            })
         case "add_param_group":
             return .builtin(Builtin("add_param_group", receiver: receiver) { [unowned self] args in
                 let b = try args.bind("Optimizer.add_param_group", ["param_group"], required: 1)
@@ -196,19 +332,22 @@ final class OptimizerObject: PyObject, TypedObject {
         }
     }
 
-    override var memberNames: [String] { ["param_groups", "defaults", "state", "step", "zero_grad", "add_param_group"] }
+    override var memberNames: [String] { ["param_groups", "defaults", "state", "step", "zero_grad", "add_param_group", "state_dict", "load_state_dict"] }
 }
 
 extension Interpreter {
     func makeOptimNamespace() -> Namespace {
         let ns = Namespace("torch.optim")
         ns.members["Optimizer"] = .object(OptimizerObject.baseType)
-        func optimizer(_ kind: OptimizerObject.Kind, _ module: String, _ options: [(String, Value)]) {
+        // `options` in the constructor's parameter order; `dictOrder` the order of `defaults` where PyTorch's
+        // __init__ builds that dict in another (RMSprop, Adagrad), which state_dict() and repr show.
+        func optimizer(_ kind: OptimizerObject.Kind, _ module: String, _ options: [(String, Value)], dictOrder: [String]? = nil) {
             let type = OptimizerObject.types[kind] ?? OptimizerObject.baseType
             constructors[ObjectIdentifier(type)] = Builtin(kind.rawValue) { [unowned self] args in
                 let b = try args.bind("\(kind.rawValue).__init__", ["params"] + options.map(\.0), required: 1)
                 let defaults = PyDict()
-                for (k, def) in options { defaults.set(.str(k), b.values[k] ?? def) }
+                let table = Dictionary(uniqueKeysWithValues: options)
+                for k in dictOrder ?? options.map(\.0) { defaults.set(.str(k), b.values[k] ?? table[k] ?? .none) }
                 try self.checkOptimizerOptions(kind, defaults)
                 let opt = OptimizerObject(kind, defaults: defaults, interpreter: self)
                 let params = b.values["params"]!
@@ -229,6 +368,7 @@ extension Interpreter {
                     g.set(.str("params"), .list(PyList(items)))
                     try opt.addGroup(g)
                 }
+                if kind == .adagrad { try opt.initialiseAccumulators() }
                 return .object(opt)
             }
             ns.members[kind.rawValue] = .object(type)
@@ -243,10 +383,12 @@ extension Interpreter {
         optimizer(.adam, "adam", adam)
         optimizer(.rmsprop, "rmsprop", [("lr", .float(0.01)), ("alpha", .float(0.99)), ("eps", .float(1e-8)), ("weight_decay", .int(0)),
                                         ("momentum", .int(0)), ("centered", .bool(false)), ("capturable", .bool(false)), ("foreach", .none),
-                                        ("maximize", .bool(false)), ("differentiable", .bool(false))])
+                                        ("maximize", .bool(false)), ("differentiable", .bool(false))],
+                  dictOrder: ["lr", "momentum", "alpha", "eps", "centered", "weight_decay", "capturable", "foreach", "maximize", "differentiable"])
         optimizer(.adagrad, "adagrad", [("lr", .float(0.01)), ("lr_decay", .int(0)), ("weight_decay", .int(0)),
                                         ("initial_accumulator_value", .int(0)), ("eps", .float(1e-10)), ("foreach", .none),
-                                        ("maximize", .bool(false)), ("differentiable", .bool(false)), ("fused", .none)])
+                                        ("maximize", .bool(false)), ("differentiable", .bool(false)), ("fused", .none)],
+                  dictOrder: ["lr", "lr_decay", "eps", "weight_decay", "initial_accumulator_value", "foreach", "maximize", "differentiable", "fused"])
         optimizer(.adamW, "adamw", adam.map { k, v in
             k == "weight_decay" ? (k, .float(0.01)) : k == "decoupled_weight_decay" ? (k, .bool(true)) : (k, v)
         })

@@ -137,6 +137,8 @@ extension Interpreter {
         }
         def("normal") { args in
             let b = try args.bind("normal", ["mean", "std", "size", "generator", "dtype"], required: 0)
+            if case .tensor(let m)? = b["mean"] ?? nil { return .tensor(try Tensor.normal(mean: .tensor(m), std: b["std"] ?? .float(1), generator: try b.generator())) }
+            if case .tensor(let sd)? = b["std"] ?? nil { return .tensor(try Tensor.normal(mean: b["mean"] ?? .float(0), std: .tensor(sd), generator: try b.generator())) }
             let size = try b["size"]?.asIntList("size", "normal") ?? []
             return .tensor(try Tensor.normal(try b.double("mean", 0), try b.double("std", 1), size, dtype: try b.dtype() ?? .float32,
                                              generator: try b.generator()))
@@ -486,6 +488,38 @@ final class GeneratorObject: PyObject, TypedObject {
         }
     }
     override var memberNames: [String] { ["manual_seed", "seed", "initial_seed", "device", "get_state", "set_state", "clone_state"] }
+}
+
+extension Tensor {
+    /// `torch.normal(mean, std)` with a tensor mean or std (`normal_out_impl`): N(0, 1) — or N(0, std) for a
+    /// number std — drawn into the broadcast shape, then `mul_(std)` and `add_(mean)` in that order.
+    static func normal(mean: Value, std: Value, generator: Generator?) throws -> Tensor {
+        func check(_ s: Tensor) throws {
+            if s.numel > 0, try s.doubles().contains(where: { !($0 >= 0) }) {
+                throw TorchError.runtime("normal expects all elements of std >= 0.0")
+            }
+        }
+        switch (mean, std) {
+        case (.tensor(let m), .tensor(let s)):
+            try check(s)
+            let out = try Tensor.zeros(try Shape.broadcast(m.shape, s.shape), dtype: m.dtype)
+            try Torch.normal_(out, mean: 0, std: 1, generator: generator)
+            return try GradMode.withoutGrad { try Tensor.binary(Tensor.binary(out, s, .mul), m, .add) }
+        case (.tensor(let m), _):
+            let sd = try std.asDouble()
+            let out = try Tensor.emptyLike(m)
+            try Torch.normal_(out, mean: 0, std: sd, generator: generator)
+            return try GradMode.withoutGrad { try Tensor.binary(out, m, .add) }
+        case (_, .tensor(let s)):
+            try check(s)
+            let out = try Tensor.emptyLike(s)
+            try Torch.normal_(out, mean: 0, std: 1, generator: generator)
+            let m = try Tensor.from(doubles: [try mean.asDouble()], shape: [], dtype: s.dtype)
+            return try GradMode.withoutGrad { try Tensor.binary(Tensor.binary(out, s, .mul), m, .add) }
+        default:
+            throw PythonError.type("normal(): mean or std must be a tensor here")
+        }
+    }
 }
 
 /// `get_state()` as PyTorch returns it: a 5056-byte uint8 tensor.

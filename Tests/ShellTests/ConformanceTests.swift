@@ -61,8 +61,6 @@ struct ModuleConformanceTests {
 
     /// Programs PyTorch runs that nnsh does not match yet, each with the reason.
     static let knownGaps: [String: Comment] = [
-        "gen_inplace_init": "nn.init.trunc_normal_ (it needs ATen's float32 erfinv) and Tensor.exponential_ (outside the RNG spec nnsh follows) are not implemented yet",
-        "gen_sampling": "Generator.get_state/set_state (PyTorch's 5056-byte state layout), torch.normal with tensor mean and std, and torch.multinomial are not implemented yet",
         "module_backward_hooks_errors": "the deprecated Module.register_backward_hook (hooks on the grad_fn of the output's last op) is refused with NotImplementedError, so the mixing error it raises after it cannot be reached",
         "module_backward_hooks_multi": "full backward hooks on a call where several inputs or several outputs need gradients are refused: PyTorch hangs them on one multi-output BackwardHookFunction node, and nnsh's engine has one output per node",
         "module_optim_adam": "PyTorch's CPU sqrt of a float32 tensor is MKL's vsSqrt, which is not correctly rounded (it differs from IEEE sqrt in about 17% of inputs); Adam's denominator inherits it, so one parameter printed as 0.0 is -0.0 here",
