@@ -472,6 +472,18 @@ extension Interpreter {
             for v in args.positional {
                 if case .dtype(let d) = v { target = d }
                 if case .tensor(let o) = v { target = o.dtype }
+                if name == "type" {
+                    // `x.type('torch.LongTensor')` and `x.type(torch.LongTensor)`: the legacy type names.
+                    var typeName: String?
+                    if case .str(let s) = v { typeName = s }
+                    if case .object(let c as PyType) = v, c.name.hasSuffix("Tensor") { typeName = "torch." + c.name }
+                    if let typeName {
+                        guard let d = DType.allCases.first(where: { $0.legacyTensorType == typeName }) else {
+                            throw PythonError.value("invalid type: '\(typeName)'")
+                        }
+                        target = d
+                    }
+                }
                 if name == "to" { try DeviceObject.requireCPU(v) }
             }
             if let kw = args.keywords.first(where: { $0.0 == "device" }) { try DeviceObject.requireCPU(kw.1) }
@@ -581,7 +593,7 @@ final class GradFnObject: PyObject {
     override var typeName: String { node.name }
     override func repr() -> String {
         // Nodes of Python-defined autograd Functions print with their module, as PyTorch's do.
-        let qualified = node.name == "BackwardHookFunctionBackward" ? "torch.autograd.function." + node.name : node.name
+        let qualified = node.name == "BackwardHookFunctionBackward" || node.isCustomFunction ? "torch.autograd.function." + node.name : node.name
         return "<\(qualified) object at \(addressString(node))>"
     }
     override func attribute(_ name: String) throws -> Value? {

@@ -317,6 +317,23 @@ extension Interpreter {
                                                 retainGraph: try b.bool("retain_graph", false), allowUnused: try b.bool("allow_unused", false))
             return .tuple(grads.map { $0.map { .tensor($0) } ?? .none })
         })
+        autograd.members["_nnsh_attach"] = .builtin(customFunctionAttach())
+        autograd.lazyMembers["function"] = { [unowned self] in
+            .namespace(try self.loadPythonModule(name: "torch.autograd.function", file: "<nnsh torch/autograd/function.py>",
+                                                 source: AutogradLibrary.function))
+        }
+        autograd.lazyMembers["variable"] = { [unowned self] in
+            .namespace(try self.loadPythonModule(name: "torch.autograd.variable", file: "<nnsh torch/autograd/variable.py>",
+                                                 source: AutogradLibrary.variable))
+        }
+        for (member, module) in [("Function", "function"), ("Variable", "variable")] {
+            autograd.lazyMembers[member] = { [unowned autograd] in
+                guard case .namespace(let ns)? = try autograd.member(module), let v = try ns.member(member) else {
+                    throw PythonError("ImportError", "cannot import name '\(member)' from 'torch.autograd'")
+                }
+                return v
+            }
+        }
         m["autograd"] = .namespace(autograd)
         // `out=` on the functions PyTorch gives it: the result computed, then written into `out`.
         for name in Interpreter.torchFunctionsWithOut {
@@ -353,6 +370,16 @@ extension Interpreter {
             .namespace(try self.loadPythonModule(name: "torch.utils.data", file: "<nnsh torch/utils/data.py>", source: TorchLibrary.data))
         }
         torch.members["utils"] = .namespace(utils)
+        // The legacy tensor types, one Python module for the six.
+        var legacyTypes: Namespace?
+        for name in ["FloatTensor", "DoubleTensor", "LongTensor", "IntTensor", "ByteTensor", "BoolTensor"] {
+            torch.lazyMembers[name] = { [unowned self] in
+                if legacyTypes == nil {
+                    legacyTypes = try self.loadPythonModule(name: "torch", file: "<nnsh torch/_tensor_types.py>", source: AutogradLibrary.legacyTensorTypes)
+                }
+                return try legacyTypes?.member(name) ?? .none
+            }
+        }
         torch.lazyMembers["random"] = { [unowned self] in
             .namespace(try self.loadPythonModule(name: "torch.random", file: "<nnsh torch/random.py>", source: TorchLibrary.random))
         }

@@ -7,7 +7,8 @@ extension Interpreter {
         let ns = Namespace("_warnings")
         let warn = Builtin("warn") { [unowned self] args in
             let b = try args.bind("warn", ["message", "category", "stacklevel", "source"], required: 1)
-            let (file, line, module) = self.callSite()
+            var (file, line, module) = self.callSite()
+            if case .int(let level)? = b["stacklevel"], level > 1 { (file, line, module) = self.callerFrame(level) }
             guard case .namespace(let warnings)? = self.builtinModule(named: "warnings"),
                   let implementation = try warnings.member("_warn_at") else {
                 throw PythonError("ImportError", "warnings is unavailable")
@@ -35,6 +36,23 @@ extension Interpreter {
         guard case .namespace(let warnings)? = builtinModule(named: "warnings"),
               let implementation = try warnings.member("_warn_at") else { return }
         _ = try call(implementation, Arguments([.str(message), .none, .int(1), .none, .str(file), .int(line), .str(module)]))
+    }
+
+    /// `stacklevel`: the file, line and module of the frame `level - 1` calls out from the one running
+    /// (`sys`, line 1 past the outermost, as CPython's `warn`).
+    func callerFrame(_ level: Int) -> (String, Int, String) {
+        let k = frames.count - (level - 1)
+        guard k >= 0 else { return ("sys", 1, "sys") }
+        let line = (k < frames.count ? frameCallSites[k] : ExecutionPoint.current)?.line ?? 1
+        if k == 0 {
+            var module = "__main__"
+            if case .str(let m)? = globalScope.root["__name__"] { module = m }
+            return (file, line, module)
+        }
+        let function = frames[k - 1].function
+        var module = "__main__"
+        if case .str(let m)? = function.closure.root["__name__"] { module = m }
+        return (function.file, line, module)
     }
 
     /// The file, line and module `__name__` of the call being made to a `wantsCallerScope` builtin.

@@ -2,8 +2,8 @@
 /// location by default, as `file:line: Category: message` and the source line on stderr),
 /// `filterwarnings`/`simplefilter`/`resetwarnings`, `catch_warnings(record=True)`, `showwarning`,
 /// `formatwarning`. Where the warning points comes from `_warnings.warn`, the line of the
-/// `warnings.warn(...)` call itself: nnsh does not record its frames' call lines, so `stacklevel`
-/// above 1 still names that line. `message=`/`module=` patterns take literal text with `.` and `*`
+/// `warnings.warn(...)` call itself, or for `stacklevel` n the frame n - 1 calls out (each frame records
+/// its call site). `message=`/`module=` patterns take literal text with `.` and `*`
 /// (what filters usually hold) until nnsh has `re`.
 /// Written for nnsh in Python; run as the module on first import.
 enum WarningsLibrary {

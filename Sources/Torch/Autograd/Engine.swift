@@ -40,6 +40,20 @@ extension Tensor {
         return alias.recording(name, [self]) { g in [g] }
     }
 
+    /// The output of a custom `torch.autograd.Function`: a tensor computed without grad recording gets a
+    /// node named `name` over `inputs` whose rule is the user's backward (an output that already has a
+    /// history, or is one of the inputs, is first aliased, as PyTorch makes it a view). Without grad
+    /// recording, or when no input needs a gradient, it is returned as it is.
+    public func customFunctionOutput(_ name: String, inputs: [Tensor], context: AnyObject?,
+                                     _ rule: @escaping (Tensor) throws -> [Tensor?]) -> Tensor {
+        guard Tensor.recordsGrad(inputs) else { return self }
+        let out = gradFn != nil || leafRequiresGrad || inputs.contains(where: { $0 === self }) ? detach() : self
+        out.recording(name, inputs, rule)
+        out.gradFn?.isCustomFunction = true
+        out.gradFn?.context = context
+        return out
+    }
+
     /// `tensor.retain_grad()`: a leaf keeps its gradient anyway; a non-leaf starts keeping it.
     public func retainGrad() throws {
         guard requiresGrad else { throw TorchError.runtime("can't retain_grad on Tensor that has requires_grad=False") }

@@ -17,6 +17,10 @@ public final class GradNode {
     /// inputs' gradients and the output's, and may replace the former. Module backward hooks use them.
     public var preHooks: [(Tensor) throws -> Tensor?] = []
     public var postHooks: [([Tensor?], Tensor) throws -> [Tensor?]?] = []
+    /// A node of a Python `torch.autograd.Function` (`torch.autograd.function.NAME` in its repr), and the
+    /// Python context object it carries.
+    public internal(set) var isCustomFunction = false
+    public var context: AnyObject?
 
     init(name: String, inputs: [Tensor?], backward: @escaping (Tensor) throws -> [Tensor?]) {
         self.name = name
@@ -26,7 +30,8 @@ public final class GradNode {
 
     /// A long graph (`y = y + 1` in a loop) is a chain node → tensor → node: free it iteratively.
     deinit {
-        var parts: [Any] = [inputs, backward, preHooks, postHooks]
+        var parts: [Any] = [inputs, backward, preHooks, postHooks, context as Any]
+        context = nil
         inputs = []
         backward = { _ in [] }
         preHooks = []
