@@ -112,6 +112,8 @@ extension Interpreter {
         }
         if case .tensor(let y) = b {
             if op == .matrixMultiply { return .tensor(try Tensor.matmul(try toTensorOperand(a, like: y), y)) }
+            // `number / tensor` is Tensor.__rtruediv__: `self.reciprocal() * other` (torch/_tensor.py).
+            if op == .divide, a.isNumberLiteralValue { return .tensor(try Tensor.binary(y.unary(.reciprocal), try toTensorOperand(a, like: y), .mul)) }
             if let top = tensorOp(op) { return .tensor(try Tensor.binary(try toTensorOperand(a, like: y), y, top)) }
         }
         if case .module(let m) = a, op == .add, m is Sequential || m is ModuleList { return try moduleConcatenate(m, b) }

@@ -124,6 +124,9 @@ extension Interpreter {
             builtin.wantsCallerScope = name == "trunc_normal_"  // its warning names the caller's line
             initNS.members[name] = .builtin(builtin)
         }
+        nn.lazyMembers["utils"] = { [unowned self] in
+            .namespace(try self.loadPythonModule(name: "torch.nn.utils", file: "<nnsh torch/nn/utils/__init__.py>", source: TorchLibrary.nnUtils))
+        }
         nn.members["functional"] = .namespace(functional)
         nn.members["init"] = .namespace(initNS)
         return ["nn": .namespace(nn)]

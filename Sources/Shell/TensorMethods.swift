@@ -498,13 +498,8 @@ extension Interpreter {
             let ds = try dims(args, "flip")
             return .tensor(try x.flip(ds))
         case "norm":
-            let b = try args.bind(name, ["p", "dim", "keepdim"])
-            let p = try b.double("p", 2)
-            let ds = try optionalDims(b.values["dim"]) ?? []
-            let keep = try b.bool("keepdim", false)
-            if p == 2 { return .tensor(try (x * x).sum(dims: ds, keepdim: keep).sqrt()) }
-            if p == 1 { return .tensor(try x.abs().sum(dims: ds, keepdim: keep)) }
-            return .tensor(try Tensor.binary(Tensor.binary(x.abs(), .wrapped(p), .pow).sum(dims: ds, keepdim: keep), .wrapped(1 / p), .pow))
+            let b = try args.bind(name, ["p", "dim", "keepdim", "dtype"])
+            return .tensor(try normBinding(x, p: b["p"], dim: b["dim"], keepdim: try b.bool("keepdim", false), dtype: try b.dtype()))
         case "cumsum":
             let d = try args.bind(name, ["dim", "dtype"], required: 1).int("dim")
             return .tensor(try x.cumsum(d))
@@ -583,6 +578,27 @@ extension Interpreter {
             return .list(PyList(try (0..<t.shape[d]).map { try build(d + 1, off &+ $0 &* t.strides[d]) }))
         }
         return try build(0, t.offset)
+    }
+}
+
+extension Interpreter {
+    /// `torch.norm(input, p='fro', dim=None, keepdim=False, dtype=None)` as torch/functional.py routes it:
+    /// 'fro' (or None) is the vector 2-norm over at most two dims, a number p the vector p-norm;
+    /// matrix norms ('nuc', or 'fro' over more than two dims) are refused.
+    func normBinding(_ x: Tensor, p: Value?, dim: Value?, keepdim: Bool, dtype: DType?) throws -> Tensor {
+        var dims: [Int] = []
+        if let dim, !dim.isNone { dims = try dim.asIntList("dim", "norm") }
+        let input = try dtype.map { try x.castRecording($0) } ?? x
+        var order = 2.0
+        switch p {
+        case nil, .none?: order = 2
+        case .str(let s)?:
+            guard s == "fro" && dims.count <= 2 else {
+                throw PythonError("NotImplementedError", "nnsh has no matrix norms yet: norm(p='\(s)') is not supported")
+            }
+        case let v?: order = try v.asDouble()
+        }
+        return try input.vectorNorm(order, dims: dims, keepdim: keepdim)
     }
 }
 

@@ -335,6 +335,23 @@ extension Interpreter {
             }
         }
         m["autograd"] = .namespace(autograd)
+        let linalg = Namespace("torch.linalg")
+        linalg.members["vector_norm"] = .builtin(Builtin("linalg_vector_norm") { args in
+            let b = try args.bind("linalg_vector_norm", ["x", "ord", "dim", "keepdim"], required: 1, keywordOnly: ["dtype"])
+            var dims: [Int] = []
+            if let d = b["dim"], !d.isNone { dims = try d.asIntList("dim", "linalg_vector_norm") }
+            let x = try b.dtype().map { try b.tensor("x").castRecording($0) } ?? b.tensor("x")
+            return .tensor(try x.vectorNorm(try b.double("ord", 2), dims: dims, keepdim: try b.bool("keepdim", false)))
+        })
+        linalg.members["norm"] = .builtin(Builtin("linalg_norm") { [unowned self] args in
+            let b = try args.bind("linalg_norm", ["input", "ord", "dim", "keepdim"], required: 1, keywordOnly: ["dtype"])
+            let x = try b.tensor("input")
+            if let ord = b["ord"], !ord.isNone, x.dim >= 2 || (b["dim"].map { !$0.isNone && (try? $0.asIntList("dim", "linalg_norm").count) == 2 } ?? false) {
+                throw PythonError("NotImplementedError", "nnsh has no matrix norms yet: torch.linalg.norm(A, ord=\(ord.str)) is not supported")
+            }
+            return .tensor(try self.normBinding(x, p: b["ord"], dim: b["dim"], keepdim: try b.bool("keepdim", false), dtype: try b.dtype()))
+        })
+        m["linalg"] = .namespace(linalg)
         // `out=` on the functions PyTorch gives it: the result computed, then written into `out`.
         for name in Interpreter.torchFunctionsWithOut {
             guard case .builtin(let f)? = m[name] else { continue }

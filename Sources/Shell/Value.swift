@@ -189,6 +189,17 @@ public struct Arguments {
     }
 }
 
+extension Value {
+    /// A Python bool, int or float (what PyTorch wraps as a number in an op).
+    var isNumberLiteralValue: Bool {
+        switch self {
+        case .int, .float, .bool: return true
+        case .object(let o): return o is BigIntObject
+        default: return false
+        }
+    }
+}
+
 /// A callable implemented in Swift.
 public final class Builtin {
     public let name: String

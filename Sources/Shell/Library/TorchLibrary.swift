@@ -24,6 +24,97 @@ def fork_rng(devices=None, enabled=True, _caller="fork_rng", _devices_kw="device
         torch.set_rng_state(cpu_rng_state)
 """#
 
+    /// `torch.nn.utils`: gradient clipping (torch/nn/utils/clip_grad.py, its per-tensor norms then the
+    /// norm of their stack, the coefficient max_norm / (norm + 1e-6) clamped to 1) and the
+    /// parameter/vector conversions (convert_parameters.py). CPU only, so no foreach grouping.
+    static let nnUtils = #"""
+import warnings
+import torch
+
+__all__ = ["clip_grad_norm_", "clip_grad_norm", "clip_grad_value_", "get_total_norm", "clip_grads_with_norm_",
+           "parameters_to_vector", "vector_to_parameters"]
+
+
+def _tensors(tensors):
+    if isinstance(tensors, torch.Tensor):
+        return [tensors]
+    return list(tensors)
+
+
+def get_total_norm(tensors, norm_type=2.0, error_if_nonfinite=False, foreach=None):
+    tensors = _tensors(tensors)
+    norm_type = float(norm_type)
+    if len(tensors) == 0:
+        return torch.tensor(0.0)
+    if foreach:
+        raise RuntimeError("foreach=True was passed, but can't use the foreach API on cpu tensors")
+    norms = [torch.linalg.vector_norm(g, norm_type) for g in tensors]
+    total_norm = torch.linalg.vector_norm(torch.stack(norms), norm_type)
+    if error_if_nonfinite and torch.logical_or(total_norm.isnan(), total_norm.isinf()):
+        raise RuntimeError(
+            f"The total norm of order {norm_type} for gradients from "
+            "`parameters` is non-finite, so it cannot be clipped. To disable "
+            "this error and scale the gradients by the non-finite norm anyway, "
+            "set `error_if_nonfinite=False`"
+        )
+    return total_norm
+
+
+def clip_grads_with_norm_(parameters, max_norm, total_norm, foreach=None):
+    parameters = _tensors(parameters)
+    grads = [p.grad for p in parameters if p.grad is not None]
+    max_norm = float(max_norm)
+    if len(grads) == 0:
+        return
+    if foreach:
+        raise RuntimeError("foreach=True was passed, but can't use the foreach API on cpu tensors")
+    clip_coef = max_norm / (total_norm + 1e-6)
+    clip_coef_clamped = torch.clamp(clip_coef, max=1.0)
+    for g in grads:
+        g.mul_(clip_coef_clamped)
+
+
+def clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False, foreach=None):
+    parameters = _tensors(parameters)
+    grads = [p.grad for p in parameters if p.grad is not None]
+    total_norm = get_total_norm(grads, norm_type, error_if_nonfinite, foreach)
+    clip_grads_with_norm_(parameters, max_norm, total_norm, foreach)
+    return total_norm
+
+
+def clip_grad_norm(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False, foreach=None):
+    warnings.warn(
+        "`torch.nn.utils.clip_grad_norm` is now deprecated in favor of `torch.nn.utils.clip_grad_norm_`.",
+        FutureWarning,
+        stacklevel=2,
+    )
+    return clip_grad_norm_(parameters, max_norm, norm_type, error_if_nonfinite, foreach)
+
+
+def clip_grad_value_(parameters, clip_value, foreach=None):
+    parameters = _tensors(parameters)
+    clip_value = float(clip_value)
+    if foreach:
+        raise RuntimeError("foreach=True was passed, but can't use the foreach API on cpu tensors")
+    for p in parameters:
+        if p.grad is not None:
+            p.grad.clamp_(min=-clip_value, max=clip_value)
+
+
+def parameters_to_vector(parameters):
+    return torch.cat([param.view(-1) for param in parameters])
+
+
+def vector_to_parameters(vec, parameters):
+    if not isinstance(vec, torch.Tensor):
+        raise TypeError(f"expected torch.Tensor, but got: {torch.typename(vec)}")
+    pointer = 0
+    for param in parameters:
+        num_param = param.numel()
+        param.data = vec[pointer : pointer + num_param].view_as(param).data
+        pointer += num_param
+"""#
+
     static let lrScheduler = #"""
 import math
 from torch.optim import Optimizer
