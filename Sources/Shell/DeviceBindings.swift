@@ -4,7 +4,7 @@ import Torch
 /// `torch.device`: a device type and optional index, as PyTorch parses and prints them. nnsh
 /// computes on the CPU only, so a CUDA device can be named and compared but not used: what a
 /// CPU-only PyTorch build says (`AssertionError: Torch not compiled with CUDA enabled`).
-final class DeviceObject: PyObject, TypedObject {
+final class DeviceObject: PyObject, TypedObject, ContextManager {
     static let type = PyType.builtin("device", module: "torch")
     var pyType: PyType { DeviceObject.type }
     let kind: String
@@ -29,6 +29,14 @@ final class DeviceObject: PyObject, TypedObject {
         }
     }
     override var memberNames: [String] { ["index", "type"] }
+
+    /// `with torch.device(d):` makes d the factories' default; nnsh has only the CPU, so entering any
+    /// other device is refused as using it would be.
+    func enter() throws -> Value {
+        try DeviceObject.requireCPU(.object(self))
+        return .object(self)
+    }
+    func exit() {}
 
     /// `torch.device("cuda:1")`, `torch.device("cuda", 1)`, `torch.device(device)`, `torch.device(0)`.
     static func parse(_ v: Value, index: Value? = nil) throws -> DeviceObject {
@@ -91,6 +99,15 @@ extension Interpreter {
             return .object(try DeviceObject.parse(b.values["type"]!, index: b.values["index"]))
         }
         m["device"] = .object(DeviceObject.type)
+        m["set_default_device"] = .builtin(Builtin("set_default_device") { args in
+            let b = try args.bind("set_default_device", ["device"], required: 1)
+            if let d = b["device"], !d.isNone { try DeviceObject.requireCPU(d) }
+            return .none
+        })
+        m["get_default_device"] = .builtin(Builtin("get_default_device") { args in
+            _ = try args.bind("get_default_device", [])
+            return .object(DeviceObject.cpu)
+        })
         m["get_num_threads"] = .builtin(Builtin("get_num_threads") { args in
             _ = try args.bind("get_num_threads", [])
             return .int(kernelThreadCount)

@@ -397,6 +397,16 @@ extension Interpreter {
                 return try legacyTypes?.member(name) ?? .none
             }
         }
+        // `torch.functional`: the functions PyTorch defines there, those nnsh has (the same objects as torch's).
+        torch.lazyMembers["functional"] = { [unowned torch] in
+            let ns = Namespace("torch.functional")
+            for name in ["atleast_1d", "atleast_2d", "atleast_3d", "broadcast_shapes", "broadcast_tensors", "block_diag", "cartesian_prod",
+                         "cdist", "chain_matmul", "einsum", "lu", "meshgrid", "norm", "split", "stft", "tensordot", "unique",
+                         "unique_consecutive", "unravel_index"] {
+                if let v = try torch.member(name) { ns.members[name] = v }
+            }
+            return .namespace(ns)
+        }
         torch.lazyMembers["random"] = { [unowned self] in
             .namespace(try self.loadPythonModule(name: "torch.random", file: "<nnsh torch/random.py>", source: TorchLibrary.random))
         }

@@ -37,6 +37,7 @@ extension Interpreter {
         "bisect": .python(BisectLibrary.source),
         "_time": .swift { .namespace($0.makeTimeCoreModule()) },
         "time": .python(TimeLibrary.source),
+        "timeit": .python(TimeitLibrary.source),
         "_platform": .swift { .namespace($0.makePlatformCoreModule()) },
         "platform": .python(PlatformLibrary.source),
         "_oswalk": .python(OSWalkLibrary.source),
