@@ -124,6 +124,16 @@ extension Interpreter {
             builtin.wantsCallerScope = name == "trunc_normal_"  // its warning names the caller's line
             initNS.members[name] = .builtin(builtin)
         }
+        // The recurrent layers are Python modules over nnsh's tensors (Library/RNNLibrary.swift), loaded once.
+        var rnnModule: Namespace?
+        for name in ["RNNBase", "RNN", "LSTM", "GRU", "RNNCellBase", "RNNCell", "LSTMCell", "GRUCell"] {
+            nn.lazyMembers[name] = { [unowned self] in
+                if rnnModule == nil {
+                    rnnModule = try self.loadPythonModule(name: "torch.nn.modules.rnn", file: "<nnsh torch/nn/modules/rnn.py>", source: RNNLibrary.source)
+                }
+                return try rnnModule?.member(name) ?? .none
+            }
+        }
         nn.lazyMembers["utils"] = { [unowned self] in
             .namespace(try self.loadPythonModule(name: "torch.nn.utils", file: "<nnsh torch/nn/utils/__init__.py>", source: TorchLibrary.nnUtils))
         }

@@ -318,6 +318,12 @@ extension Interpreter {
             return .tuple(grads.map { $0.map { .tensor($0) } ?? .none })
         })
         autograd.members["_nnsh_attach"] = .builtin(customFunctionAttach())
+        autograd.members["_nnsh_named_alias"] = .builtin(Builtin("_nnsh_named_alias") { args in
+            guard args.positional.count == 2, case .tensor(let t) = args.positional[0], case .str(let name) = args.positional[1] else {
+                throw PythonError.type("_nnsh_named_alias(tensor, name)")
+            }
+            return .tensor(t.aliasNode(name))
+        })
         autograd.lazyMembers["function"] = { [unowned self] in
             .namespace(try self.loadPythonModule(name: "torch.autograd.function", file: "<nnsh torch/autograd/function.py>",
                                                  source: AutogradLibrary.function))

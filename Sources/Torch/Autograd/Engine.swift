@@ -54,6 +54,14 @@ extension Tensor {
         return out
     }
 
+    /// An alias whose node, named `name`, passes the gradient through: where PyTorch's own kernel is one
+    /// node (its oneDNN LSTM layer, an in-place transpose) and nnsh's equivalent is several, the tensor
+    /// users see carries PyTorch's name.
+    public func aliasNode(_ name: String) -> Tensor {
+        guard Tensor.recordsGrad([self]) else { return self }
+        return detach().recording(name, [self]) { g in [g] }
+    }
+
     /// `tensor.retain_grad()`: a leaf keeps its gradient anyway; a non-leaf starts keeping it.
     public func retainGrad() throws {
         guard requiresGrad else { throw TorchError.runtime("can't retain_grad on Tensor that has requires_grad=False") }
