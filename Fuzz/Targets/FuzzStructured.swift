@@ -43,13 +43,17 @@ struct ProgramGenerator {
                                "logical_not", "erf", "expm1", "log1p", "log2", "log10", "exp2", "zero_", "relu_",
                                "sigmoid_", "tanh_", "neg_", "exp_", "sqrt_", "square_", "detach_", "requires_grad_",
                                "unbind", "is_contiguous", "squeeze", "mT", "T", "shape", "dtype", "grad", "data",
-                               "unsqueeze_", "retain_grad", "sort", "softmax", "element_size", "storage_offset"]
+                               "unsqueeze_", "retain_grad", "sort", "softmax", "element_size", "storage_offset",
+                               "log_", "sin_", "cos_", "reciprocal_", "floor_", "round_", "trunc_", "sign_", "rsqrt_",
+                               "tril", "triu", "tril_", "triu_", "trace", "diag", "diagonal", "diag_embed", "exponential_"]
     static let intArgMethods = ["view", "reshape", "permute", "transpose", "squeeze", "unsqueeze", "flatten",
                                 "expand", "repeat", "narrow", "select", "chunk", "split", "sum", "mean", "max",
                                 "min", "argmax", "cumsum", "softmax", "topk", "flip", "std", "prod", "norm",
                                 "size", "stride", "unbind", "sort", "new_zeros", "fill_", "clamp", "pow", "pow_",
                                 "add", "mul", "div", "sub", "remainder", "floor_divide", "masked_fill", "index_select",
-                                "random_", "uniform_", "normal_", "bernoulli_", "add_", "mul_", "div_", "sub_"]
+                                "random_", "uniform_", "normal_", "bernoulli_", "add_", "mul_", "div_", "sub_",
+                                "tril", "triu", "tril_", "triu_", "diag", "diagonal", "diag_embed", "multinomial",
+                                "exponential_", "round_", "clamp_"]
     static let binaryMethods = ["add", "sub", "mul", "div", "matmul", "mm", "bmm", "mv", "dot", "maximum", "minimum",
                                 "eq", "ne", "lt", "le", "gt", "ge", "pow", "remainder", "copy_", "expand_as",
                                 "view_as", "type_as", "add_", "mul_", "sub_", "div_", "masked_fill", "index_select",
@@ -57,7 +61,8 @@ struct ProgramGenerator {
     static let binaryOps = ["+", "-", "*", "/", "//", "%", "**", "@", "==", "<", ">=", "!=", "&", "|", "^"]
     static let torchFunctions = ["cat", "stack", "where", "allclose", "equal", "matmul", "max", "min", "sum", "abs",
                                  "numel", "is_tensor", "zeros_like", "ones_like", "full_like", "randn_like", "softmax",
-                                 "sigmoid", "tanh", "relu", "flatten", "transpose", "squeeze", "unsqueeze", "mean"]
+                                 "sigmoid", "tanh", "relu", "flatten", "transpose", "squeeze", "unsqueeze", "mean",
+                                 "multinomial", "trace", "diag", "tril", "triu", "norm", "diagonal"]
     static let layerKinds = ["Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d",
                              "MaxPool1d", "MaxPool2d", "MaxPool3d", "AvgPool1d", "AvgPool2d", "AvgPool3d",
                              "MaxUnpool1d", "MaxUnpool2d", "MaxUnpool3d", "AdaptiveAvgPool2d", "AdaptiveMaxPool2d",
@@ -65,12 +70,14 @@ struct ProgramGenerator {
                              "Softmax", "LogSoftmax", "Softplus", "Hardtanh", "Dropout", "Dropout2d", "Flatten",
                              "Identity", "ZeroPad2d", "ConstantPad1d", "ConstantPad2d", "ReflectionPad1d",
                              "ReflectionPad2d", "ReplicationPad2d", "ReplicationPad3d", "CircularPad2d", "Upsample",
-                             "BatchNorm2d", "Sequential"]
+                             "BatchNorm2d", "Sequential", "RNN", "LSTM", "GRU", "RNNCell", "LSTMCell", "GRUCell"]
     static let layerKeywords = ["kernel_size", "stride", "padding", "dilation", "groups", "bias", "padding_mode",
                                 "output_padding", "return_indices", "ceil_mode", "count_include_pad", "inplace", "dim",
                                 "negative_slope", "num_parameters", "p", "start_dim", "end_dim", "divisor_override",
                                 "min_val", "max_val", "alpha", "beta", "threshold", "lower", "upper", "scale_factor",
-                                "mode", "value", "output_size", "approximate", "in_features", "out_features"]
+                                "mode", "value", "output_size", "approximate", "in_features", "out_features",
+                                "hidden_size", "num_layers", "batch_first", "bidirectional", "proj_size", "nonlinearity",
+                                "dropout"]
     static let functional = ["conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d",
                              "max_pool1d", "max_pool2d", "max_pool3d", "avg_pool1d", "avg_pool2d", "avg_pool3d",
                              "max_unpool2d", "adaptive_avg_pool2d", "linear", "relu", "leaky_relu", "softmax",
@@ -78,7 +85,7 @@ struct ProgramGenerator {
                              "interpolate", "silu", "softplus", "rrelu"]
     static let initFunctions = ["dirac_", "eye_", "zeros_", "ones_", "constant_", "uniform_", "normal_", "xavier_uniform_",
                                 "xavier_normal_", "kaiming_uniform_", "kaiming_normal_", "_calculate_fan_in_and_fan_out",
-                                "calculate_gain"]
+                                "calculate_gain", "trunc_normal_", "sparse_", "orthogonal_"]
     static let padModes = ["'constant'", "'reflect'", "'replicate'", "'circular'", "'zeros'", "'bogus'", "'same'", "'valid'"]
 
     init(_ data: UnsafeBufferPointer<UInt8>) { b = Bytes(data: data) }

@@ -190,6 +190,7 @@ public enum Init {
         for i in 0..<rows { for j in 0..<cols { let v = values[i * cols + j]; if wide { a[i * m + j] = v } else { a[j * m + i] = v } } }
         var reflectors = [[Double]](), diagonal = [Double]()
         for k in 0..<n {
+            try TorchInterrupt.check()   // O(m n²): a huge matrix must stay interruptible
             var norm = 0.0
             for i in k..<m { norm += a[k * m + i] * a[k * m + i] }
             norm = norm.squareRoot()

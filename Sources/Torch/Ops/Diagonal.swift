@@ -63,8 +63,10 @@ extension Tensor {
     public func triangle(lower: Bool, _ k: Int = 0) throws -> Tensor {
         guard dim >= 2 else { throw TorchError.runtime("\(lower ? "tril" : "triu"): input tensor must have at least 2 dimensions") }
         let rows = shape[dim - 2], cols = shape[dim - 1]
+        try MemoryLimit.check(count: numel, dtype: dtype)   // the result, before the mask is built
         let kept = try Tensor.zeros([rows, cols], dtype: .bool)
         for i in 0..<rows {
+            if i & 0xFFF == 0xFFF { try TorchInterrupt.check() }
             for j in 0..<cols {
                 let (d, overflow) = j.subtractingReportingOverflow(i)
                 if !overflow && (lower ? d <= k : d >= k) { kept.setFlat(i * cols + j, 1) }
@@ -82,11 +84,17 @@ extension Tensor {
         let out: Tensor
         if dtype.isFloatingPoint {
             var s = 0.0
-            for i in 0..<n { s += flatDouble(storageOffset(of: [i, i])) }
+            for i in 0..<n {
+                if i & 0xFFFFF == 0xFFFFF { try TorchInterrupt.check() }
+                s += flatDouble(storageOffset(of: [i, i]))
+            }
             out = try Tensor.from(doubles: [s], shape: [], dtype: dtype)
         } else {
             var s: Int64 = 0
-            for i in 0..<n { s = s &+ flatInt(storageOffset(of: [i, i])) }
+            for i in 0..<n {
+                if i & 0xFFFFF == 0xFFFFF { try TorchInterrupt.check() }
+                s = s &+ flatInt(storageOffset(of: [i, i]))
+            }
             out = Tensor.scalar(int: s, dtype: .int64)
         }
         let inShape = shape

@@ -22,6 +22,7 @@ extension Tensor {
         let rowLength = reduced.reduce(1) { $0 * shape[$1] }
         let rows = kept.reduce(1) { $0 * shape[$1] }
         // The vectorised p = 2 path: the reduced dims are the trailing ones of a contiguous tensor.
+        try MemoryLimit.check(count: numel, dtype: .float64)   // the values are read out as doubles
         // A whole dense tensor is read in memory order, as TensorIterator coalesces it (`x.t().norm()`).
         let wholeDense = reduced.count == dim && !isContiguous && isNonOverlappingAndDense
         var values: [Double]
@@ -40,6 +41,7 @@ extension Tensor {
         let lanes = single ? 8 : 4
         var out = [Double](repeating: 0, count: rows)
         for r in 0..<rows {
+            if r & 0xFFF == 0xFFF { try TorchInterrupt.check() }
             let row = values[(r * rowLength)..<((r + 1) * rowLength)]
             out[r] = lastDim ? Tensor.twoNormLanes(row, lanes: lanes, single: single)
                 : Tensor.normFold(row, p, single: single, threads: rows == 1 ? kernelThreadCount : 1)

@@ -429,6 +429,8 @@ extension Tensor {
         let outShape = p.dim == 1 ? [n] : [rows, n]
         let count = try Shape.checkedStorageNumel(outShape)
         if count == 0 { return try Tensor.zeros(outShape, dtype: .int64) }
+        try MemoryLimit.check(count: count, dtype: .int64)
+        try MemoryLimit.check(count: p.numel, dtype: .float64)   // an expanded p is read out whole
         let values = try p.doubles()   // logical order, rows × categories
         var picks = [Int64](repeating: 0, count: count)
         let g = resolve(generator)
