@@ -522,7 +522,7 @@ extension Interpreter {
             let mask = try b.tensor("mask")
             let value = try toTensorOperand(b.values["value"]!, like: x)
             if name == "masked_fill_" {
-                try x.updateInPlace { try $0.maskedFill(mask, value) }
+                try x.updateInPlace(checkOverlap: false) { try $0.maskedFill(mask, value) }
                 return receiver
             }
             return .tensor(try x.maskedFill(mask, value))

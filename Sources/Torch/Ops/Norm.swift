@@ -19,6 +19,11 @@ extension Tensor {
         let reduced = ds.filter { $0 < dim }.sorted()
         let kept = (0..<dim).filter { !reduced.contains($0) }
         let outShape = keepdim ? (0..<dim).map { reduced.contains($0) ? 1 : shape[$0] } : kept.map { shape[$0] }
+        // An empty input's sizes may multiply past Int (`randn(2**62, 4, 0)`): its norm is zeros (p ≥ 0 here).
+        if numel == 0 {
+            let zeros = try Tensor.zeros(outShape, dtype: dtype)
+            return zeros.recording("LinalgVectorNormBackward0", [self]) { [shape, dtype] _ in [try Tensor.zeros(shape, dtype: dtype)] }
+        }
         let rowLength = reduced.reduce(1) { $0 * shape[$1] }
         let rows = kept.reduce(1) { $0 * shape[$1] }
         // The vectorised p = 2 path: the reduced dims are the trailing ones of a contiguous tensor.

@@ -67,9 +67,10 @@ extension Tensor {
     /// An in-place op as its out-of-place form: `compute` runs on a stand-in for `self` that holds its values
     /// from before the change and its graph node (PyTorch's saved `original_self`: `y.log_()` differentiates
     /// as 1/y-before), and the result is written into `self`, whose node becomes the result's.
-    public func updateInPlace(_ compute: (Tensor) throws -> Tensor) throws {
+    /// `checkOverlap: false` for the writes PyTorch allows on expanded tensors (`masked_fill_`).
+    public func updateInPlace(checkOverlap: Bool = true, _ compute: (Tensor) throws -> Tensor) throws {
         try checkInPlace()
-        try assertNoInternalOverlap()
+        if checkOverlap { try assertNoInternalOverlap() }
         let recording = GradMode.isEnabled && requiresGrad
         let source: Tensor
         if recording {
