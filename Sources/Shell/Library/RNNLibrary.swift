@@ -229,29 +229,12 @@ class RNNBase(Module):
             return layer_input, (torch.stack([s[0] for s in finals], 0), torch.stack([s[1] for s in finals], 0))
         return layer_input, torch.stack(finals, 0)
 
-
-class RNN(RNNBase):
-    def __init__(self, *args, **kwargs):
-        if "proj_size" in kwargs:
-            raise ValueError("proj_size argument is only supported for LSTM, not RNN or GRU")
-        if len(args) > 3:
-            self.nonlinearity = args[3]
-            args = args[:3] + args[4:]
-        else:
-            self.nonlinearity = kwargs.pop("nonlinearity", "tanh")
-        if self.nonlinearity == "tanh":
-            mode = "RNN_TANH"
-        elif self.nonlinearity == "relu":
-            mode = "RNN_RELU"
-        else:
-            raise ValueError(f"Unknown nonlinearity '{self.nonlinearity}'. Select from 'tanh' or 'relu'.")
-        super().__init__(mode, *args, **kwargs)
-
-    def forward(self, input, hx=None):
+    def _forward_one_state(self, input, hx, dim_error):
+        # RNN and GRU: one hidden-state tensor per layer and direction (LSTM has a pair).
         _refuse_packed(input)
         num_directions = 2 if self.bidirectional else 1
         if input.dim() not in (2, 3):
-            raise ValueError(f"RNN: Expected input to be 2D or 3D, got {input.dim()}D tensor instead")
+            raise ValueError(dim_error.format(input.dim()))
         is_batched = input.dim() == 3
         batch_dim = 0 if self.batch_first else 1
         if not is_batched:
@@ -276,6 +259,27 @@ class RNN(RNNBase):
             output = output.squeeze(batch_dim)
             hidden = hidden.squeeze(1)
         return output, hidden
+
+
+class RNN(RNNBase):
+    def __init__(self, *args, **kwargs):
+        if "proj_size" in kwargs:
+            raise ValueError("proj_size argument is only supported for LSTM, not RNN or GRU")
+        if len(args) > 3:
+            self.nonlinearity = args[3]
+            args = args[:3] + args[4:]
+        else:
+            self.nonlinearity = kwargs.pop("nonlinearity", "tanh")
+        if self.nonlinearity == "tanh":
+            mode = "RNN_TANH"
+        elif self.nonlinearity == "relu":
+            mode = "RNN_RELU"
+        else:
+            raise ValueError(f"Unknown nonlinearity '{self.nonlinearity}'. Select from 'tanh' or 'relu'.")
+        super().__init__(mode, *args, **kwargs)
+
+    def forward(self, input, hx=None):
+        return self._forward_one_state(input, hx, "RNN: Expected input to be 2D or 3D, got {}D tensor instead")
 
 
 class LSTM(RNNBase):
@@ -335,34 +339,7 @@ class GRU(RNNBase):
         super().__init__("GRU", *args, **kwargs)
 
     def forward(self, input, hx=None):
-        _refuse_packed(input)
-        num_directions = 2 if self.bidirectional else 1
-        if input.dim() not in (2, 3):
-            raise ValueError(f"GRU: Expected input to be 2D or 3D, got {input.dim()}D instead")
-        is_batched = input.dim() == 3
-        batch_dim = 0 if self.batch_first else 1
-        if not is_batched:
-            input = input.unsqueeze(batch_dim)
-            if hx is not None:
-                if hx.dim() != 2:
-                    raise RuntimeError(f"For unbatched 2-D input, hx should also be 2-D but got {hx.dim()}-D tensor")
-                hx = hx.unsqueeze(1)
-        else:
-            if hx is not None and hx.dim() != 3:
-                raise RuntimeError(f"For batched 3-D input, hx should also be 3-D but got {hx.dim()}-D tensor")
-        max_batch_size = input.size(0) if self.batch_first else input.size(1)
-        if hx is None:
-            hx = torch.zeros(self.num_layers * num_directions, max_batch_size, self.hidden_size, dtype=input.dtype)
-        self.check_input(input, None)
-        self.check_hidden_size(hx, self.get_expected_hidden_size(input, None))
-        seq = input.transpose(0, 1) if self.batch_first else input
-        output, hidden = self._run(seq, list(hx.unbind(0)))
-        if self.batch_first:
-            output = _named_alias(output.transpose(0, 1), "TransposeBackward1")
-        if not is_batched:
-            output = output.squeeze(batch_dim)
-            hidden = hidden.squeeze(1)
-        return output, hidden
+        return self._forward_one_state(input, hx, "GRU: Expected input to be 2D or 3D, got {}D instead")
 
 
 class RNNCellBase(Module):

@@ -14,7 +14,7 @@ extension Tensor {
         if numel == 0 && (p < 0 || p == .infinity) {
             throw TorchError.runtime("linalg.vector_norm cannot compute the \(p == .infinity ? "inf" : cppDouble(p)) norm on an empty tensor because the operation does not have an identity")
         }
-        let ds = dims.isEmpty ? Array(0..<dim) : try dims.map { try Shape.wrapDim($0, Swift.max(dim, 1)) }.filter { $0 < Swift.max(dim, 1) }
+        let ds = dims.isEmpty ? Array(0..<dim) : try dims.map { try Shape.wrapDim($0, Swift.max(dim, 1)) }
         if Set(ds).count != ds.count { throw TorchError.runtime("dim \(ds.first ?? 0) appears multiple times in the list of dims") }
         let reduced = ds.filter { $0 < dim }.sorted()
         let kept = (0..<dim).filter { !reduced.contains($0) }
