@@ -33,8 +33,13 @@ public final class ModuleList: Module {
 
     /// PyTorch's `ModuleList.__repr__`: runs of identical children print once, as `(0-2): 3 x …`.
     public override func appendRepr(to out: inout String, indent: String, depth: Int) {
+        appendRepr(to: &out, indent: indent, depth: depth, named: typeName)
+    }
+
+    /// The same under another class name (a Python subclass of ModuleList inherits this repr).
+    public func appendRepr(to out: inout String, indent: String, depth: Int, named name: String) {
         let items = children()
-        out += typeName + "("
+        out += name + "("
         if items.isEmpty { out += ")"; return }
         let inner = indent + "  "
         var blocks = [(start: Int, end: Int, text: String)]()

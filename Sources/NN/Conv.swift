@@ -127,7 +127,11 @@ public final class Conv: ConvNd {
                        outputPadding: .int(0), groups: groups, bias: bias, paddingMode: paddingMode)
     }
 
-    public override func forward(_ input: Tensor) throws -> Tensor {
+    public override func forward(_ input: Tensor) throws -> Tensor { try forward(input, weight: weight, bias: bias) }
+
+    /// `_conv_forward(input, weight, bias)`: this layer's geometry over the given tensors (what a
+    /// subclass that transforms its weight first, such as weight standardisation, calls).
+    public func forward(_ input: Tensor, weight: Tensor, bias: Tensor?) throws -> Tensor {
         let n = spatialDims
         if paddingMode != "zeros" {
             let padded = try Functional.pad(input, reversedPaddingRepeatedTwice, mode: paddingMode)

@@ -65,17 +65,21 @@ public protocol ModuleHost: AnyObject {
 /// `torch.nn.Module`: registered parameters, buffers and children in order, train/eval, repr.
 open class Module {
     public let typeName: String
-    public var training = true
+    /// What `Module.__init__` makes: the registered members and the training flag. A Python class
+    /// derived from a Swift layer (`class MyConv(nn.Conv2d)`) shares the layer's, so the layer's
+    /// forward and the Python attribute protocol see one set of tables (`shareMembers`).
+    private var members = ModuleMembers()
+    public var training: Bool {
+        get { members.training }
+        set { members.training = newValue }
+    }
     /// Set by the shell when the module needs more than `forward` (hooks, a Python class).
     public var host: ModuleHost?
-    public private(set) var parameterNames: [String] = []
-    private var parameterTable: [String: Tensor?] = [:]
-    public private(set) var bufferNames: [String] = []
-    private var bufferTable: [String: Tensor?] = [:]
+    public var parameterNames: [String] { members.parameterNames }
     /// Buffers registered with `persistent=False` (left out of `state_dict`).
-    public private(set) var transientBuffers = Set<String>()
-    public private(set) var childNames: [String] = []
-    private var childTable: [String: Module?] = [:]
+    public var transientBuffers: Set<String> { members.transientBuffers }
+    public var bufferNames: [String] { members.bufferNames }
+    public var childNames: [String] { members.childNames }
 
     public init(typeName: String) { self.typeName = typeName }
 
@@ -91,50 +95,54 @@ open class Module {
             t.isParameter = true
             try? t.setRequiresGrad(true)
         }
-        if parameterTable[name] == nil { parameterNames.append(name) }
-        parameterTable[name] = .some(t)
+        if members.parameterTable[name] == nil { members.parameterNames.append(name) }
+        members.parameterTable[name] = .some(t)
     }
 
     /// `register_buffer(name, tensor, persistent)`.
     public func registerBuffer(_ name: String, _ t: Tensor?, persistent: Bool = true) {
-        if bufferTable[name] == nil { bufferNames.append(name) }
-        bufferTable[name] = .some(t)
-        if persistent { transientBuffers.remove(name) } else { transientBuffers.insert(name) }
+        if members.bufferTable[name] == nil { members.bufferNames.append(name) }
+        members.bufferTable[name] = .some(t)
+        if persistent { members.transientBuffers.remove(name) } else { members.transientBuffers.insert(name) }
     }
 
     /// Registers (or replaces) a child; nil keeps the name with no module, as `self.x = None` does.
     public func registerModule(_ name: String, _ m: Module?) {
-        if childTable[name] == nil { childNames.append(name) }
-        childTable[name] = .some(m)
+        if members.childTable[name] == nil { members.childNames.append(name) }
+        members.childTable[name] = .some(m)
     }
+
+    /// `Linear.__init__(self, …)` run on an instance of a Python subclass: from now on this module
+    /// holds `layer`'s members (what re-running `Module.__init__` does in PyTorch: fresh tables).
+    public func shareMembers(of layer: Module) { members = layer.members }
 
     /// Removes a parameter, buffer or child of that name (`del m.x`, or an assignment of another
     /// kind of value); false when there was none.
     @discardableResult
     public func removeMember(_ name: String) -> Bool {
-        if parameterTable.removeValue(forKey: name) != nil { parameterNames.removeAll { $0 == name }; return true }
-        if bufferTable.removeValue(forKey: name) != nil {
-            bufferNames.removeAll { $0 == name }
-            transientBuffers.remove(name)
+        if members.parameterTable.removeValue(forKey: name) != nil { members.parameterNames.removeAll { $0 == name }; return true }
+        if members.bufferTable.removeValue(forKey: name) != nil {
+            members.bufferNames.removeAll { $0 == name }
+            members.transientBuffers.remove(name)
             return true
         }
-        if childTable.removeValue(forKey: name) != nil { childNames.removeAll { $0 == name }; return true }
+        if members.childTable.removeValue(forKey: name) != nil { members.childNames.removeAll { $0 == name }; return true }
         return false
     }
 
     /// Replaces the children, in this order (a container's `del seq[i]`, `insert`, `seq[i] = m`).
     public func replaceChildren(_ items: [(String, Module)]) {
-        childNames = items.map(\.0)
-        childTable = Dictionary(items.map { ($0.0, Optional($0.1)) }, uniquingKeysWith: { _, b in b })
+        members.childNames = items.map(\.0)
+        members.childTable = Dictionary(items.map { ($0.0, Optional($0.1)) }, uniquingKeysWith: { _, b in b })
     }
 
     /// The parameter named `name` (nil when absent or registered as None).
-    public func parameter(_ name: String) -> Tensor? { parameterTable[name] ?? nil }
-    public func hasParameter(_ name: String) -> Bool { parameterTable[name] != nil }
-    public func buffer(_ name: String) -> Tensor? { bufferTable[name] ?? nil }
-    public func hasBuffer(_ name: String) -> Bool { bufferTable[name] != nil }
-    public func child(_ name: String) -> Module? { childTable[name] ?? nil }
-    public func hasChild(_ name: String) -> Bool { childTable[name] != nil }
+    public func parameter(_ name: String) -> Tensor? { members.parameterTable[name] ?? nil }
+    public func hasParameter(_ name: String) -> Bool { members.parameterTable[name] != nil }
+    public func buffer(_ name: String) -> Tensor? { members.bufferTable[name] ?? nil }
+    public func hasBuffer(_ name: String) -> Bool { members.bufferTable[name] != nil }
+    public func child(_ name: String) -> Module? { members.childTable[name] ?? nil }
+    public func hasChild(_ name: String) -> Bool { members.childTable[name] != nil }
 
     /// `m.weight = t`: PyTorch requires a Parameter (or None) for a registered parameter name.
     public func setParameter(_ name: String, _ t: Tensor?) throws {
@@ -211,8 +219,8 @@ open class Module {
 
     public func parameters() -> [Tensor] { namedParameters().map(\.1) }
     /// The children registered with a module (a name set to None is skipped, as PyTorch's walks do).
-    public func namedChildren() -> [(String, Module)] { childNames.compactMap { n in child(n).map { (n, $0) } } }
-    public func children() -> [Module] { childNames.compactMap(child) }
+    public func namedChildren() -> [(String, Module)] { members.childNames.compactMap { n in child(n).map { (n, $0) } } }
+    public func children() -> [Module] { members.childNames.compactMap(child) }
 
     /// `named_children()`: each child once (a module registered under two names appears under the first).
     public func distinctNamedChildren() -> [(String, Module)] {
@@ -263,7 +271,7 @@ open class Module {
         let extra = extraRepr()
         let extraLines = extra.isEmpty ? [] : extra.split(separator: "\n", omittingEmptySubsequences: false)
         // Every registered name, a child set to None included (it prints as `(fc): None`).
-        let children = childNames.map { ($0, child($0)) }
+        let children = members.childNames.map { ($0, child($0)) }
         out += typeName + "("
         if extraLines.isEmpty && children.isEmpty { out += ")"; return }
         if extraLines.count == 1 && children.isEmpty { out += String(extraLines[0]) + ")"; return }
@@ -291,7 +299,7 @@ open class Module {
     /// about; the shell asks before every walk that recurses once per level (repr, forward,
     /// parameters, train), the way Python's recursion limit stops those walks in PyTorch.
     public func nestingDepth(upTo limit: Int) -> Int? {
-        if childNames.isEmpty { return 0 }  // most calls: a layer, no walk to make
+        if members.childNames.isEmpty { return 0 }  // most calls: a layer, no walk to make
         var level = [self], depth = 0
         while true {
             var seen = Set<ObjectIdentifier>(), next = [Module]()
@@ -308,9 +316,8 @@ open class Module {
     /// Dropping the outer module of `m = nn.Sequential(m)` run 100 000 times frees 100 000 nested
     /// modules: free them iteratively (see `Trashcan`).
     deinit {
-        guard !childTable.isEmpty || host != nil else { return }
-        var parts: [Any] = [childTable, host as Any]
-        childTable = [:]
+        guard host != nil else { return }
+        var parts: [Any] = [host as Any]
         host = nil
         Trashcan.dispose(&parts)
     }
@@ -322,8 +329,30 @@ open class Module {
     /// Python attribute lookup: parameters, children, `training`; subclasses add their config.
     open func attribute(_ name: String) -> Attribute? {
         if name == "training" { return .bool(training) }
-        if parameterTable[name] != nil { return parameter(name).map { .tensor($0) } ?? Attribute.none }
+        if members.parameterTable[name] != nil { return parameter(name).map { .tensor($0) } ?? Attribute.none }
         return nil
+    }
+}
+
+/// A module's registered parameters, buffers and children, each an ordered name list plus a table,
+/// and its training flag.
+final class ModuleMembers {
+    var training = true
+    var parameterNames: [String] = []
+    var parameterTable: [String: Tensor?] = [:]
+    var bufferNames: [String] = []
+    var bufferTable: [String: Tensor?] = [:]
+    var transientBuffers = Set<String>()
+    var childNames: [String] = []
+    var childTable: [String: Module?] = [:]
+
+    /// Dropping the outer module of `m = nn.Sequential(m)` run 100 000 times frees 100 000 nested
+    /// modules: free them iteratively (see `Trashcan`).
+    deinit {
+        guard !childTable.isEmpty else { return }
+        var parts: [Any] = [childTable]
+        childTable = [:]
+        Trashcan.dispose(&parts)
     }
 }
 

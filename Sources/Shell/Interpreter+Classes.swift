@@ -29,7 +29,7 @@ extension Interpreter {
             }
             if t === PyType.bool { throw PythonError.type("type 'bool' is not an acceptable base type") }
             if !t.isUserClass && !t.isException && t !== PyType.object && t !== PyType.nnModule && PyInstance.emptyPayload(t) == nil
-                && t !== PyType.orderedDict && t !== PyType.type {
+                && t !== PyType.orderedDict && t !== PyType.type && !isLayerClass(t) {
                 // Swift-written classes whose instances are not PyInstances (layers, Tensor) cannot be
                 // extended yet; types CPython itself refuses (range, slice, NoneType) say so as CPython.
                 if constructors[ObjectIdentifier(t)] != nil { throw PythonError.type("subclassing '\(t.name)' is not supported by nnsh yet") }
@@ -38,6 +38,7 @@ extension Interpreter {
             if bases.contains(where: { $0 === t }) { throw PythonError.type("duplicate base class \(t.name)") }
             bases.append(t)
         }
+        try checkLayerBases(bases)
         if let meta = try calculateMetaclass(explicit: explicitMetaclass, bases: bases) {
             return try makeClassWithMetaclass(meta, name, bases, classKeywords, body, scope)
         }

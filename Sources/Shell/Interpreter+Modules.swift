@@ -4,6 +4,12 @@ import Torch
 /// `nn.Module` as Python sees it (docs/object-model.md, "nn.Module"): attribute get/set/delete
 /// with the registration rules of torch/nn/modules/module.py, calls through hooks, the containers'
 /// indexing, and the module methods, each declared once in `moduleMethods`.
+extension Module {
+    /// The Swift layer whose behaviour this module has: itself, or for an instance of a Python class
+    /// derived from a layer (`class MyConv(nn.Conv2d)`), the layer its `__init__` made.
+    var swiftLayer: Module { (self as? PythonModule)?.layer ?? self }
+}
+
 extension Interpreter {
     /// The shell's state of a module, made on first need (a hook, an attribute of the user's).
     func moduleState(_ m: Module) -> ModuleState {
@@ -25,7 +31,7 @@ extension Interpreter {
         }
         // As object.__getattribute__: data descriptors of the class, the instance dict, the class's
         // attributes; then Module.__getattr__: parameters, buffers, children.
-        let classAttribute = python?.userMethod(name)
+        let classAttribute = python?.classAttribute(name)
         if case .object(let p as PropertyObject)? = classAttribute {
             guard let getter = p.getter, !getter.isNone else {
                 throw PythonError.attribute("property '\(name)' of '\(m.typeName)' object has no getter")
@@ -125,7 +131,7 @@ extension Interpreter {
             _ = try call(setter, Arguments([.module(m), value]))
             return
         }
-        if m.attribute(name) != nil && !(m is PythonModule) {
+        if m.swiftLayer.attribute(name) != nil && (python == nil || python?.layer != nil) && !m.hasParameter(name) {
             // A layer's configuration (`conv.stride`) is read by its Swift forward: changing the
             // attribute alone would print one thing and compute another.
             throw PythonError.attribute("nnsh cannot change '\(name)' of \(m.typeName) after construction; make a new \(m.typeName)")
@@ -172,6 +178,10 @@ extension Interpreter {
 
     /// `module(*args, **kwargs)`: forward pre-hooks, `forward`, forward hooks (`Module._call_impl`).
     func callModule(_ m: Module, _ args: Arguments) throws -> Value {
+        if let p = m as? PythonModule, !p.initialized {
+            // `_call_impl` reads the hook tables `Module.__init__` makes, first of all.
+            throw PythonError.attribute("'\(p.typeName)' object has no attribute '_backward_hooks'")
+        }
         try checkNesting(m, .call)
         var args = args
         let state = m.host as? ModuleState
@@ -197,6 +207,11 @@ extension Interpreter {
     /// `forward` alone: the Python method of a user class, or the Swift layer's.
     func forwardModule(_ m: Module, _ args: Arguments) throws -> Value {
         if let p = m as? PythonModule { return try callPythonForward(p, args) }
+        return try forwardLayer(m, args)
+    }
+
+    /// The Swift layer's own forward, with its signature (`ConvTranspose2d.forward(input, output_size)`).
+    func forwardLayer(_ m: Module, _ args: Arguments) throws -> Value {
         switch m {
         case let t as ConvTranspose:
             let b = try args.bind("\(m.typeName).forward", ["input", "output_size"], required: 1)
@@ -227,6 +242,7 @@ extension Interpreter {
 
     func callPythonForward(_ m: PythonModule, _ args: Arguments) throws -> Value {
         guard let forward = m.userMethod("forward") else {
+            if let layer = m.layer { return try forwardLayer(layer, args) }
             throw PythonError("NotImplementedError", "Module [\(m.typeName)] is missing the required \"forward\" function")
         }
         return try call(bind(forward, to: .module(m), type: m.type), args)
@@ -235,27 +251,27 @@ extension Interpreter {
     // MARK: containers
 
     func moduleIterate(_ m: Module) throws -> [Value] {
-        switch m {
+        if let p = m as? PythonModule, p.userMethod("__iter__") != nil {
+            return try iterate(try call(try moduleGetAttribute(m, "__iter__"), Arguments()))
+        }
+        switch m.swiftLayer {
         case is Sequential, is ModuleList: return m.children().map { .module($0) }
         case is ModuleDict: return m.childNames.map { .str($0) }
         case let c as ParameterContainer:
             return c.keyed ? c.parameterNames.map { .str($0) } : c.parameterNames.compactMap { c.parameter($0).map { .tensor($0) } }
         default:
-            if let p = m as? PythonModule, p.userMethod("__iter__") != nil {
-                return try iterate(try call(try moduleGetAttribute(m, "__iter__"), Arguments()))
-            }
             throw PythonError.type("'\(m.typeName)' object is not iterable")
         }
     }
 
     func moduleLength(_ m: Module) throws -> Int {
-        switch m {
+        if let p = m as? PythonModule, p.userMethod("__len__") != nil {
+            return try asInt(try call(try moduleGetAttribute(m, "__len__"), Arguments()))
+        }
+        switch m.swiftLayer {
         case is Sequential, is ModuleList, is ModuleDict: return m.childNames.count
         case is ParameterContainer: return m.parameterNames.count
         default:
-            if let p = m as? PythonModule, p.userMethod("__len__") != nil {
-                return try asInt(try call(try moduleGetAttribute(m, "__len__"), Arguments()))
-            }
             throw PythonError.type("object of type '\(m.typeName)' has no len()")
         }
     }
@@ -268,13 +284,22 @@ extension Interpreter {
     }
 
     func moduleGetItem(_ m: Module, _ index: Value) throws -> Value {
-        switch m {
+        if let p = m as? PythonModule, p.userMethod("__getitem__") != nil {
+            return try call(try moduleGetAttribute(m, "__getitem__"), Arguments([index]))
+        }
+        switch m.swiftLayer {
         case is Sequential, is ModuleList:
             let items = m.namedChildren()
             if case .slice(let a, let b, let c) = index {
                 let picked = try sliceIndices(a, b, c, count: items.count).map { items[$0] }
-                // A Sequential slice keeps the children's names, a ModuleList slice renumbers.
-                return .module(m is Sequential ? Sequential(named: picked) : ModuleList(picked.map(\.1)))
+                // A Sequential slice keeps the children's names, a ModuleList slice renumbers; both
+                // are `self.__class__(…)` in PyTorch, so a subclass's __init__ runs on the slice.
+                let sequential = m.swiftLayer is Sequential
+                if let p = m as? PythonModule {
+                    let items: Value = sequential ? orderedDict(picked.map { ($0.0, .module($0.1)) }) : .list(PyList(picked.map { .module($0.1) }))
+                    return try call(.object(p.type), Arguments([items]))
+                }
+                return .module(sequential ? Sequential(named: picked) : ModuleList(picked.map(\.1)))
             }
             return .module(items[try containerPosition(index, items.count)].1)
         case is ModuleDict:
@@ -297,15 +322,16 @@ extension Interpreter {
             }
             return c.parameter(names[try containerPosition(index, names.count)]).map { .tensor($0) } ?? Value.none
         default:
-            if let p = m as? PythonModule, p.userMethod("__getitem__") != nil {
-                return try call(try moduleGetAttribute(m, "__getitem__"), Arguments([index]))
-            }
             throw PythonError.type("'\(m.typeName)' object is not subscriptable")
         }
     }
 
     func moduleSetItem(_ m: Module, _ index: Value, _ value: Value) throws {
-        switch m {
+        if let p = m as? PythonModule, p.userMethod("__setitem__") != nil {
+            _ = try call(try moduleGetAttribute(m, "__setitem__"), Arguments([index, value]))
+            return
+        }
+        switch m.swiftLayer {
         case is Sequential, is ModuleList:
             guard case .module(let child) = value else { throw PythonError.type("\(torchTypename(value)) is not a Module subclass") }
             try refuseCycle(m, child)
@@ -324,17 +350,17 @@ extension Interpreter {
                 try c.set(String(try containerPosition(index, c.parameterNames.count)), t)
             }
         default:
-            if let p = m as? PythonModule, p.userMethod("__setitem__") != nil {
-                _ = try call(try moduleGetAttribute(m, "__setitem__"), Arguments([index, value]))
-                return
-            }
             throw PythonError.type("'\(m.typeName)' object does not support item assignment")
         }
     }
 
     /// `del seq[i]` / `del seq[a:b]`: both containers renumber their children afterwards.
     func moduleDeleteItem(_ m: Module, _ index: Value) throws {
-        switch m {
+        if let p = m as? PythonModule, p.userMethod("__delitem__") != nil {
+            _ = try call(try moduleGetAttribute(m, "__delitem__"), Arguments([index]))
+            return
+        }
+        switch m.swiftLayer {
         case is Sequential, is ModuleList:
             var items = m.children()
             if case .slice(let a, let b, let c) = index {
@@ -347,18 +373,14 @@ extension Interpreter {
         case is ModuleDict:
             guard case .str(let key) = index, m.removeMember(key) else { throw PythonError.keyError(index) }
         default:
-            if let p = m as? PythonModule, p.userMethod("__delitem__") != nil {
-                _ = try call(try moduleGetAttribute(m, "__delitem__"), Arguments([index]))
-                return
-            }
             throw PythonError.type("'\(m.typeName)' object doesn't support item deletion")
         }
     }
 
     /// `seq1 + seq2` (both Sequential) and `modulelist + iterable`: a new container, renumbered.
     func moduleConcatenate(_ m: Module, _ other: Value) throws -> Value {
-        if m is Sequential {
-            guard case .module(let o as Sequential) = other else {
+        if m.swiftLayer is Sequential {
+            guard case .module(let o) = other, o.swiftLayer is Sequential else {
                 throw PythonError.value("add operator supports only objects of Sequential class, but \(typeOf(other).repr()) is given.")
             }
             return .module(Sequential(m.children() + o.children()))
@@ -367,8 +389,8 @@ extension Interpreter {
     }
 
     func moduleContains(_ m: Module, _ item: Value) throws -> Bool {
-        if m is ModuleDict { if case .str(let k) = item { return m.hasChild(k) }; return false }
-        if let c = m as? ParameterContainer, c.keyed { if case .str(let k) = item { return c.hasParameter(k) }; return false }
+        if m.swiftLayer is ModuleDict { if case .str(let k) = item { return m.hasChild(k) }; return false }
+        if let c = m.swiftLayer as? ParameterContainer, c.keyed { if case .str(let k) = item { return c.hasParameter(k) }; return false }
         return try moduleIterate(m).contains { valuesEqual($0, item) }
     }
 

@@ -33,9 +33,12 @@ extension Interpreter {
             if let r = try metaclassSpecial(v, "__len__") { return try truthy(r) }
             return true
         case .object(let o as OperandObject): return try o.truth()
-        case .module(let m as Module) where m is Sequential || m is ModuleList || m is ModuleDict:
+        case .module(let p as PythonModule) where p.userMethod("__bool__") != nil || p.userMethod("__len__") != nil:
+            let name = p.userMethod("__bool__") != nil ? "__bool__" : "__len__"
+            return try truthy(try call(try moduleGetAttribute(p, name), Arguments()))
+        case .module(let m) where m.swiftLayer is Sequential || m.swiftLayer is ModuleList || m.swiftLayer is ModuleDict:
             return !m.childNames.isEmpty  // the containers define __len__
-        case .module(let m as ParameterContainer): return !m.parameterNames.isEmpty
+        case .module(let m) where m.swiftLayer is ParameterContainer: return !m.parameterNames.isEmpty
         default: return true
         }
     }
@@ -116,7 +119,7 @@ extension Interpreter {
             if op == .divide, a.isNumberLiteralValue { return .tensor(try Tensor.binary(y.unary(.reciprocal), try toTensorOperand(a, like: y), .mul)) }
             if let top = tensorOp(op) { return .tensor(try Tensor.binary(try toTensorOperand(a, like: y), y, top)) }
         }
-        if case .module(let m) = a, op == .add, m is Sequential || m is ModuleList { return try moduleConcatenate(m, b) }
+        if case .module(let m) = a, op == .add, m.swiftLayer is Sequential || m.swiftLayer is ModuleList { return try moduleConcatenate(m, b) }
         switch (a, b) {
         case (.int, .int), (.int, .bool), (.bool, .int), (.bool, .bool):
             return try intOperation(op, asInt(a), asInt(b))

@@ -75,6 +75,7 @@ extension Interpreter {
         for (name, make) in layerConstructors() {
             let type = PyType.layer(name, file: moduleFileName(name))
             constructors[ObjectIdentifier(type)] = Builtin(name) { args in .module(try make(args)) }
+            installLayerMethods(type, make)
             nn.members[name] = .object(type)
         }
         // Class methods of layer classes.

@@ -20,7 +20,7 @@ struct ModuleMethod {
 extension Interpreter {
     /// The method `name` of module `m`, if its class has one.
     static func moduleMethod(_ name: String, for m: Module) -> ModuleMethod? {
-        moduleMethods[name]?.first { $0.applies(m) }
+        moduleMethods[name]?.first { $0.applies(m.swiftLayer) }
     }
 
     /// Every module method, by name (a name two containers define differently, `pop`, has one
@@ -190,7 +190,7 @@ extension Interpreter {
 
         def("reset_parameters", applies: { $0.canResetParameters }) { _, m, _, _ in try m.resetParameters(); return .none }
         def("reset_running_stats", owner: "_NormBase", applies: { $0 is BatchNorm }) { _, m, _, _ in
-            try (m as? BatchNorm)?.resetRunningStats()
+            try (m.swiftLayer as? BatchNorm)?.resetRunningStats()
             return .none
         }
         def("get_buffer", ["target"], required: 1) { interp, m, b, _ in
@@ -222,7 +222,7 @@ extension Interpreter {
             try interp.refuseCycle(m, new)
             let n = m.childNames.count
             var i = try b.int("index")
-            if m is Sequential {
+            if m.swiftLayer is Sequential {
                 guard -n <= i && i <= n else { throw PythonError.index("Index out of range: \(i)") }
                 if i < 0 { i += n }
             } else {
@@ -237,7 +237,7 @@ extension Interpreter {
                 k -= 1
             }
             m.registerModule(String(i), new)
-            return m is Sequential ? .module(m) : .none
+            return m.swiftLayer is Sequential ? .module(m) : .none
         }
         def("pop", ["key"], required: 1, owner: "ModuleList", applies: listLike) { interp, m, b, _ in
             let v = try interp.moduleGetItem(m, b.values["key"]!)
@@ -247,12 +247,12 @@ extension Interpreter {
         let parameterList: (Module) -> Bool = { ($0 as? ParameterContainer)?.keyed == false }
         let parameterDict: (Module) -> Bool = { ($0 as? ParameterContainer)?.keyed == true }
         def("append", ["value"], required: 1, owner: "ParameterList", applies: parameterList) { interp, m, b, _ in
-            try (m as? ParameterContainer)?.set(String(m.parameterNames.count), try interp.parameterValue(b.values["value"]!))
+            try (m.swiftLayer as? ParameterContainer)?.set(String(m.parameterNames.count), try interp.parameterValue(b.values["value"]!))
             return .module(m)
         }
         def("extend", ["values"], required: 1, owner: "ParameterList", applies: parameterList) { interp, m, b, _ in
             for v in try interp.iterate(b.values["values"]!) {
-                try (m as? ParameterContainer)?.set(String(m.parameterNames.count), try interp.parameterValue(v))
+                try (m.swiftLayer as? ParameterContainer)?.set(String(m.parameterNames.count), try interp.parameterValue(v))
             }
             return .module(m)
         }

@@ -211,6 +211,8 @@ public final class Builtin {
     var wantsCallerScope = false
     /// The registry declaration behind this method, for `help()` (nil for older bindings).
     var native: NativeMethod?
+    /// `Linear.forward` for a method in a Swift class's dict (a bound method prints it).
+    var qualname: String?
     public init(_ name: String, receiver: String? = nil, _ call: @escaping (Arguments) throws -> Value) {
         self.name = name
         self.receiver = receiver

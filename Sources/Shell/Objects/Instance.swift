@@ -140,7 +140,7 @@ final class BoundMethod: PyObject {
         let fname: String
         switch function {
         case .function(let f): fname = f.qualname
-        case .builtin(let b): fname = b.name
+        case .builtin(let b): fname = b.qualname ?? b.name
         default: fname = "?"
         }
         return "<bound method \(fname) of \(receiver.repr)>"

@@ -41,6 +41,17 @@ final class PythonModule: Module {
     let state: ModuleState
     /// Set by `nn.Module.__init__`: before it, assigning a parameter or a child fails as in PyTorch.
     var initialized = false
+    /// For a class derived from a Swift layer (`class MyConv(nn.Conv2d)`): the layer its
+    /// `__init__` made, whose members this module shares and whose forward, configuration and
+    /// `extra_repr` the class inherits unless it defines its own.
+    private(set) var layer: Module?
+
+    /// `Conv2d.__init__(self, …)`: adopts the new layer's tables (PyTorch's re-initialisation).
+    func adopt(_ made: Module) {
+        layer = made
+        shareMembers(of: made)
+        initialized = true
+    }
 
     init(type: PyType, interpreter: Interpreter) {
         self.type = type
@@ -51,6 +62,7 @@ final class PythonModule: Module {
 
     /// A container (or `explain`) calling this module: the Python `forward`, through the hooks.
     override func forward(_ input: Tensor) throws -> Tensor {
+        if let layer, userMethod("forward") == nil { return try layer.forward(input) }
         guard let interpreter = state.interpreter else { throw PythonError.runtime("the interpreter of '\(type.name)' has ended") }
         let out = try interpreter.callPythonForward(self, Arguments([.tensor(input)]))
         guard case .tensor(let t) = out else {
@@ -62,15 +74,34 @@ final class PythonModule: Module {
     /// The Python class's `extra_repr`, when it defines one (an error in it prints nothing, as a
     /// repr cannot fail here; `print(net)` reports it first through `checkPrintable`).
     override func extraRepr() -> String {
-        guard let interpreter = state.interpreter, let f = userMethod("extra_repr"),
+        guard let f = userMethod("extra_repr") else { return layer?.extraRepr() ?? "" }
+        guard let interpreter = state.interpreter,
               case .str(let s)? = try? interpreter.call(f, Arguments([.module(self)])) else { return "" }
         return s
     }
+
+    override func appendRepr(to out: inout String, indent: String, depth: Int) {
+        if let list = layer as? ModuleList { return list.appendRepr(to: &out, indent: indent, depth: depth, named: typeName) }
+        super.appendRepr(to: &out, indent: indent, depth: depth)
+    }
+
+    override func attribute(_ name: String) -> Attribute? { layer?.attribute(name) ?? super.attribute(name) }
+    override var canResetParameters: Bool { layer?.canResetParameters ?? false }
+    override func resetParameters() throws { try layer?.resetParameters() }
 
     override func reprOverride() -> String? {
         guard let interpreter = state.interpreter, let f = userMethod("__repr__"),
               case .str(let s)? = try? interpreter.call(f, Arguments([.module(self)])) else { return nil }
         return s
+    }
+
+    /// What attribute lookup finds on the class before the module's own members: a Python class's
+    /// attribute, or a method a Swift layer class inherits to its subclasses (`_conv_forward`);
+    /// `nn.Module`'s and `object`'s dicts are the module methods' business.
+    func classAttribute(_ name: String) -> Value? {
+        let key = Value.str(name)
+        for t in type.mro where t !== PyType.nnModule && t !== PyType.object { if let v = t.dict.get(key) { return v } }
+        return nil
     }
 
     /// A method a Python class along the MRO defines (not `nn.Module`'s or `object`'s own).
