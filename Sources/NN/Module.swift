@@ -89,9 +89,10 @@ open class Module {
         return try forward(input)
     }
 
-    /// Registers (or replaces) a parameter; non-nil tensors become parameters requiring grad.
+    /// Registers (or replaces) a parameter. A plain tensor becomes a parameter requiring grad (a
+    /// layer's own weights); a Parameter keeps its `requires_grad` (`nn.Parameter(w, requires_grad=False)`).
     public func registerParameter(_ name: String, _ t: Tensor?) {
-        if let t {
+        if let t, !t.isParameter {
             t.isParameter = true
             try? t.setRequiresGrad(true)
         }
@@ -111,6 +112,14 @@ open class Module {
         if members.childTable[name] == nil { members.childNames.append(name) }
         members.childTable[name] = .some(m)
     }
+
+    /// How to make another module of this configuration, as its constructor was called (set by the
+    /// host language that made it; `copy.deepcopy` rebuilds a layer this way, then fills in copies
+    /// of the members).
+    public var rebuild: (() throws -> Module)?
+
+    /// Drops every parameter, buffer and child (kept shared with a Python subclass instance).
+    public func removeAllMembers() { members.removeAll() }
 
     /// `Linear.__init__(self, …)` run on an instance of a Python subclass: from now on this module
     /// holds `layer`'s members (what re-running `Module.__init__` does in PyTorch: fresh tables).
@@ -345,6 +354,12 @@ final class ModuleMembers {
     var transientBuffers = Set<String>()
     var childNames: [String] = []
     var childTable: [String: Module?] = [:]
+
+    func removeAll() {
+        parameterNames = []; parameterTable = [:]
+        bufferNames = []; bufferTable = [:]; transientBuffers = []
+        childNames = []; childTable = [:]
+    }
 
     /// Dropping the outer module of `m = nn.Sequential(m)` run 100 000 times frees 100 000 nested
     /// modules: free them iteratively (see `Trashcan`).

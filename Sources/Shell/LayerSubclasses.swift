@@ -38,7 +38,7 @@ extension Interpreter {
             // subclass's override: draw nothing of our own then, and run the override instead.
             let override = p.userMethod("reset_parameters")
             let before = override == nil ? nil : Generator.defaultGenerator.stateBytes()
-            let made = try make(args)
+            let made = try Interpreter.construct(make, args)
             p.adopt(made)
             if let override, let before, made.canResetParameters {
                 try Generator.defaultGenerator.setState(before)

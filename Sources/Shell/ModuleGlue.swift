@@ -74,7 +74,7 @@ extension Interpreter {
         // whose constructor is the Swift one.
         for (name, make) in layerConstructors() {
             let type = PyType.layer(name, file: moduleFileName(name))
-            constructors[ObjectIdentifier(type)] = Builtin(name) { args in .module(try make(args)) }
+            constructors[ObjectIdentifier(type)] = Builtin(name) { args in .module(try Interpreter.construct(make, args)) }
             installLayerMethods(type, make)
             nn.members[name] = .object(type)
         }
@@ -89,8 +89,12 @@ extension Interpreter {
             }
             let w = try b.tensor("embeddings").detach()
             w.isParameter = true
-            let m = try Embedding(weight: w, paddingIndex: try b["padding_idx"].map { try $0.asInt("padding_idx", "from_pretrained") })
+            let paddingIndex = try b["padding_idx"].map { try $0.asInt("padding_idx", "from_pretrained") }
+            let m = try Embedding(weight: w, paddingIndex: paddingIndex)
             try w.setRequiresGrad(!(try b.bool("freeze", true)))
+            // A copy gets its own weight (deepcopy fills it in); only the configuration matters here.
+            let shape = w.shape
+            m.rebuild = { try Embedding(weight: try Tensor.zeros(shape), paddingIndex: paddingIndex) }
             return .module(m)
         }))))
         constructors[ObjectIdentifier(PyType.parameter)] = Builtin("Parameter") { args in
@@ -108,6 +112,7 @@ extension Interpreter {
             return .module(Module(typeName: "Module"))
         }
         nn.members["Module"] = .object(PyType.nnModule)
+        installModuleCopying(nn)
         nn.members["explain"] = .builtin(Builtin("explain") { [unowned self] args in
             let b = try args.bind("explain", ["module", "input_size"], required: 2)
             guard case .module(let m) = b.values["module"]! else { throw PythonError.type("explain(): argument 'module' must be an nn.Module") }

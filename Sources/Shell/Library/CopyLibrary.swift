@@ -47,7 +47,12 @@ def copy(x):
     if isinstance(x, torch.Tensor):
         return x.detach() if not x.requires_grad else x.view_as(x)
     if isinstance(x, torch.nn.Module):
-        raise TypeError(f"nnsh cannot copy nn.Module objects yet ('{cls.__name__}')")
+        # The same parameters, buffers, children and attributes in a new module (PyTorch's copy
+        # also shares the tables themselves; here each module has its own).
+        y = torch.nn._nnsh_module_shell(x)
+        params, buffers, children, attrs = torch.nn._nnsh_module_parts(x)
+        torch.nn._nnsh_module_fill(y, params, buffers, children, dict(attrs))
+        return y
     if isinstance(x, dict):
         y = cls()
         for k, v in x.items():
@@ -115,8 +120,16 @@ def deepcopy(x, memo=None, _nil=[]):
     elif isinstance(x, torch.Tensor):
         y = _deepcopy_tensor(x, memo)
     elif isinstance(x, torch.nn.Module):
-        raise TypeError(f"nnsh cannot deepcopy nn.Module objects yet ('{cls.__name__}'); "
-                        f"copy its state_dict() instead")
+        # Module's __dict__ as PyTorch's generic __reduce_ex__ copies it, through the same memo.
+        y = torch.nn._nnsh_module_shell(x)
+        memo[d] = y
+        params, buffers, children, attrs = torch.nn._nnsh_module_parts(x)
+        torch.nn._nnsh_module_fill(
+            y,
+            [(n, deepcopy(t, memo)) for n, t in params],
+            [(n, deepcopy(t, memo), p) for n, t, p in buffers],
+            [(n, deepcopy(c, memo)) for n, c in children],
+            {k: deepcopy(v, memo) for k, v in attrs.items()})
     elif isinstance(x, dict):
         y = cls()
         memo[d] = y
