@@ -101,6 +101,11 @@ public final class Embedding: Module {
         case "num_embeddings": return .int(count)
         case "embedding_dim": return .int(width)
         case "padding_idx": return paddingIndex.map { .int($0) } ?? Attribute.none
+        // What nnsh's Embedding supports of PyTorch's options: their defaults (the constructor
+        // refuses the others).
+        case "max_norm": return Attribute.none
+        case "norm_type": return .float(2)
+        case "scale_grad_by_freq", "sparse": return .bool(false)
         default: return super.attribute(name)
         }
     }

@@ -10,13 +10,45 @@ struct CheckpointTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Checkpoints")
 
     func run(_ program: String, _ argument: String) throws -> (String, String, Session.Outcome) {
-        let source = try String(contentsOf: Self.folder.appendingPathComponent(program), encoding: .utf8)
+        let url = Self.folder.appendingPathComponent(program)
+        let source = try String(contentsOf: url, encoding: .utf8)
         var out = "", err = ""
         Interpreter.scriptArguments = [argument]
         defer { Interpreter.scriptArguments = [] }
-        let session = Session(file: program, write: { out += $0 }, writeError: { err += $0 })
-        let outcome = session.run(source, file: program)
+        // The whole-model programs import model_classes.py from their folder, as a script would.
+        let session = Session(file: url.path, write: { out += $0 }, writeError: { err += $0 })
+        let outcome = session.run(source, file: url.path)
         return (out, err, outcome)
+    }
+
+    /// Whole modules (`torch.save(model)`): a `__main__` class, classes of an imported module and
+    /// every kind of layer, both ways with real PyTorch.
+    @Test func loadsTheModelsPyTorchSaved() throws {
+        let (out, err, outcome) = try run("load_model_program.py", Self.folder.appendingPathComponent("torch_model.pt").path)
+        #expect(outcome == .ok, "\(err)")
+        let want = try String(contentsOf: Self.folder.appendingPathComponent("expected_model.out"), encoding: .utf8)
+        #expect(out == want, "\(unifiedDiff(expected: want, actual: out))")
+    }
+
+    @Test func writesTheModelBytesPyTorchReads() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnsh-model-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("nnsh_model.pt.new").path
+        let (_, err, outcome) = try run("save_model_program.py", path)
+        #expect(outcome == .ok, "\(err)")
+        for suffix in ["", ".layers"] {
+            let written = try Data(contentsOf: URL(fileURLWithPath: path + suffix))
+            let golden = try Data(contentsOf: Self.folder.appendingPathComponent("nnsh_model.pt" + suffix))
+            #expect(written == golden, "nnsh's model checkpoint\(suffix) changed: rerun scripts/golden/make_checkpoint_golden.py so PyTorch checks the new bytes")
+        }
+    }
+
+    @Test func loadsItsOwnModelCheckpoint() throws {
+        let (out, err, outcome) = try run("load_model_program.py", Self.folder.appendingPathComponent("nnsh_model.pt").path)
+        #expect(outcome == .ok, "\(err)")
+        let want = try String(contentsOf: Self.folder.appendingPathComponent("expected_model.out"), encoding: .utf8)
+        #expect(out == want, "\(unifiedDiff(expected: want, actual: out))")
     }
 
     func expected() throws -> String {

@@ -25,13 +25,21 @@ def run(cmd):
     return subprocess.run(cmd, cwd=FOLDER, capture_output=True, check=True, timeout=300).stdout
 
 
-run([sys.executable, "save_program.py", "torch_saved.pt"])
-expected = run([sys.executable, "load_program.py", "torch_saved.pt"])
-run([NNSH, "save_program.py", "nnsh_saved.pt.new"])
-os.replace(os.path.join(FOLDER, "nnsh_saved.pt.new"), os.path.join(FOLDER, "nnsh_saved.pt"))
-from_nnsh = run([sys.executable, "load_program.py", "nnsh_saved.pt"])
-if from_nnsh != expected:
-    sys.exit("PyTorch does not read nnsh's checkpoint as its own:\n" + from_nnsh.decode())
-with open(os.path.join(FOLDER, "expected.out"), "wb") as f:
-    f.write(expected)
-print("checkpoints: PyTorch reads nnsh_saved.pt as torch_saved.pt; expected.out written")
+# (save program, load program, PyTorch's file, nnsh's file, expected output, extra files the save
+# program writes next to its file): tensors and state dicts, then whole modules (torch.save(model)).
+CASES = [
+    ("save_program.py", "load_program.py", "torch_saved.pt", "nnsh_saved.pt", "expected.out", []),
+    ("save_model_program.py", "load_model_program.py", "torch_model.pt", "nnsh_model.pt", "expected_model.out", [".layers"]),
+]
+for save, load, torch_file, nnsh_file, expected_file, extras in CASES:
+    run([sys.executable, save, torch_file])
+    expected = run([sys.executable, load, torch_file])
+    run([NNSH, save, nnsh_file + ".new"])
+    for suffix in [""] + extras:
+        os.replace(os.path.join(FOLDER, nnsh_file + ".new" + suffix), os.path.join(FOLDER, nnsh_file + suffix))
+    from_nnsh = run([sys.executable, load, nnsh_file])
+    if from_nnsh != expected:
+        sys.exit("PyTorch does not read %s as its own:\n%s" % (nnsh_file, from_nnsh.decode()))
+    with open(os.path.join(FOLDER, expected_file), "wb") as f:
+        f.write(expected)
+    print("checkpoints: PyTorch reads %s as %s; %s written" % (nnsh_file, torch_file, expected_file))

@@ -134,6 +134,11 @@ class RNNBase(Module):
                 self._all_weights.append(param_names)
         self.reset_parameters()
 
+    def _nnsh_pickle_state(self):
+        # What PyTorch's __dict__ holds beyond what nnsh keeps (torch.save(model) must write it:
+        # RNNBase.__setstate__ reads it back).
+        return {"_flat_weights": self._flat_weights}
+
     @property
     def _flat_weights(self):
         return [getattr(self, wn) if hasattr(self, wn) else None for wn in self._flat_weights_names]

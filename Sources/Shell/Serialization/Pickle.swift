@@ -1,14 +1,29 @@
+import NN
 import Torch
 
+/// A module as pickle stores it: its class's module and qualified name, and its `__dict__`.
+struct ModulePickle {
+    let module: String
+    let name: String
+    let state: [(String, Value)]
+}
+
 /// Python's pickle, protocol 2, for what a PyTorch checkpoint holds: None, bools, ints, floats,
-/// strings, tuples, lists, dicts, `OrderedDict`, `torch.Size`, dtypes and tensors (as
-/// `torch._utils._rebuild_tensor_v2` over a persistent storage id, PyTorch's own layout).
+/// strings, tuples, lists, dicts, sets, `OrderedDict`, `torch.Size`, dtypes, tensors (as
+/// `torch._utils._rebuild_tensor_v2` over a persistent storage id, PyTorch's own layout) and
+/// whole modules (their class and `__dict__`, as `torch.save(model)` writes them).
 struct PickleWriter {
     private(set) var bytes: [UInt8] = [0x80, 2]
     /// Storages in first-use order, with their record key ("0", "1", …).
     private(set) var storages: [(key: String, tensor: Tensor)] = []
     private var storageKeys: [ObjectIdentifier: String] = [:]
     private var depth = 0
+    /// Modules and tensors already written, by memo index (BINPUT/BINGET, as pickle's memo): a
+    /// module shared by two parents, or a tied weight, loads as one object.
+    private var memo: [ObjectIdentifier: Int] = [:]
+    private var memoCount = 0
+    /// How a module pickles (its class and `__dict__`), from the interpreter; nil refuses modules.
+    var describeModule: ((Module) throws -> ModulePickle)?
 
     mutating func write(_ v: Value) throws {
         depth += 1
@@ -46,11 +61,49 @@ struct PickleWriter {
             bytes.append(UInt8(ascii: "R"))
         case .dtype(let d):
             writeGlobal("torch", String(d.description.dropFirst("torch.".count)))
-        case .tensor(let t): try writeTensor(t)
+        case .tensor(let t):
+            if recall(ObjectIdentifier(t)) { return }
+            try writeTensor(t)
+            remember(ObjectIdentifier(t))
+        case .set(let s):
+            writeGlobal("__builtin__", "set")
+            try write(.list(PyList(s.items)))
+            bytes += [0x85, UInt8(ascii: "R")]
         case .module(let m):
-            throw PythonError.type("nnsh saves tensors, state dicts and containers of them; save \(m.typeName)'s state_dict() instead of the module (pickling a module stores its Python class, which torch.load then has to import)")
+            // copyreg.__newobj__ then BUILD with the __dict__, as object.__reduce_ex__(2) makes it.
+            if recall(ObjectIdentifier(m)) { return }
+            guard let describeModule else { throw unpicklable(v) }
+            let d = try describeModule(m)
+            writeGlobal(d.module, d.name)
+            bytes += [UInt8(ascii: ")"), 0x81]
+            remember(ObjectIdentifier(m))
+            bytes.append(UInt8(ascii: "}"))
+            if !d.state.isEmpty {
+                bytes.append(UInt8(ascii: "("))
+                for (k, x) in d.state { writeString(k); try write(x) }
+                bytes.append(UInt8(ascii: "u"))
+            }
+            bytes.append(UInt8(ascii: "b"))
         default: throw unpicklable(v)
         }
+    }
+
+    private mutating func remember(_ id: ObjectIdentifier) {
+        memo[id] = memoCount
+        if memoCount < 256 { bytes += [UInt8(ascii: "q"), UInt8(memoCount)] } else {
+            bytes.append(UInt8(ascii: "r"))
+            for k in 0..<4 { bytes.append(UInt8((UInt32(memoCount) >> (8 * UInt32(k))) & 0xff)) }
+        }
+        memoCount += 1
+    }
+
+    private mutating func recall(_ id: ObjectIdentifier) -> Bool {
+        guard let k = memo[id] else { return false }
+        if k < 256 { bytes += [UInt8(ascii: "h"), UInt8(k)] } else {
+            bytes.append(UInt8(ascii: "j"))
+            for i in 0..<4 { bytes.append(UInt8((UInt32(k) >> (8 * UInt32(i))) & 0xff)) }
+        }
+        return true
     }
 
     private func unpicklable(_ v: Value) -> PythonError {
@@ -175,6 +228,9 @@ struct PickleReader {
     private var memo: [Int: Item] = [:]
     /// Loads a storage's bytes by record key.
     let storage: (String, DType) throws -> Storage
+    /// `torch.load(weights_only=False)`: any global, resolved, instantiated and built by the
+    /// interpreter (nil: the weights-only unpickler).
+    var objects: PickleObjects?
 
     /// A stack item: a finished value, or a global that REDUCE may call.
     enum Item {
@@ -319,9 +375,19 @@ struct PickleReader {
             case UInt8(ascii: "R"), 0x81:                                       // REDUCE, NEWOBJ
                 guard case .tuple(let args) = try value(try pop()) else { throw PickleReader.failure("REDUCE needs an argument tuple") }
                 let callee = try pop()
+                if case .value(let cls) = callee, let objects {
+                    stack.append(.value(op == 0x81 ? try objects.instantiate(cls, args) : try objects.call(cls, args)))
+                    continue
+                }
                 stack.append(try reduce(callee, args))
             case UInt8(ascii: "b"):                                             // BUILD
                 let state = try value(try pop())
+                if let objects, case .value(let object)? = stack.last, let built = try objects.build(object, state) {
+                    // A layer is made when its state arrives: the placeholder NEWOBJ left is replaced.
+                    stack[stack.count - 1] = .value(built)
+                    for (k, item) in memo { if case .value(.object(let o)) = item, case .object(let placeholder) = object, o === placeholder { memo[k] = .value(built) } }
+                    continue
+                }
                 // OrderedDict's instance state (`_metadata` of a state dict): kept as an attribute.
                 if case .value(.object(let i as PyInstance))? = stack.last, case .dict(let d) = state {
                     for (k, v) in zip(d.keys, d.values) { i.attributes.set(k, v) }
@@ -368,8 +434,11 @@ struct PickleReader {
             return .value(.object(PickleGlobalType(n)))
         case ("torch", let n) where DType.named(n) != nil:
             return .value(.dtype(DType.named(n) ?? .float32))
+        case ("__builtin__", "set"):
+            return .global("builtins", "set")
         default:
-            throw PickleReader.failure("Unsupported global: GLOBAL \(module).\(name)")
+            if let objects { return .value(try objects.resolve(module, name)) }
+            throw PickleReader.failure("Unsupported global: GLOBAL \(module).\(name) was not an allowed global by default. Please use `torch.serialization.add_safe_globals([\(module).\(name)])` or the `torch.serialization.safe_globals([\(module).\(name)])` context manager to allowlist this global if you trust this class/function.\n\nCheck the documentation of torch.load to learn more about types accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.")
         }
     }
 
@@ -401,6 +470,11 @@ struct PickleReader {
             t.isParameter = true
             try t.setRequiresGrad(rg)
             return .value(.tensor(t))
+        case ("builtins", "set"), ("builtins", "frozenset"):
+            guard args.count <= 1 else { throw PickleReader.failure("set takes one list") }
+            guard let first = args.first else { return .value(.set(PySet())) }
+            guard case .list(let l) = first else { throw PickleReader.failure("set takes one list") }
+            return .value(.set(PySet(l.items)))
         case ("torch", "Size"):
             guard args.count == 1, case .tuple(let items) = args[0] else { throw PickleReader.failure("torch.Size needs one tuple") }
             return .value(.size(try items.map { v -> Int in
@@ -411,6 +485,16 @@ struct PickleReader {
             throw PickleReader.failure("Unsupported global: GLOBAL \(module).\(name)")
         }
     }
+}
+
+/// What `torch.load(weights_only=False)` needs of the interpreter: globals by name, `NEWOBJ`,
+/// `REDUCE` of a resolved callable, and `BUILD` (which may replace a placeholder object).
+protocol PickleObjects {
+    func resolve(_ module: String, _ name: String) throws -> Value
+    func instantiate(_ cls: Value, _ args: [Value]) throws -> Value
+    func call(_ callee: Value, _ args: [Value]) throws -> Value
+    /// nil: the state was applied to `object` itself.
+    func build(_ object: Value, _ state: Value) throws -> Value?
 }
 
 /// A storage read from the archive, until `_rebuild_tensor_v2` puts a tensor over it.

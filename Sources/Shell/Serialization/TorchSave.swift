@@ -9,6 +9,7 @@ import Torch
 extension Interpreter {
     func torchSave(_ obj: Value, _ path: String) throws {
         var pickler = PickleWriter()
+        pickler.describeModule = { [unowned self] m in try self.describeModule(m) }
         try pickler.write(obj)
         pickler.finish()
         let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -64,11 +65,13 @@ extension Interpreter {
                     }
                 }
             }
-            return try self.torchLoad(try self.pathArgument(b.values["f"], "load"))
+            // PyTorch 2.6 and later default to the weights-only unpickler; False allows any global.
+            let weightsOnly = try b["weights_only"].map { $0.isNone ? true : try self.truthy($0) } ?? true
+            return try self.torchLoad(try self.pathArgument(b.values["f"], "load"), weightsOnly: weightsOnly)
         })
     }
 
-    func torchLoad(_ path: String) throws -> Value {
+    func torchLoad(_ path: String, weightsOnly: Bool = true) throws -> Value {
         let bytes = try PILImage.readFile(path)
         if bytes.starts(with: [0x80]) {
             throw PythonError.runtime("nnsh reads the zip checkpoint format PyTorch writes since 1.6; this file is in the legacy format")
@@ -92,6 +95,7 @@ extension Interpreter {
             storages[key] = s
             return s
         }
+        if !weightsOnly { reader.objects = InterpreterPickleObjects(interpreter: self) }
         return try reader.load()
     }
 }
