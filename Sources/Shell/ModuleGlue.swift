@@ -140,7 +140,7 @@ extension Interpreter {
                 return try rnnModule?.member(name) ?? .none
             }
         }
-        // Upsample and F.interpolate: Python over the native nearest-neighbour op (Library/UpsampleLibrary.swift).
+        // Upsample and F.interpolate: Python over the native nearest and linear ops (Library/UpsampleLibrary.swift).
         var upsampleModule: Namespace?
         let loadUpsample = { [unowned self] (name: String) throws -> Value in
             if upsampleModule == nil {
@@ -148,7 +148,7 @@ extension Interpreter {
             }
             return try upsampleModule?.member(name) ?? .none
         }
-        for name in ["Upsample", "UpsamplingNearest2d"] { nn.lazyMembers[name] = { try loadUpsample(name) } }
+        for name in ["Upsample", "UpsamplingNearest2d", "UpsamplingBilinear2d"] { nn.lazyMembers[name] = { try loadUpsample(name) } }
         functional.lazyMembers["interpolate"] = { try loadUpsample("interpolate") }
         functional.lazyMembers["upsample"] = { try loadUpsample("interpolate") }
         functional.members["_nnsh_upsample_nearest"] = .builtin(Builtin("_nnsh_upsample_nearest") { [unowned self] args in
@@ -158,6 +158,14 @@ extension Interpreter {
             let sizes = try self.iterate(args.positional[1]).map { try self.asInt($0) }
             let scales = try self.iterate(args.positional[2]).map { v -> Double? in v.isNone ? nil : try v.asDouble("scale_factor", "interpolate") }
             return .tensor(try Functional.upsampleNearest(x, outputSize: sizes, scales: scales, exact: try self.truthy(args.positional[3])))
+        })
+        functional.members["_nnsh_upsample_linear"] = .builtin(Builtin("_nnsh_upsample_linear") { [unowned self] args in
+            guard args.positional.count == 4, case .tensor(let x) = args.positional[0] else {
+                throw PythonError.type("_nnsh_upsample_linear(input, output_size, scales, align_corners)")
+            }
+            let sizes = try self.iterate(args.positional[1]).map { try self.asInt($0) }
+            let scales = try self.iterate(args.positional[2]).map { v -> Double? in v.isNone ? nil : try v.asDouble("scale_factor", "interpolate") }
+            return .tensor(try Functional.upsampleLinear(x, outputSize: sizes, scales: scales, alignCorners: try self.truthy(args.positional[3])))
         })
         nn.lazyMembers["utils"] = { [unowned self] in
             .namespace(try self.loadPythonModule(name: "torch.nn.utils", file: "<nnsh torch/nn/utils/__init__.py>", source: TorchLibrary.nnUtils))

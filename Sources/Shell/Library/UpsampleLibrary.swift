@@ -1,8 +1,8 @@
 /// `torch.nn.Upsample` and `F.interpolate`, in Python as torch/nn/modules/upsampling.py and
-/// torch/nn/functional.py write them (argument checks, output sizes, reprs), over one native op:
-/// ATen's nearest-neighbour upsampling (`Functional.upsampleNearest`). The interpolating modes
-/// (linear, bilinear, bicubic, trilinear, area) are refused by name: their float results depend on
-/// the order of ATen's vectorised arithmetic, which nnsh does not reproduce yet.
+/// torch/nn/functional.py write them (argument checks, output sizes, reprs), over two native ops:
+/// ATen's nearest-neighbour upsampling (`Functional.upsampleNearest`) and its linear, bilinear and
+/// trilinear interpolation (`Functional.upsampleLinear`); `area` is adaptive average pooling as in
+/// PyTorch. Bicubic, lanczos and anti-aliased resampling are refused by name.
 enum UpsampleLibrary {
     static let source = #"""
 import math
@@ -10,9 +10,14 @@ import math
 import torch
 from torch.nn import Module
 
-__all__ = ["Upsample", "UpsamplingNearest2d", "interpolate"]
+__all__ = ["Upsample", "UpsamplingNearest2d", "UpsamplingBilinear2d", "interpolate"]
 
 _native = torch.nn.functional._nnsh_upsample_nearest
+_native_linear = torch.nn.functional._nnsh_upsample_linear
+
+
+def _is_integer(x):
+    return isinstance(x, int) or (isinstance(x, torch.Tensor) and not x.is_floating_point())
 
 
 def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corners=None,
@@ -35,6 +40,10 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
                     "Input and output must have the same number of spatial dimensions, but got input with spatial "
                     f"dimensions of {list(input.shape[2:])} and output size of {size}. Please provide input tensor "
                     "in (N, C, d1, d2, ...,dK) format and output size in (o1, o2, ...,oK) format.")
+            if not all(_is_integer(x) for x in size):
+                raise TypeError(
+                    "expected size to be one of int or Tuple[int] or Tuple[int, int] or "
+                    f"Tuple[int, int, int], but got size with types {[type(x) for x in size]}")
             output_size = size
         else:
             output_size = [size for _ in range(dim)]
@@ -58,24 +67,52 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
         recompute_scale_factor = True
     if recompute_scale_factor is not None and recompute_scale_factor:
         assert scale_factors is not None
-        output_size = [math.floor(float(input.size(i + 2)) * scale_factors[i]) for i in range(dim)]
+        output_size = [int(input.size(i + 2) * scale_factors[i]) for i in range(dim)]
         scale_factors = None
-    if antialias and not (mode in ("bilinear", "bicubic") and input.ndim == 4):
-        raise ValueError("Anti-alias option is restricted to bilinear and bicubic modes and requires a 4-D tensor as input")
+    if antialias and not (mode in ("bilinear", "bicubic", "lanczos") and input.ndim == 4):
+        raise ValueError("Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires a "
+                         "4-D tensor as input")
+    if output_size is None:
+        # upsample::compute_output_size: the size the scale gives, truncated.
+        output_size = [int(float(input.size(i + 2)) * scale_factors[i]) for i in range(dim)]
+        scales = list(scale_factors)
+    else:
+        scales = [None] * dim
     if input.dim() in (3, 4, 5) and mode in ("nearest", "nearest-exact"):
-        if output_size is None:
-            # upsample::compute_output_size: the size the scale gives, truncated.
-            output_size = [int(float(input.size(i + 2)) * scale_factors[i]) for i in range(dim)]
-            scales = list(scale_factors)
-        else:
-            scales = [None] * dim
         return _native(input, [int(s) for s in output_size], scales, mode == "nearest-exact")
-    if mode in ("linear", "bilinear", "bicubic", "trilinear", "area"):
-        raise NotImplementedError(f"nnsh does not support interpolation mode '{mode}' yet (nearest and nearest-exact are supported)")
+    if input.dim() in (3, 4, 5) and mode == "area":
+        pool = (torch.nn.functional.adaptive_avg_pool1d, torch.nn.functional.adaptive_avg_pool2d,
+                torch.nn.functional.adaptive_avg_pool3d)[dim - 1]
+        return pool(input, output_size)
+    if (input.dim(), mode) in ((3, "linear"), (4, "bilinear"), (5, "trilinear")):
+        if antialias:
+            raise NotImplementedError("nnsh does not support antialias=True in F.interpolate yet")
+        return _native_linear(input, [int(s) for s in output_size], scales, align_corners)
+    if input.dim() == 4 and mode == "bicubic":
+        raise NotImplementedError("nnsh does not support interpolation mode 'bicubic' yet")
+    if input.dim() == 4 and mode == "lanczos":
+        if align_corners:
+            raise ValueError("Lanczos mode does not support align_corners=True")
+        if not antialias:
+            raise ValueError("Lanczos mode requires antialias=True")
+        raise NotImplementedError("nnsh does not support interpolation mode 'lanczos' yet")
+    if input.dim() == 3 and mode == "bilinear":
+        raise NotImplementedError("Got 3D input, but bilinear mode needs 4D input")
+    if input.dim() == 3 and mode == "trilinear":
+        raise NotImplementedError("Got 3D input, but trilinear mode needs 5D input")
+    if input.dim() == 4 and mode == "linear":
+        raise NotImplementedError("Got 4D input, but linear mode needs 3D input")
+    if input.dim() == 4 and mode == "trilinear":
+        raise NotImplementedError("Got 4D input, but trilinear mode needs 5D input")
+    if input.dim() == 5 and mode == "linear":
+        raise NotImplementedError("Got 5D input, but linear mode needs 3D input")
+    if input.dim() == 5 and mode == "bilinear":
+        raise NotImplementedError("Got 5D input, but bilinear mode needs 4D input")
     raise NotImplementedError(
         "Input Error: Only 3D, 4D and 5D input Tensors supported"
-        f" (got {input.dim()}D) for the modes: nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact"
-        f" (got {mode})")
+        f" (got {input.dim()}D) for the modes: nearest | linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact"
+        f" (got {mode})"
+    )
 
 
 class Upsample(Module):
@@ -109,5 +146,10 @@ class Upsample(Module):
 class UpsamplingNearest2d(Upsample):
     def __init__(self, size=None, scale_factor=None):
         super().__init__(size, scale_factor, mode="nearest")
+
+
+class UpsamplingBilinear2d(Upsample):
+    def __init__(self, size=None, scale_factor=None):
+        super().__init__(size, scale_factor, mode="bilinear", align_corners=True)
 """#
 }

@@ -10,13 +10,11 @@ extension Functional {
         guard input.dim == k + 2, scales.count == k else {
             throw TorchError.runtime("Expected \(k + 2)D input and \(k) output sizes, got \(input.dim)D input")
         }
-        guard input.dtype == .float32 || input.dtype == .float64 else {
-            throw TorchError.runtime("\"upsample_nearest\(k)d_out_frame\" not implemented for '\(input.dtype.cppName)' in nnsh")
-        }
         let inSizes = Array(input.shape.suffix(k))
-        for (d, o) in outputSize.enumerated() where o <= 0 || inSizes[d] <= 0 {
-            throw TorchError.runtime("Input and output sizes should be greater than 0, but got input (\(inSizes.map(String.init).joined(separator: ", "))) and output (\(outputSize.map(String.init).joined(separator: ", ")))")
-        }
+        try checkUpsampleSizes(inSizes, outputSize)
+        let channelsLast = k == 2 && outputSize[0] + outputSize[1] <= 128
+        try checkUpsampleDtype(input.dtype, kernel: channelsLast ? "upsample_nearest2d_channels_last" : "compute_indices_weights_nearest",
+                               byteSupported: true)
         let planes = input.shape[0] * input.shape[1]
         let outShape = Array(input.shape.prefix(2)) + outputSize
         // Allocated first: its size check refuses an output too large for memory (or for Int).
@@ -79,5 +77,24 @@ extension Functional {
         if let scale, scale > 0 { s = Float(1.0 / scale) } else { s = Float(inSize) / Float(outSize) }
         let real: Float = exact ? Float((Double(o) + 0.5) * Double(s)) : Float(o) * s
         return Swift.min(Int(real.rounded(.down)), inSize - 1)
+    }
+
+    /// The dtype check of the kernel ATen would run: its dispatch's error for the types PyTorch
+    /// refuses; nnsh's own refusal for the ones PyTorch supports and nnsh does not (uint8 images).
+    static func checkUpsampleDtype(_ dtype: DType, kernel: String, byteSupported: Bool) throws {
+        if dtype == .float32 || dtype == .float64 { return }
+        if dtype == .uint8 && byteSupported {
+            throw TorchError("NotImplementedError", "interpolation of uint8 tensors is not supported by nnsh yet (convert with .float())")
+        }
+        throw notImplemented(kernel, dtype)
+    }
+
+    /// upsample_{1,2,3}d_common_check (UpSample.h), with its wording for each rank.
+    static func checkUpsampleSizes(_ inSizes: [Int], _ outputSize: [Int]) throws {
+        guard zip(inSizes, outputSize).contains(where: { $0 <= 0 || $1 <= 0 }) else { return }
+        let labels = ["D", "H", "W"].suffix(outputSize.count)
+        func list(_ v: [Int]) -> String { zip(labels, v).map { "\($0): \($1)" }.joined(separator: ", ") }
+        let joint = outputSize.count == 1 ? ") and output (" : ") output ("
+        throw TorchError.runtime("Input and output sizes should be greater than 0, but got input (\(list(inSizes))\(joint)\(list(outputSize)))")
     }
 }
