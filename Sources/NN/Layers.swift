@@ -77,7 +77,7 @@ public final class LeakyReLU: Module {
     public init(negativeSlope: Double = 1e-2, inplace: Bool = false) {
         self.negativeSlope = negativeSlope; self.inplace = inplace; super.init(typeName: "LeakyReLU")
     }
-    public override func extraRepr() -> String { "negative_slope=\(pythonFloatRepr(negativeSlope))" + (inplace ? ", inplace=True" : "") }
+    public override func extraRepr() -> String { "negative_slope=\(optionRepr("negative_slope", negativeSlope))" + (inplace ? ", inplace=True" : "") }
     public override func forward(_ input: Tensor) throws -> Tensor {
         try Functional.leakyRelu(input, negativeSlope: negativeSlope, inplace: inplace)
     }
@@ -117,7 +117,7 @@ public final class RReLU: Module {
         self.lower = lower; self.upper = upper; self.inplace = inplace; super.init(typeName: "RReLU")
     }
     public override func extraRepr() -> String {
-        "lower=\(pythonFloatRepr(lower)), upper=\(pythonFloatRepr(upper))" + (inplace ? ", inplace=True" : "")
+        "lower=\(optionRepr("lower", lower)), upper=\(optionRepr("upper", upper))" + (inplace ? ", inplace=True" : "")
     }
     public override func forward(_ input: Tensor) throws -> Tensor {
         try Functional.rrelu(input, lower: lower, upper: upper, training: training, inplace: inplace)
@@ -153,7 +153,7 @@ public final class ELU: Module {
     public init(alpha: Double = 1.0, inplace: Bool = false) {
         self.alpha = alpha; self.inplace = inplace; super.init(typeName: "ELU")
     }
-    public override func extraRepr() -> String { "alpha=\(pythonFloatRepr(alpha))" + (inplace ? ", inplace=True" : "") }
+    public override func extraRepr() -> String { "alpha=\(optionRepr("alpha", alpha))" + (inplace ? ", inplace=True" : "") }
     public override func forward(_ input: Tensor) throws -> Tensor { try Functional.elu(input, alpha: alpha, inplace: inplace) }
     public override func attribute(_ name: String) -> Attribute? {
         switch name {
@@ -185,7 +185,7 @@ public final class Softplus: Module {
     public init(beta: Double = 1.0, threshold: Double = 20.0) {
         self.beta = beta; self.threshold = threshold; super.init(typeName: "Softplus")
     }
-    public override func extraRepr() -> String { "beta=\(pythonFloatRepr(beta)), threshold=\(pythonFloatRepr(threshold))" }
+    public override func extraRepr() -> String { "beta=\(optionRepr("beta", beta)), threshold=\(optionRepr("threshold", threshold))" }
     public override func forward(_ input: Tensor) throws -> Tensor { try Functional.softplus(input, beta: beta, threshold: threshold) }
     public override func attribute(_ name: String) -> Attribute? {
         switch name {
@@ -203,7 +203,7 @@ public final class Hardtanh: Module {
         self.minVal = minVal; self.maxVal = maxVal; self.inplace = inplace; super.init(typeName: "Hardtanh")
     }
     public override func extraRepr() -> String {
-        "min_val=\(pythonFloatRepr(minVal)), max_val=\(pythonFloatRepr(maxVal))" + (inplace ? ", inplace=True" : "")
+        "min_val=\(optionRepr("min_val", minVal)), max_val=\(optionRepr("max_val", maxVal))" + (inplace ? ", inplace=True" : "")
     }
     public override func forward(_ input: Tensor) throws -> Tensor {
         try Functional.hardtanh(input, minVal: minVal, maxVal: maxVal, inplace: inplace)
@@ -226,7 +226,7 @@ public final class Dropout: Module {
         }
         self.p = p; self.inplace = inplace; super.init(typeName: "Dropout")
     }
-    public override func extraRepr() -> String { "p=\(pythonFloatRepr(p)), inplace=\(pyBool(inplace))" }
+    public override func extraRepr() -> String { "p=\(optionRepr("p", p)), inplace=\(pyBool(inplace))" }
     public override func forward(_ input: Tensor) throws -> Tensor {
         try Functional.dropout(input, p: p, training: training, inplace: inplace)
     }

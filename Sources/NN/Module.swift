@@ -75,6 +75,12 @@ open class Module {
     }
     /// Set by the shell when the module needs more than `forward` (hooks, a Python class).
     public var host: ModuleHost?
+    /// Float options the caller gave as an int or a bool (`nn.ELU(alpha=2)`): PyTorch keeps the
+    /// Python value, so the attribute is `2` and the repr says `alpha=2`; the layer computes with
+    /// the Double.
+    public var givenOptions: [String: Attribute] = [:]
+    /// An option's text in `extra_repr`: as given, or the Double as Python prints it.
+    public func optionRepr(_ name: String, _ value: Double) -> String { givenOptions[name]?.pythonRepr ?? pythonFloatRepr(value) }
     public var parameterNames: [String] { members.parameterNames }
     /// Buffers registered with `persistent=False` (left out of `state_dict`).
     public var transientBuffers: Set<String> { members.transientBuffers }

@@ -44,7 +44,7 @@ public final class BatchNorm: Module {
     }
 
     public override func extraRepr() -> String {
-        "\(numFeatures), eps=\(pythonFloatRepr(eps)), momentum=\(momentum.map(pythonFloatRepr) ?? "None"), affine=\(pyBool(affine)), "
+        "\(numFeatures), eps=\(optionRepr("eps", eps)), momentum=\(momentum.map { optionRepr("momentum", $0) } ?? "None"), affine=\(pyBool(affine)), "
             + "bias=\(pyBool(affine)), track_running_stats=\(pyBool(trackRunningStats))"
     }
 
@@ -90,7 +90,7 @@ public final class LayerNorm: Module {
     }
     public override func extraRepr() -> String {
         let shape = normalizedShape.count == 1 ? "(\(normalizedShape[0]),)" : "(" + normalizedShape.map(String.init).joined(separator: ", ") + ")"
-        return "\(shape), eps=\(pythonFloatRepr(eps)), elementwise_affine=\(pyBool(affine)), bias=\(pyBool(hasBias))"
+        return "\(shape), eps=\(optionRepr("eps", eps)), elementwise_affine=\(pyBool(affine)), bias=\(pyBool(hasBias))"
     }
     public override var canResetParameters: Bool { true }
     public override func resetParameters() throws {
@@ -122,7 +122,7 @@ public final class GroupNorm: Module {
         registerParameter("bias", affine ? try Tensor.zeros([channels]) : nil)
     }
     public override func extraRepr() -> String {
-        "\(groups), \(channels), eps=\(pythonFloatRepr(eps)), affine=\(pyBool(affine)), bias=\(pyBool(affine))"
+        "\(groups), \(channels), eps=\(optionRepr("eps", eps)), affine=\(pyBool(affine)), bias=\(pyBool(affine))"
     }
     public override var canResetParameters: Bool { true }
     public override func resetParameters() throws {

@@ -1,3 +1,4 @@
+import NN
 import Torch
 
 /// Binding call arguments to parameter names, with Python's `TypeError` wording.
@@ -14,6 +15,25 @@ public struct BoundArguments {
             throw PythonError.type("\(function)() missing required argument '\(name)'")
         }
         return try v.asInt(name, function)
+    }
+
+    /// The float options among `names` given as an int or a bool, as PyTorch keeps them
+    /// (`Module.givenOptions`).
+    public func givenNumbers(_ names: [String]) -> [String: Attribute] {
+        var given = [String: Attribute]()
+        for name in names {
+            switch self[name] {
+            case .int(let i)?: given[name] = .int(i)
+            case .bool(let b)?: given[name] = .bool(b)
+            default: break
+            }
+        }
+        return given
+    }
+
+    /// A float option's repr as the caller gave it (`2` for an int), or the Double's.
+    public func numberRepr(_ name: String, _ value: Double) -> String {
+        givenNumbers([name])[name]?.pythonRepr ?? pythonFloatRepr(value)
     }
 
     public func double(_ name: String, _ def: Double) throws -> Double {

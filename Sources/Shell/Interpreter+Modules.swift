@@ -62,7 +62,7 @@ extension Interpreter {
         default: break
         }
         if m.hasBuffer(name) { return m.buffer(name).map { .tensor($0) } ?? Value.none }
-        if let a = m.attribute(name) { return Value(a) }
+        if let a = m.attribute(name) { return Value(m.givenOptions[name] ?? a) }
         if let spec = Interpreter.moduleMethod(name, for: m) { return boundModuleMethod(m, spec) }
         return nil
     }

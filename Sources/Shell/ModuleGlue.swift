@@ -298,8 +298,8 @@ extension Interpreter {
         t["CELU"] = { args in
             let b = try args.bind("CELU.__init__", ["alpha", "inplace"])
             let alpha = try b.double("alpha", 1), inplace = try b.bool("inplace", false)
-            return PointwiseLayer("CELU", extra: "alpha=\(pythonFloatRepr(alpha))" + (inplace ? ", inplace=True" : ""),
-                                  attributes: ["alpha": .float(alpha), "inplace": .bool(inplace)]) { try Functional.celu($1, alpha: alpha, inplace: inplace) }
+            return PointwiseLayer("CELU", extra: "alpha=\(b.numberRepr("alpha", alpha))" + (inplace ? ", inplace=True" : ""),
+                                  attributes: ["alpha": b.givenNumbers(["alpha"])["alpha"] ?? .float(alpha), "inplace": .bool(inplace)]) { try Functional.celu($1, alpha: alpha, inplace: inplace) }
         }
         t["Mish"] = { args in
             let inplace = try args.bind("Mish.__init__", ["inplace"]).bool("inplace", false)
@@ -328,8 +328,9 @@ extension Interpreter {
         }
         for name in ["Softshrink", "Hardshrink"] {
             t[name] = { args in
-                let lambd = try args.bind("\(name).__init__", ["lambd"]).double("lambd", 0.5)
-                return PointwiseLayer(name, extra: pythonFloatRepr(lambd), attributes: ["lambd": .float(lambd)]) {
+                let b = try args.bind("\(name).__init__", ["lambd"])
+                let lambd = try b.double("lambd", 0.5)
+                return PointwiseLayer(name, extra: b.numberRepr("lambd", lambd), attributes: ["lambd": b.givenNumbers(["lambd"])["lambd"] ?? .float(lambd)]) {
                     name == "Softshrink" ? try Functional.softshrink($1, lambd: lambd) : try Functional.hardshrink($1, lambd: lambd)
                 }
             }
@@ -345,8 +346,8 @@ extension Interpreter {
                 let b = try args.bind("\(name).__init__", ["p", "inplace"])
                 let p = try b.double("p", 0.5), inplace = try b.bool("inplace", false)
                 if p < 0 || p > 1 { throw PythonError.value("dropout probability has to be between 0 and 1, but got \(pythonFloatRepr(p))") }
-                return PointwiseLayer(name, extra: "p=\(pythonFloatRepr(p)), inplace=\(inplace ? "True" : "False")",
-                                      attributes: ["p": .float(p), "inplace": .bool(inplace)]) { m, x in
+                return PointwiseLayer(name, extra: "p=\(b.numberRepr("p", p)), inplace=\(inplace ? "True" : "False")",
+                                      attributes: ["p": b.givenNumbers(["p"])["p"] ?? .float(p), "inplace": .bool(inplace)]) { m, x in
                     try Functional.featureDropout(x, p: p, training: m.training, inplace: inplace, spatial: n)
                 }
             }
@@ -398,13 +399,13 @@ extension Interpreter {
             let b = try args.bind("LayerNorm.__init__", ["normalized_shape", "eps", "elementwise_affine", "bias", "device", "dtype"], required: 1)
             let shape: [Int]
             if case .int(let i)? = b["normalized_shape"] { shape = [i] } else { shape = try b.intList("normalized_shape", []) }
-            return try LayerNorm(normalizedShape: shape, eps: try b.double("eps", 1e-5), affine: try b.bool("elementwise_affine", true),
-                                 bias: try b.bool("bias", true))
+            return given(try LayerNorm(normalizedShape: shape, eps: try b.double("eps", 1e-5), affine: try b.bool("elementwise_affine", true),
+                                       bias: try b.bool("bias", true)), b, ["eps"])
         }
         t["GroupNorm"] = { args in
             let b = try args.bind("GroupNorm.__init__", ["num_groups", "num_channels", "eps", "affine", "device", "dtype"], required: 2)
-            return try GroupNorm(groups: try b.int("num_groups"), channels: try b.int("num_channels"), eps: try b.double("eps", 1e-5),
-                                 affine: try b.bool("affine", true))
+            return given(try GroupNorm(groups: try b.int("num_groups"), channels: try b.int("num_channels"), eps: try b.double("eps", 1e-5),
+                                       affine: try b.bool("affine", true)), b, ["eps"])
         }
         for kind in Loss.Kind.allCases {
             let name = kind.rawValue
@@ -435,8 +436,8 @@ extension Interpreter {
             t["BatchNorm\(n)d"] = { args in
                 let b = try args.bind("BatchNorm\(n)d.__init__", ["num_features", "eps", "momentum", "affine", "track_running_stats", "device", "dtype"], required: 1)
                 let momentum: Double? = b.has("momentum") && b["momentum"] == nil ? nil : try b.double("momentum", 0.1)
-                return try BatchNorm(dims: n, numFeatures: try b.int("num_features"), eps: try b.double("eps", 1e-5), momentum: momentum,
-                                     affine: try b.bool("affine", true), trackRunningStats: try b.bool("track_running_stats", true))
+                return given(try BatchNorm(dims: n, numFeatures: try b.int("num_features"), eps: try b.double("eps", 1e-5), momentum: momentum,
+                                           affine: try b.bool("affine", true), trackRunningStats: try b.bool("track_running_stats", true)), b, ["eps", "momentum"])
             }
         }
         t["Sigmoid"] = { args in _ = try args.bind("Sigmoid.__init__", []); return Sigmoid() }
@@ -444,7 +445,7 @@ extension Interpreter {
         t["ReLU"] = { args in ReLU(inplace: try args.bind("ReLU.__init__", ["inplace"]).bool("inplace", false)) }
         t["LeakyReLU"] = { args in
             let b = try args.bind("LeakyReLU.__init__", ["negative_slope", "inplace"])
-            return LeakyReLU(negativeSlope: try b.double("negative_slope", 0.01), inplace: try b.bool("inplace", false))
+            return given(LeakyReLU(negativeSlope: try b.double("negative_slope", 0.01), inplace: try b.bool("inplace", false)), b, ["negative_slope"])
         }
         t["PReLU"] = { args in
             let b = try args.bind("PReLU.__init__", ["num_parameters", "init", "device", "dtype"])
@@ -452,7 +453,8 @@ extension Interpreter {
         }
         t["RReLU"] = { args in
             let b = try args.bind("RReLU.__init__", ["lower", "upper", "inplace"])
-            return RReLU(lower: try b.double("lower", 1.0 / 8), upper: try b.double("upper", 1.0 / 3), inplace: try b.bool("inplace", false))
+            return given(RReLU(lower: try b.double("lower", 1.0 / 8), upper: try b.double("upper", 1.0 / 3), inplace: try b.bool("inplace", false)),
+                         b, ["lower", "upper"])
         }
         t["Softmax"] = { args in
             let b = try args.bind("Softmax.__init__", ["dim"])
@@ -464,21 +466,22 @@ extension Interpreter {
         }
         t["ELU"] = { args in
             let b = try args.bind("ELU.__init__", ["alpha", "inplace"])
-            return ELU(alpha: try b.double("alpha", 1), inplace: try b.bool("inplace", false))
+            return given(ELU(alpha: try b.double("alpha", 1), inplace: try b.bool("inplace", false)), b, ["alpha"])
         }
         t["GELU"] = { args in GELU(approximate: try args.bind("GELU.__init__", ["approximate"]).string("approximate", "none")) }
         t["SiLU"] = { args in SiLU(inplace: try args.bind("SiLU.__init__", ["inplace"]).bool("inplace", false)) }
         t["Softplus"] = { args in
             let b = try args.bind("Softplus.__init__", ["beta", "threshold"])
-            return Softplus(beta: try b.double("beta", 1), threshold: try b.double("threshold", 20))
+            return given(Softplus(beta: try b.double("beta", 1), threshold: try b.double("threshold", 20)), b, ["beta", "threshold"])
         }
         t["Hardtanh"] = { args in
             let b = try args.bind("Hardtanh.__init__", ["min_val", "max_val", "inplace"])
-            return try Hardtanh(minVal: try b.double("min_val", -1), maxVal: try b.double("max_val", 1), inplace: try b.bool("inplace", false))
+            return given(try Hardtanh(minVal: try b.double("min_val", -1), maxVal: try b.double("max_val", 1), inplace: try b.bool("inplace", false)),
+                         b, ["min_val", "max_val"])
         }
         t["Dropout"] = { args in
             let b = try args.bind("Dropout.__init__", ["p", "inplace"])
-            return try Dropout(p: try b.double("p", 0.5), inplace: try b.bool("inplace", false))
+            return given(try Dropout(p: try b.double("p", 0.5), inplace: try b.bool("inplace", false)), b, ["p"])
         }
         return t
     }
@@ -904,4 +907,10 @@ extension Interpreter {
         if let c { try refuseCycle(m, c) }
         m.registerModule(key, c)
     }
+}
+
+/// `m` with the float options the caller gave as ints or bools, kept for its repr and attributes.
+private func given<M: Module>(_ m: M, _ b: BoundArguments, _ names: [String]) -> M {
+    m.givenOptions = b.givenNumbers(names)
+    return m
 }
