@@ -23,7 +23,13 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft", providers: [.apt(["libcairo2-dev", "libfreetype-dev"])]),
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-32", providers: [.apt(["libpcre2-dev"])]),
 
-        .target(name: "CFastMath", linkerSettings: [.linkedLibrary("sleef")]),
+        /// SLEEF's vector functions over arrays, one target per ISA: only whole-file -m flags make
+        /// clang pass vector arguments in registers, as SLEEF reads them. Called only after
+        /// CFastMath's capability check.
+        .target(name: "CSleefAVX2", cSettings: [.unsafeFlags(["-mavx2", "-mfma"])], linkerSettings: [.linkedLibrary("sleef")]),
+        .target(name: "CSleefAVX512", cSettings: [.unsafeFlags(["-mavx512f", "-mavx512vl", "-mavx512bw", "-mavx512dq", "-mavx2", "-mfma"])],
+                linkerSettings: [.linkedLibrary("sleef")]),
+        .target(name: "CFastMath", dependencies: ["CSleefAVX2", "CSleefAVX512"], linkerSettings: [.linkedLibrary("sleef")]),
         .target(name: "Kernels", dependencies: ["CBLAS", "CFastMath"], swiftSettings: unchecked),
         .target(name: "Torch", dependencies: ["Kernels", "CFastMath"]),
         .target(name: "NN", dependencies: ["Torch", "Kernels"]),

@@ -71,40 +71,13 @@ static float tree_sequential8(float *a) {
 
 #if defined(__x86_64__) && defined(__clang__)
 #include <immintrin.h>
-/* libsleef's per-ISA entry points (sleef.h declares them only when the whole file is compiled for
-   that ISA; here only these functions are). */
-#define SLEEF8(fn) __attribute__((target("avx2,fma"))) __m256 fn(__m256);
-#define SLEEF16(fn) __attribute__((target("avx512f"))) __m512 fn(__m512);
-SLEEF8(Sleef_expf8_u10avx2) SLEEF8(Sleef_logf8_u10avx2) SLEEF8(Sleef_log1pf8_u10avx2) SLEEF8(Sleef_expm1f8_u10avx2)
-SLEEF8(Sleef_tanhf8_u10avx2)
-SLEEF16(Sleef_expf16_u10avx512f) SLEEF16(Sleef_logf16_u10avx512f) SLEEF16(Sleef_log1pf16_u10avx512f)
-SLEEF16(Sleef_expm1f16_u10avx512f) SLEEF16(Sleef_tanhf16_u10avx512f)
+/* SLEEF's functions over arrays live in CSleefAVX2/CSleefAVX512, each compiled for its ISA: a
+   vector argument to SLEEF from a function that only carries a target attribute is passed on the
+   stack (the file's baseline ABI), which SLEEF does not read. */
+#include "csleef_avx2.h"
+#include "csleef_avx512.h"
 #define AVX2_ATTR __attribute__((target("avx2,fma")))
 #define AVX512_ATTR __attribute__((target("avx2,fma,avx512f,avx512vl,avx512bw,avx512dq")))
-
-/* One SLEEF function over an array: full vectors, then the last few lanes in a zero-padded vector
-   (Vectorized::loadu(ptr, count)). */
-#define SLEEF_ARRAY(name, attr, T, L, load, store, fn)                                  \
-    static attr void name(const float *x, float *y, long n) {                            \
-        long i = 0;                                                                      \
-        for (; i + L <= n; i += L) store(y + i, fn(load(x + i)));                        \
-        if (i < n) {                                                                     \
-            float buf[L] = {0};                                                          \
-            memcpy(buf, x + i, sizeof(float) * (size_t)(n - i));                         \
-            store(buf, fn(load(buf)));                                                   \
-            memcpy(y + i, buf, sizeof(float) * (size_t)(n - i));                         \
-        }                                                                                \
-    }
-SLEEF_ARRAY(exp_avx2, AVX2_ATTR, __m256, 8, _mm256_loadu_ps, _mm256_storeu_ps, Sleef_expf8_u10avx2)
-SLEEF_ARRAY(log_avx2, AVX2_ATTR, __m256, 8, _mm256_loadu_ps, _mm256_storeu_ps, Sleef_logf8_u10avx2)
-SLEEF_ARRAY(log1p_avx2, AVX2_ATTR, __m256, 8, _mm256_loadu_ps, _mm256_storeu_ps, Sleef_log1pf8_u10avx2)
-SLEEF_ARRAY(expm1_avx2, AVX2_ATTR, __m256, 8, _mm256_loadu_ps, _mm256_storeu_ps, Sleef_expm1f8_u10avx2)
-SLEEF_ARRAY(tanh_avx2, AVX2_ATTR, __m256, 8, _mm256_loadu_ps, _mm256_storeu_ps, Sleef_tanhf8_u10avx2)
-SLEEF_ARRAY(exp_avx512, AVX512_ATTR, __m512, 16, _mm512_loadu_ps, _mm512_storeu_ps, Sleef_expf16_u10avx512f)
-SLEEF_ARRAY(log_avx512, AVX512_ATTR, __m512, 16, _mm512_loadu_ps, _mm512_storeu_ps, Sleef_logf16_u10avx512f)
-SLEEF_ARRAY(log1p_avx512, AVX512_ATTR, __m512, 16, _mm512_loadu_ps, _mm512_storeu_ps, Sleef_log1pf16_u10avx512f)
-SLEEF_ARRAY(expm1_avx512, AVX512_ATTR, __m512, 16, _mm512_loadu_ps, _mm512_storeu_ps, Sleef_expm1f16_u10avx512f)
-SLEEF_ARRAY(tanh_avx512, AVX512_ATTR, __m512, 16, _mm512_loadu_ps, _mm512_storeu_ps, Sleef_tanhf16_u10avx512f)
 
 /* vec_reduce_all's shuffles: lane l adds lane l + h for h = W/2, ..., 1. */
 static AVX2_ATTR float tree8(float *a) {
@@ -116,39 +89,17 @@ static AVX512_ATTR float tree16(float *a) {
     return a[0];
 }
 
-/* sigmoid's and silu's vector lambdas in one pass (full vectors, then a zero-padded one):
-   1 / ((0 - x).exp() + 1) and x / (1 + x.neg().exp()). */
-#define FUSED_ARRAY(name, attr, T, L, load, store, fn, body)                             \
-    static attr void name(const float *x, float *y, long n) {                            \
-        long i = 0;                                                                      \
-        for (; i + L <= n; i += L) { T v = load(x + i); store(y + i, body); }            \
-        if (i < n) {                                                                     \
-            float buf[L] = {0};                                                          \
-            memcpy(buf, x + i, sizeof(float) * (size_t)(n - i));                         \
-            T v = load(buf); store(buf, body);                                           \
-            memcpy(y + i, buf, sizeof(float) * (size_t)(n - i));                         \
-        }                                                                                \
-    }
-FUSED_ARRAY(sigmoid_avx2, AVX2_ATTR, __m256, 8, _mm256_loadu_ps, _mm256_storeu_ps, Sleef_expf8_u10avx2,
-            _mm256_div_ps(_mm256_set1_ps(1.0f), _mm256_add_ps(Sleef_expf8_u10avx2(_mm256_sub_ps(_mm256_setzero_ps(), v)), _mm256_set1_ps(1.0f))))
-FUSED_ARRAY(silu_avx2, AVX2_ATTR, __m256, 8, _mm256_loadu_ps, _mm256_storeu_ps, Sleef_expf8_u10avx2,
-            _mm256_div_ps(v, _mm256_add_ps(_mm256_set1_ps(1.0f), Sleef_expf8_u10avx2(_mm256_xor_ps(_mm256_set1_ps(-0.0f), v)))))
-FUSED_ARRAY(sigmoid_avx512, AVX512_ATTR, __m512, 16, _mm512_loadu_ps, _mm512_storeu_ps, Sleef_expf16_u10avx512f,
-            _mm512_div_ps(_mm512_set1_ps(1.0f), _mm512_add_ps(Sleef_expf16_u10avx512f(_mm512_sub_ps(_mm512_setzero_ps(), v)), _mm512_set1_ps(1.0f))))
-FUSED_ARRAY(silu_avx512, AVX512_ATTR, __m512, 16, _mm512_loadu_ps, _mm512_storeu_ps, Sleef_expf16_u10avx512f,
-            _mm512_div_ps(v, _mm512_add_ps(_mm512_set1_ps(1.0f), Sleef_expf16_u10avx512f(_mm512_xor_ps(_mm512_set1_ps(-0.0f), v)))))
-
 #define LEVEL_NAME(x) x##_avx2
 #define LEVEL_ATTR AVX2_ATTR
 #define W 8
 #define FMA(a, b, c) fmaf(a, b, c)
-#define VEXP exp_avx2
-#define VLOG log_avx2
-#define VLOG1P log1p_avx2
-#define VEXPM1 expm1_avx2
-#define VTANH tanh_avx2
-#define VSIGMOID sigmoid_avx2
-#define VSILU silu_avx2
+#define VEXP nnsh_avx2_exp
+#define VLOG nnsh_avx2_log
+#define VLOG1P nnsh_avx2_log1p
+#define VEXPM1 nnsh_avx2_expm1
+#define VTANH nnsh_avx2_tanh
+#define VSIGMOID nnsh_avx2_sigmoid
+#define VSILU nnsh_avx2_silu
 #define LANE_TREE tree8
 #include "vecmath_body.h"
 
@@ -156,13 +107,13 @@ FUSED_ARRAY(silu_avx512, AVX512_ATTR, __m512, 16, _mm512_loadu_ps, _mm512_storeu
 #define LEVEL_ATTR AVX512_ATTR
 #define W 16
 #define FMA(a, b, c) fmaf(a, b, c)
-#define VEXP exp_avx512
-#define VLOG log_avx512
-#define VLOG1P log1p_avx512
-#define VEXPM1 expm1_avx512
-#define VTANH tanh_avx512
-#define VSIGMOID sigmoid_avx512
-#define VSILU silu_avx512
+#define VEXP nnsh_avx512_exp
+#define VLOG nnsh_avx512_log
+#define VLOG1P nnsh_avx512_log1p
+#define VEXPM1 nnsh_avx512_expm1
+#define VTANH nnsh_avx512_tanh
+#define VSIGMOID nnsh_avx512_sigmoid
+#define VSILU nnsh_avx512_silu
 #define LANE_TREE tree16
 #include "vecmath_body.h"
 

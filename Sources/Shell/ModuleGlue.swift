@@ -159,6 +159,16 @@ extension Interpreter {
             let scales = try self.iterate(args.positional[2]).map { v -> Double? in v.isNone ? nil : try v.asDouble("scale_factor", "interpolate") }
             return .tensor(try Functional.upsampleNearest(x, outputSize: sizes, scales: scales, exact: try self.truthy(args.positional[3])))
         })
+        // `at::norm(x, p, dim, keepdim)` as ATen's C++ composites call it (pairwise_distance): the vector
+        // norm, recorded as `NormBackward1`.
+        functional.members["_nnsh_aten_norm"] = .builtin(Builtin("_nnsh_aten_norm") { [unowned self] args in
+            guard args.positional.count == 4, case .tensor(let x) = args.positional[0] else {
+                throw PythonError.type("_nnsh_aten_norm(input, p, dim, keepdim)")
+            }
+            let dims = try args.positional[2].isNone ? [] : [self.asInt(args.positional[2])]
+            return .tensor(try x.vectorNorm(try args.positional[1].asDouble("p", "norm"), dims: dims,
+                                            keepdim: try self.truthy(args.positional[3]), nodeName: "NormBackward1"))
+        })
         functional.members["_nnsh_upsample_linear"] = .builtin(Builtin("_nnsh_upsample_linear") { [unowned self] args in
             guard args.positional.count == 4, case .tensor(let x) = args.positional[0] else {
                 throw PythonError.type("_nnsh_upsample_linear(input, output_size, scales, align_corners)")
@@ -173,6 +183,22 @@ extension Interpreter {
         nn.members["functional"] = .namespace(functional)
         nn.members["init"] = .namespace(initNS)
         return ["nn": .namespace(nn)]
+    }
+
+    /// The layers written in Python (Library/LayerModules.swift): each name in `torch.nn`,
+    /// `torch.nn.functional` and `torch` runs its module on first use; the module is run once.
+    func installLayerModules(into torch: Namespace) {
+        guard case .namespace(let nn)? = torch.members["nn"], case .namespace(let functional)? = nn.members["functional"] else { return }
+        for entry in LayerModules.entries {
+            var loaded: Namespace?
+            let load = { [unowned self] (name: String) throws -> Value in
+                if loaded == nil { loaded = try self.loadPythonModule(name: entry.name, file: entry.file, source: entry.source) }
+                return try loaded?.member(name) ?? .none
+            }
+            for name in entry.layers { nn.lazyMembers[name] = { try load(name) } }
+            for name in entry.functional { functional.lazyMembers[name] = { try load(name) } }
+            for name in entry.torch { torch.lazyMembers[name] = { try load(name) } }
+        }
     }
 
     // MARK: layer constructors
@@ -490,6 +516,10 @@ extension Interpreter {
 
     func functionalTable() -> [String: (Arguments) throws -> Value] {
         var t = [String: (Arguments) throws -> Value]()
+        t["glu"] = { args in
+            let b = try args.bind("glu", ["input", "dim"], required: 1)
+            return .tensor(try Functional.glu(try b.tensor("input"), dim: try b.int("dim", -1)))
+        }
         for n in 1...3 {
             t["conv\(n)d"] = { args in
                 let b = try args.bind("conv\(n)d", ["input", "weight", "bias", "stride", "padding", "dilation", "groups"], required: 2)

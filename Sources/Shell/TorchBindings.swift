@@ -382,6 +382,7 @@ extension Interpreter {
         }
         torch.members = m
         for (k, v) in makeNNNamespaces() { torch.members[k] = v }
+        installLayerModules(into: torch)
         let optim = makeOptimNamespace()
         optim.lazyMembers["lr_scheduler"] = { [unowned self] in
             .namespace(try self.loadPythonModule(name: "torch.optim.lr_scheduler", file: "<nnsh torch/optim/lr_scheduler.py>",

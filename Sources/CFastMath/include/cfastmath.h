@@ -35,6 +35,10 @@ void nnsh_activation_f32(int op, const float *x, float *y, long begin, long end,
 /// The op's backward: grad and the saved tensor (output for sigmoid and tanh, input for the others).
 void nnsh_activation_backward_f32(int op, const float *grad, const float *saved, float *y, long begin, long end,
                                   long scalar_from, const float *params);
+/// y[i] = pow(x[i], e[i · e_stride]) as ATen's pow kernel over a contiguous array (pow.c);
+/// `scalar_exponent`: the Python number of a tensor-to-a-number pow (e_stride 0), for the tail.
+void nnsh_pow_f32(const float *x, const float *e, long e_stride, double scalar_exponent, float *y, long n);
+void nnsh_pow_f64(const double *x, const double *e, long e_stride, double *y, long n);
 /// softmax / log_softmax over the last dim of a contiguous [outer, dim] array, and its backward.
 void nnsh_softmax_lastdim_f32(const float *x, float *y, long outer, long dim, int log);
 void nnsh_softmax_backward_lastdim_f32(const float *g, const float *y, float *gi, long outer, long dim, int log);

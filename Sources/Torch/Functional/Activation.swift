@@ -62,6 +62,22 @@ extension Functional {
         return y
     }
 
+    /// An elementwise op whose forward and backward are computed in the tensor's own dtype, as
+    /// ATen's scalar lambdas are (`activation` computes in Double, which rounds twice for float32).
+    /// `df(grad, x)` is the input gradient.
+    static func typedActivation(_ x: Tensor, name: String, kernel: String,
+                                _ f32: @escaping (Float) -> Float, _ f64: @escaping (Double) -> Double,
+                                _ df32: @escaping (Float, Float) -> Float, _ df64: @escaping (Double, Double) -> Double) throws -> Tensor {
+        try requireFloat(x, kernel)
+        let y = try kernelMap(x, { s, d, n in for i in 0..<n { d[i] = f32(s[i]) } }, { s, d, n in for i in 0..<n { d[i] = f64(s[i]) } })
+        let xs = try x.dense()
+        y.recording(name, [x]) { g in
+            [try kernelGrad(g, xs, { g, s, d, n in for i in 0..<n { d[i] = df32(g[i], s[i]) } },
+                            { g, s, d, n in for i in 0..<n { d[i] = df64(g[i], s[i]) } })]
+        }
+        return y
+    }
+
     /// Runs a forward kernel over a contiguous float copy; `kernel` gets (x, y, count).
     static func kernelMap(_ x: Tensor,
                           _ f32: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int) -> Void,
@@ -134,6 +150,34 @@ extension Functional {
     /// Integer input runs as float32, like PyTorch's kernel (so `sigmoid(-100.)` is exactly 0 in float32).
     public static func sigmoid(_ x: Tensor) throws -> Tensor {
         try vectorActivation(x.dtype.isFloatingPoint ? x : try x.to(.float32), .sigmoid, name: "SigmoidBackward0", kernel: "sigmoid_cpu")
+    }
+
+    /// ATen's `glu`: the first half times the sigmoid of the second (its kernel's `a · (1 / (1 +
+    /// exp(−b)))` is the sigmoid kernel's formula), and `glu_backward`: `s · grad` for the first half,
+    /// `(1 − s) · s · a · grad` for the second, in that order.
+    public static func glu(_ x: Tensor, dim: Int) throws -> Tensor {
+        guard x.dim > 0 else { throw TorchError.runtime("glu does not support scalars because halving size must be even") }
+        let d = try Shape.wrapDim(dim, x.dim)
+        let n = x.shape[d]
+        guard n % 2 == 0 else { throw TorchError.runtime("Halving dimension must be even, but dimension \(d) is size \(n)") }
+        // TensorIterator runs the kernel over rows: the dims after `dim` coalesce with it, the ones
+        // before do not (the halves are strided views), and each row has its own vector/scalar split.
+        let rows = x.shape[..<d].reduce(1, *)
+        func rowSigmoid(_ b: Tensor) throws -> Tensor {
+            guard rows > 1, b.numel > 0 else { return try sigmoid(b) }
+            let flat = try b.contiguous().reshape([rows, b.numel / rows])
+            return try Tensor.cat((0..<rows).map { try sigmoid(try flat.select(0, $0)) }, dim: 0).reshape(b.shape)
+        }
+        let (a, b, y) = try GradMode.withoutGrad { () throws -> (Tensor, Tensor, Tensor) in
+            let a = try x.narrow(d, 0, n / 2), b = try x.narrow(d, n / 2, n / 2)
+            return (a, b, try a * (try rowSigmoid(b)))
+        }
+        guard Tensor.recordsGrad([x]) else { return y }
+        return y.recording("GluBackward0", [x]) { g in
+            let s = try GradMode.withoutGrad { try rowSigmoid(b) }
+            let second = try (Tensor.wrapped(1) - s) * s * a * g
+            return [try Tensor.cat([try s * g, second], dim: d)]
+        }
     }
 
     public static func tanh(_ x: Tensor) throws -> Tensor {
@@ -376,15 +420,21 @@ extension Functional {
         return try finishInPlace(x, y, inplace: inplace)
     }
 
+    /// hardsigmoid_kernel: `min(max(x + 3, 0), 6) / 6` in the tensor's dtype; the backward multiplies
+    /// by `one_sixth`, which ATen spells `1.0f / 6.0f` (a float constant, also for doubles).
     public static func hardsigmoid(_ x: Tensor, inplace: Bool = false) throws -> Tensor {
-        let y = try activation(x, name: "HardsigmoidBackward0", kernel: "hardsigmoid_cpu", { Swift.min(Swift.max($0 + 3, 0), 6) / 6 },
-                               { v, _ in v > -3 && v < 3 ? 1.0 / 6 : 0 })
+        func f<T: BinaryFloatingPoint>(_ v: T) -> T { Swift.min(Swift.max(v + 3, 0), 6) / 6 }
+        func df<T: BinaryFloatingPoint>(_ g: T, _ v: T) -> T { v > -3 && v < 3 ? g * T(Float(1) / Float(6)) : 0 }
+        let y = try typedActivation(x, name: "HardsigmoidBackward0", kernel: "hardsigmoid_cpu", f, f, df, df)
         return try finishInPlace(x, y, inplace: inplace)
     }
 
+    /// hardswish_kernel: `x · min(max(x + 3, 0), 6) / 6`; its backward `grad · (x / 3 + 0.5)` between
+    /// -3 (0 there) and 3 (grad from there on).
     public static func hardswish(_ x: Tensor, inplace: Bool = false) throws -> Tensor {
-        let y = try activation(x, name: "HardswishBackward0", kernel: "hardswish_cpu", { $0 * Swift.min(Swift.max($0 + 3, 0), 6) / 6 },
-                               { v, _ in v <= -3 ? 0 : v < 3 ? (2 * v + 3) / 6 : 1 })  // PyTorch 2.15: 0 at -3, 1 at 3
+        func f<T: BinaryFloatingPoint>(_ v: T) -> T { v * Swift.min(Swift.max(v + 3, 0), 6) / 6 }
+        func df<T: BinaryFloatingPoint>(_ g: T, _ v: T) -> T { v <= -3 ? 0 : v < 3 ? g * (v / 3 + 0.5) : g }
+        let y = try typedActivation(x, name: "HardswishBackward0", kernel: "hardswish_cpu", f, f, df, df)
         return try finishInPlace(x, y, inplace: inplace)
     }
 

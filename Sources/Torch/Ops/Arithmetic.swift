@@ -1,4 +1,5 @@
 import Foundation
+import CFastMath
 
 /// Binary elementwise operators, with PyTorch's type promotion and gradient rules.
 public enum BinaryOp: Sendable {
@@ -170,7 +171,8 @@ extension Tensor {
             }
         case .div:
             return recording("DivBackward0", [a, b]) { g in
-                [try reduce(g / b, sa), try reduce(g.neg() * a / (b * b), sb)]
+                // div_tensor_other_backward: -grad * ((self / other) / other).
+                [try reduce(g / b, sa), try reduce(g.neg() * ((a / b) / b), sb)]
             }
         case .pow:
             let name = b.isWrappedNumber ? "PowBackward0" : (a.isWrappedNumber ? "PowBackward2" : "PowBackward1")
@@ -251,10 +253,14 @@ private struct ArithVisitor: NumericVisitor {
                 case 2: rule = { $0 * $0 }
                 case 3: rule = { $0 * $0 * $0 }
                 case -2: rule = { 1 / ($0 * $0) }
-                default: rule = { F.pow($0, F(e)) }
+                default:
+                    if let out = try Tensor.vectorPow(a, b, exponent: e) { return out }
+                    // ATen's scalar lambda: std::pow(base, static_cast<double>(exp)), rounded back.
+                    rule = { F(Foundation.pow(Double($0), e)) }
                 }
                 return try Tensor.mapBinary(a, b, F.self, F.self) { x, _ in rule(x) }
             }
+            if let out = try Tensor.vectorPow(a, b, exponent: nil) { return out }
             return try Tensor.mapBinary(a, b, F.self, F.self) { x, y in F.pow(x, y) }
         case .remainder: return try Tensor.mapBinary(a, b, F.self, F.self) { x, y in
             var m = x.truncatingRemainder(dividingBy: y)
@@ -349,5 +355,47 @@ extension Tensor {
             }
         }
         return try Tensor.from(ints: values, shape: shape, dtype: compute)
+    }
+}
+
+extension Tensor {
+    /// `pow` as ATen's kernel computes a contiguous base to a scalar exponent or to an exponent of
+    /// the same shape: SLEEF's vector pow for the whole vector steps, std::pow for the tail
+    /// (CFastMath/pow.c). nil for other layouts, which take the per-element loop.
+    static func vectorPow(_ base: Tensor, _ exponentTensor: Tensor, exponent: Double?) throws -> Tensor? {
+        // A dense base in any dimension order (`x.t()`) is one run through memory, as TensorIterator
+        // walks it; the result keeps the base's strides, as PyTorch's does.
+        let dense = base.isContiguous || (exponent != nil && base.isNonOverlappingAndDense && base.strides.allSatisfy { $0 >= 0 })
+        guard dense, base.dtype == exponentTensor.dtype || exponent != nil,
+              exponent != nil || (exponentTensor.isContiguous && exponentTensor.shape == base.shape) else { return nil }
+        let n = base.numel
+        func result(_ dtype: DType) throws -> Tensor {
+            let out = try Tensor.uninitialized(base.shape, dtype: dtype)
+            return base.isContiguous ? out : Tensor(storage: out.storage, shape: base.shape, strides: base.strides, offset: 0)
+        }
+        switch base.dtype {
+        case .float32:
+            let out = try result(.float32)
+            if let exponent {
+                var e = Float(exponent)
+                nnsh_pow_f32(base.storage.pointer(Float.self) + base.offset, &e, 0, exponent, out.storage.pointer(Float.self), n)
+            } else {
+                nnsh_pow_f32(base.storage.pointer(Float.self) + base.offset, exponentTensor.storage.pointer(Float.self) + exponentTensor.offset, 1,
+                             0, out.storage.pointer(Float.self), n)
+            }
+            return out
+        case .float64:
+            let out = try result(.float64)
+            if let exponent {
+                var e = exponent
+                nnsh_pow_f64(base.storage.pointer(Double.self) + base.offset, &e, 0, out.storage.pointer(Double.self), n)
+            } else {
+                nnsh_pow_f64(base.storage.pointer(Double.self) + base.offset, exponentTensor.storage.pointer(Double.self) + exponentTensor.offset, 1,
+                             out.storage.pointer(Double.self), n)
+            }
+            return out
+        default:
+            return nil
+        }
     }
 }

@@ -7,7 +7,9 @@ import Kernels
 /// sequential fold (split in thread chunks for a whole-tensor reduction of 32 768 elements or more),
 /// accumulating in the dtype, `pow` for the general p.
 extension Tensor {
-    public func vectorNorm(_ p: Double = 2, dims: [Int] = [], keepdim: Bool = false) throws -> Tensor {
+    /// `nodeName`: the graph node ATen's caller records (`at::norm` from C++ makes `NormBackward1`).
+    public func vectorNorm(_ p: Double = 2, dims: [Int] = [], keepdim: Bool = false,
+                           nodeName: String = "LinalgVectorNormBackward0") throws -> Tensor {
         guard dtype.isFloatingPoint else {
             throw TorchError("NotImplementedError", "linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
         }
@@ -22,7 +24,7 @@ extension Tensor {
         // An empty input's sizes may multiply past Int (`randn(2**62, 4, 0)`): its norm is zeros (p ≥ 0 here).
         if numel == 0 {
             let zeros = try Tensor.zeros(outShape, dtype: dtype)
-            return zeros.recording("LinalgVectorNormBackward0", [self]) { [shape, dtype] _ in [try Tensor.zeros(shape, dtype: dtype)] }
+            return zeros.recording(nodeName, [self]) { [shape, dtype] _ in [try Tensor.zeros(shape, dtype: dtype)] }
         }
         let rowLength = reduced.reduce(1) { $0 * shape[$1] }
         let rows = kept.reduce(1) { $0 * shape[$1] }
@@ -53,7 +55,7 @@ extension Tensor {
         }
         let result = try Tensor.from(doubles: out, shape: outShape, dtype: dtype)
         let input = self
-        return result.recording("LinalgVectorNormBackward0", [self]) { g in
+        return result.recording(nodeName, [self]) { g in
             var grad = g, norm = result
             if !keepdim && input.dim != 0 {
                 for d in reduced { grad = try grad.unsqueeze(d); norm = try norm.unsqueeze(d) }

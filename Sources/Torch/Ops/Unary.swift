@@ -109,15 +109,15 @@ extension Tensor {
             case .tanh: d = try g * (Tensor.wrapped(1) - y * y)
             case .sigmoid: d = try g * y * (Tensor.wrapped(1) - y)
             case .relu: d = try g * Tensor.compareValues(y, Tensor.wrapped(0).to(y.dtype), .gt).to(g.dtype)
-            case .square: d = try g * x * 2
-            case .reciprocal: d = try g.neg() * y * y
-            case .rsqrt: d = try g * y * y * y * -0.5
+            case .square: d = try g * (x * 2)  // pow_backward: grad * (2 * self)
+            case .reciprocal: d = try g.neg() * (y * y)  // -grad * (result * result)
+            case .rsqrt: d = try (g * -0.5) * (y * y * y)  // -0.5 * grad * result.pow(3)
             case .log1p: d = try g / (x + 1)
             case .expm1: d = try g * (y + 1)
             case .log2: d = try g / (x * Foundation.log(2.0))
             case .log10: d = try g / (x * Foundation.log(10.0))
             case .exp2: d = try g * y * Foundation.log(2.0)
-            case .erf: d = try g * (x * x).neg().exp() * (2 / Double.pi.squareRoot())
+            case .erf: d = try ((x * x).neg().exp() * (2 / Double.pi.squareRoot())) * g  // 2/sqrt(pi) * exp(-x²) * grad
             case .silu:
                 let s = try x.sigmoid()
                 d = try g * s * (x * (Tensor.wrapped(1) - s) + 1)
