@@ -19,7 +19,7 @@ extension Interpreter {
         "square", "reciprocal", "rsqrt", "log1p", "expm1", "erf", "maximum", "minimum", "neg_", "abs_", "exp_", "relu_",
         "sigmoid_", "tanh_", "sqrt_", "floor_divide", "remainder", "fmod", "flip", "logical_not", "logical_and", "logical_or", "logical_xor", "nonzero", "isnan", "isinf", "isfinite",
         "true_divide", "multiply", "subtract", "divide", "norm", "cumsum", "sort", "argsort", "topk", "masked_fill",
-        "masked_fill_", "index_select", "unbind", "narrow", "select", "new_zeros", "new_ones", "new_empty", "new_full", "new_tensor",
+        "masked_fill_", "index_select", "unbind", "narrow", "unfold", "select", "new_zeros", "new_ones", "new_empty", "new_full", "new_tensor",
         "zeros_like", "type_as", "is_floating_point", "apply_", "map_", "square_", "exp2", "log2", "log10", "data_ptr", "register_hook",
         "log_", "sin_", "cos_", "reciprocal_", "rsqrt_", "log1p_", "expm1_", "erf_", "floor_", "ceil_", "round_", "trunc_", "sign_",
         "exp2_", "log2_", "log10_", "exponential_", "multinomial", "diag", "diagonal", "diag_embed", "tril", "triu", "tril_", "triu_", "trace",
@@ -212,6 +212,9 @@ extension Interpreter {
         case "clone": return .tensor(try x.clone())
         case "detach": return .tensor(x.detach())
         case "detach_": x.detachInPlace(); return receiver
+        case "unfold":
+            let b = try args.bind(name, ["dimension", "size", "step"], required: 3)
+            return .tensor(try x.unfold(try b.int("dimension"), size: try b.int("size"), step: try b.int("step")))
         case "narrow":
             let b = try args.bind(name, ["dim", "start", "length"], required: 3)
             return .tensor(try x.narrow(try b.int("dim"), try b.int("start"), try b.int("length")))

@@ -298,6 +298,50 @@ extension Tensor {
             .recordingView("SliceBackward0", self) { try $0.slice(at, lo, hi, st) }
     }
 
+    /// `Tensor.unfold(dimension, size, step)` (TensorShape.cpp): the windows as a view, the dim's
+    /// stride times `step` and a new last dim with the dim's stride. Its backward (unfold_backward)
+    /// sums each input element's windows from zero in window order.
+    public func unfold(_ d: Int, size: Int, step: Int) throws -> Tensor {
+        let at = try Shape.wrapDim(d, Swift.max(dim, 1))
+        let maxSize = dim == 0 ? 1 : shape[at]
+        guard size <= maxSize else { throw TorchError.runtime("maximum size for tensor at dimension \(at) is \(maxSize) but size is \(size)") }
+        guard size >= 0 else { throw TorchError.runtime("size is \(size) but must be >= 0") }
+        guard step > 0 else { throw TorchError.runtime("step is \(step) but must be > 0") }
+        var sh = shape, st = strides
+        sh.append(size)
+        st.append(dim == 0 ? 1 : strides[at])
+        if at < dim {
+            sh[at] = (shape[at] - size) / step + 1
+            st[at] = strides[at] &* step   // wraps only when step > the dim, where there is one window
+        }
+        let view = try makeView(shape: sh, strides: st, offset: offset)
+        guard Tensor.recordsGrad([self]) else { return view }
+        let inShape = shape, n = dim
+        return view.recording("UnfoldBackward0", [self]) { g in
+            let gc = try g.contiguous()
+            let gin = try Tensor.zeros(inShape, dtype: g.dtype)
+            var inStride = [Int](repeating: 1, count: Swift.max(n, 1))
+            for k in stride(from: n - 2, through: 0, by: -1) { inStride[k] = inStride[k + 1] * inShape[k + 1] }
+            let outShape = gc.shape
+            func run<T: Element & FloatingPoint>(_: T.Type) {
+                let src = gc.storage.pointer(T.self) + gc.offset, dst = gin.storage.pointer(T.self)
+                var index = [Int](repeating: 0, count: outShape.count)
+                for i in 0..<gc.numel {
+                    // In logical order the window index moves slower than the position in the
+                    // window, so each input element receives its windows in increasing order.
+                    var off = 0
+                    for k in 0..<n { off += (k == at ? index[k] * step + index[outShape.count - 1] : index[k]) * inStride[k] }
+                    if n == 0 { off = 0 }
+                    dst[off] += src[i]
+                    var k = outShape.count - 1
+                    while k >= 0 { index[k] += 1; if index[k] < outShape[k] { break }; index[k] = 0; k -= 1 }
+                }
+            }
+            if g.dtype == .float64 { run(Double.self) } else if g.dtype == .float32 { run(Float.self) }
+            return [gin]
+        }
+    }
+
     public func narrow(_ d: Int, _ start: Int, _ length: Int) throws -> Tensor {
         // PyTorch's order of checks, so the first failing one gives its message.
         guard dim > 0 else { throw TorchError.runtime("narrow() cannot be applied to a 0-dim tensor.") }
