@@ -5,15 +5,17 @@ import Torch
 public final class BatchNorm: Module {
     public let dims: Int, numFeatures: Int
     public let eps: Double, momentum: Double?, affine: Bool, trackRunningStats: Bool
+    /// PyTorch 2.x's keyword-only `bias=False`: an affine weight without a bias.
+    public let hasBias: Bool
 
     public init(dims: Int, numFeatures: Int, eps: Double = 1e-5, momentum: Double? = 0.1, affine: Bool = true,
-                trackRunningStats: Bool = true) throws {
+                trackRunningStats: Bool = true, bias: Bool = true) throws {
         guard numFeatures >= 0 else { throw TorchError.runtime("Trying to create tensor with negative dimension \(numFeatures): [\(numFeatures)]") }
         self.dims = dims; self.numFeatures = numFeatures; self.eps = eps; self.momentum = momentum
-        self.affine = affine; self.trackRunningStats = trackRunningStats
+        self.affine = affine; self.trackRunningStats = trackRunningStats; self.hasBias = affine && bias
         super.init(typeName: "BatchNorm\(dims)d")
         registerParameter("weight", affine ? try Tensor.ones([numFeatures]) : nil)
-        registerParameter("bias", affine ? try Tensor.zeros([numFeatures]) : nil)
+        registerParameter("bias", affine && bias ? try Tensor.zeros([numFeatures]) : nil)
         if trackRunningStats {
             registerBuffer("running_mean", try Tensor.zeros([numFeatures]))
             registerBuffer("running_var", try Tensor.ones([numFeatures]))
@@ -45,7 +47,7 @@ public final class BatchNorm: Module {
 
     public override func extraRepr() -> String {
         "\(numFeatures), eps=\(optionRepr("eps", eps)), momentum=\(momentum.map { optionRepr("momentum", $0) } ?? "None"), affine=\(pyBool(affine)), "
-            + "bias=\(pyBool(affine)), track_running_stats=\(pyBool(trackRunningStats))"
+            + "bias=\(pyBool(hasBias)), track_running_stats=\(pyBool(trackRunningStats))"
     }
 
     public override func forward(_ input: Tensor) throws -> Tensor {
@@ -111,18 +113,18 @@ public final class LayerNorm: Module {
 
 /// `nn.GroupNorm(num_groups, num_channels, eps, affine)`.
 public final class GroupNorm: Module {
-    public let groups: Int, channels: Int, eps: Double, affine: Bool
-    public init(groups: Int, channels: Int, eps: Double = 1e-5, affine: Bool = true) throws {
+    public let groups: Int, channels: Int, eps: Double, affine: Bool, hasBias: Bool
+    public init(groups: Int, channels: Int, eps: Double = 1e-5, affine: Bool = true, bias: Bool = true) throws {
         // torch/nn/modules/normalization.py: `num_channels % num_groups` (Python's ZeroDivisionError for 0).
         if groups == 0 { throw TorchError("ZeroDivisionError", "integer modulo by zero") }
         guard channels % groups == 0 else { throw TorchError.value("num_channels (\(channels)) must be divisible by num_groups (\(groups))") }
-        self.groups = groups; self.channels = channels; self.eps = eps; self.affine = affine
+        self.groups = groups; self.channels = channels; self.eps = eps; self.affine = affine; self.hasBias = affine && bias
         super.init(typeName: "GroupNorm")
         registerParameter("weight", affine ? try Tensor.ones([channels]) : nil)
-        registerParameter("bias", affine ? try Tensor.zeros([channels]) : nil)
+        registerParameter("bias", affine && bias ? try Tensor.zeros([channels]) : nil)
     }
     public override func extraRepr() -> String {
-        "\(groups), \(channels), eps=\(optionRepr("eps", eps)), affine=\(pyBool(affine)), bias=\(pyBool(affine))"
+        "\(groups), \(channels), eps=\(optionRepr("eps", eps)), affine=\(pyBool(affine)), bias=\(pyBool(hasBias))"
     }
     public override var canResetParameters: Bool { true }
     public override func resetParameters() throws {

@@ -429,9 +429,10 @@ extension Interpreter {
                                        bias: try b.bool("bias", true)), b, ["eps"])
         }
         t["GroupNorm"] = { args in
-            let b = try args.bind("GroupNorm.__init__", ["num_groups", "num_channels", "eps", "affine", "device", "dtype"], required: 2)
+            let b = try args.bind("GroupNorm.__init__", ["num_groups", "num_channels", "eps", "affine", "device", "dtype"], required: 2,
+                                  keywordOnly: ["bias"])
             return given(try GroupNorm(groups: try b.int("num_groups"), channels: try b.int("num_channels"), eps: try b.double("eps", 1e-5),
-                                       affine: try b.bool("affine", true)), b, ["eps"])
+                                       affine: try b.bool("affine", true), bias: try b.bool("bias", true)), b, ["eps"])
         }
         for kind in Loss.Kind.allCases {
             let name = kind.rawValue
@@ -460,10 +461,12 @@ extension Interpreter {
         }
         for n in 1...3 {
             t["BatchNorm\(n)d"] = { args in
-                let b = try args.bind("BatchNorm\(n)d.__init__", ["num_features", "eps", "momentum", "affine", "track_running_stats", "device", "dtype"], required: 1)
+                let b = try args.bind("BatchNorm\(n)d.__init__", ["num_features", "eps", "momentum", "affine", "track_running_stats", "device", "dtype"], required: 1,
+                                      keywordOnly: ["bias"])
                 let momentum: Double? = b.has("momentum") && b["momentum"] == nil ? nil : try b.double("momentum", 0.1)
                 return given(try BatchNorm(dims: n, numFeatures: try b.int("num_features"), eps: try b.double("eps", 1e-5), momentum: momentum,
-                                           affine: try b.bool("affine", true), trackRunningStats: try b.bool("track_running_stats", true)), b, ["eps", "momentum"])
+                                           affine: try b.bool("affine", true), trackRunningStats: try b.bool("track_running_stats", true),
+                                           bias: try b.bool("bias", true)), b, ["eps", "momentum"])
             }
         }
         t["Sigmoid"] = { args in _ = try args.bind("Sigmoid.__init__", []); return Sigmoid() }
