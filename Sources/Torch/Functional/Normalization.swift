@@ -115,7 +115,7 @@ extension Functional {
         }
         let inner = Shape.elementCount(normalizedShape[...])
         return try groupNormalize(input, groups: input.numel / Swift.max(inner, 1), groupSize: inner, affineIndex: { $0 % Swift.max(inner, 1) },
-                                  affineShape: normalizedShape, weight: weight, bias: bias, eps: eps, node: "NativeLayerNormBackward0")
+                                  affineShape: normalizedShape, weight: weight, bias: bias, eps: eps, node: "NativeLayerNormBackward0", kind: .layer)
     }
 
     public static func groupNorm(_ input: Tensor, numGroups: Int, weight: Tensor?, bias: Tensor?, eps: Double) throws -> Tensor {
@@ -135,13 +135,24 @@ extension Functional {
         let spatial = Shape.elementCount(input.shape.dropFirst(2)[...])
         let groupSize = c / numGroups * spatial
         return try groupNormalize(input, groups: n * numGroups, groupSize: groupSize, affineIndex: { ($0 / Swift.max(spatial, 1)) % c },
-                                  affineShape: [c], weight: weight, bias: bias, eps: eps, node: "NativeGroupNormBackward0")
+                                  affineShape: [c], weight: weight, bias: bias, eps: eps, node: "NativeGroupNormBackward0", kind: .group)
+    }
+
+    /// Which ATen kernel's arithmetic the forward follows.
+    enum NormalizationKind {
+        /// LayerNormKernelImplInternal: rstd = 1 / sqrt(var + eps) in T, then
+        /// `(x − mean) · rstd · γ + β` with the last multiply-add fused where PyTorch's build fuses it.
+        case layer
+        /// GroupNormKernelImplInternal: rstd = 1 / sqrt(max(var, 0) + eps), per channel
+        /// scale = rstd · γ and bias = −scale · mean + β, then `scale · x + bias`.
+        case group
     }
 
     /// Normalises `groups` runs of `groupSize` contiguous elements; element `i` (flat) takes the
-    /// affine parameters at `affineIndex(i)`.
+    /// affine parameters at `affineIndex(i)`. The statistics are ATen's RowwiseMoments; the
+    /// backward is nnsh's own (in double), not yet ATen's order.
     private static func groupNormalize(_ input: Tensor, groups: Int, groupSize: Int, affineIndex: @escaping (Int) -> Int, affineShape: [Int],
-                                       weight: Tensor?, bias: Tensor?, eps: Double, node: String) throws -> Tensor {
+                                       weight: Tensor?, bias: Tensor?, eps: Double, node: String, kind: NormalizationKind) throws -> Tensor {
         let x = try input.dense(), dtype = input.dtype
         let w = try weight?.dense(dtype), b = try bias?.dense(dtype)
         let y = try Tensor.zeros(input.shape, dtype: dtype)
@@ -150,22 +161,39 @@ extension Functional {
         func forward<T: KFloat>(_: T.Type) {
             let xp = ptr(x, T.self), yp = ptr(y, T.self), hp = ptr(xhat, T.self)
             let wp = w.map { ptr($0, T.self) }, bp = b.map { ptr($0, T.self) }
+            let moments = RowwiseMoments<T>(), fused = kernelsFuseMultiplyAdd
+            let affine = wp != nil || bp != nil
             for g in 0..<groups {
                 let base = g * groupSize
-                var mean = 0.0
-                for i in 0..<groupSize { mean += Double(xp[base + i]) }
-                mean /= Double(Swift.max(groupSize, 1))
-                var variance = 0.0
-                for i in 0..<groupSize { let d = Double(xp[base + i]) - mean; variance += d * d }
-                variance /= Double(Swift.max(groupSize, 1))
-                let rstd = 1 / (Swift.max(variance, 0) + eps).squareRoot()
-                rstds[g] = rstd
-                let scale = T(rstd), shift = T(-mean * rstd)
+                let (mean, variance) = moments(xp + base, groupSize)
+                let rstd: T
+                switch kind {
+                case .layer: rstd = 1 / (variance + T(eps)).squareRoot()
+                case .group: rstd = T(1 / (Double(Swift.max(variance, 0)) + eps).squareRoot())
+                }
+                rstds[g] = Double(rstd)
                 for i in 0..<groupSize {
                     let j = base + i, a = affineIndex(j)
-                    let h = xp[j] * scale + shift
+                    let gamma = wp?[a] ?? 1, beta = bp?[a] ?? 0
+                    let h = (xp[j] - mean) * rstd
                     hp[j] = h
-                    yp[j] = h * (wp?[a] ?? 1) + (bp?[a] ?? 0)
+                    switch kind {
+                    case .layer:
+                        // `(x + bias) * scale * gamma + beta`, the last multiply-add fused. Without a
+                        // weight GCC folds `* 1`, so the fused multiply is the one by `scale`.
+                        let centred = xp[j] + -mean
+                        if fused && wp == nil && bp != nil {
+                            yp[j] = beta.addingProduct(centred, rstd)
+                        } else {
+                            let t = centred * rstd
+                            yp[j] = fused ? beta.addingProduct(t, gamma) : t * gamma + beta
+                        }
+                    case .group:
+                        if !affine { yp[j] = h; continue }
+                        let scale = rstd * gamma
+                        let shift = fused ? beta.addingProduct(-scale, mean) : -scale * mean + beta
+                        yp[j] = fused ? shift.addingProduct(scale, xp[j]) : scale * xp[j] + shift
+                    }
                 }
             }
         }
