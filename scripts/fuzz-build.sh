@@ -27,7 +27,11 @@ if [ "$(cat "$STAMP" 2>/dev/null)" != "$COVERAGE" ] && [ -e "$BUILD/$CONFIG" ]; 
   rm -rf "$(readlink -f "$BUILD/$CONFIG")" "${BUILD:?}/$CONFIG"   # release is a link to the triple's folder
 fi
 mkdir -p "$BUILD"; echo "$COVERAGE" > "$STAMP"
-nice -n "${FUZZ_NICE:-10}" swift build -c "$CONFIG" --build-path "$BUILD" --target Shell "${SAN[@]}" >&2
+# Shell, and the per-ISA SLEEF targets CFastMath links against (SwiftPM builds a C target's objects
+# only when asked for it or for a product that links it).
+for target in Shell CSleefAVX2 CSleefAVX512; do
+  nice -n "${FUZZ_NICE:-10}" swift build -c "$CONFIG" --build-path "$BUILD" --target "$target" "${SAN[@]}" >&2
+done
 OUT="$BUILD/$CONFIG"
 # Object files of every module Shell depends on (SwiftPM builds them; nothing links them for us).
 # Only objects of sources that exist now (a removed source leaves a stale .o behind).
@@ -35,7 +39,7 @@ mapfile -t OBJS < <(for m in Kernels Torch NN Syntax Pictures Figures Stdlib Num
   find "Sources/$m" -name '*.swift' -exec basename {} \; | sed "s|^|$OUT/$m.build/|; s|\$|.o|"
   ls "$OUT/$m.build/"resource_bundle_accessor.swift.o 2>/dev/null || true; done
   # C targets (the vectorised math kernels).
-  for c in CFastMath; do find "Sources/$c" -name '*.c' -exec basename {} \; | sed "s|^|$OUT/$c.build/|; s|\$|.o|"; done
+  for c in CFastMath CSleefAVX2 CSleefAVX512; do find "Sources/$c" -name '*.c' -exec basename {} \; | sed "s|^|$OUT/$c.build/|; s|\$|.o|"; done
   # Package dependencies (swift-crypto for Stdlib's SHA-512, BigInt for Shell's ints): every object SwiftPM built for them.
   for d in Crypto CryptoBoringWrapper CCryptoBoringSSLShims CCryptoBoringSSL BigInt; do
     [ -d "$OUT/$d.build" ] && find "$OUT/$d.build" -name '*.o'; done)
