@@ -151,14 +151,20 @@ extension Interpreter {
         for name in ["Upsample", "UpsamplingNearest2d", "UpsamplingBilinear2d"] { nn.lazyMembers[name] = { try loadUpsample(name) } }
         functional.lazyMembers["interpolate"] = { try loadUpsample("interpolate") }
         functional.lazyMembers["upsample"] = { try loadUpsample("interpolate") }
-        functional.members["_nnsh_upsample_nearest"] = .builtin(Builtin("_nnsh_upsample_nearest") { [unowned self] args in
-            guard args.positional.count == 4, case .tensor(let x) = args.positional[0] else {
-                throw PythonError.type("_nnsh_upsample_nearest(input, output_size, scales, exact)")
-            }
-            let sizes = try self.iterate(args.positional[1]).map { try self.asInt($0) }
-            let scales = try self.iterate(args.positional[2]).map { v -> Double? in v.isNone ? nil : try v.asDouble("scale_factor", "interpolate") }
-            return .tensor(try Functional.upsampleNearest(x, outputSize: sizes, scales: scales, exact: try self.truthy(args.positional[3])))
-        })
+        // The two native upsampling ops take (input, output_size, scales, flag) from UpsampleLibrary's interpolate.
+        func upsampleNative(_ name: String, _ flag: String,
+                            _ op: @escaping (Tensor, [Int], [Double?], Bool) throws -> Tensor) {
+            functional.members[name] = .builtin(Builtin(name) { [unowned self] args in
+                guard args.positional.count == 4, case .tensor(let x) = args.positional[0] else {
+                    throw PythonError.type("\(name)(input, output_size, scales, \(flag))")
+                }
+                let sizes = try self.iterate(args.positional[1]).map { try self.asInt($0) }
+                let scales = try self.iterate(args.positional[2]).map { v -> Double? in v.isNone ? nil : try v.asDouble("scale_factor", "interpolate") }
+                return .tensor(try op(x, sizes, scales, try self.truthy(args.positional[3])))
+            })
+        }
+        upsampleNative("_nnsh_upsample_nearest", "exact") { try Functional.upsampleNearest($0, outputSize: $1, scales: $2, exact: $3) }
+        upsampleNative("_nnsh_upsample_linear", "align_corners") { try Functional.upsampleLinear($0, outputSize: $1, scales: $2, alignCorners: $3) }
         // `at::norm(x, p, dim, keepdim)` as ATen's C++ composites call it (pairwise_distance): the vector
         // norm, recorded as `NormBackward1`.
         functional.members["_nnsh_aten_norm"] = .builtin(Builtin("_nnsh_aten_norm") { [unowned self] args in
@@ -168,14 +174,6 @@ extension Interpreter {
             let dims = try args.positional[2].isNone ? [] : [self.asInt(args.positional[2])]
             return .tensor(try x.vectorNorm(try args.positional[1].asDouble("p", "norm"), dims: dims,
                                             keepdim: try self.truthy(args.positional[3]), nodeName: "NormBackward1"))
-        })
-        functional.members["_nnsh_upsample_linear"] = .builtin(Builtin("_nnsh_upsample_linear") { [unowned self] args in
-            guard args.positional.count == 4, case .tensor(let x) = args.positional[0] else {
-                throw PythonError.type("_nnsh_upsample_linear(input, output_size, scales, align_corners)")
-            }
-            let sizes = try self.iterate(args.positional[1]).map { try self.asInt($0) }
-            let scales = try self.iterate(args.positional[2]).map { v -> Double? in v.isNone ? nil : try v.asDouble("scale_factor", "interpolate") }
-            return .tensor(try Functional.upsampleLinear(x, outputSize: sizes, scales: scales, alignCorners: try self.truthy(args.positional[3])))
         })
         nn.lazyMembers["utils"] = { [unowned self] in
             .namespace(try self.loadPythonModule(name: "torch.nn.utils", file: "<nnsh torch/nn/utils/__init__.py>", source: TorchLibrary.nnUtils))

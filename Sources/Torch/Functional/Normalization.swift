@@ -175,18 +175,17 @@ extension Functional {
                 for i in 0..<groupSize {
                     let j = base + i, a = affineIndex(j)
                     let gamma = wp?[a] ?? 1, beta = bp?[a] ?? 0
-                    let h = (xp[j] - mean) * rstd
+                    let centred = xp[j] - mean   // ATen's `x + bias` with bias = -mean: the same value
+                    let h = centred * rstd
                     hp[j] = h
                     switch kind {
                     case .layer:
                         // `(x + bias) * scale * gamma + beta`, the last multiply-add fused. Without a
                         // weight GCC folds `* 1`, so the fused multiply is the one by `scale`.
-                        let centred = xp[j] + -mean
                         if fused && wp == nil && bp != nil {
                             yp[j] = beta.addingProduct(centred, rstd)
                         } else {
-                            let t = centred * rstd
-                            yp[j] = fused ? beta.addingProduct(t, gamma) : t * gamma + beta
+                            yp[j] = fused ? beta.addingProduct(h, gamma) : h * gamma + beta
                         }
                     case .group:
                         if !affine { yp[j] = h; continue }
